@@ -1,0 +1,97 @@
+/// One value of one indicator for one region and period, with its status.
+///
+/// NB: a secret CBS value (`.`) is never a zero; everything that displays or computes with cells must switch on
+/// the status rather than read a number.
+public enum Cell: Hashable, Sendable {
+    case value(Double)
+    /// Kept secret by CBS (disclosure control), written `.` in kwb files.
+    case secret
+    /// No value in the source (empty cell, `null` in StatLine, `NA`).
+    case missing
+    /// The question does not apply to this region.
+    case notApplicable
+    /// Derived by Wijkradar (aggregated over regions, converted between units or boundaries).
+    case computed(Double)
+
+    public var number: Double? {
+        switch self {
+        case .value(let v), .computed(let v): v
+        default: nil
+        }
+    }
+
+    public var status: CellStatus {
+        switch self {
+        case .value: .value
+        case .secret: .secret
+        case .missing: .missing
+        case .notApplicable: .notApplicable
+        case .computed: .computed
+        }
+    }
+}
+
+/// The status of a cell, as stored and shown.
+public enum CellStatus: String, Codable, Sendable, CaseIterable {
+    case value, secret, missing
+    case notApplicable = "not_applicable"
+    case computed
+
+    /// How the status reads for a user.
+    public var dutchLabel: String {
+        switch self {
+        case .value: "waarde"
+        case .secret: "geheim"
+        case .missing: "ontbreekt"
+        case .notApplicable: "niet van toepassing"
+        case .computed: "berekend"
+        }
+    }
+}
+
+extension Cell {
+    /// Compact text form used to store a region's cells packed in one row (see docs/ARCHITECTURE.md):
+    /// a number as Swift prints it, `.` secret, empty missing, `n` not applicable, `c` + number computed.
+    public var packed: String {
+        switch self {
+        case .value(let v): Self.format(v)
+        case .secret: "."
+        case .missing: ""
+        case .notApplicable: "n"
+        case .computed(let v): "c" + Self.format(v)
+        }
+    }
+
+    public init?(packed text: Substring) {
+        switch text.first {
+        case nil: self = .missing
+        case ".": self = .secret
+        case "n": self = .notApplicable
+        case "c":
+            guard let v = Double(text.dropFirst()) else { return nil }
+            self = .computed(v)
+        default:
+            guard let v = Double(text) else { return nil }
+            self = .value(v)
+        }
+    }
+
+    private static func format(_ v: Double) -> String {
+        v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
+    }
+
+    /// Packs cells in column order, separated by `;` (no cell text contains one).
+    public static func pack(_ cells: [Cell]) -> String {
+        cells.map(\.packed).joined(separator: ";")
+    }
+
+    /// Unpacks what `pack` wrote; nil when the text is damaged.
+    public static func unpack(_ text: String) -> [Cell]? {
+        var cells: [Cell] = []
+        for part in text.split(separator: ";", omittingEmptySubsequences: false) {
+            guard let cell = Cell(packed: part) else { return nil }
+            cells.append(cell)
+        }
+        return cells
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// The three CBS region levels Wijkradar works with.
+public enum RegionLevel: String, Codable, Sendable, CaseIterable, Comparable {
+    case municipality = "gemeente"
+    case district = "wijk"
+    case neighbourhood = "buurt"
+
+    /// The code prefix CBS uses for this level (`GM`, `WK`, `BU`).
+    public var prefix: String {
+        switch self {
+        case .municipality: "GM"
+        case .district: "WK"
+        case .neighbourhood: "BU"
+        }
+    }
+
+    /// Number of digits after the prefix.
+    public var digits: Int {
+        switch self {
+        case .municipality: 4
+        case .district: 6
+        case .neighbourhood: 8
+        }
+    }
+
+    /// Dutch name as CBS writes it.
+    public var dutchName: String { rawValue }
+
+    /// Parses the CBS level names found in `recs` and `SoortRegio_2` ("Gemeente", "Wijk  ", "Buurt").
+    public init?(cbsName: String) {
+        switch cbsName.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "gemeente": self = .municipality
+        case "wijk": self = .district
+        case "buurt": self = .neighbourhood
+        default: return nil
+        }
+    }
+
+    private var order: Int { Self.allCases.firstIndex(of: self)! }
+    public static func < (lhs: RegionLevel, rhs: RegionLevel) -> Bool { lhs.order < rhs.order }
+}
+
+/// A CBS region code as CBS writes it: `GM0014`, `WK001410`, `BU00141001`.
+///
+/// The gemeente and wijk a code belongs to follow from the code itself, which is how CBS builds them.
+public struct RegionCode: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+    public let level: RegionLevel
+
+    /// Accepts a code with surrounding spaces (StatLine pads them); rejects anything not GM/WK/BU-shaped.
+    public init?(_ text: String) {
+        let code = text.trimmingCharacters(in: .whitespaces).uppercased()
+        guard code.count >= 6, let level = RegionLevel.allCases.first(where: { code.hasPrefix($0.prefix) }) else {
+            return nil
+        }
+        let digits = code.dropFirst(2)
+        guard digits.count == level.digits, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        self.rawValue = code
+        self.level = level
+    }
+
+    /// The gemeente this region lies in (itself for a gemeente).
+    public var municipality: RegionCode { RegionCode("GM" + rawValue.dropFirst(2).prefix(4))! }
+
+    /// The wijk this region lies in: itself for a wijk, nil for a gemeente.
+    public var district: RegionCode? {
+        switch level {
+        case .municipality: nil
+        case .district: self
+        case .neighbourhood: RegionCode("WK" + rawValue.dropFirst(2).prefix(6))!
+        }
+    }
+
+    public var description: String { rawValue }
+
+    public static func < (lhs: RegionCode, rhs: RegionCode) -> Bool {
+        (lhs.level, lhs.rawValue) < (rhs.level, rhs.rawValue)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let code = RegionCode(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "Geen CBS-regiocode: \(text)"))
+        }
+        self = code
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}

@@ -1,0 +1,133 @@
+import CompressNIO
+import Core
+import Crypto
+import Foundation
+import NIOCore
+
+/// Reads one data file in any supported format into an `ImportedDataset`, or rejects it whole.
+public enum DataImporter {
+    /// Reads a file from disk; `.gz` files are decompressed first.
+    public static func read(_ url: URL, options: ImportOptions = .init(), catalogue: IndicatorCatalogue = .standard,
+                            progress: ImportProgress? = nil) throws -> ImportedDataset {
+        let name = options.displayName ?? url.lastPathComponent
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw ImportError(file: name, "het bestand kan niet worden gelezen (\(error.localizedDescription))")
+        }
+        var options = options
+        if options.properties == nil {
+            let sibling = url.deletingLastPathComponent().appendingPathComponent("DataProperties.json")
+            if FileManager.default.fileExists(atPath: sibling.path), sibling.lastPathComponent != url.lastPathComponent {
+                options.properties = sibling
+            }
+        }
+        return try read(Array(data), fileName: name, options: options, catalogue: catalogue, progress: progress)
+    }
+
+    public static func read(_ bytes: [UInt8], fileName: String, options: ImportOptions = .init(),
+                            catalogue: IndicatorCatalogue = .standard, progress: ImportProgress? = nil) throws -> ImportedDataset {
+        let sha = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        var name = fileName
+        var body = bytes
+        if bytes.starts(with: [0x1F, 0x8B]) {
+            body = try gunzip(bytes, file: fileName)
+            if name.hasSuffix(".gz") { name.removeLast(3) }
+        }
+        guard !body.isEmpty else { throw ImportError(file: fileName, "het bestand is leeg") }
+        let format = try options.format ?? detect(body, name: name, options: options, file: fileName)
+        var dataset: ImportedDataset
+        switch format {
+        case .kwb:
+            dataset = try KWBFormat.read(try table(body, name: name, options: options, file: fileName),
+                                         options: options, fileName: name, catalogue: catalogue, progress: progress)
+        case .leefbaarometer:
+            dataset = try LeefbaarometerFormat.read(try table(body, name: name, options: options, file: fileName),
+                                                    options: options, fileName: name, catalogue: catalogue, progress: progress)
+        case .statline:
+            dataset = try StatLineFormat.read(body, options: options, fileName: fileName, catalogue: catalogue, progress: progress)
+        case .mapped:
+            guard let mapping = options.mapping else {
+                throw ImportError(file: fileName, "voor een eigen CSV-bestand is een mappingbestand nodig (--mapping)")
+            }
+            dataset = try MappedFormat.read(try table(body, name: name, options: options, file: fileName),
+                                            mapping: try MappingFile.load(mapping), options: options, fileName: name,
+                                            catalogue: catalogue, progress: progress)
+        }
+        dataset.fileName = fileName
+        dataset.sha256 = sha
+        return dataset
+    }
+
+    /// Guesses the format from the file's first bytes and header.
+    static func detect(_ body: [UInt8], name: String, options: ImportOptions, file: String) throws -> ImportFormat {
+        if options.mapping != nil { return .mapped }
+        if body.starts(with: [0x50, 0x4B]) || name.lowercased().hasSuffix(".xlsx") { return .kwb }
+        if let first = body.first(where: { ![0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }),
+           first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+            return .statline
+        }
+        let (text, _) = try SourceText.decode(body, file: file, forced: options.encoding)
+        let headerLine = text.prefix { $0 != "\n" && $0 != "\r" }.lowercased()
+        let header = headerLine.split(whereSeparator: { ",;\t\"".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+        if header.contains("gwb_code_10") || (header.contains("gwb_code") && header.contains("recs")) { return .kwb }
+        if header.contains("lbm") { return .leefbaarometer }
+        throw ImportError(file: file, line: 1,
+                          "het formaat wordt niet herkend: de kopregel heeft geen gwb_code_10 (CBS Kerncijfers wijken en buurten) en geen lbm (Leefbaarometer). Is het een eigen bestand? Geef dan een mappingbestand met --mapping")
+    }
+
+    static func table(_ body: [UInt8], name: String, options: ImportOptions, file: String) throws -> RawTable {
+        if body.starts(with: [0x50, 0x4B]) || name.lowercased().hasSuffix(".xlsx") {
+            return try XLSXReader.read(Data(body), file: file)
+        }
+        let (text, _) = try SourceText.decode(body, file: file, forced: options.encoding)
+        return try CSVReader.read(text, file: file)
+    }
+
+    static func gunzip(_ bytes: [UInt8], file: String) throws -> [UInt8] {
+        var buffer = ByteBuffer(bytes: bytes)
+        do {
+            let out = try buffer.decompress(with: .gzip())
+            return Array(out.readableBytesView)
+        } catch {
+            throw ImportError(file: file, "het gzip-bestand is beschadigd of afgebroken")
+        }
+    }
+
+    /// `kwb-2023.xlsx` → `kwb-2023`; the default dataset name.
+    static func slug(for fileName: String) -> String {
+        var stem = fileName.lowercased()
+        for ext in [".gz", ".xlsx", ".csv", ".json", ".txt"] where stem.hasSuffix(ext) { stem.removeLast(ext.count) }
+        let mapped = stem.map { $0.isLetter || $0.isNumber ? $0 : "-" }
+        return String(mapped).split(separator: "-").joined(separator: "-")
+    }
+
+    /// A four-digit year in the file name, as CBS names its downloads (`kwb-2023.xlsx`).
+    static func year(in fileName: String) -> Int? {
+        let digits = fileName.split(whereSeparator: { !$0.isNumber })
+        return digits.compactMap { Int($0) }.last { (1990...2100).contains($0) && String($0).count == 4 }
+    }
+
+    /// Columns bound to catalogue indicators by their names in a scheme; the rest are unknown.
+    static func bind(_ table: RawTable, scheme: SourceScheme, skipping meta: Set<String>,
+                     catalogue: IndicatorCatalogue) -> (bindings: [TableLayout.Binding], unknown: [String], warnings: [String]) {
+        var bindings: [TableLayout.Binding] = []
+        var unknown: [String] = []
+        var warnings: [String] = []
+        var used: [String: String] = [:]
+        for (index, name) in table.header.enumerated() where !meta.contains(name.lowercased()) {
+            guard let indicator = catalogue.indicator(named: name, in: scheme) else {
+                unknown.append(name)
+                continue
+            }
+            if let first = used[indicator.id] {
+                warnings.append("kolom \(name) is dezelfde indicator (\(indicator.id)) als kolom \(first) en is niet gebruikt")
+                continue
+            }
+            used[indicator.id] = name
+            bindings.append(.init(column: index, indicator: indicator.id))
+        }
+        return (bindings, unknown, warnings)
+    }
+}

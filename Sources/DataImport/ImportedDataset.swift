@@ -1,0 +1,33 @@
+import Core
+
+/// One region's cells for one period, in the dataset's indicator order.
+public struct ImportedRow: Sendable, Equatable {
+    public var region: RegionCode
+    public var period: Int
+    public var cells: [Cell]
+}
+
+/// Everything an import read from one file, checked and ready to store in one transaction.
+public struct ImportedDataset: Sendable {
+    public var info: DatasetInfo
+    public var fileName: String
+    public var sha256: String
+    /// The CBS indeling the region codes belong to.
+    public var indelingYear: Int
+    public var indicators: [String]
+    /// Regions the file names; an empty name means the source does not name the region (StatLine wijken).
+    public var regions: [Region]
+    public var rows: [ImportedRow]
+    /// Columns that match no catalogue indicator, reported so that nothing is dropped silently.
+    public var unknownColumns: [String]
+    public var warnings: [String]
+
+    public var cellCount: Int { rows.count * indicators.count }
+    public var secretCount: Int { rows.reduce(0) { $0 + $1.cells.lazy.filter { $0 == .secret }.count } }
+
+    /// The cell of one indicator for one region, for tests and reports.
+    public func cell(_ code: String, _ indicator: String, period: Int? = nil) -> Cell? {
+        guard let column = indicators.firstIndex(of: indicator) else { return nil }
+        return rows.first { $0.region.rawValue == code && (period == nil || $0.period == period) }?.cells[column]
+    }
+}

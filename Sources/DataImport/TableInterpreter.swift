@@ -1,0 +1,99 @@
+import Core
+
+/// How the columns of a raw table map onto regions, periods and indicators.
+struct TableLayout {
+    struct Binding {
+        var column: Int
+        var indicator: String
+        /// Unit conversion (e.g. km² → ha); converted values are stored as computed.
+        var factor: Double? = nil
+        /// Text classes recoded to numbers (e.g. tmap's "extremely urbanised" → 1); stored as computed.
+        var values: [String: Double]? = nil
+    }
+
+    var codeColumn: Int
+    /// Prepended to codes written without it (`0014` → `GM0014`).
+    var codePrefix: String? = nil
+    var nameColumn: Int? = nil
+    /// `recs` / `SoortRegio`: cross-checked against the level the code implies.
+    var levelColumn: Int? = nil
+    var periodColumn: Int? = nil
+    var fixedPeriod: Int? = nil
+    var bindings: [Binding]
+}
+
+/// Turns a raw table into rows of cells by a layout, rejecting the whole file at the first bad cell.
+enum TableInterpreter {
+    static func interpret(_ table: RawTable, layout: TableLayout,
+                          progress: ImportProgress? = nil) throws -> (rows: [ImportedRow], names: [RegionCode: String]) {
+        guard !table.rows.isEmpty else {
+            throw ImportError(file: table.file, "het bestand heeft alleen een kopregel en geen gegevens")
+        }
+        var rows: [ImportedRow] = []
+        rows.reserveCapacity(table.rows.count)
+        var names: [RegionCode: String] = [:]
+        var seen: [String: Int] = [:]
+        for (number, row) in table.rows.enumerated() {
+            if row.cells.count < table.header.count, !table.columnsAreLettered {
+                throw table.error(row, column: nil,
+                                  "de regel heeft \(row.cells.count) kolommen, de kopregel \(table.header.count); ontbreekt er een scheidingsteken?")
+            }
+            if row.cells.count > table.header.count, row.cells[table.header.count...].contains(where: { !$0.isEmpty }) {
+                throw table.error(row, column: nil,
+                                  "de regel heeft \(row.cells.count) kolommen, de kopregel \(table.header.count); staat er een scheidingsteken in een waarde?")
+            }
+            func text(_ column: Int) -> String { column < row.cells.count ? row.cells[column] : "" }
+
+            let rawCode = text(layout.codeColumn)
+            let codeText = layout.codePrefix.map { rawCode.uppercased().hasPrefix($0) ? rawCode : $0 + rawCode } ?? rawCode
+            guard let code = RegionCode(codeText) else {
+                throw table.error(row, column: layout.codeColumn,
+                                  "'\(rawCode)' is geen CBS-regiocode (verwacht GM + 4 cijfers, WK + 6 of BU + 8, bijvoorbeeld WK011443)")
+            }
+            if let levelColumn = layout.levelColumn {
+                let levelText = text(levelColumn)
+                if let level = RegionLevel(cbsName: levelText), level != code.level {
+                    throw table.error(row, column: levelColumn,
+                                      "soort regio '\(levelText)' past niet bij code \(code) (een \(code.level.dutchName))")
+                }
+            }
+            var period = layout.fixedPeriod ?? 0
+            if let periodColumn = layout.periodColumn {
+                guard let year = Int(text(periodColumn)), (1900...2200).contains(year) else {
+                    throw table.error(row, column: periodColumn, "'\(text(periodColumn))' is geen jaartal")
+                }
+                period = year
+            }
+            let key = "\(code.rawValue)|\(period)"
+            if let first = seen[key] {
+                throw table.error(row, column: layout.codeColumn,
+                                  "regiocode \(code) komt twee keer voor\(layout.periodColumn == nil ? "" : " voor \(period)") (ook op regel \(first))")
+            }
+            seen[key] = row.line
+
+            var cells: [Cell] = []
+            cells.reserveCapacity(layout.bindings.count)
+            for binding in layout.bindings {
+                let raw = text(binding.column)
+                if let values = binding.values {
+                    if let number = values[raw] {
+                        cells.append(.computed(number))
+                        continue
+                    }
+                }
+                guard let cell = CellParser.parse(raw) else {
+                    throw table.error(row, column: binding.column, "'\(raw)' is geen getal (verwacht bijvoorbeeld 12,5 of 12.5; '.' voor geheim)")
+                }
+                if let factor = binding.factor, let number = cell.number {
+                    cells.append(.computed(number * factor))
+                } else {
+                    cells.append(cell)
+                }
+            }
+            rows.append(ImportedRow(region: code, period: period, cells: cells))
+            if names[code] == nil { names[code] = layout.nameColumn.map(text) ?? "" }
+            progress?.advance(to: number + 1, of: table.rows.count)
+        }
+        return (rows, names)
+    }
+}
