@@ -1,8 +1,6 @@
-import CompressNIO
 import Core
-import Crypto
+internal import Crypto
 import Foundation
-import NIOCore
 
 /// Reads one data file in any supported format into an `ImportedDataset`, or rejects it whole.
 public enum DataImporter {
@@ -45,8 +43,18 @@ public enum DataImporter {
         case .leefbaarometer:
             dataset = try LeefbaarometerFormat.read(try table(body, name: name, options: options, file: fileName),
                                                     options: options, fileName: name, catalogue: catalogue, progress: progress)
-        case .statline:
-            dataset = try StatLineFormat.read(body, options: options, fileName: fileName, catalogue: catalogue, progress: progress)
+        case .statline, .geometry:
+            let json: Any
+            do {
+                json = try JSONSerialization.jsonObject(with: Data(body))
+            } catch {
+                throw ImportError(file: fileName, "het bestand is geen geldige JSON (\((error as NSError).userInfo["NSDebugDescription"] ?? error))")
+            }
+            if GeoJSONFormat.isFeatureCollection(json) {
+                dataset = try GeoJSONFormat.read(json, options: options, fileName: name)
+            } else {
+                dataset = try StatLineFormat.read(json, options: options, fileName: fileName, catalogue: catalogue, progress: progress)
+            }
         case .mapped:
             guard let mapping = options.mapping else {
                 throw ImportError(file: fileName, "voor een eigen CSV-bestand is een mappingbestand nodig (--mapping)")
@@ -86,13 +94,10 @@ public enum DataImporter {
     }
 
     static func gunzip(_ bytes: [UInt8], file: String) throws -> [UInt8] {
-        var buffer = ByteBuffer(bytes: bytes)
-        do {
-            let out = try buffer.decompress(with: .gzip())
-            return Array(out.readableBytesView)
-        } catch {
+        guard let out = Gzip.decompress(bytes) else {
             throw ImportError(file: file, "het gzip-bestand is beschadigd of afgebroken")
         }
+        return out
     }
 
     /// `kwb-2023.xlsx` → `kwb-2023`; the default dataset name.

@@ -10,6 +10,8 @@ public enum ImportFormat: String, Sendable, CaseIterable {
     case leefbaarometer
     /// Any CSV with a mapping file saying which column is which indicator.
     case mapped
+    /// Region outlines as a GeoJSON FeatureCollection (WGS84).
+    case geometry
 }
 
 /// What the user may say about an import; everything has a default or is detected.

@@ -21,6 +21,8 @@ public struct ImportedDataset: Sendable {
     /// Columns that match no catalogue indicator, reported so that nothing is dropped silently.
     public var unknownColumns: [String]
     public var warnings: [String]
+    /// Region outlines (GeoJSON geometry objects) for geometry files; empty for figures.
+    public var geometries: [RegionGeometry] = []
 
     public var cellCount: Int { rows.count * indicators.count }
     public var secretCount: Int { rows.reduce(0) { $0 + $1.cells.lazy.filter { $0 == .secret }.count } }
@@ -30,4 +32,10 @@ public struct ImportedDataset: Sendable {
         guard let column = indicators.firstIndex(of: indicator) else { return nil }
         return rows.first { $0.region.rawValue == code && (period == nil || $0.period == period) }?.cells[column]
     }
+}
+
+/// The outline of one region as a GeoJSON geometry object (WGS84).
+public struct RegionGeometry: Sendable, Equatable {
+    public var region: RegionCode
+    public var geojson: String
 }

@@ -21,14 +21,8 @@ enum StatLineFormat {
         key.split(separator: "_").last.flatMap { Int($0) } ?? Int.max
     }
 
-    static func read(_ body: [UInt8], options: ImportOptions, fileName: String, catalogue: IndicatorCatalogue,
+    static func read(_ json: Any, options: ImportOptions, fileName: String, catalogue: IndicatorCatalogue,
                      progress: ImportProgress?) throws -> ImportedDataset {
-        let json: Any
-        do {
-            json = try JSONSerialization.jsonObject(with: Data(body))
-        } catch {
-            throw ImportError(file: fileName, "het bestand is geen geldige JSON (\((error as NSError).userInfo["NSDebugDescription"] ?? error))")
-        }
         var metadataURL = ""
         let records: [Any]
         if let object = json as? [String: Any] {

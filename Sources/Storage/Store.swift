@@ -1,0 +1,84 @@
+import Core
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Logging
+import NIOPosix
+import SQLKit
+
+/// An open Wijkradar database: SQLite (default, a file in the data directory) or PostgreSQL, chosen by URL.
+///
+/// One code path serves both: all SQL goes through SQLKit builders; nothing here is written for one database only.
+public final class Store: Sendable {
+    public enum Kind: String, Sendable { case sqlite, postgres }
+
+    public let kind: Kind
+    let databases: Databases
+    let database: any Database
+    let logger: Logger
+
+    var sql: any SQLDatabase { database as! any SQLDatabase }
+
+    private init(kind: Kind, databases: Databases, logger: Logger) {
+        self.kind = kind
+        self.databases = databases
+        self.logger = logger
+        self.database = databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
+    }
+
+    /// Opens (and for SQLite creates) the database a URL names. Does not migrate.
+    public static func open(url: String, logger: Logger = Logger(label: "wijkradar.storage")) async throws -> Store {
+        let databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
+        let kind: Kind
+        if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+            databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
+            kind = .postgres
+        } else if url.hasPrefix("sqlite://") || url == "sqlite::memory:" {
+            let path = String(url.dropFirst("sqlite://".count))
+            if url == "sqlite::memory:" {
+                databases.use(.sqlite(.memory, sqlLogLevel: .trace), as: .sqlite)
+            } else {
+                try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(),
+                                                        withIntermediateDirectories: true)
+                databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+            }
+            kind = .sqlite
+        } else {
+            throw StorageError.unsupportedURL(url)
+        }
+        let store = Store(kind: kind, databases: databases, logger: logger)
+        if kind == .sqlite, url != "sqlite::memory:" {
+            // WAL lets the web app read while an import writes; the setting is kept in the file itself.
+            try await store.sql.raw("PRAGMA journal_mode=WAL").run()
+            try await store.sql.raw("PRAGMA busy_timeout=10000").run()
+        }
+        return store
+    }
+
+    /// Applies every migration not yet applied, in number order, and refreshes the indicator table.
+    public func migrate(catalogue: IndicatorCatalogue = .standard) async throws {
+        let migrations = Migrations()
+        migrations.add(Migrations.all)
+        let migrator = Migrator(databases: databases, migrations: migrations, logger: logger,
+                                on: MultiThreadedEventLoopGroup.singleton.any(), migrationLogLevel: .debug)
+        try await migrator.setupIfNeeded().get()
+        try await migrator.prepareBatch().get()
+        try await IndicatorStore(store: self).sync(catalogue)
+    }
+
+    /// Names of the migrations applied, in order.
+    public func appliedMigrations() async throws -> [String] {
+        try await sql.select().column("name").from("_fluent_migrations").orderBy("batch").orderBy("name")
+            .all().map { try $0.decode(column: "name", as: String.self) }
+    }
+
+    public func close() async {
+        await databases.shutdownAsync()
+    }
+
+    /// Runs work in one transaction: everything or nothing.
+    func transaction<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await database.transaction { tx in try await work(tx as! any SQLDatabase) }
+    }
+}
