@@ -31,7 +31,8 @@ let package = Package(
                 "Core",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            resources: [.copy("Bundled")]
         ),
         .target(
             name: "Storage",

@@ -15,7 +15,7 @@ public enum RegionLevel: String, Codable, Sendable, CaseIterable, Comparable {
         }
     }
 
-    /// Number of digits after the prefix.
+    /// Number of characters after the prefix.
     public var digits: Int {
         switch self {
         case .municipality: 4
@@ -54,8 +54,11 @@ public struct RegionCode: Hashable, Comparable, Codable, Sendable, CustomStringC
         guard code.count >= 6, let level = RegionLevel.allCases.first(where: { code.hasPrefix($0.prefix) }) else {
             return nil
         }
-        let digits = code.dropFirst(2)
-        guard digits.count == level.digits, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        // The gemeente part is always four digits; the wijk and buurt parts are usually digits, but some
+        // gemeenten (Amsterdam since 2022: WK0363AA) use letters.
+        let rest = code.dropFirst(2)
+        guard rest.count == level.digits, rest.prefix(4).allSatisfy({ $0.isASCII && $0.isNumber }),
+              rest.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase) }) else { return nil }
         self.rawValue = code
         self.level = level
     }

@@ -93,6 +93,12 @@ public enum DataImporter {
         return try CSVReader.read(text, file: file)
     }
 
+    /// A small side file (DataProperties, TableInfos), gzip or not; nil when absent or unreadable.
+    static func contents(of url: URL) -> Data? {
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        return data.starts(with: [0x1F, 0x8B]) ? Gzip.decompress(Array(data)).map { Data($0) } : data
+    }
+
     static func gunzip(_ bytes: [UInt8], file: String) throws -> [UInt8] {
         guard let out = Gzip.decompress(bytes) else {
             throw ImportError(file: file, "het gzip-bestand is beschadigd of afgebroken")

@@ -147,7 +147,7 @@ struct DataPropertiesFile {
 
     static func load(_ url: URL) throws -> DataPropertiesFile {
         let name = url.lastPathComponent
-        guard let data = try? Data(contentsOf: url),
+        guard let data = DataImporter.contents(of: url),
               let items = (try? JSONSerialization.jsonObject(with: data)).flatMap({ ($0 as? [String: Any])?["value"] ?? $0 }) as? [[String: Any]] else {
             throw ImportError(file: name, "DataProperties is geen lijst van eigenschappen in JSON")
         }
@@ -172,7 +172,7 @@ struct TableInfosFile {
 
     static func load(next properties: URL?) -> TableInfosFile? {
         guard let url = properties?.deletingLastPathComponent().appendingPathComponent("TableInfos.json"),
-              let data = try? Data(contentsOf: url),
+              let data = DataImporter.contents(of: url),
               let json = try? JSONSerialization.jsonObject(with: data) else { return nil }
         let item = ((json as? [String: Any])?["value"] as? [[String: Any]])?.first ?? (json as? [[String: Any]])?.first
         guard let item else { return nil }

@@ -48,7 +48,7 @@ enum TableInterpreter {
             let codeText = layout.codePrefix.map { rawCode.uppercased().hasPrefix($0) ? rawCode : $0 + rawCode } ?? rawCode
             guard let code = RegionCode(codeText) else {
                 throw table.error(row, column: layout.codeColumn,
-                                  "'\(rawCode)' is geen CBS-regiocode (verwacht GM + 4 cijfers, WK + 6 of BU + 8, bijvoorbeeld WK011443)")
+                                  "'\(rawCode)' is geen CBS-regiocode (verwacht GM + 4 cijfers, WK + 6 tekens of BU + 8 tekens, bijvoorbeeld WK011443)")
             }
             if let levelColumn = layout.levelColumn {
                 let levelText = text(levelColumn)

@@ -1,0 +1,29 @@
+import Core
+import Storage
+import Vapor
+
+/// Runs the web application until it is stopped (Ctrl-C or SIGTERM).
+public enum WebServer {
+    public static func run(config: AppConfig, store: Store) async throws {
+        var environment = Environment(name: "production", arguments: ["wijkradar"])
+        try LoggingSystem.bootstrap(from: &environment)
+        let app = try await Application.make(environment)
+        do {
+            configure(app, config: config, store: store)
+            try await app.execute()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+
+    /// Routes and middleware; separate from `run` so tests can drive the app without a socket.
+    public static func configure(_ app: Application, config: AppConfig, store: Store) {
+        app.http.server.configuration.hostname = config.hostname
+        app.http.server.configuration.port = config.port
+        app.middleware = Middlewares()
+        app.middleware.use(JSONErrorMiddleware())
+        ApiController(store: store).register(app)
+    }
+}

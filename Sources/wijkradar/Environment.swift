@@ -1,0 +1,40 @@
+import Core
+import Foundation
+import Storage
+
+/// Opens the configured database for one CLI command and closes it afterwards, also on failure.
+func withStore<T>(migrate: Bool = true, _ work: (Store, AppConfig) async throws -> T) async throws -> T {
+    let config = try AppConfig.fromEnvironment()
+    let store = try await Store.open(url: config.databaseURL)
+    do {
+        if migrate { try await store.migrate() }
+        let result = try await work(store, config)
+        await store.close()
+        return result
+    } catch {
+        await store.close()
+        throw error
+    }
+}
+
+/// Lines up columns for terminal output.
+func printTable(_ header: [String], _ rows: [[String]]) {
+    let widths = header.indices.map { column in
+        ([header[column]] + rows.map { column < $0.count ? $0[column] : "" }).map(\.count).max() ?? 0
+    }
+    func line(_ cells: [String]) -> String {
+        cells.enumerated().map { index, cell in
+            index == cells.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+        }.joined(separator: "  ")
+    }
+    print(line(header))
+    print(line(widths.map { String(repeating: "-", count: $0) }))
+    rows.forEach { print(line($0)) }
+}
+
+/// Is standard error a terminal? Progress is drawn only then.
+var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
