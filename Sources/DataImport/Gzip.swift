@@ -24,7 +24,10 @@ enum Gzip {
         do {
             let crc = try Data.decompress(size: Int64(deflated.count), bufferSize: 64 * 1024, skipCRC32: false,
                                           provider: { position, size in
-                                              deflated.subdata(in: Int(position)..<min(Int(position) + size, deflated.count))
+                                              // NB: a cut-off stream asks for bytes past the end; answering with
+                                              // empty data would make the inflater ask again forever.
+                                              guard position < deflated.count else { throw CocoaError(.fileReadCorruptFile) }
+                                              return deflated.subdata(in: Int(position)..<min(Int(position) + size, deflated.count))
                                           }, consumer: { output.append($0) })
             let expectedCRC = UInt32(bytes[end]) | UInt32(bytes[end + 1]) << 8 | UInt32(bytes[end + 2]) << 16 | UInt32(bytes[end + 3]) << 24
             let expectedSize = UInt32(bytes[end + 4]) | UInt32(bytes[end + 5]) << 8 | UInt32(bytes[end + 6]) << 16 | UInt32(bytes[end + 7]) << 24

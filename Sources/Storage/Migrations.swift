@@ -23,6 +23,14 @@ extension SQLMigration {
     }
 }
 
+extension SQLDatabase {
+    /// An id that is never handed out twice, also after deletes. SQLite reuses the highest rowid unless told
+    /// AUTOINCREMENT, which SQLKit does not emit; references to a removed dataset must never point at a new one.
+    var neverReusedID: SQLColumnConstraintAlgorithm {
+        dialect.name == "sqlite" ? .custom(SQLRaw("PRIMARY KEY AUTOINCREMENT")) : .primaryKey(autoIncrement: true)
+    }
+}
+
 struct M001CreateRegions: SQLMigration {
     var name: String { "M001_CreateRegions" }
     var tables: [String] { ["regions"] }
@@ -46,7 +54,7 @@ struct M002CreateDatasets: SQLMigration {
     var tables: [String] { ["datasets"] }
     func prepare(sql: any SQLDatabase) async throws {
         try await sql.create(table: "datasets")
-            .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+            .column("id", type: .bigint, sql.neverReusedID)
             .column("slug", type: .text, .notNull, .unique)
             .column("source", type: .text, .notNull)
             .column("table_id", type: .text, .notNull)
@@ -111,7 +119,7 @@ struct M005CreateImportRuns: SQLMigration {
     var tables: [String] { ["import_runs"] }
     func prepare(sql: any SQLDatabase) async throws {
         try await sql.create(table: "import_runs")
-            .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+            .column("id", type: .bigint, sql.neverReusedID)
             .column("started_at", type: .bigint, .notNull)
             .column("finished_at", type: .bigint, .notNull)
             .column("file_name", type: .text, .notNull)
