@@ -63,5 +63,7 @@ let package = Package(
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "DataImportTests", dependencies: ["DataImport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "DataImport"]),
+        // Runs the built `wijkradar` binary as a user would; the dependency makes sure it is built first.
+        .testTarget(name: "CLITests", dependencies: ["wijkradar"]),
     ]
 )

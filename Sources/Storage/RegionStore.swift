@@ -40,10 +40,20 @@ public struct RegionStore: Sendable {
             """).run()
     }
 
-    /// Every indeling a code occurs in, newest first; an unnamed region is called by its code.
+    /// Every indeling a code occurs in, newest first. StatLine does not name wijken and buurten, so a region left
+    /// unnamed in one indeling takes its name from the nearest other indeling of the same code, else its code.
     public func regions(code: RegionCode) async throws -> [Region] {
-        try await store.sql.select().column("*").from("regions").where("code", .equal, code.rawValue)
-            .orderBy("indeling_year", .descending).all().map(Self.region)
+        let rows = try await store.sql.select().column("*").from("regions").where("code", .equal, code.rawValue)
+            .orderBy("indeling_year", .descending).all()
+        var regions = try rows.map(Self.region)
+        let named = regions.filter { $0.name != code.rawValue }
+        for index in regions.indices where regions[index].name == code.rawValue {
+            let year = regions[index].indelingYear
+            if let nearest = named.min(by: { abs($0.indelingYear - year) < abs($1.indelingYear - year) }) {
+                regions[index].name = nearest.name
+            }
+        }
+        return regions
     }
 
     /// Regions whose name matches, case-insensitively: exact matches first, then names containing the text.

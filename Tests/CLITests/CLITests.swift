@@ -1,0 +1,102 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// The command line as a user types it: real binary, real SQLite file in a data directory.
+@Suite(.serialized) struct CLITests {
+    @Test func importListShowRegionAndRemove() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+
+        let migrate = try cli.run("migrate")
+        #expect(migrate.status == 0)
+        #expect(migrate.stdout.contains("M006_CreateGeometries"))
+
+        let empty = try cli.run("datasets", "list")
+        #expect(empty.stdout.contains("Nog geen datasets"))
+
+        let imported = try cli.run("import", "--bundled")
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("Dataset cbs-kwb-2022-wijken: 3340 rijen"))
+        #expect(imported.stdout.contains("Niet herkende kolommen"))
+
+        let list = try cli.run("datasets", "list")
+        #expect(list.stdout.contains("cbs-statline-85984ned-2024"))
+        #expect(list.stdout.contains("85984NED"))
+
+        let region = try cli.run("region", "WK011443")
+        #expect(region.status == 0)
+        #expect(region.stdout.contains("Wijk 43 Angelslo (WK011443, wijk in gemeente GM0114)"))
+        let populationLines = region.stdout.split(separator: "\n").filter { $0.hasPrefix("Aantal inwoners ") }
+        #expect(populationLines.contains { $0.contains("7.685") && $0.contains("2022") && $0.contains("cbs-kwb-2022-wijken") })
+        #expect(populationLines.contains { $0.contains("7.695") && $0.contains("2024") && $0.contains("cbs-statline-85984ned-2024") })
+        #expect(region.stdout.contains("Bron: CBS"))
+
+        let byName = try cli.run("region", "angelslo")
+        #expect(byName.stdout.contains("WK011443"))
+
+        let show = try cli.run("datasets", "show", "cbs-kwb-2023-utrecht")
+        #expect(show.stdout.contains("Waarden:       9.831 (3.853 geheim)") || show.stdout.contains("(3.853 geheim)"))
+        #expect(show.stdout.contains("SHA-256:"))
+
+        let removed = try cli.run("datasets", "remove", "cbs-kwb-2023-utrecht")
+        #expect(removed.status == 0)
+        let gone = try cli.run("region", "BU03441014")
+        #expect(gone.status != 0)
+        #expect(gone.stderr.contains("staat niet in de database"))
+    }
+
+    @Test func badFileIsRefusedWithPlaceAndExitCode() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let file = cli.dataDirectory.appendingPathComponent("kwb-2023.csv")
+        try "gwb_code_10,regio,recs,a_inw\nWK011443,Angelslo,Wijk,veel\n".write(to: file, atomically: true, encoding: .utf8)
+        let result = try cli.run("import", file.path)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("Import geweigerd, er is niets opgeslagen."))
+        #expect(result.stderr.contains("kwb-2023.csv, regel 2, kolom a_inw: 'veel' is geen getal"))
+        let list = try cli.run("datasets", "list")
+        #expect(list.stdout.contains("Nog geen datasets"))
+    }
+
+    @Test func indicatorCatalogueAndHelp() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let indicators = try cli.run("indicators", "--domain", "housing")
+        #expect(indicators.stdout.contains("woz_value"))
+        #expect(!indicators.stdout.contains("population "))
+        let all = try cli.run("indicators")
+        #expect(all.stdout.split(separator: "\n").contains { $0.hasPrefix("origin_non_western_pct") && $0.contains("nooit in scores") })
+        let help = try cli.run("--help")
+        for command in ["serve", "migrate", "import", "datasets", "indicators", "region"] {
+            #expect(help.stdout.contains("  \(command)"), "\(command)")
+        }
+    }
+
+    @Test func serveStartsWithTheBundledDataOnAnEmptyDatabase() async throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let port = Int.random(in: 20_000..<40_000)
+        let server = try cli.serve(port: port)
+        defer { server.terminate(); server.waitUntilExit() }
+        var health: [String: Any]?
+        for _ in 0..<120 where health == nil {
+            try await Task.sleep(for: .milliseconds(500))
+            if let (data, _) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/health")!) {
+                health = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+            }
+        }
+        let body = try #require(health)
+        #expect(body["status"] as? String == "ok")
+        #expect(body["datasets"] as? Int == 9)
+        let (data, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/api/v1/regions/WK011443")!)
+        #expect((response as? HTTPURLResponse)?.statusCode == 200)
+        let region = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(region["name"] as? String == "Wijk 43 Angelslo")
+        let (_, bad) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/api/v1/regions/XX12")!)
+        #expect((bad as? HTTPURLResponse)?.statusCode == 400)
+        #expect(FileManager.default.fileExists(atPath: cli.dataDirectory.appendingPathComponent("wijkradar.sqlite").path))
+    }
+}
