@@ -25,6 +25,8 @@ public struct ImportedDataset: Sendable {
     public var geometries: [RegionGeometry] = []
 
     public var cellCount: Int { rows.count * indicators.count }
+    /// Rows of figures, or outlines for a geometry file.
+    public var recordCount: Int { rows.isEmpty ? geometries.count : rows.count }
     public var secretCount: Int { rows.reduce(0) { $0 + $1.cells.lazy.filter { $0 == .secret }.count } }
 
     /// The cell of one indicator for one region, for tests and reports.

@@ -25,7 +25,7 @@ public struct DatasetStore: Sendable {
                 .values(SQLBind(info.slug), SQLBind(info.source), SQLBind(info.tableID), SQLBind(info.title), SQLBind(info.year),
                         SQLBind(dataset.indelingYear), SQLBind(info.licence), SQLBind(info.attribution), SQLBind(info.format),
                         SQLBind(dataset.fileName), SQLBind(dataset.sha256), SQLBind(Int(now.timeIntervalSince1970)),
-                        SQLBind(dataset.indicators.joined(separator: ",")), SQLBind(dataset.rows.count),
+                        SQLBind(dataset.indicators.joined(separator: ",")), SQLBind(dataset.recordCount),
                         SQLBind(dataset.cellCount), SQLBind(dataset.secretCount),
                         SQLBind(dataset.unknownColumns.joined(separator: "\n")))
                 .returning("id")
@@ -52,7 +52,7 @@ public struct DatasetStore: Sendable {
                 try await insert.run()
             }
             return Dataset(id: id, info: info, fileName: dataset.fileName, sha256: dataset.sha256, importedAt: now,
-                           indicators: dataset.indicators, rowCount: dataset.rows.count, cellCount: dataset.cellCount,
+                           indicators: dataset.indicators, rowCount: dataset.recordCount, cellCount: dataset.cellCount,
                            secretCount: dataset.secretCount)
         }
     }

@@ -24,8 +24,8 @@ public struct ImportService: Sendable {
             let dataset = try await DatasetStore(store: store).save(imported, failAfterRows: failAfterRows)
             try await ImportRunStore(store: store).record(ImportRun(
                 startedAt: started, finishedAt: Date(), fileName: name, format: imported.info.format,
-                datasetSlug: imported.info.slug, succeeded: true, rowCount: imported.rows.count + imported.geometries.count,
-                message: "ingelezen: \(imported.rows.count) rijen, \(imported.cellCount) waarden"))
+                datasetSlug: imported.info.slug, succeeded: true, rowCount: imported.recordCount,
+                message: "ingelezen: \(imported.recordCount) rijen, \(imported.cellCount) waarden"))
             return Result(dataset: dataset, unknownColumns: imported.unknownColumns, warnings: imported.warnings)
         } catch {
             try? await ImportRunStore(store: store).record(ImportRun(
