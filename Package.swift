@@ -25,6 +25,8 @@ let package = Package(
             name: "Core",
             resources: [.copy("Resources/indicators.json")]
         ),
+        .target(name: "HTML"),
+        .target(name: "Analysis", dependencies: ["Core"]),
         .target(
             name: "DataImport",
             dependencies: [
@@ -37,7 +39,7 @@ let package = Package(
         .target(
             name: "Storage",
             dependencies: [
-                "Core", "DataImport",
+                "Core", "DataImport", "Analysis",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -56,11 +58,13 @@ let package = Package(
         .executableTarget(
             name: "wijkradar",
             dependencies: [
-                "Core", "DataImport", "Storage", "WebApp",
+                "Core", "DataImport", "Analysis", "Storage", "WebApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
+        .testTarget(name: "HTMLTests", dependencies: ["HTML"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Core"]),
         .testTarget(name: "DataImportTests", dependencies: ["DataImport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "DataImport"]),
         // Runs the built `wijkradar` binary as a user would; the dependency makes sure it is built first.

@@ -100,3 +100,28 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: cli.dataDirectory.appendingPathComponent("wijkradar.sqlite").path))
     }
 }
+
+/// The national radar, recomputed independently in Python from the same CSV (bench/crosscheck.py).
+@Suite struct CrossCheckTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/python3")))
+    func radarAgreesWithAnIndependentComputation() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        #expect(try cli.run("import", "--bundled").status == 0)
+        let radar = cli.dataDirectory.appendingPathComponent("radar.csv")
+        let run = try cli.run("radar", "-o", radar.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Self.repository.appendingPathComponent("bench/crosscheck.py").path, radar.path]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text.contains("kruiscontrole: 3340 wijken, 0 verschillen"), "\(text)")
+    }
+}

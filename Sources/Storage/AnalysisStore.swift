@@ -1,0 +1,76 @@
+import Analysis
+import Core
+import Foundation
+import SQLKit
+
+/// Loads stored figures as the column tables the analysis works on.
+public struct AnalysisStore: Sendable {
+    let store: Store
+
+    public init(store: Store) { self.store = store }
+
+    /// Periods for which figures exist at a level, newest first.
+    public func periods(level: RegionLevel) async throws -> [Int] {
+        let rows = try await store.sql.select().distinct().column("period").from("observation_rows")
+            .where("region_code", .like, level.prefix + "%").orderBy("period", .descending).all()
+        return try rows.map { try $0.decode(column: "period", as: Int.self) }
+    }
+
+    /// All regions of one level with their figures of one period. When several datasets hold the same indicator
+    /// for that period, the dataset covering most regions wins, so one column never mixes sources.
+    public func table(level: RegionLevel, period: Int, catalogue: IndicatorCatalogue = .standard) async throws -> RegionTable {
+        let datasets = try await DatasetStore(store: store).all()
+        let byID = Dictionary(uniqueKeysWithValues: datasets.map { ($0.id, $0) })
+        let rows = try await store.sql.select()
+            .column("dataset_id").column("region_code").column("indeling_year").column("cells")
+            .from("observation_rows")
+            .where("region_code", .like, level.prefix + "%").where("period", .equal, period)
+            .all()
+        var perDataset: [Int: [(code: RegionCode, indeling: Int, cells: [Cell])]] = [:]
+        for row in rows {
+            let id: Int = try row.decode(column: "dataset_id")
+            let text: String = try row.decode(column: "region_code")
+            guard let code = RegionCode(text), let dataset = byID[id],
+                  let cells = Cell.unpack(try row.decode(column: "cells")), cells.count == dataset.indicators.count else {
+                throw StorageError.damagedRow(dataset: String(id), region: text)
+            }
+            perDataset[id, default: []].append((code, try row.decode(column: "indeling_year"), cells))
+        }
+        // Regions: the union over the datasets, named from the regions table.
+        let order = perDataset.keys.sorted { (perDataset[$0]!.count, $1) > (perDataset[$1]!.count, $0) }
+        var codes: [RegionCode] = []
+        var seen = Set<RegionCode>()
+        for id in order {
+            for item in perDataset[id]! where seen.insert(item.code).inserted { codes.append(item.code) }
+        }
+        codes.sort()
+        let names = try await names(level: level)
+        let regions = codes.map { Region(code: $0, name: names[$0] ?? $0.rawValue, indelingYear: period) }
+        let index = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
+        var columns: [String: RegionTable.Column] = [:]
+        for id in order {
+            let dataset = byID[id]!
+            let source = SourceRef(dataset: dataset.info.slug, table: dataset.info.tableID, year: dataset.info.year,
+                                   attribution: dataset.info.attribution, licence: dataset.info.licence)
+            for (position, indicatorID) in dataset.indicators.enumerated() where columns[indicatorID] == nil {
+                guard let indicator = catalogue[indicatorID] else { continue }
+                var cells = [Cell](repeating: .missing, count: codes.count)
+                for item in perDataset[id]! { cells[index[item.code]!] = item.cells[position] }
+                columns[indicatorID] = RegionTable.Column(indicator: indicator, cells: cells, source: source)
+            }
+        }
+        return RegionTable(period: period, regions: regions, columns: Array(columns.values))
+    }
+
+    /// The newest non-empty name of every region of a level.
+    func names(level: RegionLevel) async throws -> [RegionCode: String] {
+        let rows = try await store.sql.select().column("code").column("name").from("regions")
+            .where("level", .equal, level.rawValue).where("name", .notEqual, "")
+            .orderBy("indeling_year").all()
+        var names: [RegionCode: String] = [:]
+        for row in rows {
+            if let code = RegionCode(try row.decode(column: "code", as: String.self)) { names[code] = try row.decode(column: "name") }
+        }
+        return names
+    }
+}

@@ -1,0 +1,64 @@
+import Analysis
+import ArgumentParser
+import Core
+import Foundation
+import Storage
+
+struct Radar: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Landelijke radar: alle wijken gerangschikt naar de vroegsignaleringsscore, als CSV.",
+        discussion: "Kolommen: code, naam, gemeente, score, aantal signalen, signaal, percentielen van de signaalindicatoren en de vijf meest gelijkende wijken."
+    )
+
+    @Option(help: "Jaar van de cijfers (standaard het nieuwste jaar met inkomens- en woningcijfers).")
+    var year: Int?
+
+    @Option(name: .shortAndLong, help: "Schrijf naar dit bestand in plaats van naar de standaarduitvoer.")
+    var output: String?
+
+    func run() async throws {
+        try await withStore { store, _ in
+            let analysis = AnalysisStore(store: store)
+            let table = try await RadarTable.load(analysis, year: year)
+            let warning = EarlyWarning(table: table)
+            let similarity = SimilarityModel(table: table)
+            var lines = ["code,naam,gemeente,score,signalen,signaal,"
+                + warning.rules.map { "pct_" + $0.indicator }.joined(separator: ",") + ",lijkt_op"]
+            let distributions = warning.rules.map { table.distribution($0.indicator)! }
+            for result in warning.ranking() {
+                let region = table.regions[table.index(of: result.region)!]
+                let percentiles = zip(warning.rules, distributions).map { rule, distribution in
+                    table.cell(result.region, rule.indicator)?.number.flatMap(distribution.percentile(of:))
+                        .map { String(format: "%.4f", $0) } ?? ""
+                }
+                let neighbours = similarity.neighbours(of: result.region, k: 5)?.map(\.region.rawValue).joined(separator: " ") ?? ""
+                let fields = [result.region.rawValue, region.name, result.region.municipality.rawValue,
+                              result.composite.map { String(format: "%.6f", $0) } ?? "", String(result.fired),
+                              result.signal ? "ja" : "nee"] + percentiles + [neighbours]
+                lines.append(fields.map(csvField).joined(separator: ","))
+            }
+            let text = lines.joined(separator: "\n") + "\n"
+            if let output {
+                try text.write(toFile: output, atomically: true, encoding: .utf8)
+            } else {
+                print(text, terminator: "")
+            }
+        }
+    }
+
+    private func csvField(_ text: String) -> String {
+        text.contains(where: { ",\"\n".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+}
+
+/// The table the national radar runs on: all wijken of the newest year that has the warning indicators.
+enum RadarTable {
+    static func load(_ analysis: AnalysisStore, year: Int?) async throws -> RegionTable {
+        let periods = try await analysis.periods(level: .district)
+        for period in year.map({ [$0] }) ?? periods {
+            let table = try await analysis.table(level: .district, period: period)
+            if EarlyWarning(table: table).isComplete { return table }
+        }
+        throw ValidationError("Geen jaar met alle indicatoren voor de vroegsignalering (inkomen, WOZ, arbeid, koopwoningen, opleiding) op wijkniveau. Lees de Kerncijfers wijken en buurten in.")
+    }
+}
