@@ -26,6 +26,9 @@ let package = Package(
             resources: [.copy("Resources/indicators.json")]
         ),
         .target(name: "HTML"),
+        .target(name: "Charts", dependencies: ["HTML"]),
+        .target(name: "Pages", dependencies: ["Core", "Analysis", "HTML", "Charts"]),
+        .target(name: "Reports", dependencies: ["Core", "Analysis", "Storage", "Pages", "Charts", "HTML"]),
         .target(name: "Analysis", dependencies: ["Core"]),
         .target(
             name: "DataImport",
@@ -51,14 +54,14 @@ let package = Package(
         .target(
             name: "WebApp",
             dependencies: [
-                "Core", "Storage", "DataImport",
+                "Core", "Storage", "DataImport", "Analysis", "HTML", "Pages", "Reports",
                 .product(name: "Vapor", package: "vapor"),
             ]
         ),
         .executableTarget(
             name: "wijkradar",
             dependencies: [
-                "Core", "DataImport", "Analysis", "Storage", "WebApp",
+                "Core", "DataImport", "Analysis", "Storage", "Reports", "Pages", "HTML", "WebApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -36,7 +36,7 @@ for level, src in [("wijk", "NLD_dist_2022_wijk_attributes.csv"), ("gemeente", "
     mapping(f"cbs-kwb-2022-{level}.mapping.json", slug=f"cbs-kwb-2022-{level}en" if level == "wijk" else "cbs-kwb-2022-gemeenten",
             source="CBS", table="kwb-2022", title="Kerncijfers wijken en buurten 2022", year=2022, licence="CC BY 4.0",
             attribution=attribution22, code_column="code", name_column="name", scheme="tmap",
-            columns={"urbanity": {"indicator": "urbanity", "values": urbanity}}, ignore=["province"])
+            columns={"urbanity": {"indicator": "urbanity", "values": urbanity}}, province_column="province")
 
 gz(os.path.join(tmap, "NLD_muni_2013_gemeente_tmap3_attributes.csv"), "cbs-gemeenten-2013.csv.gz")
 mapping("cbs-gemeenten-2013.mapping.json", slug="cbs-gemeenten-2013", source="CBS / Kadaster", table="wijk-en-buurtkaart-2013",

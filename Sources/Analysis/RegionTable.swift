@@ -49,12 +49,15 @@ public struct SourceRef: Sendable, Hashable, Codable {
     public var year: Int
     public var attribution: String
     public var licence: String
+    /// The CBS indeling the dataset's region codes refer to; figures of different indelingen are never joined.
+    public var indelingYear: Int
 
-    public init(dataset: String, table: String, year: Int, attribution: String, licence: String) {
+    public init(dataset: String, table: String, year: Int, attribution: String, licence: String, indelingYear: Int? = nil) {
         self.dataset = dataset
         self.table = table
         self.year = year
         self.attribution = attribution
         self.licence = licence
+        self.indelingYear = indelingYear ?? year
     }
 }

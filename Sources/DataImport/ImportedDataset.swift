@@ -23,6 +23,8 @@ public struct ImportedDataset: Sendable {
     public var warnings: [String]
     /// Region outlines (GeoJSON geometry objects) for geometry files; empty for figures.
     public var geometries: [RegionGeometry] = []
+    /// Province of each gemeente, where the file says (keyed by gemeente code).
+    public var provinces: [RegionCode: String] = [:]
 
     public var cellCount: Int { rows.count * indicators.count }
     /// Rows of figures, or outlines for a geometry file.

@@ -14,6 +14,7 @@ enum MappedFormat {
         let codeColumn = try column(mapping.codeColumn, field: "code_column")
         let nameColumn = try mapping.nameColumn.map { try column($0, field: "name_column") }
         let yearColumn = try mapping.yearColumn.map { try column($0, field: "year_column") }
+        let provinceColumn = try mapping.provinceColumn.map { try column($0, field: "province_column") }
         let fixedYear = options.year ?? mapping.year
         guard yearColumn != nil || fixedYear != nil else {
             throw ImportError(file: mapping.file, column: "year", lineNoun: "record", "geef het jaar van de cijfers (year of year_column)")
@@ -23,6 +24,7 @@ enum MappedFormat {
         var bound: Set<Int> = [codeColumn]
         if let nameColumn { bound.insert(nameColumn) }
         if let yearColumn { bound.insert(yearColumn) }
+        if let provinceColumn { bound.insert(provinceColumn) }
         for (name, spec) in mapping.columns.sorted(by: { $0.key < $1.key }) {
             let index = try column(name, field: "columns.\(name)")
             guard catalogue[spec.indicator] != nil else {
@@ -49,16 +51,18 @@ enum MappedFormat {
         }
         bindings.sort { $0.column < $1.column }
         let layout = TableLayout(codeColumn: codeColumn, codePrefix: mapping.codePrefix, nameColumn: nameColumn,
-                                 periodColumn: yearColumn, fixedPeriod: fixedYear, bindings: bindings)
-        let (rows, names) = try TableInterpreter.interpret(table, layout: layout, progress: progress)
+                                 provinceColumn: provinceColumn, periodColumn: yearColumn, fixedPeriod: fixedYear, bindings: bindings)
+        let (rows, names, provinces) = try TableInterpreter.interpret(table, layout: layout, progress: progress)
         let year = fixedYear ?? rows.map(\.period).max() ?? 0
         let indeling = mapping.indelingYear ?? year
         let info = DatasetInfo(slug: options.slug ?? mapping.slug ?? DataImporter.slug(for: fileName), source: mapping.source,
                                tableID: mapping.table, title: mapping.title, year: year, licence: mapping.licence,
                                attribution: mapping.attribution, format: ImportFormat.mapped.rawValue)
-        return ImportedDataset(info: info, fileName: fileName, sha256: "", indelingYear: indeling,
-                               indicators: bindings.map(\.indicator),
-                               regions: names.map { Region(code: $0.key, name: $0.value, indelingYear: indeling) }.sorted { $0.code < $1.code },
-                               rows: rows, unknownColumns: unknown, warnings: warnings)
+        var dataset = ImportedDataset(info: info, fileName: fileName, sha256: "", indelingYear: indeling,
+                                      indicators: bindings.map(\.indicator),
+                                      regions: names.map { Region(code: $0.key, name: $0.value, indelingYear: indeling) }.sorted { $0.code < $1.code },
+                                      rows: rows, unknownColumns: unknown, warnings: warnings)
+        dataset.provinces = provinces
+        return dataset
     }
 }

@@ -43,6 +43,7 @@ public struct MappingFile: Decodable, Sendable {
     public var codePrefix: String?
     public var nameColumn: String?
     public var yearColumn: String?
+    public var provinceColumn: String?
     /// Columns named as in one of the catalogue's source schemes are bound without listing them.
     public var scheme: SourceScheme?
     public var columns: [String: Column]
@@ -51,7 +52,7 @@ public struct MappingFile: Decodable, Sendable {
     enum CodingKeys: String, CodingKey {
         case slug, source, table, title, year, licence, attribution, scheme, columns, ignore
         case indelingYear = "indeling_year", codeColumn = "code_column", codePrefix = "code_prefix"
-        case nameColumn = "name_column", yearColumn = "year_column"
+        case nameColumn = "name_column", yearColumn = "year_column", provinceColumn = "province_column"
     }
 
     public init(from decoder: Decoder) throws {
@@ -68,6 +69,7 @@ public struct MappingFile: Decodable, Sendable {
         codePrefix = try c.decodeIfPresent(String.self, forKey: .codePrefix)
         nameColumn = try c.decodeIfPresent(String.self, forKey: .nameColumn)
         yearColumn = try c.decodeIfPresent(String.self, forKey: .yearColumn)
+        provinceColumn = try c.decodeIfPresent(String.self, forKey: .provinceColumn)
         scheme = try c.decodeIfPresent(SourceScheme.self, forKey: .scheme)
         columns = try c.decodeIfPresent([String: Column].self, forKey: .columns) ?? [:]
         ignore = try c.decodeIfPresent([String].self, forKey: .ignore) ?? []

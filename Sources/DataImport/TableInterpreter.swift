@@ -15,6 +15,8 @@ struct TableLayout {
     /// Prepended to codes written without it (`0014` → `GM0014`).
     var codePrefix: String? = nil
     var nameColumn: Int? = nil
+    /// Province name of the region's gemeente (tmap extracts carry it).
+    var provinceColumn: Int? = nil
     /// `recs` / `SoortRegio`: cross-checked against the level the code implies.
     var levelColumn: Int? = nil
     var periodColumn: Int? = nil
@@ -25,13 +27,14 @@ struct TableLayout {
 /// Turns a raw table into rows of cells by a layout, rejecting the whole file at the first bad cell.
 enum TableInterpreter {
     static func interpret(_ table: RawTable, layout: TableLayout,
-                          progress: ImportProgress? = nil) throws -> (rows: [ImportedRow], names: [RegionCode: String]) {
+                          progress: ImportProgress? = nil) throws -> (rows: [ImportedRow], names: [RegionCode: String], provinces: [RegionCode: String]) {
         guard !table.rows.isEmpty else {
             throw ImportError(file: table.file, "het bestand heeft alleen een kopregel en geen gegevens")
         }
         var rows: [ImportedRow] = []
         rows.reserveCapacity(table.rows.count)
         var names: [RegionCode: String] = [:]
+        var provinces: [RegionCode: String] = [:]
         var seen: [String: Int] = [:]
         for (number, row) in table.rows.enumerated() {
             if row.cells.count < table.header.count, !table.columnsAreLettered {
@@ -92,8 +95,11 @@ enum TableInterpreter {
             }
             rows.append(ImportedRow(region: code, period: period, cells: cells))
             if names[code] == nil { names[code] = layout.nameColumn.map(text) ?? "" }
+            if let provinceColumn = layout.provinceColumn, !text(provinceColumn).isEmpty {
+                provinces[code.municipality] = text(provinceColumn)
+            }
             progress?.advance(to: number + 1, of: table.rows.count)
         }
-        return (rows, names)
+        return (rows, names, provinces)
     }
 }

@@ -27,6 +27,7 @@ public struct AnalysisStore: Sendable {
             .where("region_code", .like, level.prefix + "%").where("period", .equal, period)
             .all()
         var perDataset: [Int: [(code: RegionCode, indeling: Int, cells: [Cell])]] = [:]
+        var indelingOf: [Int: Int] = [:]
         for row in rows {
             let id: Int = try row.decode(column: "dataset_id")
             let text: String = try row.decode(column: "region_code")
@@ -34,7 +35,9 @@ public struct AnalysisStore: Sendable {
                   let cells = Cell.unpack(try row.decode(column: "cells")), cells.count == dataset.indicators.count else {
                 throw StorageError.damagedRow(dataset: String(id), region: text)
             }
-            perDataset[id, default: []].append((code, try row.decode(column: "indeling_year"), cells))
+            let indeling: Int = try row.decode(column: "indeling_year")
+            indelingOf[id] = indeling
+            perDataset[id, default: []].append((code, indeling, cells))
         }
         // Regions: the union over the datasets, named from the regions table.
         let order = perDataset.keys.sorted { (perDataset[$0]!.count, $1) > (perDataset[$1]!.count, $0) }
@@ -51,7 +54,8 @@ public struct AnalysisStore: Sendable {
         for id in order {
             let dataset = byID[id]!
             let source = SourceRef(dataset: dataset.info.slug, table: dataset.info.tableID, year: dataset.info.year,
-                                   attribution: dataset.info.attribution, licence: dataset.info.licence)
+                                   attribution: dataset.info.attribution, licence: dataset.info.licence,
+                                   indelingYear: indelingOf[id])
             for (position, indicatorID) in dataset.indicators.enumerated() where columns[indicatorID] == nil {
                 guard let indicator = catalogue[indicatorID] else { continue }
                 var cells = [Cell](repeating: .missing, count: codes.count)
@@ -72,5 +76,43 @@ public struct AnalysisStore: Sendable {
             if let code = RegionCode(try row.decode(column: "code", as: String.self)) { names[code] = try row.decode(column: "name") }
         }
         return names
+    }
+}
+
+extension AnalysisStore {
+    /// Province per gemeente code, as the imported files give it.
+    public func provinces() async throws -> [RegionCode: String] {
+        let rows = try await store.sql.select().column("municipality_code").column("province").from("provinces").all()
+        var result: [RegionCode: String] = [:]
+        for row in rows {
+            if let code = RegionCode(try row.decode(column: "municipality_code", as: String.self)) {
+                result[code] = try row.decode(column: "province")
+            }
+        }
+        return result
+    }
+
+    /// The newest outline of every region of a level (GeoJSON geometry), with the indeling year it belongs to.
+    public func geometries(level: RegionLevel) async throws -> [RegionCode: (indeling: Int, geojson: String)] {
+        let rows = try await store.sql.select().column("region_code").column("indeling_year").column("geojson")
+            .from("geometries").where("region_code", .like, level.prefix + "%").orderBy("indeling_year").all()
+        var result: [RegionCode: (Int, String)] = [:]
+        for row in rows {
+            if let code = RegionCode(try row.decode(column: "region_code", as: String.self)) {
+                result[code] = (try row.decode(column: "indeling_year"), try row.decode(column: "geojson"))
+            }
+        }
+        return result
+    }
+
+    /// Changes whenever a dataset is imported, replaced or removed: the key for caches of derived figures.
+    public func dataVersion() async throws -> String {
+        let row = try await store.sql.select()
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .column(SQLFunction("MAX", args: SQLColumn("id")), as: "m")
+            .from("datasets").first()
+        let count = try row?.decode(column: "n", as: Int.self) ?? 0
+        let max = try row?.decode(column: "m", as: Int?.self) ?? 0
+        return "\(count)-\(max ?? 0)"
     }
 }

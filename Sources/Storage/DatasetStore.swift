@@ -44,6 +44,13 @@ public struct DatasetStore: Sendable {
                 written += batch.count
                 if let failAfterRows, written >= failAfterRows { throw StorageError.injectedFailure(afterRows: written) }
             }
+            for batch in dataset.provinces.sorted(by: { $0.key < $1.key }).chunked(200) {
+                let insert = sql.insert(into: "provinces").columns("municipality_code", "province", "dataset_id")
+                for (code, province) in batch { insert.values(SQLBind(code.rawValue), SQLBind(province), SQLBind(id)) }
+                try await insert.onConflict(with: ["municipality_code"]) {
+                    $0.set(excludedValueOf: "province").set(excludedValueOf: "dataset_id")
+                }.run()
+            }
             for batch in dataset.geometries.chunked(100) {
                 let insert = sql.insert(into: "geometries").columns("dataset_id", "region_code", "indeling_year", "geojson")
                 for item in batch {
@@ -70,6 +77,7 @@ public struct DatasetStore: Sendable {
             .first(decodingColumn: "id", as: Int.self) else { return false }
         try await sql.delete(from: "observation_rows").where("dataset_id", .equal, id).run()
         try await sql.delete(from: "geometries").where("dataset_id", .equal, id).run()
+        try await sql.delete(from: "provinces").where("dataset_id", .equal, id).run()
         try await sql.delete(from: "datasets").where("id", .equal, id).run()
         try await RegionStore.deleteUnreferenced(on: sql)
         return true

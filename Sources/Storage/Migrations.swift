@@ -6,7 +6,7 @@ import SQLKit
 extension Migrations {
     static let all: [any Migration] = [
         M001CreateRegions(), M002CreateDatasets(), M003CreateObservationRows(), M004CreateIndicators(),
-        M005CreateImportRuns(), M006CreateGeometries(),
+        M005CreateImportRuns(), M006CreateGeometries(), M007CreateProvinces(),
     ]
 }
 
@@ -142,6 +142,18 @@ struct M006CreateGeometries: SQLMigration {
             .column("indeling_year", type: .int, .notNull)
             .column("geojson", type: .text, .notNull)
             .primaryKey(["dataset_id", "region_code"])
+            .run()
+    }
+}
+
+struct M007CreateProvinces: SQLMigration {
+    var name: String { "M007_CreateProvinces" }
+    var tables: [String] { ["provinces"] }
+    func prepare(sql: any SQLDatabase) async throws {
+        try await sql.create(table: "provinces")
+            .column("municipality_code", type: .text, .primaryKey(autoIncrement: false))
+            .column("province", type: .text, .notNull)
+            .column("dataset_id", type: .bigint, .notNull, .references("datasets", "id"))
             .run()
     }
 }

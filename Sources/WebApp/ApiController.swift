@@ -1,71 +1,102 @@
+import Analysis
 import Core
+import Pages
+import Reports
 import Storage
 import Vapor
 
-/// `/health` and the first JSON endpoints; the wijkanalyse API grows here.
+/// `/health` and the JSON API under `/api/v1` (described in `/api/v1/openapi.json`).
 struct ApiController: Sendable {
     let store: Store
-
-    struct Health: Content {
-        var status: String
-        var database: String
-        var datasets: Int
-        var regions: Int
-    }
-
-    struct DatasetDTO: Content {
-        var slug, source, table, title, licence, attribution, format, fileName, sha256: String
-        var year, rows, cells, secret: Int
-        var importedAt: Date
-        var indicators: [String]
-
-        init(_ d: Dataset) {
-            slug = d.info.slug; source = d.info.source; table = d.info.tableID; title = d.info.title
-            licence = d.info.licence; attribution = d.info.attribution; format = d.info.format
-            fileName = d.fileName; sha256 = d.sha256; year = d.info.year; rows = d.rowCount; cells = d.cellCount
-            secret = d.secretCount; importedAt = d.importedAt; indicators = d.indicators
-        }
-    }
-
-    struct ObservationDTO: Content {
-        var indicator: String
-        var period: Int
-        var status: String
-        var value: Double?
-        var dataset: String
-    }
-
-    struct RegionDTO: Content {
-        var code, name, level, municipality: String
-        var indelingYears: [Int]
-        var observations: [ObservationDTO]
-        var attribution: [String]
-    }
+    let cache: AnalysisCache
 
     func register(_ app: Application) {
         app.get("health") { _ in
-            Health(status: "ok", database: store.kind.rawValue, datasets: try await DatasetStore(store: store).all().count,
-                   regions: try await RegionStore(store: store).count())
+            HealthDTO(status: "ok", database: store.kind.rawValue, datasets: try await DatasetStore(store: store).all().count,
+                      regions: try await RegionStore(store: store).count())
         }
         let api = app.grouped("api", "v1")
-        api.get("datasets") { _ in try await DatasetStore(store: store).all().map(DatasetDTO.init) }
-        api.get("regions", ":code") { request -> RegionDTO in
-            let text = request.parameters.get("code") ?? ""
-            guard let code = RegionCode(text) else {
-                throw Abort(.badRequest, reason: "'\(text)' is geen CBS-regiocode (GM + 4 cijfers, WK + 6 of BU + 8)")
-            }
-            let regions = RegionStore(store: store)
-            let known = try await regions.regions(code: code)
-            guard let region = known.first else { throw Abort(.notFound, reason: "Regio \(code) staat niet in Wijkradar") }
-            let observations = try await regions.observations(code: code)
-            let datasets = try await DatasetStore(store: store).all().filter { d in observations.contains { $0.datasetID == d.id } }
-            return RegionDTO(code: code.rawValue, name: region.name, level: code.level.rawValue,
-                             municipality: code.municipality.rawValue, indelingYears: known.map(\.indelingYear),
-                             observations: observations.map {
-                                 ObservationDTO(indicator: $0.indicator, period: $0.period, status: $0.cell.status.rawValue,
-                                                value: $0.cell.number, dataset: $0.datasetSlug)
-                             },
-                             attribution: Array(Set(datasets.map(\.info.attribution))).sorted())
+        api.get("openapi.json") { _ in
+            Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(string: OpenAPIDocument.json))
         }
+        api.get("datasets") { _ in try await DatasetStore(store: store).all().map(DatasetDTO.init) }
+        api.get("regions") { request -> [RegionSummaryDTO] in
+            guard let query = try? request.query.get(String.self, at: "q"), !query.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw Abort(.badRequest, reason: "Geef een zoekterm met ?q=, bijvoorbeeld ?q=Angelslo")
+            }
+            let snapshot = try await cache.snapshot()
+            return RegionSearch(snapshot: snapshot).search(query).map {
+                RegionSummaryDTO(code: $0.code.rawValue, name: $0.name, level: $0.code.level.rawValue,
+                                 municipality: $0.code.municipality.rawValue)
+            }
+        }
+        api.get("regions", ":code") { request in try await observations(request) }
+        api.get("regions", ":code", "profile") { request -> ProfileDTO in
+            let code = try regionCode(request)
+            let snapshot = try await cache.snapshot()
+            guard let table = snapshot.profileTable(for: code),
+                  let profile = RegionProfile.build(for: code, table: table, municipalities: snapshot.tables[.municipality]?[table.period]) else {
+                throw Abort(.notFound, reason: "Regio \(code) heeft geen cijfers in Wijkradar")
+            }
+            return ProfileDTO(profile)
+        }
+        api.get("regions", ":code", "similar") { request -> [NeighbourDTO] in
+            let code = try regionCode(request)
+            let k = try limit(request, name: "k", default: 10, maximum: 50)
+            let snapshot = try await cache.snapshot()
+            guard let neighbours = snapshot.similarity?.neighbours(of: code, k: k) else {
+                throw Abort(.notFound, reason: "Regio \(code) zit niet in de vergelijking van wijken (alleen wijken met kerncijfers)")
+            }
+            return neighbours.map { NeighbourDTO(code: $0.region.rawValue, name: snapshot.name($0.region), distance: $0.distance, closestOn: $0.closestOn) }
+        }
+        api.get("regions", ":code", "signals") { request -> SignalsDTO in
+            let code = try regionCode(request)
+            let snapshot = try await cache.snapshot()
+            guard let result = snapshot.warning?.evaluate(code) else {
+                throw Abort(.notFound, reason: "Regio \(code) zit niet in de landelijke vroegsignalering (alleen wijken)")
+            }
+            return SignalsDTO(result, cluster: snapshot.cluster(for: code))
+        }
+        api.get("radar") { request -> RadarDTO in
+            let filters = RadarPage.Filters(
+                municipality: (try? request.query.get(String.self, at: "gemeente")) ?? "",
+                province: (try? request.query.get(String.self, at: "provincie")) ?? "",
+                minimumPopulation: try optionalInt(request, "min_inwoners"),
+                onlySignals: ((try? request.query.get(String.self, at: "signaal")) ?? "") == "ja",
+                cluster: (try? request.query.get(String.self, at: "cluster")) ?? "")
+            let maximum = try limit(request, name: "limit", default: 4000, maximum: 4000)
+            guard let model = RadarBuilder(snapshot: try await cache.snapshot()).model(filters: filters) else {
+                throw Abort(.notFound, reason: "Nog geen landelijke radar: lees kerncijfers per wijk in")
+            }
+            return RadarDTO(model, limit: maximum)
+        }
+    }
+
+    func observations(_ request: Request) async throws -> RegionDTO {
+        let code = try regionCode(request)
+        let regions = RegionStore(store: store)
+        let known = try await regions.regions(code: code)
+        guard let region = known.first else { throw Abort(.notFound, reason: "Regio \(code) staat niet in Wijkradar") }
+        let observations = try await regions.observations(code: code)
+        let datasets = try await DatasetStore(store: store).all().filter { d in observations.contains { $0.datasetID == d.id } }
+        return RegionDTO(code: code.rawValue, name: region.name, level: code.level.rawValue,
+                         municipality: code.municipality.rawValue, indelingYears: known.map(\.indelingYear),
+                         observations: observations.map {
+                             ObservationDTO(indicator: $0.indicator, period: $0.period, status: $0.cell.status.rawValue,
+                                            value: $0.cell.number, dataset: $0.datasetSlug)
+                         },
+                         attribution: Array(Set(datasets.map(\.info.attribution))).sorted())
+    }
+
+    func limit(_ request: Request, name: String, default value: Int, maximum: Int) throws -> Int {
+        guard let given = try optionalInt(request, name) else { return value }
+        guard (1...maximum).contains(given) else { throw Abort(.badRequest, reason: "\(name) moet tussen 1 en \(maximum) liggen") }
+        return given
+    }
+
+    func optionalInt(_ request: Request, _ name: String) throws -> Int? {
+        guard let text = try? request.query.get(String.self, at: name), !text.isEmpty else { return nil }
+        guard let value = Int(text), value >= 0 else { throw Abort(.badRequest, reason: "\(name) moet een geheel getal zijn, niet '\(text)'") }
+        return value
     }
 }

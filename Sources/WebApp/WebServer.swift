@@ -23,7 +23,9 @@ public enum WebServer {
         app.http.server.configuration.hostname = config.hostname
         app.http.server.configuration.port = config.port
         app.middleware = Middlewares()
-        app.middleware.use(JSONErrorMiddleware())
-        ApiController(store: store).register(app)
+        app.middleware.use(ErrorMiddleware())
+        let cache = AnalysisCache(store: store)
+        ApiController(store: store, cache: cache).register(app)
+        PageController(store: store, cache: cache).register(app)
     }
 }

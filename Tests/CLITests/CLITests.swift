@@ -12,7 +12,7 @@ import Testing
 
         let migrate = try cli.run("migrate")
         #expect(migrate.status == 0)
-        #expect(migrate.stdout.contains("M006_CreateGeometries"))
+        #expect(migrate.stdout.contains("M007_CreateProvinces"))
 
         let empty = try cli.run("datasets", "list")
         #expect(empty.stdout.contains("Nog geen datasets"))

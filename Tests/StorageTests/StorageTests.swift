@@ -16,7 +16,8 @@ import SQLKit
     func migrationsAreNumberedAndIdempotent(_ db: TestDatabase) async throws {
         try await db.withStore { store in
             let expected = ["M001_CreateRegions", "M002_CreateDatasets", "M003_CreateObservationRows",
-                            "M004_CreateIndicators", "M005_CreateImportRuns", "M006_CreateGeometries"]
+                            "M004_CreateIndicators", "M005_CreateImportRuns", "M006_CreateGeometries",
+                            "M007_CreateProvinces"]
             #expect(try await store.appliedMigrations() == expected)
             try await store.migrate()
             #expect(try await store.appliedMigrations() == expected)

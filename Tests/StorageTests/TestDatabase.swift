@@ -64,7 +64,8 @@ extension Store {
         var result: [String: [String]] = [:]
         for (table, order) in [("datasets", "id"), ("regions", "code, indeling_year"),
                                ("observation_rows", "dataset_id, region_code, period"),
-                               ("geometries", "dataset_id, region_code"), ("indicators", "id")] {
+                               ("geometries", "dataset_id, region_code"), ("indicators", "id"),
+                               ("provinces", "municipality_code")] {
             let rows = try await sql.raw("SELECT * FROM \(unsafeRaw: table) ORDER BY \(unsafeRaw: order)").all()
             result[table] = rows.map { row in
                 row.allColumns.map { column in

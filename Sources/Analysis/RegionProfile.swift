@@ -1,0 +1,56 @@
+import Core
+
+/// One region's key figures for one period, each set against its gemeente, the Netherlands and all comparable
+/// regions (all wijken of NL for a wijk): the table at the heart of the wijkanalyse.
+public struct RegionProfile: Sendable {
+    public struct Row: Sendable {
+        public var indicator: Indicator
+        public var value: Cell
+        public var municipality: Cell?
+        /// Aggregated from all gemeenten by the catalogue rule: always computed, or missing when not aggregatable.
+        public var national: Cell?
+        /// Among all regions of the same level that have a value.
+        public var percentile: Double?
+        public var zScore: Double?
+        /// Comparable regions with a value (the base of the percentile).
+        public var comparedWith: Int
+        public var source: SourceRef
+
+        /// More than one standard deviation from the mean of comparable regions.
+        public var isOutlier: Bool { (zScore.map(abs) ?? 0) > 1 }
+    }
+
+    public var region: Region
+    public var period: Int
+    public var rows: [Row]
+
+    /// - Parameters:
+    ///   - table: all regions of the region's level for the period.
+    ///   - municipalities: all gemeenten for the same period (for the gemeente and national columns), if present.
+    public static func build(for code: RegionCode, table: RegionTable, municipalities: RegionTable?) -> RegionProfile? {
+        guard let row = table.index(of: code) else { return nil }
+        let municipalityCode = code.municipality
+        var rows: [Row] = []
+        for column in table.columns.values.sorted(by: { $0.indicator.id < $1.indicator.id }) {
+            let indicator = column.indicator
+            let distribution = Distribution(column.cells.compactMap(\.number))
+            let value = column.cells[row]
+            var national: Cell?
+            var municipality: Cell?
+            if let municipalities, let gemeenten = municipalities.columns[indicator.id] {
+                municipality = municipalities.cell(municipalityCode, indicator.id)
+                let weights: [Cell]? = if case .weightedMean(let weight) = indicator.aggregation {
+                    municipalities.columns[weight]?.cells
+                } else { nil }
+                national = Aggregator.aggregate(indicator, cells: gemeenten.cells, weights: weights).cell
+            }
+            rows.append(Row(indicator: indicator, value: value, municipality: code.level == .municipality ? nil : municipality,
+                            national: national, percentile: value.number.flatMap(distribution.percentile(of:)),
+                            zScore: value.number.flatMap(distribution.zScore(of:)), comparedWith: distribution.count,
+                            source: column.source))
+        }
+        return RegionProfile(region: table.regions[row], period: table.period, rows: rows)
+    }
+
+    public func row(_ indicator: String) -> Row? { rows.first { $0.indicator.id == indicator } }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import HTML
+
+/// A small line chart as inline SVG: one series per line, points joined only within a segment.
+///
+/// Segments exist so that figures of different CBS indelingen are never joined silently: the caller starts a new
+/// segment wherever boundaries may have changed, and the chart draws the gap.
+public struct LineChart: Sendable {
+    public struct Point: Sendable, Equatable {
+        public var x: Int
+        public var y: Double
+        public var label: String
+
+        public init(x: Int, y: Double, label: String) {
+            self.x = x
+            self.y = y
+            self.label = label
+        }
+    }
+
+    public struct Series: Sendable {
+        public var name: String
+        /// Runs of points that may be joined by a line.
+        public var segments: [[Point]]
+        public var style: Style
+
+        public init(name: String, segments: [[Point]], style: Style) {
+            self.name = name
+            self.segments = segments
+            self.style = style
+        }
+    }
+
+    /// Colour-blind-safe (Okabe–Ito) colours plus a dash pattern, so series differ without colour too.
+    public enum Style: Sendable {
+        case region, municipality, country
+
+        var colour: String {
+            switch self {
+            case .region: "#0072B2"
+            case .municipality: "#E69F00"
+            case .country: "#555555"
+            }
+        }
+
+        var dash: String? {
+            switch self {
+            case .region: nil
+            case .municipality: "6 3"
+            case .country: "2 3"
+            }
+        }
+    }
+
+    public var title: String
+    public var description: String
+    public var series: [Series]
+    public var width = 320.0
+    public var height = 180.0
+
+    public init(title: String, description: String, series: [Series]) {
+        self.title = title
+        self.description = description
+        self.series = series
+    }
+
+    public func render() -> Node {
+        let points = series.flatMap { $0.segments.flatMap { $0 } }
+        guard let minX = points.map(\.x).min(), let maxX = points.map(\.x).max(),
+              var minY = points.map(\.y).min(), var maxY = points.map(\.y).max() else { return .empty }
+        if minY == maxY { minY -= 1; maxY += 1 }
+        let pad = (maxY - minY) * 0.1
+        minY = minY >= 0 && minY - pad < 0 ? 0 : minY - pad
+        maxY += pad
+        let left = 48.0, right = 12.0, top = 10.0, bottom = 24.0
+        let plotW = width - left - right, plotH = height - top - bottom
+        func px(_ x: Int) -> Double { maxX == minX ? left + plotW / 2 : left + Double(x - minX) / Double(maxX - minX) * plotW }
+        func py(_ y: Double) -> Double { top + (1 - (y - minY) / (maxY - minY)) * plotH }
+        let years = Array(Set(points.map(\.x))).sorted()
+
+        return svg(.svg("viewBox", "0 0 \(Int(width)) \(Int(height))"), .role("img"), .class("chart"),
+                   .aria("label", title)) {
+            svgTitle(title)
+            desc(description)
+            g(.class("axis")) {
+                line(.svg("x1", f(left)), .svg("y1", f(top + plotH)), .svg("x2", f(left + plotW)), .svg("y2", f(top + plotH)),
+                     .svg("stroke", "#767676"))
+                for y in [minY, (minY + maxY) / 2, maxY] {
+                    svgText(.svg("x", f(left - 4)), .svg("y", f(py(y) + 4)), .svg("text-anchor", "end"), .svg("font-size", "10")) {
+                        Self.tick(y)
+                    }
+                }
+                for x in years {
+                    svgText(.svg("x", f(px(x))), .svg("y", f(height - 8)), .svg("text-anchor", "middle"), .svg("font-size", "10")) {
+                        String(x)
+                    }
+                }
+            }
+            for s in series {
+                g(.class("series"), .svg("stroke", s.style.colour), .svg("fill", s.style.colour)) {
+                    for segment in s.segments where segment.count > 1 {
+                        polyline(.svg("points", segment.map { "\(f(px($0.x))),\(f(py($0.y)))" }.joined(separator: " ")),
+                                 .svg("fill", "none"), .svg("stroke-width", "2"),
+                                 .svg("stroke-dasharray", s.style.dash ?? "none"))
+                    }
+                    for point in s.segments.flatMap({ $0 }) {
+                        circle(.svg("cx", f(px(point.x))), .svg("cy", f(py(point.y))), .svg("r", "3.5")) {
+                            svgTitle("\(s.name), \(point.x): \(point.label)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private func f(_ v: Double) -> String { String(format: "%.1f", v) }
+
+    /// Axis labels with Dutch decimal commas and thousands points, rounded to what the axis needs.
+    static func tick(_ value: Double) -> String {
+        let magnitude = abs(value)
+        let decimals = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : 2
+        var text = String(format: "%.\(decimals)f", value).replacingOccurrences(of: ".", with: ",")
+        if decimals == 0, magnitude >= 10_000 {
+            var digits = text.replacingOccurrences(of: "-", with: "")
+            var grouped = ""
+            while digits.count > 3 { grouped = "." + digits.suffix(3) + grouped; digits.removeLast(3) }
+            text = (value < 0 ? "-" : "") + digits + grouped
+        }
+        return text
+    }
+}

@@ -1,0 +1,42 @@
+import Analysis
+import Core
+import HTML
+
+/// Small pieces shared by the pages.
+enum Components {
+    /// A cell as text, its status always visible: secret is never shown as a number, computed values are marked.
+    static func cell(_ cell: Cell?, decimals: Int, unit: String? = nil) -> Node {
+        guard let cell else { return span(.class("none")) { "–" } }
+        let suffix = unit.map { $0 == "%" ? "%" : "" } ?? ""
+        switch cell {
+        case .value(let v):
+            return .text(DutchFormat.number(v, decimals: decimals) + suffix)
+        case .computed(let v):
+            return span(.class("computed"), .title("berekend door Wijkradar")) { DutchFormat.number(v, decimals: decimals) + suffix + "*" }
+        case .secret:
+            return span(.class("secret"), .title("CBS: onbekend, onvoldoende betrouwbaar of geheim")) { "geheim" }
+        case .missing:
+            return span(.class("none"), .title("geen waarde in de bron")) { "ontbreekt" }
+        case .notApplicable:
+            return span(.class("none")) { "n.v.t." }
+        }
+    }
+
+    static func sourceLine(_ source: SourceRef) -> String {
+        "\(source.attribution) (dataset \(source.dataset), tabel \(source.table), \(source.year); \(source.licence))"
+    }
+
+    static let domainTitles: [(id: String, title: String)] = [
+        ("population", "Bevolking"), ("households", "Huishoudens"), ("housing", "Wonen"), ("income_work", "Inkomen en werk"),
+        ("care_benefits", "Zorg en uitkeringen"), ("liveability", "Leefbaarheid"), ("amenities", "Voorzieningen"),
+        ("area", "Oppervlakte en stedelijkheid"),
+    ]
+
+    static func levelNoun(_ level: RegionLevel) -> String {
+        switch level {
+        case .municipality: "gemeenten"
+        case .district: "wijken"
+        case .neighbourhood: "buurten"
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import HTML
+
+/// The frame of every page: Dutch, a skip link, landmarks, the stylesheet and a footer with the data attribution.
+public enum Layout {
+    public struct Meta: Sendable {
+        public var title: String
+        public var description: String
+        public var path: String
+
+        public init(title: String, description: String, path: String) {
+            self.title = title
+            self.description = description
+            self.path = path
+        }
+    }
+
+    public static func page(_ info: Meta, @NodeBuilder content: () -> [Node]) -> Node {
+        html(.lang("nl")) {
+            head {
+                meta(.charset("utf-8"))
+                meta(.name("viewport"), .content("width=device-width, initial-scale=1"))
+                title(info.title + " — Wijkradar")
+                meta(.name("description"), .content(info.description))
+                link(.rel("stylesheet"), .href("/static/wijkradar.css"))
+            }
+            body {
+                a(.href("#inhoud"), .class("skip")) { "Naar de inhoud" }
+                header(.class("site")) {
+                    a(.href("/"), .class("brand")) { "Wijkradar" }
+                    nav(.aria("label", "Hoofdmenu")) {
+                        ul {
+                            li { a(.href("/")) { "Zoeken" } }
+                            li { a(.href("/radar")) { "Landelijke radar" } }
+                            li { a(.href("/methode")) { "Methode" } }
+                        }
+                    }
+                }
+                main(.id("inhoud"), Attribute("tabindex", "-1")) { content() }
+                footer(.class("site")) {
+                    p {
+                        "Cijfers: open data van CBS (Bron: CBS, CC BY 4.0), Kadaster en de Leefbaarometer (Ministerie van BZK). "
+                        "Elk getal vermeldt zijn tabel en jaar. "
+                        a(.href("/methode")) { "Hoe Wijkradar rekent" }
+                    }
+                }
+            }
+        }
+    }
+}

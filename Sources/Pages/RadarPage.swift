@@ -1,0 +1,157 @@
+import Foundation
+import Analysis
+import Core
+import HTML
+
+/// All wijken of the Netherlands ranked by the early-warning score, with filters and a CSV download.
+public enum RadarPage {
+    public struct Row: Sendable {
+        public var rank: Int
+        public var code: String
+        public var name: String
+        public var municipality: String
+        public var province: String
+        public var population: Double?
+        public var composite: Double?
+        public var fired: Int
+        public var signal: Bool
+        public var cluster: String?
+        public var programme: Bool
+
+        public init(rank: Int, code: String, name: String, municipality: String, province: String, population: Double?,
+                    composite: Double?, fired: Int, signal: Bool, cluster: String?, programme: Bool) {
+            self.rank = rank
+            self.code = code
+            self.name = name
+            self.municipality = municipality
+            self.province = province
+            self.population = population
+            self.composite = composite
+            self.fired = fired
+            self.signal = signal
+            self.cluster = cluster
+            self.programme = programme
+        }
+    }
+
+    public struct Filters: Sendable, Equatable {
+        public var municipality: String
+        public var province: String
+        public var minimumPopulation: Int?
+        public var onlySignals: Bool
+        public var cluster: String
+
+        public init(municipality: String = "", province: String = "", minimumPopulation: Int? = nil, onlySignals: Bool = false, cluster: String = "") {
+            self.municipality = municipality
+            self.province = province
+            self.minimumPopulation = minimumPopulation
+            self.onlySignals = onlySignals
+            self.cluster = cluster
+        }
+
+        public var queryString: String {
+            var parts: [String] = []
+            if !municipality.isEmpty { parts.append("gemeente=" + escape(municipality)) }
+            if !province.isEmpty { parts.append("provincie=" + escape(province)) }
+            if let minimumPopulation { parts.append("min_inwoners=\(minimumPopulation)") }
+            if onlySignals { parts.append("signaal=ja") }
+            if !cluster.isEmpty { parts.append("cluster=" + escape(cluster)) }
+            return parts.joined(separator: "&")
+        }
+
+        private func escape(_ s: String) -> String {
+            s.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        }
+    }
+
+    public struct Model: Sendable {
+        public var period: Int
+        public var total: Int
+        public var rows: [Row]
+        public var filters: Filters
+        public var provinces: [String]
+        public var source: SourceRef
+
+        public init(period: Int, total: Int, rows: [Row], filters: Filters, provinces: [String], source: SourceRef) {
+            self.period = period
+            self.total = total
+            self.rows = rows
+            self.filters = filters
+            self.provinces = provinces
+            self.source = source
+        }
+    }
+
+    public static func render(_ model: Model) -> Node {
+        Layout.page(.init(title: "Landelijke radar", description: "Alle wijken van Nederland gerangschikt naar de vroegsignaleringsscore van Wijkradar.", path: "/radar")) {
+            h1 { "Landelijke radar \(model.period)" }
+            p(.class("lead")) {
+                "Alle \(DutchFormat.number(Double(model.total))) wijken van Nederland, gerangschikt naar de samengestelde vroegsignaleringsscore (hoger = kwetsbaarder). "
+                "De wijken van het programma Nieuwe perspectieven zijn gemarkeerd. "
+                a(.href("/methode#vroegsignalering")) { "Zo wordt de score berekend." }
+            }
+            form(.action("/radar"), .method("get"), .class("filters print-hide")) {
+                div { label(.for("gemeente")) { "Gemeente (naam of code)" }; input(.type("text"), .id("gemeente"), .name("gemeente"), .value(model.filters.municipality)) }
+                div {
+                    label(.for("provincie")) { "Provincie" }
+                    select(.id("provincie"), .name("provincie")) {
+                        option(.value("")) { "alle" }
+                        for province in model.provinces {
+                            if province == model.filters.province { option(.value(province), .selected) { province } } else { option(.value(province)) { province } }
+                        }
+                    }
+                }
+                div { label(.for("min_inwoners")) { "Minimaal aantal inwoners" }; input(.type("number"), .id("min_inwoners"), .name("min_inwoners"), Attribute("min", "0"), .value(model.filters.minimumPopulation.map(String.init) ?? "")) }
+                div {
+                    label(.for("cluster")) { "Cluster" }
+                    select(.id("cluster"), .name("cluster")) {
+                        option(.value("")) { "alle" }
+                        for cluster in Cluster.allCases.map(\.rawValue) {
+                            if cluster == model.filters.cluster { option(.value(cluster), .selected) { cluster } } else { option(.value(cluster)) { cluster } }
+                        }
+                    }
+                }
+                div {
+                    if model.filters.onlySignals {
+                        input(.type("checkbox"), .id("signaal"), .name("signaal"), .value("ja"), Attribute("checked", nil))
+                    } else {
+                        input(.type("checkbox"), .id("signaal"), .name("signaal"), .value("ja"))
+                    }
+                    label(.for("signaal")) { "Alleen wijken met een signaal" }
+                }
+                button(.type("submit")) { "Filter" }
+            }
+            p {
+                "\(DutchFormat.number(Double(model.rows.count))) wijken getoond. "
+                a(.href("/radar.csv" + (model.filters.queryString.isEmpty ? "" : "?" + model.filters.queryString))) { "Download als CSV" }
+            }
+            table(.class("figures radar")) {
+                caption { "Wijken naar vroegsignaleringsscore, \(model.period). \(model.source.attribution) (\(model.source.table))." }
+                thead {
+                    tr {
+                        for heading in ["Rang", "Wijk", "Gemeente", "Provincie", "Inwoners", "Score", "Signalen", "Cluster"] {
+                            th(.scope("col")) { heading }
+                        }
+                    }
+                }
+                tbody {
+                    for row in model.rows {
+                        tr(.class(row.programme ? "programme" : "")) {
+                            td(.class("num")) { String(row.rank) }
+                            th(.scope("row")) {
+                                a(.href("/regio/\(row.code)")) { row.name }
+                                if row.programme { " "; span(.class("badge")) { "programmawijk" } }
+                            }
+                            td { row.municipality }
+                            td { row.province }
+                            td(.class("num")) { row.population.map { DutchFormat.number($0) } ?? "–" }
+                            td(.class("num")) { row.composite.map { DutchFormat.number($0, decimals: 2) } ?? "–" }
+                            td(.class("num")) { "\(row.fired)" + (row.signal ? " (signaal)" : "") }
+                            td { row.cluster ?? "–" }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Analysis
+import Core
+import Storage
+
+/// Everything the wijkanalyse pages need, loaded once per data version: tables per level and period, the national
+/// radar, the similarity model, outlines and names. Immutable, so requests share it without locks.
+public struct AnalysisSnapshot: Sendable {
+    public let version: String
+    public let tables: [RegionLevel: [Int: RegionTable]]
+    /// The wijk table the radar and similarity run on (newest year with every warning indicator), if any.
+    public let radarTable: RegionTable?
+    public let warning: EarlyWarning?
+    public let ranking: [EarlyWarning.Result]
+    public let similarity: SimilarityModel?
+    public let names: [RegionCode: String]
+    public let provinces: [RegionCode: String]
+    public let geometries: [RegionCode: (indeling: Int, geojson: String)]
+    /// Leefbaarometer deviation series per region, for clusters.
+    public let liveability: [RegionCode: (series: [(period: Int, deviation: Double)], source: SourceRef)]
+
+    public static func load(_ store: Store) async throws -> AnalysisSnapshot {
+        let analysis = AnalysisStore(store: store)
+        let version = try await analysis.dataVersion()
+        var tables: [RegionLevel: [Int: RegionTable]] = [:]
+        var names: [RegionCode: String] = [:]
+        for level in RegionLevel.allCases {
+            for period in try await analysis.periods(level: level) {
+                let table = try await analysis.table(level: level, period: period)
+                tables[level, default: [:]][period] = table
+                for region in table.regions where names[region.code] == nil || region.name != region.code.rawValue {
+                    names[region.code] = region.name
+                }
+            }
+        }
+        let radarTable = (tables[.district] ?? [:]).sorted { $0.key > $1.key }.map(\.value)
+            .first { EarlyWarning(table: $0).isComplete }
+        let warning = radarTable.map { EarlyWarning(table: $0) }
+        var liveability: [RegionCode: (series: [(period: Int, deviation: Double)], source: SourceRef)] = [:]
+        for level in RegionLevel.allCases {
+            for table in (tables[level] ?? [:]).values {
+                guard let column = table.columns["lbm_deviation"] else { continue }
+                for (index, region) in table.regions.enumerated() {
+                    if let v = column.cells[index].number {
+                        liveability[region.code, default: ([], column.source)].series.append((table.period, v))
+                    }
+                }
+            }
+        }
+        return AnalysisSnapshot(version: version, tables: tables, radarTable: radarTable, warning: warning,
+                                ranking: warning?.ranking() ?? [], similarity: radarTable.map { SimilarityModel(table: $0) },
+                                names: names, provinces: try await analysis.provinces(),
+                                geometries: try await analysis.geometries(level: .district), liveability: liveability)
+    }
+
+    /// The newest table of a level that has the region.
+    public func newestTable(for code: RegionCode) -> RegionTable? {
+        (tables[code.level] ?? [:]).sorted { $0.key > $1.key }.map(\.value).first { $0.index(of: code) != nil }
+    }
+
+    /// The table to profile a region on: the radar year for wijken when the wijk is in it, else the newest one
+    /// with the most indicators.
+    public func profileTable(for code: RegionCode) -> RegionTable? {
+        if let radarTable, radarTable.index(of: code) != nil { return radarTable }
+        return (tables[code.level] ?? [:]).values.filter { $0.index(of: code) != nil }
+            .max { ($0.columns.count, $0.period) < ($1.columns.count, $1.period) }
+    }
+
+    public func name(_ code: RegionCode) -> String { names[code] ?? code.rawValue }
+
+    public func cluster(for code: RegionCode) -> Cluster? {
+        liveability[code].flatMap { Cluster.classify($0.series) }
+    }
+}

@@ -1,0 +1,98 @@
+import Analysis
+import Core
+import Foundation
+import Pages
+
+/// The national radar table with filters, for the page, the CSV download and the API.
+public struct RadarBuilder: Sendable {
+    public let snapshot: AnalysisSnapshot
+
+    public init(snapshot: AnalysisSnapshot) { self.snapshot = snapshot }
+
+    public func model(filters: RadarPage.Filters) -> RadarPage.Model? {
+        guard let table = snapshot.radarTable, let source = table.columns["low_income_persons_pct"]?.source else { return nil }
+        let programme = Set(ProgrammeWijken.cbsMatches.map(\.code))
+        let needle = fold(filters.municipality)
+        var rows: [RadarPage.Row] = []
+        for (rank, result) in snapshot.ranking.enumerated() {
+            let code = result.region
+            let municipality = snapshot.name(code.municipality)
+            let province = snapshot.provinces[code.municipality] ?? ""
+            let population = table.cell(code, "population")?.number
+            let cluster = snapshot.cluster(for: code)?.rawValue
+            if !needle.isEmpty, fold(municipality) != needle, code.municipality.rawValue.lowercased() != needle { continue }
+            if !filters.province.isEmpty, province != filters.province { continue }
+            if let minimum = filters.minimumPopulation, (population ?? 0) < Double(minimum) { continue }
+            if filters.onlySignals, !result.signal { continue }
+            if !filters.cluster.isEmpty, cluster != filters.cluster { continue }
+            rows.append(RadarPage.Row(rank: rank + 1, code: code.rawValue, name: snapshot.name(code), municipality: municipality,
+                                      province: province, population: population, composite: result.composite,
+                                      fired: result.fired, signal: result.signal, cluster: cluster,
+                                      programme: programme.contains(code)))
+        }
+        return RadarPage.Model(period: table.period, total: snapshot.ranking.count, rows: rows, filters: filters,
+                               provinces: Array(Set(snapshot.provinces.values)).sorted(), source: source)
+    }
+
+    /// The table as CSV (comma, UTF-8, decimal point), with the source in the last column of every row.
+    public func csv(_ model: RadarPage.Model) -> String {
+        var lines = ["rang,code,wijk,gemeente,provincie,inwoners,score,signalen,signaal,cluster,programmawijk,bron"]
+        let source = "\(model.source.attribution) (\(model.source.table), \(model.source.year))"
+        for row in model.rows {
+            let fields = [String(row.rank), row.code, row.name, row.municipality, row.province,
+                          row.population.map { String(Int($0)) } ?? "", row.composite.map { String(format: "%.4f", $0) } ?? "",
+                          String(row.fired), row.signal ? "ja" : "nee", row.cluster ?? "", row.programme ? "ja" : "nee", source]
+            lines.append(fields.map(Self.field).joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func field(_ text: String) -> String {
+        // NB: a leading = + - @ would make a spreadsheet run the cell as a formula.
+        var text = text
+        if let first = text.first, "=+-@".contains(first), Double(text) == nil { text = "'" + text }
+        return text.contains(where: { ",\"\r\n".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+
+    func fold(_ text: String) -> String {
+        text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).trimmingCharacters(in: .whitespaces)
+    }
+}
+
+/// Search over all region names and codes, insensitive to case and accents ("sudwest" finds Súdwest-Fryslân).
+public struct RegionSearch: Sendable {
+    struct Entry: Sendable {
+        var code: RegionCode
+        var name: String
+        var folded: String
+    }
+
+    let entries: [Entry]
+
+    public init(snapshot: AnalysisSnapshot) {
+        entries = snapshot.names.map { Entry(code: $0.key, name: $0.value, folded: Self.fold($0.value)) }
+            .sorted { $0.code < $1.code }
+    }
+
+    static func fold(_ text: String) -> String {
+        text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+    }
+
+    /// Exact code first, then names equal to the query, starting with it, containing it; gemeenten before wijken.
+    public func search(_ query: String, limit: Int = 50) -> [(code: RegionCode, name: String)] {
+        let trimmed = query.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return [] }
+        if let code = RegionCode(trimmed), let entry = entries.first(where: { $0.code == code }) { return [(entry.code, entry.name)] }
+        let needle = Self.fold(trimmed)
+        let scored: [(Int, Entry)] = entries.compactMap { entry in
+            let words = entry.folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+            if entry.folded == needle { return (0, entry) }
+            if words.contains(where: { $0 == needle[...] }) { return (1, entry) }
+            if entry.folded.hasPrefix(needle) || words.contains(where: { $0.hasPrefix(needle) }) { return (2, entry) }
+            if entry.folded.contains(needle) || entry.code.rawValue.lowercased().hasPrefix(needle) { return (3, entry) }
+            return nil
+        }
+        return scored.sorted { ($0.0, $0.1.code.level, $0.1.name) < ($1.0, $1.1.code.level, $1.1.name) }
+            .prefix(limit).map { ($0.1.code, $0.1.name) }
+    }
+}

@@ -1,0 +1,126 @@
+import Analysis
+import Charts
+import Core
+import Pages
+
+/// Builds the wijkanalyse page model of one region from an analysis snapshot; used by the web app and the
+/// `report` command alike, so screen and paper always say the same.
+public struct WijkanalyseBuilder: Sendable {
+    public let snapshot: AnalysisSnapshot
+    public var catalogue: IndicatorCatalogue = .standard
+
+    public init(snapshot: AnalysisSnapshot) { self.snapshot = snapshot }
+
+    /// Indicators offered for the map, in catalogue order.
+    static let mapIndicators = ["low_income_persons_pct", "woz_value", "owner_occupied_pct", "labour_participation_pct",
+                                "education_high_pct", "high_income_persons_pct", "age_65_plus_pct", "population", "density"]
+
+    public func model(for code: RegionCode, mapIndicator: String? = nil) -> RegionPage.Model? {
+        guard let table = snapshot.profileTable(for: code), let index = table.index(of: code) else { return nil }
+        let region = table.regions[index]
+        let municipalities = snapshot.tables[.municipality]?[table.period]
+        let profile = RegionProfile.build(for: code, table: table, municipalities: municipalities)
+        let warning = snapshot.radarTable?.index(of: code) != nil ? snapshot.warning?.evaluate(code) : nil
+        let summary = profile.map { Summary.sentences(profile: $0, warning: warning, levelNoun: levelNoun(code.level)) } ?? []
+        let neighbours = snapshot.similarity?.neighbours(of: code, k: 10)?.map { n in
+            RegionPage.Neighbour(code: n.region.rawValue, name: snapshot.name(n.region),
+                                 municipality: snapshot.name(n.region.municipality), distance: n.distance,
+                                 closestOn: n.closestOn.map { catalogue[$0]?.label ?? $0 })
+        } ?? []
+        let cluster = snapshot.liveability[code].map {
+            RegionPage.ClusterInfo(cluster: Cluster.classify($0.series), series: $0.series.sorted { $0.period < $1.period }, source: $0.source)
+        }
+        let approximation = ProgrammeWijken.entry(for: code).flatMap { entry in
+            entry.approximate ? "Benadering: de programmawijk \(entry.wijk) wordt hier voorgesteld door deze CBS-wijk. \(entry.note)." : nil
+        }
+        return RegionPage.Model(region: region, municipalityName: snapshot.name(code.municipality), profile: profile,
+                                summary: summary, series: series(for: code), neighbours: neighbours,
+                                neighbourFeatures: snapshot.similarity?.features.map { catalogue[$0]?.label ?? $0 } ?? [],
+                                warning: warning, cluster: cluster, map: map(for: code, indicator: mapIndicator),
+                                approximation: approximation)
+    }
+
+    func levelNoun(_ level: RegionLevel) -> String {
+        switch level {
+        case .municipality: "gemeenten"
+        case .district: "wijken"
+        case .neighbourhood: "buurten"
+        }
+    }
+
+    /// Every indicator with figures in at least one year, with gemeente and (computed) national lines.
+    func series(for code: RegionCode) -> [RegionPage.Series] {
+        let tables = (snapshot.tables[code.level] ?? [:]).values.filter { $0.index(of: code) != nil }.sorted { $0.period < $1.period }
+        var byIndicator: [String: [(period: Int, indeling: Int, cell: Cell, decimals: Int)]] = [:]
+        for table in tables {
+            for (id, column) in table.columns where !column.indicator.stigmatising {
+                if let cell = table.cell(code, id), cell.number != nil {
+                    byIndicator[id, default: []].append((table.period, column.source.indelingYear, cell, column.indicator.decimals))
+                }
+            }
+        }
+        let preferred = ["population", "dwellings", "woz_value", "low_income_persons_pct", "owner_occupied_pct", "density",
+                         "lbm_score", "lbm_deviation", "households", "age_65_plus_pct"]
+        let ids = byIndicator.keys.sorted { (preferred.firstIndex(of: $0) ?? 99, $0) < (preferred.firstIndex(of: $1) ?? 99, $1) }
+        return ids.prefix(8).compactMap { id in
+            guard let indicator = catalogue[id], let points = byIndicator[id] else { return nil }
+            let regionSeries = LineChart.Series(name: snapshot.name(code), segments: segments(points.map { ($0.period, $0.indeling, $0.cell.number!) }, decimals: indicator.decimals), style: .region)
+            var all = [regionSeries]
+            var table = points.map { (snapshot.name(code), $0.period, DutchFormat.cell($0.cell, decimals: indicator.decimals)) }
+            if code.level != .municipality {
+                let municipal = (snapshot.tables[.municipality] ?? [:]).values.sorted { $0.period < $1.period }.compactMap { t -> (Int, Int, Double)? in
+                    guard let v = t.cell(code.municipality, id)?.number, let column = t.columns[id] else { return nil }
+                    return (t.period, column.source.indelingYear, v)
+                }
+                if !municipal.isEmpty {
+                    all.append(LineChart.Series(name: "Gemeente \(snapshot.name(code.municipality))", segments: segments(municipal, decimals: indicator.decimals), style: .municipality))
+                    table += municipal.map { ("Gemeente", $0.0, DutchFormat.number($0.2, decimals: indicator.decimals)) }
+                }
+            }
+            var change: String?
+            if points.count >= 2, let first = points.first, let last = points.last {
+                let delta = last.cell.number! - first.cell.number!
+                let sign = delta > 0 ? "+" : delta < 0 ? "−" : "±"
+                let sameIndeling = first.indeling == last.indeling
+                change = "Verandering \(first.period)–\(last.period): \(sign)\(DutchFormat.number(abs(delta), decimals: indicator.decimals)) \(indicator.unit)"
+                    + (sameIndeling ? "" : " (let op: verschillende CBS-indelingen, grenzen kunnen verschillen)")
+            }
+            let note = points.count == 1 ? "Alleen cijfers over \(points[0].period): geen ontwikkeling te tonen." : nil
+            let chart = LineChart(title: "\(indicator.label), \(snapshot.name(code))",
+                                  description: "Ontwikkeling van \(indicator.label) (\(indicator.unit)) in \(snapshot.name(code)) per jaar" + (all.count > 1 ? ", met de gemeente ter vergelijking." : "."),
+                                  series: all)
+            return RegionPage.Series(indicator: indicator, chart: chart, change: change, note: note, table: table)
+        }
+    }
+
+    /// Consecutive points of one indeling form a segment; a new indeling starts a new one.
+    func segments(_ points: [(period: Int, indeling: Int, value: Double)], decimals: Int) -> [[LineChart.Point]] {
+        var result: [[LineChart.Point]] = []
+        var lastIndeling: Int?
+        for point in points.sorted(by: { $0.period < $1.period }) {
+            let p = LineChart.Point(x: point.period, y: point.value, label: DutchFormat.number(point.value, decimals: decimals))
+            if point.indeling == lastIndeling { result[result.count - 1].append(p) } else { result.append([p]) }
+            lastIndeling = point.indeling
+        }
+        return result
+    }
+
+    func map(for code: RegionCode, indicator requested: String?) -> RegionPage.MapInfo? {
+        guard let table = snapshot.tables[.district].flatMap({ tables in
+            tables.values.filter { t in t.regions.contains { $0.code.municipality == code.municipality } }
+                .max { ($0.columns.count, $0.period) < ($1.columns.count, $1.period) }
+        }) else { return nil }
+        let available = Self.mapIndicators.compactMap { table.columns[$0] }
+        guard !available.isEmpty else { return nil }
+        let column = available.first { $0.indicator.id == requested } ?? available[0]
+        let areas: [Choropleth.Area] = table.regions.enumerated().compactMap { index, region in
+            guard region.code.municipality == code.municipality, let outline = snapshot.geometries[region.code] else { return nil }
+            let cell = column.cells[index]
+            return Choropleth.Area(code: region.code.rawValue, name: region.name, geometry: outline.geojson, value: cell.number,
+                                   label: DutchFormat.cell(cell, decimals: column.indicator.decimals) + (column.indicator.unit == "%" ? "%" : ""),
+                                   link: "/regio/\(region.code)")
+        }
+        guard !areas.isEmpty else { return nil }
+        return RegionPage.MapInfo(indicators: available.map(\.indicator), selected: column.indicator, areas: areas, source: column.source)
+    }
+}

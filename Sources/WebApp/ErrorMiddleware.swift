@@ -1,0 +1,33 @@
+import Pages
+import Storage
+import Vapor
+
+/// Maps every error to one response: JSON with a Dutch message under /api, a Dutch error page elsewhere.
+/// Internal details are logged, never shown.
+struct ErrorMiddleware: AsyncMiddleware {
+    struct Body: Content {
+        var error: String
+    }
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch let abort as any AbortError {
+            return try await response(abort.reason, status: abort.status, on: request)
+        } catch let error as StorageError {
+            let status: HTTPResponseStatus = if case .datasetNotFound = error { .notFound } else { .internalServerError }
+            return try await response(error.description, status: status, on: request)
+        } catch {
+            request.logger.report(error: error)
+            return try await response("Er ging iets mis in Wijkradar; probeer het later opnieuw.", status: .internalServerError, on: request)
+        }
+    }
+
+    private func response(_ message: String, status: HTTPResponseStatus, on request: Request) async throws -> Response {
+        let text = status == .notFound && message == "Not Found" ? "Deze pagina bestaat niet." : message
+        if request.url.path.hasPrefix("/api/") || request.url.path == "/health" {
+            return try await Body(error: text).encodeResponse(status: status, for: request)
+        }
+        return html(ErrorPage.render(status: Int(status.code), message: text), status: status)
+    }
+}

@@ -1,0 +1,85 @@
+import Core
+import HTML
+import Pages
+import Reports
+import Storage
+import Vapor
+
+/// The server-rendered pages: thin handlers that build a model and render its view.
+struct PageController: Sendable {
+    let store: Store
+    let cache: AnalysisCache
+
+    func register(_ app: Application) {
+        app.get { request in try await home(request) }
+        app.get("regio", ":code") { request in try await region(request, print: false) }
+        app.get("regio", ":code", "afdruk") { request in try await region(request, print: true) }
+        app.get("radar") { request in try await radar(request) }
+        app.get("radar.csv") { request in try await radarCSV(request) }
+        app.get("methode") { _ in html(MethodologyPage.render()) }
+        app.get("static", "wijkradar.css") { _ in
+            Response(status: .ok, headers: ["Content-Type": "text/css; charset=utf-8", "Cache-Control": "max-age=3600"],
+                     body: .init(string: Stylesheet.css))
+        }
+    }
+
+    func home(_ request: Request) async throws -> Response {
+        let query = (try? request.query.get(String.self, at: "q")) ?? ""
+        let snapshot = try await cache.snapshot()
+        let results = RegionSearch(snapshot: snapshot).search(query).map { found in
+            HomePage.Result(code: found.code.rawValue, name: found.name, level: found.code.level.dutchName,
+                            municipality: snapshot.name(found.code.municipality))
+        }
+        if results.count == 1, RegionCode(query) != nil {
+            return request.redirect(to: "/regio/\(results[0].code)")
+        }
+        let datasets = try await DatasetStore(store: store).all().count
+        return html(HomePage.render(.init(query: query, results: results, datasetCount: datasets, regionCount: snapshot.names.count)))
+    }
+
+    func region(_ request: Request, print: Bool) async throws -> Response {
+        let code = try regionCode(request)
+        let snapshot = try await cache.snapshot()
+        let indicator = try? request.query.get(String.self, at: "kaart")
+        guard let model = WijkanalyseBuilder(snapshot: snapshot).model(for: code, mapIndicator: indicator) else {
+            throw Abort(.notFound, reason: "Regio \(code) heeft geen cijfers in Wijkradar. Zoek op naam of lees de Kerncijfers wijken en buurten in.")
+        }
+        return html(print ? WijkanalyseDocument.render(model) : RegionPage.render(model))
+    }
+
+    func radarModel(_ request: Request) async throws -> RadarPage.Model {
+        let filters = RadarPage.Filters(
+            municipality: (try? request.query.get(String.self, at: "gemeente")) ?? "",
+            province: (try? request.query.get(String.self, at: "provincie")) ?? "",
+            minimumPopulation: (try? request.query.get(String.self, at: "min_inwoners")).flatMap { Int($0) },
+            onlySignals: ((try? request.query.get(String.self, at: "signaal")) ?? "") == "ja",
+            cluster: (try? request.query.get(String.self, at: "cluster")) ?? "")
+        guard let model = RadarBuilder(snapshot: try await cache.snapshot()).model(filters: filters) else {
+            throw Abort(.notFound, reason: "Nog geen landelijke radar: lees de Kerncijfers wijken en buurten met inkomens- en woningcijfers per wijk in.")
+        }
+        return model
+    }
+
+    func radar(_ request: Request) async throws -> Response {
+        html(RadarPage.render(try await radarModel(request)))
+    }
+
+    func radarCSV(_ request: Request) async throws -> Response {
+        let model = try await radarModel(request)
+        return Response(status: .ok, headers: ["Content-Type": "text/csv; charset=utf-8",
+                                               "Content-Disposition": "attachment; filename=\"wijkradar-radar-\(model.period).csv\""],
+                        body: .init(string: RadarBuilder(snapshot: try await cache.snapshot()).csv(model)))
+    }
+}
+
+func regionCode(_ request: Request) throws -> RegionCode {
+    let text = request.parameters.get("code") ?? ""
+    guard let code = RegionCode(text) else {
+        throw Abort(.badRequest, reason: "'\(text)' is geen CBS-regiocode (GM + 4 cijfers, WK + 6 tekens of BU + 8 tekens, bijvoorbeeld WK011443)")
+    }
+    return code
+}
+
+func html(_ node: Node, status: HTTPResponseStatus = .ok) -> Response {
+    Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: node.renderDocument()))
+}
