@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.19.7"),
     ],
     targets: [
         .target(
@@ -68,6 +69,16 @@ let package = Package(
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "HTMLTests", dependencies: ["HTML"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Core"]),
+        .testTarget(
+            name: "WebAppTests",
+            dependencies: ["WebApp", "Storage", "Core", .product(name: "VaporTesting", package: "vapor")]
+        ),
+        .testTarget(
+            name: "PagesTests",
+            dependencies: ["Pages", "Reports", "Storage", "DataImport", "HTML",
+                           .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
+            exclude: ["__Snapshots__"]
+        ),
         .testTarget(name: "DataImportTests", dependencies: ["DataImport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "DataImport"]),
         // Runs the built `wijkradar` binary as a user would; the dependency makes sure it is built first.

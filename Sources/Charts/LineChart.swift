@@ -87,7 +87,7 @@ public struct LineChart: Sendable {
                      .svg("stroke", "#767676"))
                 for y in [minY, (minY + maxY) / 2, maxY] {
                     svgText(.svg("x", f(left - 4)), .svg("y", f(py(y) + 4)), .svg("text-anchor", "end"), .svg("font-size", "10")) {
-                        Self.tick(y)
+                        Self.tick(y, span: maxY - minY)
                     }
                 }
                 for x in years {
@@ -115,10 +115,10 @@ public struct LineChart: Sendable {
 
     private func f(_ v: Double) -> String { String(format: "%.1f", v) }
 
-    /// Axis labels with Dutch decimal commas and thousands points, rounded to what the axis needs.
-    static func tick(_ value: Double) -> String {
+    /// Axis labels with Dutch decimal commas and thousands points, rounded to what the axis span needs.
+    static func tick(_ value: Double, span: Double) -> String {
         let magnitude = abs(value)
-        let decimals = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : 2
+        let decimals = span >= 20 ? 0 : span >= 2 ? 1 : 2
         var text = String(format: "%.\(decimals)f", value).replacingOccurrences(of: ".", with: ",")
         if decimals == 0, magnitude >= 10_000 {
             var digits = text.replacingOccurrences(of: "-", with: "")

@@ -19,7 +19,10 @@ public struct WijkanalyseBuilder: Sendable {
         guard let table = snapshot.profileTable(for: code), let index = table.index(of: code) else { return nil }
         let region = table.regions[index]
         let municipalities = snapshot.tables[.municipality]?[table.period]
-        let profile = RegionProfile.build(for: code, table: table, municipalities: municipalities)
+        var profile = RegionProfile.build(for: code, table: table, municipalities: municipalities)
+        // A row with no figure for the region and nothing to compare with (a Leefbaarometer file that covers other
+        // gemeenten) says nothing; rows where only the region's figure is missing stay, marked "ontbreekt".
+        profile?.rows.removeAll { $0.value == .missing && $0.municipality?.number == nil && $0.national?.number == nil }
         let warning = snapshot.radarTable?.index(of: code) != nil ? snapshot.warning?.evaluate(code) : nil
         let summary = profile.map { Summary.sentences(profile: $0, warning: warning, levelNoun: levelNoun(code.level)) } ?? []
         let neighbours = snapshot.similarity?.neighbours(of: code, k: 10)?.map { n in
@@ -67,7 +70,8 @@ public struct WijkanalyseBuilder: Sendable {
             let regionSeries = LineChart.Series(name: snapshot.name(code), segments: segments(points.map { ($0.period, $0.indeling, $0.cell.number!) }, decimals: indicator.decimals), style: .region)
             var all = [regionSeries]
             var table = points.map { (snapshot.name(code), $0.period, DutchFormat.cell($0.cell, decimals: indicator.decimals)) }
-            if code.level != .municipality {
+            // Counts of a wijk and of its gemeente differ by orders of magnitude: one axis would flatten the wijk.
+            if code.level != .municipality, indicator.aggregation != .sum {
                 let municipal = (snapshot.tables[.municipality] ?? [:]).values.sorted { $0.period < $1.period }.compactMap { t -> (Int, Int, Double)? in
                     guard let v = t.cell(code.municipality, id)?.number, let column = t.columns[id] else { return nil }
                     return (t.period, column.source.indelingYear, v)
