@@ -6,7 +6,7 @@ import SQLKit
 extension Migrations {
     static let all: [any Migration] = [
         M001CreateRegions(), M002CreateDatasets(), M003CreateObservationRows(), M004CreateIndicators(),
-        M005CreateImportRuns(), M006CreateGeometries(), M007CreateProvinces(),
+        M005CreateImportRuns(), M006CreateGeometries(), M007CreateProvinces(), M008CreateFocusAreas(),
     ]
 }
 
@@ -154,6 +154,26 @@ struct M007CreateProvinces: SQLMigration {
             .column("municipality_code", type: .text, .primaryKey(autoIncrement: false))
             .column("province", type: .text, .notNull)
             .column("dataset_id", type: .bigint, .notNull, .references("datasets", "id"))
+            .run()
+    }
+}
+
+struct M008CreateFocusAreas: SQLMigration {
+    var name: String { "M008_CreateFocusAreas" }
+    var tables: [String] { ["focus_areas", "focus_area_members"] }
+    func prepare(sql: any SQLDatabase) async throws {
+        try await sql.create(table: "focus_areas")
+            .column("id", type: .bigint, sql.neverReusedID)
+            .column("slug", type: .text, .notNull, .unique)
+            .column("name", type: .text, .notNull)
+            .column("note", type: .text, .notNull)
+            .column("version", type: .int, .notNull)
+            .column("updated_at", type: .bigint, .notNull)
+            .run()
+        try await sql.create(table: "focus_area_members")
+            .column("focus_area_id", type: .bigint, .notNull, .references("focus_areas", "id"))
+            .column("region_code", type: .text, .notNull)
+            .primaryKey(["focus_area_id", "region_code"])
             .run()
     }
 }

@@ -36,7 +36,7 @@ struct Datasets: AsyncParsableCommand {
         func run() async throws {
             try await withStore { store, _ in
                 let datasets = DatasetStore(store: store)
-                guard let d = try await datasets.find(slug: slug) else { throw ValidationError("\(StorageError.datasetNotFound(slug))") }
+                guard let d = try await datasets.find(slug: slug) else { throw CLIError("\(StorageError.datasetNotFound(slug))") }
                 let catalogue = IndicatorCatalogue.standard
                 print("""
                     Naam:          \(d.info.slug)
@@ -70,7 +70,7 @@ struct Datasets: AsyncParsableCommand {
                     try await DatasetStore(store: store).remove(slug: slug)
                     print("Dataset \(slug) is verwijderd.")
                 } catch let error as StorageError {
-                    throw ValidationError("\(error)")
+                    throw CLIError("\(error)")
                 }
             }
         }

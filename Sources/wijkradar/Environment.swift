@@ -38,3 +38,10 @@ var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
+
+/// A failure while running a command: printed as "Error: …" without the usage text (that is for wrong arguments).
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) { self.description = description }
+}

@@ -9,7 +9,7 @@ struct Indicators: AsyncParsableCommand {
 
     func run() async throws {
         let indicators = IndicatorCatalogue.standard.indicators.filter { domain == nil || $0.domain == domain }
-        guard !indicators.isEmpty else { throw ValidationError("Geen indicatoren in domein '\(domain ?? "")'.") }
+        guard !indicators.isEmpty else { throw CLIError("Geen indicatoren in domein '\(domain ?? "")'.") }
         printTable(["id", "label", "eenheid", "domein", "richting", "aggregatie", "kwb", "StatLine", "herkomst"], indicators.map { i in
             let aggregation: String = switch i.aggregation {
             case .sum: "som"

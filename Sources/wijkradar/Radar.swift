@@ -59,6 +59,6 @@ enum RadarTable {
             let table = try await analysis.table(level: .district, period: period)
             if EarlyWarning(table: table).isComplete { return table }
         }
-        throw ValidationError("Geen jaar met alle indicatoren voor de vroegsignalering (inkomen, WOZ, arbeid, koopwoningen, opleiding) op wijkniveau. Lees de Kerncijfers wijken en buurten in.")
+        throw CLIError("Geen jaar met alle indicatoren voor de vroegsignalering (inkomen, WOZ, arbeid, koopwoningen, opleiding) op wijkniveau. Lees de Kerncijfers wijken en buurten in.")
     }
 }

@@ -19,7 +19,7 @@ struct RegionCommand: AsyncParsableCommand {
                 code = parsed
             } else {
                 let found = try await regions.search(name: query)
-                guard let first = found.first else { throw ValidationError("Geen regio gevonden met code of naam '\(query)'.") }
+                guard let first = found.first else { throw CLIError("Geen regio gevonden met code of naam '\(query)'.") }
                 let codes = Set(found.map(\.code))
                 if codes.count > 1 {
                     print("Meerdere regio's passen bij '\(query)'; getoond wordt de eerste. Ook: " +
@@ -28,7 +28,7 @@ struct RegionCommand: AsyncParsableCommand {
                 code = first.code
             }
             let known = try await regions.regions(code: code)
-            guard let region = known.first else { throw ValidationError("Regio \(code) staat niet in de database.") }
+            guard let region = known.first else { throw CLIError("Regio \(code) staat niet in de database.") }
             print("\(region.name) (\(code), \(code.level.dutchName) in gemeente \(code.municipality))")
             print("Indelingen: \(known.map { String($0.indelingYear) }.joined(separator: ", "))\n")
             let catalogue = IndicatorCatalogue.standard

@@ -12,7 +12,7 @@ import Testing
 
         let migrate = try cli.run("migrate")
         #expect(migrate.status == 0)
-        #expect(migrate.stdout.contains("M007_CreateProvinces"))
+        #expect(migrate.stdout.contains("M008_CreateFocusAreas"))
 
         let empty = try cli.run("datasets", "list")
         #expect(empty.stdout.contains("Nog geen datasets"))
@@ -123,5 +123,52 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(text)")
         #expect(text.contains("kruiscontrole: 3340 wijken, 0 verschillen"), "\(text)")
+    }
+}
+
+@Suite struct ReportCommandTests {
+    @Test func printableWijkanalyseAndPDFWhenAnEngineIsInstalled() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        #expect(try cli.run("import", "--bundled").status == 0)
+        let html = cli.dataDirectory.appendingPathComponent("angelslo.html")
+        #expect(try cli.run("report", "wijkanalyse", "WK011443", "-o", html.path).status == 0)
+        let text = try String(contentsOf: html, encoding: .utf8)
+        #expect(text.contains("<h1>Wijk 43 Angelslo</h1>"))
+        #expect(text.contains("Figuur 1."))
+        #expect(text.contains("@page { size: A4"))
+        #expect(text.contains("Bron: CBS, Kerncijfers wijken en buurten 2022"))
+
+        let pdf = cli.dataDirectory.appendingPathComponent("angelslo.pdf")
+        let result = try cli.run("report", "wijkanalyse", "WK011443", "--pdf", "-o", pdf.path)
+        let engineInstalled = ["/usr/bin/weasyprint", "/usr/bin/chromium", "/usr/local/bin/weasyprint"]
+            .contains { FileManager.default.isExecutableFile(atPath: $0) }
+        if engineInstalled {
+            #expect(result.status == 0, "\(result.stderr)")
+            let bytes = try Data(contentsOf: pdf)
+            #expect(bytes.starts(with: Array("%PDF".utf8)))
+        } else {
+            #expect(result.status == 3)
+            #expect(result.stderr.contains("Geen PDF-programma gevonden"))
+        }
+        let unknown = try cli.run("report", "wijkanalyse", "WK999999")
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.contains("heeft geen cijfers"))
+        #expect(!unknown.stderr.contains("Usage"))
+    }
+
+    @Test func focusAreasFromTheCommandLine() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        #expect(try cli.run("import", "--bundled").status == 0)
+        let created = try cli.run("focus", "create", "twee-buurten", "--name", "Twee buurten", "--regions", "BU03440224,BU03441014")
+        #expect(created.status == 0, "\(created.stderr)")
+        let shown = try cli.run("focus", "show", "twee-buurten")
+        #expect(shown.stdout.split(separator: "\n").contains { $0.hasPrefix("Aantal inwoners ") && $0.contains("3.815*") })
+        #expect(shown.stdout.contains("Bron: CBS, Kerncijfers wijken en buurten 2023"))
+        #expect(try cli.run("focus", "edit", "twee-buurten", "--name", "A", "--expect-version", "1").status == 0)
+        let stale = try cli.run("focus", "edit", "twee-buurten", "--name", "B", "--expect-version", "1")
+        #expect(stale.status != 0)
+        #expect(stale.stderr.contains("intussen gewijzigd"))
     }
 }
