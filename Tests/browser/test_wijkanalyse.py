@@ -1,0 +1,46 @@
+"""Browser tests (issue 3): a user finds Angelslo, reads its wijkanalyse, and the pages pass axe-core."""
+from axe_selenium_python import Axe
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import OUTPUT
+
+
+def serious_violations(browser):
+    axe = Axe(browser)
+    axe.inject()
+    results = axe.run()
+    return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+            for v in results["violations"] if v["impact"] in ("serious", "critical")]
+
+
+def test_search_angelslo_and_read_its_wijkanalyse(server, browser):
+    browser.get(server + "/")
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "nl"
+    field = browser.find_element(By.ID, "q")
+    field.send_keys("Angelslo")
+    field.submit()
+    link = WebDriverWait(browser, 20).until(EC.element_to_be_clickable((By.CSS_SELECTOR, 'a[href="/regio/WK011443"]')))
+    link.click()
+    WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.ID, "kerncijfers")))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Wijk 43 Angelslo"
+    tables = browser.find_elements(By.CSS_SELECTOR, "table.figures")
+    assert tables, "key-indicator table missing"
+    assert "7.685" in tables[0].text or "7.685" in browser.find_element(By.ID, "inhoud").text
+    charts = browser.find_elements(By.CSS_SELECTOR, "figure.chart svg")
+    assert len(charts) >= 3, "development charts missing"
+    assert browser.find_elements(By.CSS_SELECTOR, "figure.map svg path.highlight"), "map without Angelslo"
+    assert "Bron: CBS" in browser.page_source
+    browser.save_screenshot(str(OUTPUT / "wijkanalyse-angelslo.png"))
+    assert serious_violations(browser) == []
+
+
+def test_home_radar_and_method_pages_pass_axe(server, browser):
+    for path in ["/", "/radar?gemeente=Emmen", "/methode"]:
+        browser.get(server + path)
+        WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.TAG_NAME, "h1")))
+        assert serious_violations(browser) == [], path
+    browser.get(server + "/radar?gemeente=Emmen")
+    assert "programmawijk" in browser.page_source
+    browser.save_screenshot(str(OUTPUT / "radar-emmen.png"))
