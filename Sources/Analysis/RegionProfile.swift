@@ -24,6 +24,24 @@ public struct RegionProfile: Sendable {
     public var period: Int
     public var rows: [Row]
 
+    /// A national figure is only summed from gemeenten when (nearly) all are there: the Netherlands has had at
+    /// least 342 gemeenten in every year since 2000, so a table with fewer than 300 is a regional extract (such as
+    /// a file of one gemeente) and adding it up would not give the Netherlands.
+    public static let minimumMunicipalitiesForNational = 300
+
+    /// The number of regions the percentiles compare with (the largest base among the rows).
+    public var comparisonBase: Int { rows.map(\.comparedWith).max() ?? 0 }
+
+    /// Whether the comparison covers the whole country rather than a regional extract (one gemeente's buurten).
+    public var isNationalComparison: Bool {
+        let minimum = switch region.level {
+        case .municipality: Self.minimumMunicipalitiesForNational
+        case .district: 2_500
+        case .neighbourhood: 10_000
+        }
+        return comparisonBase >= minimum
+    }
+
     /// - Parameters:
     ///   - table: all regions of the region's level for the period.
     ///   - municipalities: all gemeenten for the same period (for the gemeente and national columns), if present.
@@ -39,6 +57,9 @@ public struct RegionProfile: Sendable {
             var municipality: Cell?
             if let municipalities, let gemeenten = municipalities.columns[indicator.id] {
                 municipality = municipalities.cell(municipalityCode, indicator.id)
+            }
+            if let municipalities, let gemeenten = municipalities.columns[indicator.id],
+               gemeenten.cells.count >= minimumMunicipalitiesForNational {
                 let weights: [Cell]? = if case .weightedMean(let weight) = indicator.aggregation {
                     municipalities.columns[weight]?.cells
                 } else { nil }

@@ -17,7 +17,7 @@ public enum Summary {
         let name = profile.region.name
         if let population = profile.row("population"), let value = population.value.number {
             var text = "\(name) telt \(DutchFormat.number(value)) inwoners (\(profile.period))"
-            if let p = population.percentile {
+            if let p = population.percentile, profile.isNationalComparison {
                 text += p >= 50 ? "; meer dan \(Int(p.rounded(.down)))% van de \(levelNoun) in Nederland." :
                     "; \(Int((100 - p).rounded(.down)))% van de \(levelNoun) in Nederland is groter."
             } else {
@@ -33,8 +33,8 @@ public enum Summary {
             let value = DutchFormat.number(row.value.number!, decimals: row.indicator.decimals)
             let unit = row.indicator.unit == "%" ? "%" : " " + row.indicator.unit
             let direction = row.zScore! > 0 ? "hoog" : "laag"
-            var text = "\(row.indicator.label): \(value)\(unit), \(direction) vergeleken met andere \(levelNoun)"
-            if let p = row.percentile { text += " (percentiel \(Int(p.rounded())))" }
+            var text = "\(row.indicator.label): \(value)\(unit), \(direction) vergeleken met de andere \(levelNoun) in de gegevens"
+            if let p = row.percentile { text += " (percentiel \(Int(p.rounded())) van \(row.comparedWith))" }
             if let municipality = row.municipality?.number {
                 text += "; gemeente \(DutchFormat.number(municipality, decimals: row.indicator.decimals))\(unit)"
             }

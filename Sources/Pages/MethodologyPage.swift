@@ -26,6 +26,7 @@ public enum MethodologyPage {
                     li { "CBS maakt kleine aantallen en onbetrouwbare cijfers geheim (‘.’ in de kwb-bestanden, leeg in StatLine). Wijkradar toont ze als ‘geheim’ en rekent er nooit mee als nul." }
                     li { "Ontbrekende waarden (leeg, NA) heten ‘ontbreekt’; ze tellen niet mee in gemiddelden en percentielen." }
                     li { "Waarden die Wijkradar zelf afleidt — landelijke cijfers opgeteld uit gemeenten, focusgebieden, omgerekende eenheden — zijn gemarkeerd als berekend (*)." }
+                    li { "Geheimhouding (disclosure): CBS rondt aantallen op wijk- en buurtniveau aselect af op vijftallen en maakt kleine aantallen geheim. Wijkradar neemt die beveiliging over en maakt niets zichtbaar wat CBS verbergt: een optelling met één geheim deel blijft onbekend, en een som van buurten kan door de afronding iets afwijken van het wijkcijfer." }
                 }
             }
 

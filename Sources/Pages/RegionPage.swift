@@ -142,7 +142,8 @@ public enum RegionPage {
             h2(.id("kerncijfers")) { "Kerncijfers" }
             if let profile = model.profile {
                 p(.class("meta")) {
-                    "Cijfers van \(profile.period). Percentiel: plaats tussen alle \(Components.levelNoun(model.region.level)) van Nederland met een waarde (0 = laagste, 100 = hoogste). "
+                    "Cijfers van \(profile.period). Percentiel: plaats tussen de \(DutchFormat.number(Double(profile.comparisonBase))) \(Components.levelNoun(model.region.level)) met een waarde in de ingelezen gegevens (0 = laagste, 100 = hoogste)"
+                    !profile.isNationalComparison ? " — dat is geen landelijk bestand, dus geen vergelijking met heel Nederland. " : ". "
                     "▲/▼: meer dan één standaardafwijking boven/onder het gemiddelde. * = berekend door Wijkradar."
                 }
                 for domain in Components.domainTitles {

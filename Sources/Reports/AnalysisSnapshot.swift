@@ -67,6 +67,13 @@ public struct AnalysisSnapshot: Sendable {
 
     public func name(_ code: RegionCode) -> String { names[code] ?? code.rawValue }
 
+    /// The newest table of the area's level that covers most of its members (all, when one does).
+    public func table(for area: FocusArea) -> RegionTable? {
+        guard let level = area.level else { return nil }
+        return (tables[level] ?? [:]).sorted { $0.key > $1.key }.map(\.value)
+            .max { a, b in area.members.filter { a.index(of: $0) != nil }.count < area.members.filter { b.index(of: $0) != nil }.count }
+    }
+
     public func cluster(for code: RegionCode) -> Cluster? {
         liveability[code].flatMap { Cluster.classify($0.series) }
     }

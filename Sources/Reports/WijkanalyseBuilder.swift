@@ -81,6 +81,13 @@ public struct WijkanalyseBuilder: Sendable {
                     table += municipal.map { ("Gemeente", $0.0, DutchFormat.number($0.2, decimals: indicator.decimals)) }
                 }
             }
+            if indicator.aggregation != .sum {
+                let national = nationalSeries(indicator)
+                if !national.isEmpty {
+                    all.append(LineChart.Series(name: "Nederland (berekend)", segments: segments(national, decimals: indicator.decimals), style: .country))
+                    table += national.map { ("Nederland (berekend)", $0.0, DutchFormat.number($0.2, decimals: indicator.decimals) + "*") }
+                }
+            }
             var change: String?
             if points.count >= 2, let first = points.first, let last = points.last {
                 let delta = last.cell.number! - first.cell.number!
@@ -94,6 +101,17 @@ public struct WijkanalyseBuilder: Sendable {
                                   description: "Ontwikkeling van \(indicator.label) (\(indicator.unit)) in \(snapshot.name(code)) per jaar" + (all.count > 1 ? ", met de gemeente ter vergelijking." : "."),
                                   series: all)
             return RegionPage.Series(indicator: indicator, chart: chart, change: change, note: note, table: table)
+        }
+    }
+
+    /// The national value per year, aggregated from all gemeenten by the indicator's rule (computed).
+    func nationalSeries(_ indicator: Indicator) -> [(period: Int, indeling: Int, value: Double)] {
+        (snapshot.tables[.municipality] ?? [:]).values.sorted { $0.period < $1.period }.compactMap { table in
+            guard let column = table.columns[indicator.id],
+                  column.cells.count >= RegionProfile.minimumMunicipalitiesForNational else { return nil }
+            let weights: [Cell]? = if case .weightedMean(let weight) = indicator.aggregation { table.columns[weight]?.cells } else { nil }
+            guard case .computed(let value) = Aggregator.aggregate(indicator, cells: column.cells, weights: weights) else { return nil }
+            return (table.period, column.source.indelingYear, value)
         }
     }
 

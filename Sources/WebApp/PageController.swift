@@ -1,3 +1,4 @@
+import Analysis
 import Core
 import HTML
 import Pages
@@ -14,6 +15,7 @@ struct PageController: Sendable {
         app.get { request in try await home(request) }
         app.get("regio", ":code") { request in try await region(request, print: false) }
         app.get("regio", ":code", "afdruk") { request in try await region(request, print: true) }
+        app.get("gebied", ":slug") { request in try await focusArea(request) }
         app.get("radar") { request in try await radar(request) }
         app.get("radar.csv") { request in try await radarCSV(request) }
         app.get("methode") { _ in html(MethodologyPage.render()) }
@@ -45,6 +47,17 @@ struct PageController: Sendable {
             throw Abort(.notFound, reason: "Regio \(code) heeft geen cijfers in Wijkradar. Zoek op naam of lees de Kerncijfers wijken en buurten in.")
         }
         return html(print ? WijkanalyseDocument.render(model) : RegionPage.render(model))
+    }
+
+    func focusArea(_ request: Request) async throws -> Response {
+        let slug = request.parameters.get("slug") ?? ""
+        guard let area = try await FocusAreaStore(store: store).find(slug: slug) else {
+            throw Abort(.notFound, reason: "Focusgebied '\(slug)' bestaat niet. Maak het met 'wijkradar focus create'.")
+        }
+        let snapshot = try await cache.snapshot()
+        guard let table = snapshot.table(for: area) else { throw Abort(.notFound, reason: "Geen cijfers voor de regio's van \(area.name).") }
+        let profile = FocusAreaProfile.build(area, table: table)
+        return html(FocusAreaPage.render(.init(profile: profile, memberNames: area.members.map { ($0.rawValue, snapshot.name($0)) })))
     }
 
     func radarModel(_ request: Request) async throws -> RadarPage.Model {

@@ -44,6 +44,17 @@ import Testing
         assertSnapshot(of: Self.lines(RegionPage.render(model)), as: .lines, named: "WK001410")
     }
 
+    /// Utrecht's buurten are a regional extract: the page must not pretend to compare with all of the Netherlands.
+    @Test func buurtFromARegionalExtract() throws {
+        let model = try #require(WijkanalyseBuilder(snapshot: Self.snapshot).model(for: RegionCode("BU03441014")!))
+        let html = Self.lines(RegionPage.render(model))
+        #expect(html.contains("geen landelijk bestand"))
+        #expect(!html.contains("in Nederland."))
+        #expect(model.profile?.rows.allSatisfy { $0.national == nil } == true)
+        #expect(model.profile?.row("electricity_use")?.value == .secret)
+        assertSnapshot(of: html, as: .lines, named: "BU03441014")
+    }
+
     @Test func radarFilteredToEmmen() throws {
         let model = try #require(RadarBuilder(snapshot: Self.snapshot).model(filters: .init(municipality: "Emmen")))
         assertSnapshot(of: Self.lines(RadarPage.render(model)), as: .lines, named: "radar-emmen")

@@ -190,3 +190,21 @@ func json(_ response: TestingHTTPResponse) throws -> Any {
         }
     }
 }
+
+@Suite struct FocusAreaPageTests {
+    @Test func aggregatedFiguresOfAFocusArea() async throws {
+        let store = try await BundledStore.shared.get()
+        let slug = "utrecht-\(UUID().uuidString.prefix(6).lowercased())"
+        _ = try await FocusAreaStore(store: store).create(FocusArea(
+            slug: slug, name: "Twee Utrechtse buurten", note: "twee buurten staan voor een gebied",
+            members: [RegionCode("BU03440224")!, RegionCode("BU03441014")!]))
+        try await withWijkradar { app in
+            let page = try await app.testing().sendRequest(.GET, "/gebied/\(slug)")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("Benadering: twee buurten staan voor een gebied"))
+            #expect(page.body.string.contains("3.815*"))
+            #expect(page.body.string.contains("niet beschikbaar"))
+            #expect(try await app.testing().sendRequest(.GET, "/gebied/bestaat-niet").status == .notFound)
+        }
+    }
+}
