@@ -51,7 +51,7 @@ public struct RegionProfile: Sendable {
         var rows: [Row] = []
         for column in table.columns.values.sorted(by: { $0.indicator.id < $1.indicator.id }) {
             let indicator = column.indicator
-            let distribution = Distribution(column.cells.compactMap(\.number))
+            let distribution = table.distribution(indicator.id)!
             let value = column.cells[row]
             var national: Cell?
             var municipality: Cell?

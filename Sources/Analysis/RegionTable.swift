@@ -21,12 +21,22 @@ public struct RegionTable: Sendable {
     public let regions: [Region]
     public let columns: [String: Column]
     private let rowIndex: [RegionCode: Int]
+    /// Computed once: every page and score reads them, and each one sorts all regions.
+    private let distributions: [String: Distribution]
 
+    /// Regions are kept in code order, which makes every tie-break in the analysis follow the code.
     public init(period: Int, regions: [Region], columns: [Column]) {
+        let order = regions.indices.sorted { regions[$0].code < regions[$1].code }
         self.period = period
-        self.regions = regions
-        self.columns = Dictionary(columns.map { ($0.indicator.id, $0) }, uniquingKeysWith: { first, _ in first })
-        self.rowIndex = Dictionary(regions.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
+        self.regions = order.map { regions[$0] }
+        let sortedColumns = columns.map { column in
+            var sorted = column
+            sorted.cells = order.map { column.cells[$0] }
+            return sorted
+        }
+        self.columns = Dictionary(sortedColumns.map { ($0.indicator.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.rowIndex = Dictionary(self.regions.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
+        self.distributions = self.columns.mapValues { Distribution($0.cells.compactMap(\.number)) }
     }
 
     public func index(of code: RegionCode) -> Int? { rowIndex[code] }
@@ -38,7 +48,7 @@ public struct RegionTable: Sendable {
 
     /// The real numbers of a column (values and computed values; secret and missing left out).
     public func distribution(_ indicator: String) -> Distribution? {
-        columns[indicator].map { Distribution($0.cells.compactMap(\.number)) }
+        distributions[indicator]
     }
 }
 

@@ -1,4 +1,5 @@
 import Core
+import Dispatch
 
 /// "Lijkt op": the regions nearest to a region across the whole table, on standardised, non-stigmatising indicators.
 ///
@@ -22,6 +23,7 @@ public struct SimilarityModel: Sendable {
     public let features: [String]
     public let minimumShared: Int
     let codes: [RegionCode]
+    let rowIndex: [RegionCode: Int]
     /// z-scores, row-major: region × feature; NaN where the region has no value.
     let z: [Double]
 
@@ -32,11 +34,13 @@ public struct SimilarityModel: Sendable {
         }
         self.features = usable
         self.minimumShared = minimumShared ?? max(1, (usable.count * 2 + 2) / 3)
+        // NB: ties are broken by index, which equals code order only when the rows are sorted by code.
         codes = table.regions.map(\.code)
+        rowIndex = Dictionary(codes.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var z = [Double](repeating: .nan, count: codes.count * usable.count)
         for (f, id) in usable.enumerated() {
             let column = table.columns[id]!
-            let distribution = Distribution(column.cells.compactMap(\.number))
+            let distribution = table.distribution(id)!
             guard distribution.standardDeviation > 0 else { continue }
             for (r, cell) in column.cells.enumerated() {
                 if let v = cell.number { z[r * usable.count + f] = (v - distribution.mean) / distribution.standardDeviation }
@@ -47,16 +51,39 @@ public struct SimilarityModel: Sendable {
 
     /// The `k` nearest regions to `code`, or nil when the region is not in the table.
     public func neighbours(of code: RegionCode, k: Int = 10, among candidates: ((RegionCode) -> Bool)? = nil) -> [Neighbour]? {
-        guard let row = codes.firstIndex(of: code) else { return nil }
-        let n = features.count
-        var scored: [(distance: Double, index: Int)] = []
-        scored.reserveCapacity(codes.count)
+        guard let row = rowIndex[code] else { return nil }
+        return neighbours(ofRow: row, k: k, among: candidates)
+    }
+
+    /// The `k` nearest regions of every region, in table order, computed on all cores.
+    public func neighboursOfAll(k: Int = 10) -> [[Neighbour]] {
+        var result = [[Neighbour]](repeating: [], count: codes.count)
+        result.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: codes.count) { row in
+                out[row] = neighbours(ofRow: row, k: k, among: nil)
+            }
+        }
+        return result
+    }
+
+    func neighbours(ofRow row: Int, k: Int, among candidates: ((RegionCode) -> Bool)?) -> [Neighbour] {
+        guard k > 0 else { return [] }
+        // Keep the k best in a small sorted buffer: a full sort of all regions per query would cost far more.
+        // Regions are in code order, so the index breaks ties exactly as the code does.
+        var best: [(distance: Double, index: Int)] = []
+        best.reserveCapacity(k + 1)
         for other in codes.indices where other != row {
             if let candidates, !candidates(codes[other]) { continue }
-            if let d = distance(row, other) { scored.append((d, other)) }
+            guard let d = distance(row, other) else { continue }
+            if best.count == k, let worst = best.last, (d, other) >= (worst.distance, worst.index) { continue }
+            var position = best.count
+            while position > 0, (d, other) < (best[position - 1].distance, best[position - 1].index) { position -= 1 }
+            best.insert((d, other), at: position)
+            if best.count > k { best.removeLast() }
         }
-        scored.sort { ($0.distance, codes[$0.index].rawValue) < ($1.distance, codes[$1.index].rawValue) }
-        return scored.prefix(k).map { item in
+        let n = features.count
+        return best.map { item in
             var gaps: [(Double, String)] = []
             for f in 0..<n {
                 let a = z[row * n + f], b = z[item.index * n + f]

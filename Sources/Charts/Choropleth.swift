@@ -9,17 +9,17 @@ public struct Choropleth: Sendable {
     public struct Area: Sendable {
         public var code: String
         public var name: String
-        /// GeoJSON geometry object (Polygon or MultiPolygon).
-        public var geometry: String
+        /// Outer and inner rings as (longitude, latitude), from `Choropleth.rings(geojson)`.
+        public var rings: [[(Double, Double)]]
         public var value: Double?
         /// What to show for the value, e.g. "151" or "geheim".
         public var label: String
         public var link: String?
 
-        public init(code: String, name: String, geometry: String, value: Double?, label: String, link: String? = nil) {
+        public init(code: String, name: String, rings: [[(Double, Double)]], value: Double?, label: String, link: String? = nil) {
             self.code = code
             self.name = name
-            self.geometry = geometry
+            self.rings = rings
             self.value = value
             self.label = label
             self.link = link
@@ -50,7 +50,7 @@ public struct Choropleth: Sendable {
     }
 
     public func render(legendLabel: (Double) -> String) -> Node {
-        let shapes = areas.map { ($0, Self.rings($0.geometry)) }
+        let shapes = areas.map { ($0, $0.rings) }
         let all = shapes.flatMap { $0.1.flatMap { $0 } }
         guard let minLon = all.map(\.0).min(), let maxLon = all.map(\.0).max(),
               let minLat = all.map(\.1).min(), let maxLat = all.map(\.1).max() else { return .empty }
@@ -59,7 +59,7 @@ public struct Choropleth: Sendable {
         let spanX = max((maxLon - minLon) * k, 1e-9), spanY = max(maxLat - minLat, 1e-9)
         let height = (width * spanY / spanX).rounded()
         func project(_ p: (Double, Double)) -> String {
-            String(format: "%.1f,%.1f", (p.0 - minLon) * k / spanX * width, (maxLat - p.1) / spanY * height)
+            Coordinates.fixed1((p.0 - minLon) * k / spanX * width) + "," + Coordinates.fixed1((maxLat - p.1) / spanY * height)
         }
         let limits = Self.breaks(areas.compactMap(\.value))
         func colour(_ value: Double?) -> String {
@@ -105,8 +105,8 @@ public struct Choropleth: Sendable {
         }
     }
 
-    /// Outer and inner rings of a Polygon or MultiPolygon as (lon, lat) pairs.
-    static func rings(_ geometry: String) -> [[(Double, Double)]] {
+    /// Outer and inner rings of a GeoJSON Polygon or MultiPolygon as (lon, lat) pairs; parse once and keep.
+    public static func rings(_ geometry: String) -> [[(Double, Double)]] {
         guard let object = try? JSONSerialization.jsonObject(with: Data(geometry.utf8)) as? [String: Any],
               let type = object["type"] as? String, let coordinates = object["coordinates"] as? [Any] else { return [] }
         let polygons: [Any] = type == "MultiPolygon" ? coordinates : [coordinates]

@@ -113,7 +113,7 @@ public struct LineChart: Sendable {
         }
     }
 
-    private func f(_ v: Double) -> String { String(format: "%.1f", v) }
+    private func f(_ v: Double) -> String { Coordinates.fixed1(v) }
 
     /// Axis labels with Dutch decimal commas and thousands points, rounded to what the axis span needs.
     static func tick(_ value: Double, span: Double) -> String {

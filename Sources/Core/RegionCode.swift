@@ -63,15 +63,28 @@ public struct RegionCode: Hashable, Comparable, Codable, Sendable, CustomStringC
         self.level = level
     }
 
+    /// For parts of a code that was validated already: no second check on hot paths (maps, tables).
+    private init(validated rawValue: String, level: RegionLevel) {
+        self.rawValue = rawValue
+        self.level = level
+    }
+
     /// The gemeente this region lies in (itself for a gemeente).
-    public var municipality: RegionCode { RegionCode("GM" + rawValue.dropFirst(2).prefix(4))! }
+    public var municipality: RegionCode {
+        level == .municipality ? self : RegionCode(validated: "GM" + rawValue.dropFirst(2).prefix(4), level: .municipality)
+    }
+
+    /// Whether the region lies in a gemeente, compared on the code's digits without building a new code.
+    public func lies(in municipality: RegionCode) -> Bool {
+        rawValue.utf8.dropFirst(2).prefix(4).elementsEqual(municipality.rawValue.utf8.dropFirst(2).prefix(4))
+    }
 
     /// The wijk this region lies in: itself for a wijk, nil for a gemeente.
     public var district: RegionCode? {
         switch level {
         case .municipality: nil
         case .district: self
-        case .neighbourhood: RegionCode("WK" + rawValue.dropFirst(2).prefix(6))!
+        case .neighbourhood: RegionCode(validated: "WK" + rawValue.dropFirst(2).prefix(6), level: .district)
         }
     }
 

@@ -38,25 +38,20 @@ extension Node {
 }
 
 enum Escape {
-    static func text(_ text: String, into out: inout String) {
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-    }
+    /// Text content: `& < >`.
+    static func text(_ text: String, into out: inout String) { escape(text, quotes: false, into: &out) }
 
-    static func attribute(_ text: String, into out: inout String) {
+    /// Attribute values: also both quotes, so a value can never end its attribute.
+    static func attribute(_ text: String, into out: inout String) { escape(text, quotes: true, into: &out) }
+
+    private static func escape(_ text: String, quotes: Bool, into out: inout String) {
         for scalar in text.unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
+            case "\"" where quotes: out += "&quot;"
+            case "'" where quotes: out += "&#39;"
             default: out.unicodeScalars.append(scalar)
             }
         }

@@ -22,6 +22,11 @@ enum Components {
         }
     }
 
+    /// An option of a select, marked selected when it is the current choice.
+    static func choice(_ value: String, _ label: String, selected: Bool) -> Node {
+        selected ? option(.value(value), .selected) { label } : option(.value(value)) { label }
+    }
+
     static func sourceLine(_ source: SourceRef) -> String {
         "\(source.attribution) (dataset \(source.dataset), tabel \(source.table), \(source.year); \(source.licence))"
     }

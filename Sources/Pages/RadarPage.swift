@@ -97,7 +97,7 @@ public enum RadarPage {
                     select(.id("provincie"), .name("provincie")) {
                         option(.value("")) { "alle" }
                         for province in model.provinces {
-                            if province == model.filters.province { option(.value(province), .selected) { province } } else { option(.value(province)) { province } }
+                            Components.choice(province, province, selected: province == model.filters.province)
                         }
                     }
                 }
@@ -107,7 +107,7 @@ public enum RadarPage {
                     select(.id("cluster"), .name("cluster")) {
                         option(.value("")) { "alle" }
                         for cluster in Cluster.allCases.map(\.rawValue) {
-                            if cluster == model.filters.cluster { option(.value(cluster), .selected) { cluster } } else { option(.value(cluster)) { cluster } }
+                            Components.choice(cluster, cluster, selected: cluster == model.filters.cluster)
                         }
                     }
                 }

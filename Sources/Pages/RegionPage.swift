@@ -303,11 +303,7 @@ public enum RegionPage {
                     label(.for("indicator")) { "Indicator" }
                     select(.id("indicator"), .name("kaart")) {
                         for indicator in map.indicators {
-                            if indicator.id == map.selected.id {
-                                option(.value(indicator.id), .selected) { indicator.label }
-                            } else {
-                                option(.value(indicator.id)) { indicator.label }
-                            }
+                            Components.choice(indicator.id, indicator.label, selected: indicator.id == map.selected.id)
                         }
                     }
                     button(.type("submit")) { "Toon" }

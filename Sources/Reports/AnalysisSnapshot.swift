@@ -1,4 +1,5 @@
 import Analysis
+import Charts
 import Core
 import Storage
 
@@ -14,7 +15,8 @@ public struct AnalysisSnapshot: Sendable {
     public let similarity: SimilarityModel?
     public let names: [RegionCode: String]
     public let provinces: [RegionCode: String]
-    public let geometries: [RegionCode: (indeling: Int, geojson: String)]
+    /// Wijk outlines, parsed once: (indeling year, rings as longitude/latitude).
+    public let outlines: [RegionCode: (indeling: Int, rings: [[(Double, Double)]])]
     /// Leefbaarometer deviation series per region, for clusters.
     public let liveability: [RegionCode: (series: [(period: Int, deviation: Double)], source: SourceRef)]
 
@@ -49,7 +51,8 @@ public struct AnalysisSnapshot: Sendable {
         return AnalysisSnapshot(version: version, tables: tables, radarTable: radarTable, warning: warning,
                                 ranking: warning?.ranking() ?? [], similarity: radarTable.map { SimilarityModel(table: $0) },
                                 names: names, provinces: try await analysis.provinces(),
-                                geometries: try await analysis.geometries(level: .district), liveability: liveability)
+                                outlines: try await analysis.geometries(level: .district).mapValues { ($0.indeling, Choropleth.rings($0.geojson)) },
+                                liveability: liveability)
     }
 
     /// The newest table of a level that has the region.

@@ -129,16 +129,16 @@ public struct WijkanalyseBuilder: Sendable {
 
     func map(for code: RegionCode, indicator requested: String?) -> RegionPage.MapInfo? {
         guard let table = snapshot.tables[.district].flatMap({ tables in
-            tables.values.filter { t in t.regions.contains { $0.code.municipality == code.municipality } }
+            tables.values.filter { t in t.regions.contains { $0.code.lies(in: code) } }
                 .max { ($0.columns.count, $0.period) < ($1.columns.count, $1.period) }
         }) else { return nil }
         let available = Self.mapIndicators.compactMap { table.columns[$0] }
         guard !available.isEmpty else { return nil }
         let column = available.first { $0.indicator.id == requested } ?? available[0]
         let areas: [Choropleth.Area] = table.regions.enumerated().compactMap { index, region in
-            guard region.code.municipality == code.municipality, let outline = snapshot.geometries[region.code] else { return nil }
+            guard region.code.lies(in: code), let outline = snapshot.outlines[region.code] else { return nil }
             let cell = column.cells[index]
-            return Choropleth.Area(code: region.code.rawValue, name: region.name, geometry: outline.geojson, value: cell.number,
+            return Choropleth.Area(code: region.code.rawValue, name: region.name, rings: outline.rings, value: cell.number,
                                    label: DutchFormat.cell(cell, decimals: column.indicator.decimals) + (column.indicator.unit == "%" ? "%" : ""),
                                    link: "/regio/\(region.code)")
         }

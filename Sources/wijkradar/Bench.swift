@@ -24,8 +24,7 @@ struct Bench: AsyncParsableCommand {
                 let warning = EarlyWarning(table: table)
                 let ranking = warning.ranking()
                 let model = SimilarityModel(table: table)
-                var count = 0
-                for region in table.regions { count += model.neighbours(of: region.code, k: 10)?.count ?? 0 }
+                let count = model.neighboursOfAll(k: 10).reduce(0) { $0 + $1.count }
                 neighbourChecksum = count + ranking.count
             }
             report("radar_en_gelijkende_wijken_\(table.regions.count)", analysis)
@@ -37,6 +36,10 @@ struct Bench: AsyncParsableCommand {
                 bytes = RegionPage.render(builder.model(for: code)!).renderDocument().utf8.count
             }
             report("wijkanalysepagina_\(code)_\(bytes)_bytes", page)
+            // The two halves, to see where page time goes.
+            var model = builder.model(for: code)!
+            report("  waarvan_model", measure(max(runs, 50)) { model = builder.model(for: code)! })
+            report("  waarvan_html", measure(max(runs, 50)) { bytes = RegionPage.render(model).renderDocument().utf8.count })
         }
     }
 

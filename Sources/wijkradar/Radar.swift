@@ -25,13 +25,14 @@ struct Radar: AsyncParsableCommand {
             var lines = ["code,naam,gemeente,score,signalen,signaal,"
                 + warning.rules.map { "pct_" + $0.indicator }.joined(separator: ",") + ",lijkt_op"]
             let distributions = warning.rules.map { table.distribution($0.indicator)! }
+            let neighbourLists = similarity.neighboursOfAll(k: 5)
             for result in warning.ranking() {
                 let region = table.regions[table.index(of: result.region)!]
                 let percentiles = zip(warning.rules, distributions).map { rule, distribution in
                     table.cell(result.region, rule.indicator)?.number.flatMap(distribution.percentile(of:))
                         .map { String(format: "%.4f", $0) } ?? ""
                 }
-                let neighbours = similarity.neighbours(of: result.region, k: 5)?.map(\.region.rawValue).joined(separator: " ") ?? ""
+                let neighbours = neighbourLists[table.index(of: result.region)!].map(\.region.rawValue).joined(separator: " ")
                 let fields = [result.region.rawValue, region.name, result.region.municipality.rawValue,
                               result.composite.map { String(format: "%.6f", $0) } ?? "", String(result.fired),
                               result.signal ? "ja" : "nee"] + percentiles + [neighbours]

@@ -121,3 +121,12 @@ import Testing
         #expect(throws: ConfigError.self) { try AppConfig.fromEnvironment(["PORT": "tachtig"]) }
     }
 }
+
+@Suite struct RegionCodeMembershipTests {
+    @Test func liesInComparesTheGemeenteDigits() {
+        #expect(RegionCode("WK011443")!.lies(in: RegionCode("GM0114")!))
+        #expect(RegionCode("BU01144301")!.lies(in: RegionCode("WK011443")!))
+        #expect(!RegionCode("WK011443")!.lies(in: RegionCode("GM0014")!))
+        #expect(RegionCode("GM0114")!.municipality == RegionCode("GM0114"))
+    }
+}
