@@ -122,7 +122,7 @@ public enum RadarPage {
                 button(.type("submit")) { "Filter" }
             }
             p {
-                "\(DutchFormat.number(Double(model.rows.count))) wijken getoond. "
+                "\(DutchFormat.number(Double(model.rows.count))) \(model.rows.count == 1 ? "wijk" : "wijken") getoond. "
                 a(.href("/radar.csv" + (model.filters.queryString.isEmpty ? "" : "?" + model.filters.queryString))) { "Download als CSV" }
             }
             table(.class("figures radar")) {
