@@ -31,6 +31,7 @@ let package = Package(
         .target(name: "Pages", dependencies: ["Core", "Analysis", "HTML", "Charts"]),
         .target(name: "Reports", dependencies: ["Core", "Analysis", "Storage", "Pages", "Charts", "HTML"]),
         .target(name: "Analysis", dependencies: ["Core"]),
+        .target(name: "Programme", dependencies: ["Core"]),
         .target(
             name: "DataImport",
             dependencies: [
@@ -69,6 +70,7 @@ let package = Package(
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "HTMLTests", dependencies: ["HTML"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Core"]),
+        .testTarget(name: "ProgrammeTests", dependencies: ["Programme"]),
         .testTarget(
             name: "WebAppTests",
             dependencies: ["WebApp", "Storage", "Core", .product(name: "VaporTesting", package: "vapor")]
