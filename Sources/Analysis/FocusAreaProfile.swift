@@ -19,7 +19,8 @@ public struct FocusAreaProfile: Sendable {
         let indices = area.members.compactMap(table.index(of:))
         let missing = area.members.filter { table.index(of: $0) == nil }
         var rows: [Row] = []
-        for column in table.columns.values.sorted(by: { $0.indicator.id < $1.indicator.id }) {
+        let catalogue = IndicatorCatalogue.standard
+        for column in table.columns.values.sorted(by: { catalogue.position(of: $0.indicator.id) < catalogue.position(of: $1.indicator.id) }) {
             let cells = indices.map { column.cells[$0] }
             var weights: [Cell]?
             if case .weightedMean(let weight) = column.indicator.aggregation, let weightColumn = table.columns[weight] {

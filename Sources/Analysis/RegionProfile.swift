@@ -49,7 +49,8 @@ public struct RegionProfile: Sendable {
         guard let row = table.index(of: code) else { return nil }
         let municipalityCode = code.municipality
         var rows: [Row] = []
-        for column in table.columns.values.sorted(by: { $0.indicator.id < $1.indicator.id }) {
+        let catalogue = IndicatorCatalogue.standard
+        for column in table.columns.values.sorted(by: { catalogue.position(of: $0.indicator.id) < catalogue.position(of: $1.indicator.id) }) {
             let indicator = column.indicator
             let distribution = table.distribution(indicator.id)!
             let value = column.cells[row]

@@ -52,6 +52,9 @@ public struct IndicatorCatalogue: Sendable {
 
     public subscript(id: String) -> Indicator? { byID[id].map { indicators[$0] } }
 
+    /// The indicator's place in the catalogue, which is the order tables show them in (unknown ids last).
+    public func position(of id: String) -> Int { byID[id] ?? Int.max }
+
     /// The indicator a source column stands for, matched case-insensitively.
     public func indicator(named name: String, in scheme: SourceScheme) -> Indicator? {
         byName[scheme]?[name.lowercased()].flatMap { self[$0] }

@@ -147,28 +147,38 @@ public enum RegionPage {
                     "▲/▼: meer dan één standaardafwijking boven/onder het gemiddelde. * = berekend door Wijkradar."
                 }
                 for domain in Components.domainTitles {
-                    let rows = profile.rows.filter { $0.indicator.domain == domain.id }
-                    if !rows.isEmpty {
-                        table(.class("figures")) {
-                            caption { domain.title }
-                            thead {
-                                tr {
-                                    th(.scope("col")) { "Indicator" }
-                                    th(.scope("col")) { model.region.name }
-                                    if model.region.level != .municipality { th(.scope("col")) { "Gemeente" } }
-                                    th(.scope("col")) { "Nederland" }
-                                    th(.scope("col")) { "Percentiel" }
-                                    th(.scope("col")) { "Bron" }
-                                }
-                            }
-                            tbody {
-                                for row in rows { indicatorRow(row, model, sources) }
-                            }
-                        }
+                    let rows = profile.rows.filter { $0.indicator.domain == domain.id && !$0.indicator.stigmatising }
+                    if !rows.isEmpty { figureTable(domain.title, rows, model, sources) }
+                }
+                let context = profile.rows.filter(\.indicator.stigmatising)
+                if !context.isEmpty {
+                    element("details", [.class("context")]) {
+                        element("summary", []) { "Herkomst en geboorteland (alleen context, \(context.count) indicatoren)" }
+                        p(.class("meta")) { "Deze cijfers naar herkomst tellen nooit mee in een score, signaal of vergelijking van wijken; zie de methode." }
+                        figureTable("Herkomst en geboorteland", context, model, sources)
                     }
                 }
             } else {
                 p { "Voor dit jaar en niveau zijn geen kerncijfers ingelezen." }
+            }
+        }
+    }
+
+    static func figureTable(_ title: String, _ rows: [RegionProfile.Row], _ model: Model, _ sources: Sources) -> Node {
+        table(.class("figures")) {
+            caption { title }
+            thead {
+                tr {
+                    th(.scope("col")) { "Indicator" }
+                    th(.scope("col")) { model.region.name }
+                    if model.region.level != .municipality { th(.scope("col")) { "Gemeente" } }
+                    th(.scope("col")) { "Nederland" }
+                    th(.scope("col")) { "Percentiel" }
+                    th(.scope("col")) { "Bron" }
+                }
+            }
+            tbody {
+                for row in rows { indicatorRow(row, model, sources) }
             }
         }
     }

@@ -46,6 +46,8 @@ public enum Stylesheet {
     .swatch { display: inline-block; width: 1rem; height: 1rem; border: 1px solid #767676; vertical-align: middle; margin-right: .3rem; }
     .swatch.none { background: repeating-linear-gradient(45deg, #d9d9d9 0 3px, #737373 3px 5px); }
     a.footnote { font-size: .8rem; text-decoration: none; }
+    details.context { margin: 1rem 0; }
+    details.context summary { cursor: pointer; color: var(--muted); }
     .sources ol { font-size: .9rem; }
     @media print {
       @page { size: A4; margin: 18mm 15mm; }
