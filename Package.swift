@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "Pages", dependencies: ["Core", "Analysis", "HTML", "Charts"]),
         .target(name: "Reports", dependencies: ["Core", "Analysis", "Storage", "Pages", "Charts", "HTML"]),
         .target(name: "Analysis", dependencies: ["Core"]),
-        .target(name: "Programme", dependencies: ["Core"]),
+        .target(name: "Programme", dependencies: ["Core"], resources: [.copy("Resources/programme-seed.json")]),
         .target(
             name: "DataImport",
             dependencies: [
