@@ -56,15 +56,16 @@ public struct RegionStore: Sendable {
         return regions
     }
 
-    /// Regions whose name matches, case-insensitively: exact matches first, then names containing the text.
-    public func search(name: String, limit: Int = 20) async throws -> [Region] {
-        let needle = name.lowercased()
-        let rows = try await store.sql.select().column("*").from("regions")
-            .where(SQLFunction("LOWER", args: SQLColumn("name")), .like, SQLBind("%\(needle)%"))
-            .orderBy("code").orderBy("indeling_year", .descending).limit(500).all()
-        let regions = try rows.map(Self.region)
-        let exact = regions.filter { $0.name.lowercased() == needle }
-        return Array((exact + regions.filter { $0.name.lowercased() != needle }).prefix(limit))
+    /// Regions whose name or code matches, insensitive to case and accents (the same search as the web app),
+    /// each with its newest non-empty name.
+    public func search(name: String, limit: Int = 20) async throws -> [(code: RegionCode, name: String)] {
+        let rows = try await store.sql.select().column("code").column("name").from("regions")
+            .where("name", .notEqual, "").orderBy("indeling_year").all()
+        var names: [RegionCode: String] = [:]
+        for row in rows {
+            if let code = RegionCode(try row.decode(column: "code", as: String.self)) { names[code] = try row.decode(column: "name") }
+        }
+        return RegionNameIndex(names: names).search(name, limit: limit)
     }
 
     public func count(level: RegionLevel? = nil) async throws -> Int {

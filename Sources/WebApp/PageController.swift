@@ -28,7 +28,7 @@ struct PageController: Sendable {
     func home(_ request: Request) async throws -> Response {
         let query = (try? request.query.get(String.self, at: "q")) ?? ""
         let snapshot = try await cache.snapshot()
-        let results = RegionSearch(snapshot: snapshot).search(query).map { found in
+        let results = RegionNameIndex(names: snapshot.names).search(query).map { found in
             HomePage.Result(code: found.code.rawValue, name: found.name, level: found.code.level.dutchName,
                             municipality: snapshot.name(found.code.municipality))
         }

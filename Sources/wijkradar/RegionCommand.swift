@@ -20,8 +20,7 @@ struct RegionCommand: AsyncParsableCommand {
             } else {
                 let found = try await regions.search(name: query)
                 guard let first = found.first else { throw CLIError("Geen regio gevonden met code of naam '\(query)'.") }
-                let codes = Set(found.map(\.code))
-                if codes.count > 1 {
+                if found.count > 1 {
                     print("Meerdere regio's passen bij '\(query)'; getoond wordt de eerste. Ook: " +
                           found.dropFirst().prefix(8).map { "\($0.code) \($0.name)" }.joined(separator: ", "))
                 }

@@ -36,6 +36,8 @@ import Testing
 
         let byName = try cli.run("region", "angelslo")
         #expect(byName.stdout.contains("WK011443"))
+        // Same accent-insensitive search as the web app.
+        #expect(try cli.run("region", "maximapark").stdout.hasPrefix("Máximapark (BU03441014"))
 
         let show = try cli.run("datasets", "show", "cbs-kwb-2023-utrecht")
         #expect(show.stdout.contains("Waarden:       10.614 (3.853 geheim)"))
