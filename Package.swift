@@ -28,7 +28,7 @@ let package = Package(
         ),
         .target(name: "HTML"),
         .target(name: "Charts", dependencies: ["HTML"]),
-        .target(name: "Pages", dependencies: ["Core", "Analysis", "HTML", "Charts"]),
+        .target(name: "Pages", dependencies: ["Core", "Analysis", "HTML", "Charts", "Programme"]),
         .target(name: "Reports", dependencies: ["Core", "Analysis", "Storage", "Pages", "Charts", "HTML"]),
         .target(name: "Analysis", dependencies: ["Core"]),
         .target(name: "Programme", dependencies: ["Core"], resources: [.copy("Resources/programme-seed.json")]),
@@ -44,7 +44,8 @@ let package = Package(
         .target(
             name: "Storage",
             dependencies: [
-                "Core", "DataImport", "Analysis",
+                "Core", "DataImport", "Analysis", "Programme",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -54,9 +55,13 @@ let package = Package(
             ]
         ),
         .target(
+            name: "Mail",
+            dependencies: ["Programme", .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOCore", package: "swift-nio")]
+        ),
+        .target(
             name: "WebApp",
             dependencies: [
-                "Core", "Storage", "DataImport", "Analysis", "HTML", "Pages", "Reports",
+                "Core", "Storage", "DataImport", "Analysis", "HTML", "Pages", "Reports", "Programme", "Mail",
                 .product(name: "Vapor", package: "vapor"),
             ]
         ),
@@ -82,7 +87,7 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "DataImportTests", dependencies: ["DataImport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "DataImport"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "DataImport", "Programme"]),
         // Runs the built `wijkradar` binary as a user would; the dependency makes sure it is built first.
         .testTarget(name: "CLITests", dependencies: ["wijkradar"]),
     ]

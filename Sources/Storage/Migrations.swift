@@ -7,6 +7,7 @@ extension Migrations {
     static let all: [any Migration] = [
         M001CreateRegions(), M002CreateDatasets(), M003CreateObservationRows(), M004CreateIndicators(),
         M005CreateImportRuns(), M006CreateGeometries(), M007CreateProvinces(), M008CreateFocusAreas(),
+        M009CreateProgramme(), M010CreateAccounts(),
     ]
 }
 
@@ -174,6 +175,173 @@ struct M008CreateFocusAreas: SQLMigration {
             .column("focus_area_id", type: .bigint, .notNull, .references("focus_areas", "id"))
             .column("region_code", type: .text, .notNull)
             .primaryKey(["focus_area_id", "region_code"])
+            .run()
+    }
+}
+
+/// The kennisprogramma: programmes, cities and wijken, organisations, participants, themes and ballots, meetings
+/// and registrations.
+struct M009CreateProgramme: SQLMigration {
+    var name: String { "M009_CreateProgramme" }
+    var tables: [String] {
+        ["programmes", "programme_cities", "organisations", "participants", "themes", "ballots", "theme_decisions",
+         "meetings", "registrations"]
+    }
+    func prepare(sql: any SQLDatabase) async throws {
+        try await sql.create(table: "programmes")
+            .column("id", type: .bigint, sql.neverReusedID)
+            .column("slug", type: .text, .notNull, .unique)
+            .column("name", type: .text, .notNull)
+            .column("organiser", type: .text, .notNull)
+            .column("starts_on", type: .text, .notNull)
+            .column("ends_on", type: .text, .notNull)
+            .column("summary", type: .text, .notNull)
+            .column("source", type: .text, .notNull)
+            .run()
+        try await sql.create(table: "programme_cities")
+            .column("id", type: .bigint, sql.neverReusedID)
+            .column("programme_id", type: .bigint, .notNull, .references("programmes", "id"))
+            .column("municipality_code", type: .text, .notNull)
+            .column("city_name", type: .text, .notNull)
+            .column("wijk_name", type: .text, .notNull)
+            .column("focus_area_slug", type: .text)
+            .column("build_from", type: .int)
+            .column("build_to", type: .int)
+            .column("inhabitants", type: .int)
+            .column("location_kind", type: .text, .notNull)
+            // JSON list of {field, value, source}: the described facts, each with where it comes from.
+            .column("descriptors", type: .text, .notNull)
+            .column("source", type: .text, .notNull)
+            .column("version", type: .int, .notNull)
+            .unique("programme_id", "municipality_code")
+            .run()
+        try await sql.create(table: "organisations")
+            .column("id", type: .bigint, sql.neverReusedID)
+            .column("name", type: .text, .notNull, .unique)
+            .run()
+        try await sql.create(table: "participants")
+            .column("id", type: .bigint, sql.neverReusedID)
+            .column("programme_id", type: .bigint, .notNull, .references("programmes", "id"))
+            .column("city_id", type: .bigint, .notNull, .references("programme_cities", "id"))
+            .column("organisation_id", type: .bigint, .notNull, .references("organisations", "id"))
+            .column("name", type: .text, .notNull)
+            .column("email", type: .text, .notNull)
+            .column("discipline", type: .text, .notNull)
+            .column("role", type: .text, .notNull)
+            .column("involved", type: .custom(SQLRaw("BOOLEAN")), .notNull)
+            .column("version", type: .int, .notNull)
+            .unique("programme_id", "email")
+            .run()
+        try await sql.create(table: "themes")
+            .column("id", type: .bigint, sql.neverReusedID)
+            .column("programme_id", type: .bigint, .notNull, .references("programmes", "id"))
+            .column("title", type: .text, .notNull)
+            .column("summary", type: .text, .notNull)
+            .column("position", type: .int, .notNull)
+            .unique("programme_id", "title")
+            .run()
+        try await sql.create(table: "ballots")
+            .column("programme_id", type: .bigint, .notNull, .references("programmes", "id"))
+            .column("city_id", type: .bigint, .notNull, .references("programme_cities", "id"))
+            .column("ranking", type: .text, .notNull)   // theme ids, best first, comma-separated
+            .column("submitted_by", type: .text, .notNull)
+            .column("submitted_at", type: .bigint, .notNull)
+            .primaryKey(["programme_id", "city_id"])
+            .run()
+        try await sql.create(table: "theme_decisions")
+            .column("programme_id", type: .bigint, .primaryKey(autoIncrement: false), .references("programmes", "id"))
+            .column("theme_ids", type: .text, .notNull)
+            .column("follows_tally", type: .custom(SQLRaw("BOOLEAN")), .notNull)
+            .column("reason", type: .text, .notNull)
+            .column("decided_by", type: .text, .notNull)
+            .column("decided_at", type: .bigint, .notNull)
+            .run()
+        try await sql.create(table: "meetings")
+            .column("id", type: .bigint, sql.neverReusedID)
+            .column("programme_id", type: .bigint, .notNull, .references("programmes", "id"))
+            .column("number", type: .int, .notNull)
+            .column("theme_id", type: .bigint, .references("themes", "id"))
+            .column("title", type: .text, .notNull)
+            .column("date", type: .text, .notNull)
+            .column("start_time", type: .text, .notNull)
+            .column("end_time", type: .text, .notNull)
+            .column("host_city_id", type: .bigint, .references("programme_cities", "id"))
+            .column("venue", type: .text, .notNull)
+            .column("address", type: .text, .notNull)
+            .column("expert", type: .text, .notNull)
+            .column("kickoff_title", type: .text, .notNull)
+            .column("project_visit", type: .text, .notNull)
+            .column("work_forms", type: .text, .notNull)
+            .column("capacity", type: .int)
+            .column("agenda", type: .text, .notNull)          // JSON
+            .column("presentations", type: .text, .notNull)   // JSON
+            .column("published", type: .custom(SQLRaw("BOOLEAN")), .notNull)
+            .column("version", type: .int, .notNull)
+            // Bumped first in every registration transaction: the row lock it takes makes concurrent registrations
+            // for one meeting wait for each other, on SQLite and PostgreSQL alike.
+            .column("registration_turn", type: .bigint, .notNull)
+            .unique("programme_id", "number")
+            .run()
+        try await sql.create(table: "registrations")
+            .column("id", type: .bigint, sql.neverReusedID)
+            .column("meeting_id", type: .bigint, .notNull, .references("meetings", "id"))
+            .column("participant_id", type: .bigint, .notNull, .references("participants", "id"))
+            .column("status", type: .text, .notNull)
+            .column("attended", type: .custom(SQLRaw("BOOLEAN")))
+            .column("created_at", type: .bigint, .notNull)
+            .column("updated_at", type: .bigint, .notNull)
+            .unique("meeting_id", "participant_id")
+            .run()
+    }
+}
+
+/// Accounts, database sessions (shared by every instance), invitations, login throttling and the audit log.
+struct M010CreateAccounts: SQLMigration {
+    var name: String { "M010_CreateAccounts" }
+    var tables: [String] { ["users", "sessions", "invitations", "login_failures", "audit_log"] }
+    func prepare(sql: any SQLDatabase) async throws {
+        try await sql.create(table: "users")
+            .column("id", type: .bigint, sql.neverReusedID)
+            .column("email", type: .text, .notNull, .unique)
+            .column("name", type: .text, .notNull)
+            .column("password_hash", type: .text, .notNull)
+            .column("role", type: .text, .notNull)
+            .column("city_id", type: .bigint, .references("programme_cities", "id"))
+            .column("participant_id", type: .bigint, .references("participants", "id"))
+            .column("created_at", type: .bigint, .notNull)
+            .run()
+        try await sql.create(table: "sessions")
+            .column("token_hash", type: .text, .primaryKey(autoIncrement: false))
+            .column("user_id", type: .bigint, .references("users", "id"))
+            .column("csrf", type: .text, .notNull)
+            .column("created_at", type: .bigint, .notNull)
+            .column("expires_at", type: .bigint, .notNull)
+            .run()
+        try await sql.create(table: "invitations")
+            .column("token_hash", type: .text, .primaryKey(autoIncrement: false))
+            .column("email", type: .text, .notNull)
+            .column("name", type: .text, .notNull)
+            .column("role", type: .text, .notNull)
+            .column("city_id", type: .bigint, .references("programme_cities", "id"))
+            .column("participant_id", type: .bigint, .references("participants", "id"))
+            .column("created_by", type: .text, .notNull)
+            .column("created_at", type: .bigint, .notNull)
+            .column("expires_at", type: .bigint, .notNull)
+            .column("used_at", type: .bigint)
+            .run()
+        try await sql.create(table: "login_failures")
+            .column("id", type: .bigint, sql.neverReusedID)
+            .column("email", type: .text, .notNull)
+            .column("at", type: .bigint, .notNull)
+            .run()
+        try await sql.create(index: "login_failures_email").on("login_failures").column("email").run()
+        try await sql.create(table: "audit_log")
+            .column("id", type: .bigint, sql.neverReusedID)
+            .column("at", type: .bigint, .notNull)
+            .column("actor", type: .text, .notNull)
+            .column("action", type: .text, .notNull)
+            .column("subject", type: .text, .notNull)
+            .column("detail", type: .text, .notNull)
             .run()
     }
 }

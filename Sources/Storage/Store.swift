@@ -14,14 +14,17 @@ public final class Store: Sendable {
     public enum Kind: String, Sendable { case sqlite, postgres }
 
     public let kind: Kind
+    /// The URL it was opened with: another instance opens the same database with it.
+    public let url: String
     let databases: Databases
     let database: any Database
     let logger: Logger
 
     var sql: any SQLDatabase { database as! any SQLDatabase }
 
-    private init(kind: Kind, databases: Databases, logger: Logger) {
+    private init(kind: Kind, url: String, databases: Databases, logger: Logger) {
         self.kind = kind
+        self.url = url
         self.databases = databases
         self.logger = logger
         self.database = databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
@@ -47,7 +50,7 @@ public final class Store: Sendable {
         } else {
             throw StorageError.unsupportedURL(url)
         }
-        let store = Store(kind: kind, databases: databases, logger: logger)
+        let store = Store(kind: kind, url: url, databases: databases, logger: logger)
         if kind == .sqlite, url != "sqlite::memory:" {
             // WAL lets the web app read while an import writes; the setting is kept in the file itself.
             try await store.sql.raw("PRAGMA journal_mode=WAL").run()

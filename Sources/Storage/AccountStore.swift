@@ -1,0 +1,176 @@
+import Crypto
+import Foundation
+import Programme
+import SQLKit
+
+/// Accounts, invitations, sessions and failed logins. Tokens are random and only their SHA-256 is stored, so the
+/// database alone does not let anyone in. Password hashing (Bcrypt) happens in the web app; this stores the hash.
+public struct AccountStore: Sendable {
+    public struct Account: Sendable, Equatable {
+        public var id: Int
+        public var email: String
+        public var name: String
+        public var passwordHash: String
+        public var role: Role
+        public var cityID: Int?
+        public var participantID: Int?
+
+        public var viewer: Viewer { Viewer(userID: id, email: email, name: name, role: role, cityID: cityID, participantID: participantID) }
+    }
+
+    public struct Invitation: Sendable, Equatable {
+        public var email: String
+        public var name: String
+        public var role: Role
+        public var cityID: Int?
+        public var participantID: Int?
+        public var expiresAt: Int
+    }
+
+    public struct Session: Sendable, Equatable {
+        public var userID: Int?
+        public var csrf: String
+    }
+
+    public static let sessionLifetime = 8 * 3600
+    public static let invitationDays = 14
+
+    let store: Store
+
+    public init(store: Store) { self.store = store }
+
+    // MARK: Invitations
+
+    /// Creates an invitation and returns its one-time token (to put in the link; it is not stored).
+    public func invite(email: String, name: String, role: Role, cityID: Int?, participantID: Int?, actor: String) async throws -> String {
+        var problems: [String] = []
+        if !isEmailAddress(email) { problems.append("E-mail: '\(email)' is geen e-mailadres.") }
+        if name.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("Naam: vul de naam in.") }
+        if role != .staff, cityID == nil { problems.append("Stad: een \(role.label) hoort bij een stad.") }
+        if role == .participant, participantID == nil { problems.append("Deelnemer: kies de deelnemer die dit account krijgt.") }
+        guard problems.isEmpty else { throw ProgrammeError.invalid(problems) }
+        if try await account(email: email) != nil { throw ProgrammeError.duplicate("E-mail: er bestaat al een account voor \(email).") }
+        let token = Self.randomToken()
+        try await store.transaction { sql in
+            try await sql.insert(into: "invitations")
+                .columns("token_hash", "email", "name", "role", "city_id", "participant_id", "created_by", "created_at", "expires_at")
+                .values(SQLBind(Self.hash(token)), SQLBind(email.lowercased()), SQLBind(name), SQLBind(role.rawValue), SQLBind(cityID),
+                        SQLBind(participantID), SQLBind(actor), SQLBind(now()), SQLBind(now() + Self.invitationDays * 86400))
+                .run()
+            try await AuditLog.record(sql, actor: actor, action: "uitnodiging verstuurd", subject: email.lowercased(), detail: role.label)
+        }
+        return token
+    }
+
+    /// The invitation a token opens, if it is unused and not expired.
+    public func invitation(token: String) async throws -> Invitation? {
+        guard let row = try await store.sql.select().column("*").from("invitations").where("token_hash", .equal, Self.hash(token))
+            .where("used_at", .is, SQLLiteral.null).where("expires_at", .greaterThan, now()).first() else { return nil }
+        return Invitation(email: try row.decode(column: "email"), name: try row.decode(column: "name"),
+                          role: Role(rawValue: try row.decode(column: "role"))!, cityID: try row.decode(column: "city_id"),
+                          participantID: try row.decode(column: "participant_id"), expiresAt: try row.decode(column: "expires_at"))
+    }
+
+    /// Uses the invitation once and creates the account. A second use of the same link is refused.
+    public func accept(token: String, passwordHash: String) async throws -> Account {
+        guard let invitation = try await invitation(token: token) else {
+            throw ProgrammeError.refused("Deze uitnodigingslink is ongeldig, al gebruikt of verlopen. Vraag het programmabureau om een nieuwe.")
+        }
+        return try await store.transaction { sql in
+            let claimed = try await sql.update("invitations").set("used_at", to: SQLBind(now()))
+                .where("token_hash", .equal, Self.hash(token)).where("used_at", .is, SQLLiteral.null).returning("email").all()
+            guard !claimed.isEmpty else { throw ProgrammeError.refused("Deze uitnodigingslink is al gebruikt.") }
+            if try await sql.select().column("id").from("users").where("email", .equal, invitation.email).first() != nil {
+                throw ProgrammeError.duplicate("Er bestaat al een account voor \(invitation.email). Log in of vraag een nieuw wachtwoord aan.")
+            }
+            let id = try await sql.insert(into: "users").columns("email", "name", "password_hash", "role", "city_id", "participant_id", "created_at")
+                .values(SQLBind(invitation.email), SQLBind(invitation.name), SQLBind(passwordHash), SQLBind(invitation.role.rawValue),
+                        SQLBind(invitation.cityID), SQLBind(invitation.participantID), SQLBind(now()))
+                .returning("id").first(decodingColumn: "id", as: Int.self)!
+            try await AuditLog.record(sql, actor: invitation.email, action: "account aangemaakt", subject: invitation.email, detail: invitation.role.label)
+            return Account(id: id, email: invitation.email, name: invitation.name, passwordHash: passwordHash, role: invitation.role,
+                           cityID: invitation.cityID, participantID: invitation.participantID)
+        }
+    }
+
+    // MARK: Accounts
+
+    public func account(email: String) async throws -> Account? {
+        try await store.sql.select().column("*").from("users").where("email", .equal, email.lowercased()).first().map(Self.account)
+    }
+
+    public func account(id: Int) async throws -> Account? {
+        try await store.sql.select().column("*").from("users").where("id", .equal, id).first().map(Self.account)
+    }
+
+    public func accounts() async throws -> [Account] {
+        try await store.sql.select().column("*").from("users").orderBy("role").orderBy("email").all().map(Self.account)
+    }
+
+    public func setPassword(userID: Int, hash: String, actor: String) async throws {
+        try await store.transaction { sql in
+            try await sql.update("users").set("password_hash", to: SQLBind(hash)).where("id", .equal, userID).run()
+            // Other sessions of this account end: a changed password must lock out whoever knew the old one.
+            try await sql.delete(from: "sessions").where("user_id", .equal, userID).run()
+            try await AuditLog.record(sql, actor: actor, action: "wachtwoord gewijzigd", subject: actor)
+        }
+    }
+
+    static func account(_ row: any SQLRow) throws -> Account {
+        Account(id: try row.decode(column: "id"), email: try row.decode(column: "email"), name: try row.decode(column: "name"),
+                passwordHash: try row.decode(column: "password_hash"), role: Role(rawValue: try row.decode(column: "role"))!,
+                cityID: try row.decode(column: "city_id"), participantID: try row.decode(column: "participant_id"))
+    }
+
+    // MARK: Sessions (in the database, so every instance behind a load balancer knows them)
+
+    /// Starts a session, anonymous or for a user, and returns its token (for the cookie; only the hash is stored).
+    public func startSession(userID: Int?) async throws -> (token: String, csrf: String) {
+        let token = Self.randomToken()
+        let csrf = Self.randomToken()
+        try await store.sql.insert(into: "sessions").columns("token_hash", "user_id", "csrf", "created_at", "expires_at")
+            .values(SQLBind(Self.hash(token)), SQLBind(userID), SQLBind(csrf), SQLBind(now()), SQLBind(now() + Self.sessionLifetime))
+            .run()
+        return (token, csrf)
+    }
+
+    public func session(token: String) async throws -> Session? {
+        guard let row = try await store.sql.select().column("*").from("sessions").where("token_hash", .equal, Self.hash(token))
+            .where("expires_at", .greaterThan, now()).first() else { return nil }
+        return Session(userID: try row.decode(column: "user_id"), csrf: try row.decode(column: "csrf"))
+    }
+
+    public func endSession(token: String) async throws {
+        try await store.sql.delete(from: "sessions").where("token_hash", .equal, Self.hash(token)).run()
+        try await store.sql.delete(from: "sessions").where("expires_at", .lessThanOrEqual, now()).run()
+    }
+
+    // MARK: Login throttling
+
+    /// Failed logins for an address in the last `window` seconds.
+    public func recentFailures(email: String, window: Int) async throws -> (count: Int, oldest: Int?) {
+        let times = try await store.sql.select().column("at").from("login_failures").where("email", .equal, email.lowercased())
+            .where("at", .greaterThan, now() - window).all().map { try $0.decode(column: "at", as: Int.self) }
+        return (times.count, times.min())
+    }
+
+    public func recordFailure(email: String) async throws {
+        try await store.sql.insert(into: "login_failures").columns("email", "at").values(SQLBind(email.lowercased()), SQLBind(now())).run()
+    }
+
+    public func clearFailures(email: String) async throws {
+        try await store.sql.delete(from: "login_failures").where("email", .equal, email.lowercased()).run()
+    }
+
+    // MARK: Tokens
+
+    static func randomToken() -> String {
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max) }   // SystemRandomNumberGenerator: cryptographically secure
+        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import SQLKit
+
+/// Who changed what, when. Written in the same transaction as the change, so the log never claims a change that
+/// was rolled back.
+public struct AuditLog: Sendable {
+    public struct Entry: Sendable, Equatable {
+        public var at: Int
+        public var actor: String
+        public var action: String
+        public var subject: String
+        public var detail: String
+    }
+
+    let store: Store
+
+    public init(store: Store) { self.store = store }
+
+    static func record(_ sql: any SQLDatabase, actor: String, action: String, subject: String, detail: String = "") async throws {
+        try await sql.insert(into: "audit_log").columns("at", "actor", "action", "subject", "detail")
+            .values(SQLBind(now()), SQLBind(actor), SQLBind(action), SQLBind(subject), SQLBind(detail)).run()
+    }
+
+    public func record(actor: String, action: String, subject: String, detail: String = "") async throws {
+        try await Self.record(store.sql, actor: actor, action: action, subject: subject, detail: detail)
+    }
+
+    public func recent(limit: Int = 200) async throws -> [Entry] {
+        try await store.sql.select().column("*").from("audit_log").orderBy("id", .descending).limit(limit).all().map {
+            Entry(at: try $0.decode(column: "at"), actor: try $0.decode(column: "actor"), action: try $0.decode(column: "action"),
+                  subject: try $0.decode(column: "subject"), detail: try $0.decode(column: "detail"))
+        }
+    }
+}
+
+func now() -> Int { Int(Date().timeIntervalSince1970) }
