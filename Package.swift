@@ -68,7 +68,7 @@ let package = Package(
         .executableTarget(
             name: "wijkradar",
             dependencies: [
-                "Core", "DataImport", "Analysis", "Storage", "Reports", "Pages", "HTML", "WebApp",
+                "Core", "DataImport", "Analysis", "Storage", "Reports", "Pages", "HTML", "WebApp", "Programme",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "ProgrammeTests", dependencies: ["Programme"]),
         .testTarget(
             name: "WebAppTests",
-            dependencies: ["WebApp", "Storage", "Core", .product(name: "VaporTesting", package: "vapor")]
+            dependencies: ["WebApp", "Storage", "Core", "Programme", "Pages", .product(name: "VaporTesting", package: "vapor")]
         ),
         .testTarget(
             name: "PagesTests",

@@ -8,15 +8,31 @@ public struct AppConfig: Sendable {
     public var databaseURL: String
     public var hostname: String
     public var port: Int
+    /// The address users reach Wijkradar at, for links in e-mails and calendars (`WIJKRADAR_URL`).
+    public var publicURL: String
+    /// Mail relay (`SMTP_HOST`, `SMTP_PORT`, `SMTP_FROM`); no e-mail is sent when the host is empty.
+    public var smtpHost: String
+    public var smtpPort: Int
+    public var smtpFrom: String
+    /// Session cookies only over HTTPS (`COOKIE_SECURE=1`; set it behind a TLS-terminating proxy).
+    public var secureCookies: Bool
+    /// Bcrypt cost; 12 in production, lower only in tests.
+    public var passwordCost: Int
 
-    public init(dataDirectory: URL, databaseURL: String, hostname: String = "127.0.0.1", port: Int = 8080) {
+    public init(dataDirectory: URL, databaseURL: String, hostname: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil,
+                smtpHost: String = "", smtpPort: Int = 25, smtpFrom: String = "Wijkradar <wijkradar@localhost>",
+                secureCookies: Bool = false, passwordCost: Int = 12) {
         self.dataDirectory = dataDirectory
         self.databaseURL = databaseURL
         self.hostname = hostname
         self.port = port
+        self.publicURL = publicURL ?? "http://\(hostname):\(port)"
+        (self.smtpHost, self.smtpPort, self.smtpFrom) = (smtpHost, smtpPort, smtpFrom)
+        (self.secureCookies, self.passwordCost) = (secureCookies, passwordCost)
     }
 
-    /// Reads `WIJKRADAR_DATA_DIR`, `DATABASE_URL`, `HOST` and `PORT`.
+    /// Reads `WIJKRADAR_DATA_DIR`, `DATABASE_URL`, `HOST`, `PORT`, `WIJKRADAR_URL`, `SMTP_HOST`, `SMTP_PORT`, `SMTP_FROM`
+    /// and `COOKIE_SECURE`.
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
         let dir = URL(fileURLWithPath: env["WIJKRADAR_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "data",
                       isDirectory: true).standardizedFileURL
@@ -27,7 +43,17 @@ public struct AppConfig: Sendable {
             guard let value = Int(text), (1...65535).contains(value) else { throw ConfigError.badPort(text) }
             port = value
         }
-        return AppConfig(dataDirectory: dir, databaseURL: database, hostname: env["HOST"] ?? "127.0.0.1", port: port)
+        var smtpPort = 25
+        if let text = env["SMTP_PORT"], !text.isEmpty {
+            guard let value = Int(text), (1...65535).contains(value) else { throw ConfigError.badPort(text) }
+            smtpPort = value
+        }
+        let host = env["HOST"] ?? "127.0.0.1"
+        let url = env["WIJKRADAR_URL"].flatMap { $0.isEmpty ? nil : String($0.trimmingCharacters(in: ["/"])) }
+        return AppConfig(dataDirectory: dir, databaseURL: database, hostname: host, port: port, publicURL: url,
+                         smtpHost: env["SMTP_HOST"] ?? "", smtpPort: smtpPort,
+                         smtpFrom: env["SMTP_FROM"].flatMap { $0.isEmpty ? nil : $0 } ?? "Wijkradar <wijkradar@localhost>",
+                         secureCookies: env["COOKIE_SECURE"] == "1")
     }
 }
 
@@ -36,7 +62,7 @@ public enum ConfigError: Error, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .badPort(let text): "PORT moet een getal tussen 1 en 65535 zijn, niet '\(text)'"
+        case .badPort(let text): "PORT en SMTP_PORT moeten een getal tussen 1 en 65535 zijn, niet '\(text)'"
         }
     }
 }

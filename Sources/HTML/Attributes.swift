@@ -24,5 +24,6 @@ extension Attribute {
     public static func data(_ name: String, _ value: String) -> Attribute { Attribute("data-" + name, value) }
     public static var selected: Attribute { Attribute("selected", nil) }
     public static var required: Attribute { Attribute("required", nil) }
+    public static var checked: Attribute { Attribute("checked", nil) }
     public static func svg(_ name: String, _ value: String) -> Attribute { Attribute(name, value) }
 }

@@ -41,6 +41,9 @@ public func form(_ attributes: Attribute..., @NodeBuilder content: () -> [Node])
 public func label(_ attributes: Attribute..., @NodeBuilder content: () -> [Node]) -> Node { element("label", attributes, content) }
 public func input(_ attributes: Attribute...) -> Node { element("input", attributes) }
 public func button(_ attributes: Attribute..., @NodeBuilder content: () -> [Node]) -> Node { element("button", attributes, content) }
+public func textarea(_ attributes: Attribute..., text: String) -> Node { element("textarea", attributes) { text } }
+public func fieldset(_ attributes: Attribute..., @NodeBuilder content: () -> [Node]) -> Node { element("fieldset", attributes, content) }
+public func legend(@NodeBuilder content: () -> [Node]) -> Node { element("legend", [], content) }
 public func select(_ attributes: Attribute..., @NodeBuilder content: () -> [Node]) -> Node { element("select", attributes, content) }
 public func option(_ attributes: Attribute..., @NodeBuilder content: () -> [Node]) -> Node { element("option", attributes, content) }
 public func figure(_ attributes: Attribute..., @NodeBuilder content: () -> [Node]) -> Node { element("figure", attributes, content) }

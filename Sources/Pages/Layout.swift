@@ -6,11 +6,25 @@ public enum Layout {
         public var title: String
         public var description: String
         public var path: String
+        /// The signed-in person, shown in the header with a sign-out button; nil for the public.
+        public var session: SessionBar?
 
-        public init(title: String, description: String, path: String) {
+        public init(title: String, description: String, path: String, session: SessionBar? = nil) {
             self.title = title
             self.description = description
             self.path = path
+            self.session = session
+        }
+    }
+
+    public struct SessionBar: Sendable {
+        public var name: String
+        public var role: String
+        public var csrf: String
+        public var isStaff: Bool
+
+        public init(name: String, role: String, csrf: String, isStaff: Bool) {
+            (self.name, self.role, self.csrf, self.isStaff) = (name, role, csrf, isStaff)
         }
     }
 
@@ -32,7 +46,18 @@ public enum Layout {
                             li { a(.href("/")) { "Zoeken" } }
                             li { a(.href("/radar")) { "Landelijke radar" } }
                             li { a(.href("/methode")) { "Methode" } }
+                            li { a(.href("/programma")) { "Kennisprogramma" } }
+                            if info.session?.isStaff == true { li { a(.href("/beheer")) { "Beheer" } } }
                         }
+                    }
+                    if let session = info.session {
+                        form(.method("post"), .action("/uitloggen"), .class("session")) {
+                            span { "\(session.name) (\(session.role)) " }
+                            Forms.csrf(session.csrf)
+                            button(.type("submit")) { "Uitloggen" }
+                        }
+                    } else {
+                        a(.href("/inloggen"), .class("session")) { "Inloggen" }
                     }
                 }
                 main(.id("inhoud"), Attribute("tabindex", "-1")) { content() }

@@ -49,6 +49,25 @@ public enum Stylesheet {
     details.context { margin: 1rem 0; }
     details.context summary { cursor: pointer; color: var(--muted); }
     .sources ol { font-size: .9rem; }
+    .session { margin-left: auto; }
+    form.session { display: flex; gap: .5rem; align-items: center; }
+    form.stacked { margin: 1.5rem 0; max-width: 44rem; }
+    form.stacked fieldset { border: 1px solid var(--line); border-radius: 4px; padding: .75rem 1rem; }
+    form.stacked legend { font-weight: 700; }
+    .field { display: flex; flex-direction: column; margin: .6rem 0; }
+    .field.check { flex-direction: row; gap: .5rem; align-items: center; }
+    .field .hint { margin-bottom: .2rem; }
+    textarea { font: inherit; padding: .4rem .6rem; border: 1px solid #767676; border-radius: 4px; }
+    form.inline { display: inline; }
+    button.secondary { background: #fff; color: var(--accent); }
+    .errors { border: 2px solid #b00020; background: #fdecee; padding: .5rem 1rem; margin: 1rem 0; }
+    .notice { border-left: 4px solid #2e7d32; background: #edf7ee; padding: .5rem 1rem; }
+    .two-columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 2rem; }
+    dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; }
+    dl.facts dt { font-weight: 700; }
+    dl.facts dd { margin: 0; }
+    nav.tasks ul { display: flex; gap: 1.25rem; list-style: none; padding: 0; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     @media print {
       @page { size: A4; margin: 18mm 15mm; }
       body { font-size: 10.5pt; }

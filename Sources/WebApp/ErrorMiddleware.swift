@@ -12,6 +12,12 @@ struct ErrorMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: request)
+        } catch is SignInRequired {
+            let back = request.method == .GET ? request.url.string : "/"
+            var components = URLComponents()
+            components.path = "/inloggen"
+            components.queryItems = [URLQueryItem(name: "terug", value: back)]
+            return request.redirect(to: components.string ?? "/inloggen", redirectType: .normal)
         } catch let abort as any AbortError {
             return try await response(abort.reason, status: abort.status, on: request)
         } catch let error as StorageError {

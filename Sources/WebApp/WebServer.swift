@@ -1,4 +1,5 @@
 import Core
+import Mail
 import Storage
 import Vapor
 
@@ -9,7 +10,7 @@ public enum WebServer {
         try LoggingSystem.bootstrap(from: &environment)
         let app = try await Application.make(environment)
         do {
-            configure(app, config: config, store: store)
+            try configure(app, config: config, store: store)
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()
@@ -19,13 +20,21 @@ public enum WebServer {
     }
 
     /// Routes and middleware; separate from `run` so tests can drive the app without a socket.
-    public static func configure(_ app: Application, config: AppConfig, store: Store) {
+    public static func configure(_ app: Application, config: AppConfig, store: Store) throws {
         app.http.server.configuration.hostname = config.hostname
         app.http.server.configuration.port = config.port
         app.middleware = Middlewares()
         app.middleware.use(ErrorMiddleware())
+        app.middleware.use(SessionMiddleware(accounts: AccountStore(store: store), secureCookies: config.secureCookies))
         let cache = AnalysisCache(store: store)
         ApiController(store: store, cache: cache).register(app)
         PageController(store: store, cache: cache).register(app)
+        let smtp = config.smtpHost.isEmpty ? nil : SMTPClient(host: config.smtpHost, port: config.smtpPort, from: config.smtpFrom)
+        let programme = ProgrammeApp(store: store, cache: cache, mailer: Mailer(client: smtp, audit: AuditLog(store: store)),
+                                     passwords: try Passwords(cost: config.passwordCost), publicURL: config.publicURL)
+        ProgrammeController(app: programme).register(app)
+        ThemeController(app: programme).register(app)
+        MeetingController(app: programme).register(app)
+        AccountController(app: programme).register(app)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Core
 import Storage
 import WebApp
@@ -18,11 +19,17 @@ struct Serve: AsyncParsableCommand {
         var config = try AppConfig.fromEnvironment()
         if let hostname { config.hostname = hostname }
         if let port { config.port = port }
+        if (ProcessInfo.processInfo.environment["WIJKRADAR_URL"] ?? "").isEmpty {
+            config.publicURL = "http://\(config.hostname):\(config.port)"
+        }
         let store = try await Store.open(url: config.databaseURL)
         do {
             try await store.migrate()
             if try await ImportService(store: store).importBundledIfEmpty(progress: { printError("Eerste start, meegeleverde data inlezen: \($0)") }) {
                 printError("Meegeleverde data ingelezen.")
+            }
+            if try await ProgrammeSeeding(store: store).seedIfEmpty() {
+                printError("Kennisprogramma 'Nieuwe perspectieven' (2016–2017) met elf bekende wijken aangemaakt.")
             }
             try await WebServer.run(config: config, store: store)
         } catch {

@@ -27,7 +27,7 @@ actor BundledStore {
 func withWijkradar(_ test: (Application) async throws -> Void) async throws {
     let store = try await BundledStore.shared.get()
     try await withApp(configure: { app in
-        WebServer.configure(app, config: AppConfig(dataDirectory: URL(fileURLWithPath: "/tmp"), databaseURL: "sqlite::memory:"), store: store)
+        try WebServer.configure(app, config: AppConfig(dataDirectory: URL(fileURLWithPath: "/tmp"), databaseURL: "sqlite::memory:"), store: store)
     }, test)
 }
 

@@ -1,0 +1,62 @@
+import HTML
+
+/// Form parts shared by the programme pages: every field labelled, every form with its CSRF token, errors
+/// announced to screen readers and listed by field.
+public enum Forms {
+    public static func csrf(_ token: String) -> Node { input(.type("hidden"), .name("_csrf"), .value(token)) }
+
+    static func errors(_ problems: [String]) -> Node {
+        guard !problems.isEmpty else { return .empty }
+        return div(.class("errors"), .role("alert")) {
+            p { strong { problems.count == 1 ? "Niet opgeslagen:" : "Niet opgeslagen (\(problems.count) punten):" } }
+            ul { for problem in problems { li { problem } } }
+        }
+    }
+
+    static func notice(_ text: String?) -> Node {
+        guard let text, !text.isEmpty else { return .empty }
+        return p(.class("notice"), .role("status")) { text }
+    }
+
+    static func text(_ title: String, name: String, value: String, type: String = "text", required: Bool = false, hint: String? = nil) -> Node {
+        div(.class("field")) {
+            label(.for("f-\(name)")) { title; if required { span(.class("meta")) { " (verplicht)" } } }
+            if let hint { span(.class("hint meta"), .id("h-\(name)")) { hint } }
+            element("input", [.type(type), .name(name), .id("f-\(name)"), .value(value)]
+                + (required ? [.required] : []) + (hint == nil ? [] : [.aria("describedby", "h-\(name)")]))
+        }
+    }
+
+    static func area(_ title: String, name: String, value: String, hint: String? = nil) -> Node {
+        div(.class("field")) {
+            label(.for("f-\(name)")) { title }
+            if let hint { span(.class("hint meta"), .id("h-\(name)")) { hint } }
+            element("textarea", [.name(name), .id("f-\(name)"), Attribute("rows", "3")] + (hint == nil ? [] : [.aria("describedby", "h-\(name)")])) { value }
+        }
+    }
+
+    static func choice(_ title: String, name: String, options: [(value: String, label: String)], selected: String) -> Node {
+        div(.class("field")) {
+            label(.for("f-\(name)")) { title }
+            select(.name(name), .id("f-\(name)")) {
+                for option in options { Components.choice(option.value, option.label, selected: option.value == selected) }
+            }
+        }
+    }
+
+    static func checkbox(_ title: String, name: String, checked: Bool, value: String = "ja") -> Node {
+        div(.class("field check")) {
+            element("input", [.type("checkbox"), .name(name), .id("f-\(name)"), .value(value)] + (checked ? [.checked] : []))
+            label(.for("f-\(name)")) { title }
+        }
+    }
+
+    /// A one-button form (cancel, publish, send): POST with the token.
+    static func button(_ title: String, action: String, csrf token: String, fields: [(String, String)] = [], secondary: Bool = false) -> Node {
+        form(.method("post"), .action(action), .class("inline")) {
+            csrf(token)
+            for (name, value) in fields { input(.type("hidden"), .name(name), .value(value)) }
+            element("button", [.type("submit")] + (secondary ? [.class("secondary")] : [])) { title }
+        }
+    }
+}

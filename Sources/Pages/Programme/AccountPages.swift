@@ -1,0 +1,144 @@
+import HTML
+import Programme
+
+/// Signing in, accepting an invitation and the profile page.
+public enum AccountPages {
+    public static func login(csrf: String, email: String, back: String, problems: [String], notice: String? = nil) -> Node {
+        Layout.page(.init(title: "Inloggen", description: "Inloggen bij Wijkradar", path: "/inloggen")) {
+            h1 { "Inloggen" }
+            Forms.notice(notice)
+            Forms.errors(problems)
+            p { "Voor programmastaf, stadscoördinatoren en deelnemers. Een account krijgt u met een uitnodiging van het programmabureau." }
+            form(.method("post"), .action("/inloggen"), .class("stacked")) {
+                Forms.csrf(csrf)
+                input(.type("hidden"), .name("terug"), .value(back))
+                Forms.text("E-mail", name: "email", value: email, type: "email", required: true)
+                Forms.text("Wachtwoord", name: "wachtwoord", value: "", type: "password", required: true)
+                button(.type("submit")) { "Inloggen" }
+            }
+        }
+    }
+
+    public static func invitation(csrf: String, token: String, name: String, email: String, role: String, problems: [String]) -> Node {
+        Layout.page(.init(title: "Uitnodiging", description: "Account aanmaken", path: "/uitnodiging")) {
+            h1 { "Welkom, \(name)" }
+            Forms.errors(problems)
+            p { "U bent uitgenodigd als \(role) met het adres \(email). Kies een wachtwoord van minstens 12 tekens." }
+            form(.method("post"), .action("/uitnodiging/\(token)"), .class("stacked")) {
+                Forms.csrf(csrf)
+                Forms.text("Wachtwoord", name: "wachtwoord", value: "", type: "password", required: true)
+                Forms.text("Wachtwoord nogmaals", name: "herhaling", value: "", type: "password", required: true)
+                button(.type("submit")) { "Account aanmaken" }
+            }
+        }
+    }
+
+    public static func profile(session: Layout.SessionBar, participant: Participant?, registrations: [(meeting: String, link: String, status: String)],
+                               problems: [String], notice: String?) -> Node {
+        Layout.page(.init(title: "Mijn profiel", description: "Profiel en aanmeldingen", path: "/profiel", session: session)) {
+            h1 { "Mijn profiel" }
+            Forms.notice(notice)
+            Forms.errors(problems)
+            if let participant {
+                form(.method("post"), .action("/profiel"), .class("stacked")) {
+                    fieldset {
+                        legend { "Gegevens als deelnemer" }
+                        Forms.csrf(session.csrf)
+                        input(.type("hidden"), .name("versie"), .value("\(participant.version)"))
+                        ParticipantsPage.fields(participant)
+                        button(.type("submit")) { "Opslaan" }
+                    }
+                }
+                h2 { "Mijn aanmeldingen" }
+                if registrations.isEmpty { p { "Nog geen aanmeldingen." } }
+                ul { for item in registrations { li { a(.href(item.link)) { item.meeting }; " — " + item.status } } }
+            }
+            form(.method("post"), .action("/profiel/wachtwoord"), .class("stacked")) {
+                fieldset {
+                    legend { "Wachtwoord wijzigen" }
+                    Forms.csrf(session.csrf)
+                    Forms.text("Huidig wachtwoord", name: "huidig", value: "", type: "password", required: true)
+                    Forms.text("Nieuw wachtwoord (minstens 12 tekens)", name: "nieuw", value: "", type: "password", required: true)
+                    button(.type("submit")) { "Wijzigen" }
+                }
+            }
+        }
+    }
+}
+
+/// Staff's page: accounts, invitations and the audit log.
+public enum AdminPage {
+    public struct AccountLine: Sendable {
+        public var email: String
+        public var name: String
+        public var role: String
+        public var city: String?
+
+        public init(email: String, name: String, role: String, city: String?) { (self.email, self.name, self.role, self.city) = (email, name, role, city) }
+    }
+
+    public struct LogLine: Sendable {
+        public var at: String
+        public var actor: String
+        public var action: String
+        public var subject: String
+        public var detail: String
+
+        public init(at: String, actor: String, action: String, subject: String, detail: String) {
+            (self.at, self.actor, self.action, self.subject, self.detail) = (at, actor, action, subject, detail)
+        }
+    }
+
+    public struct Model: Sendable {
+        public var accounts: [AccountLine]
+        public var cities: [(id: Int, label: String)]
+        public var log: [LogLine]
+        /// The link of an invitation just made, shown once so staff can pass it on when no mail server is set.
+        public var invitationLink: String?
+        public var session: Layout.SessionBar
+        public var problems: [String]
+
+        public init(accounts: [AccountLine], cities: [(id: Int, label: String)], log: [LogLine], invitationLink: String?,
+                    session: Layout.SessionBar, problems: [String] = []) {
+            (self.accounts, self.cities, self.log, self.invitationLink, self.session, self.problems) = (accounts, cities, log, invitationLink, session, problems)
+        }
+    }
+
+    public static func render(_ model: Model) -> Node {
+        Layout.page(.init(title: "Beheer", description: "Accounts en logboek", path: "/beheer", session: model.session)) {
+            h1 { "Beheer" }
+            Forms.errors(model.problems)
+            if let link = model.invitationLink {
+                div(.class("notice"), .role("status")) {
+                    p { "Uitnodiging gemaakt. De link is 14 dagen geldig en werkt één keer:" }
+                    p { element("code", [.id("uitnodigingslink")]) { link } }
+                }
+            }
+            h2 { "Accounts" }
+            table(.class("figures")) {
+                caption { "\(model.accounts.count) accounts" }
+                thead { tr { th(.scope("col")) { "Naam" }; th(.scope("col")) { "E-mail" }; th(.scope("col")) { "Rol" }; th(.scope("col")) { "Stad" } } }
+                tbody { for a0 in model.accounts { tr { th(.scope("row")) { a0.name }; td { a0.email }; td { a0.role }; td { a0.city ?? "" } } } }
+            }
+            form(.method("post"), .action("/beheer/uitnodigingen"), .class("stacked")) {
+                fieldset {
+                    legend { "Iemand uitnodigen" }
+                    Forms.csrf(model.session.csrf)
+                    Forms.text("Naam", name: "naam", value: "", required: true)
+                    Forms.text("E-mail", name: "email", value: "", type: "email", required: true)
+                    Forms.choice("Rol", name: "rol", options: [(Role.coordinator.rawValue, Role.coordinator.label), (Role.staff.rawValue, Role.staff.label)],
+                                 selected: Role.coordinator.rawValue)
+                    Forms.choice("Stad (voor een stadscoördinator)", name: "stad", options: [("", "—")] + model.cities.map { (String($0.id), $0.label) }, selected: "")
+                    p(.class("meta")) { "Deelnemers nodigt u uit vanaf de deelnemerslijst van hun stad." }
+                    button(.type("submit")) { "Uitnodiging maken" }
+                }
+            }
+            h2 { "Logboek" }
+            table(.class("figures")) {
+                caption { "Laatste \(model.log.count) wijzigingen" }
+                thead { tr { for title in ["Tijd", "Door", "Actie", "Waarop", "Toelichting"] { th(.scope("col")) { title } } } }
+                tbody { for line in model.log { tr { td { line.at }; td { line.actor }; td { line.action }; td { line.subject }; td { line.detail } } } }
+            }
+        }
+    }
+}

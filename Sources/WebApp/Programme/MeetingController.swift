@@ -1,0 +1,273 @@
+import Foundation
+import Pages
+import Programme
+import Storage
+import Vapor
+
+/// Theme meetings: planning (staff), the public page and calendar files, registration under the programme's
+/// rules, the participant list and attendance.
+struct MeetingController: Sendable {
+    let app: ProgrammeApp
+
+    func register(_ routes: any RoutesBuilder) {
+        let programme = routes.grouped("programma", ":programme")
+        programme.get("agenda.ics") { try await feed($0) }
+        programme.get("bijeenkomst", "nieuw") { try await editor($0, meeting: nil) }
+        programme.post("bijeenkomst", "nieuw") { try await save($0, existing: false) }
+        let meeting = programme.grouped("bijeenkomst", ":meeting")
+        meeting.get { try await page($0) }
+        meeting.get("agenda.ics") { try await calendar($0) }
+        meeting.get("bewerken") { request in
+            let p = try await app.programme(request)
+            return try await editor(request, meeting: try await app.meeting(request, in: p))
+        }
+        meeting.post("bewerken") { try await save($0, existing: true) }
+        meeting.get("deelnemers.csv") { try await participantList($0) }
+        meeting.post("aanmeldingen") { try await registerParticipant($0) }
+        meeting.post("aanmeldingen", ":registration", "afmelden") { try await cancel($0) }
+        meeting.post("aanwezigheid") { try await attendance($0) }
+        meeting.post("herinnering") { try await remind($0) }
+    }
+
+    // MARK: Planning
+
+    func editor(_ request: Request, meeting: Meeting?, form: [String: String]? = nil, problems: [String] = []) async throws -> Response {
+        let programme = try await app.programme(request)
+        try request.require(request.viewer.isStaff, "het plannen van bijeenkomsten")
+        let fields = form ?? meeting.map(MeetingEditPage.fields) ?? [:]
+        return html(MeetingEditPage.render(.init(
+            programme: programme, meeting: meeting, themes: try await app.themes.themes(programmeID: programme.id),
+            cities: try await app.programmes.cities(programmeID: programme.id), hostWarnings: try await app.meetings.hostWarnings(programmeID: programme.id),
+            form: fields, session: request.sessionBar, csrf: request.csrf, problems: problems)),
+                    status: problems.isEmpty ? .ok : .unprocessableEntity)
+    }
+
+    func save(_ request: Request, existing: Bool) async throws -> Response {
+        let programme = try await app.programme(request)
+        try request.require(request.viewer.isStaff, "het plannen van bijeenkomsten")
+        let current = existing ? try await app.meeting(request, in: programme) : nil
+        let f = try formFields(request)
+        let cities = try await app.programmes.cities(programmeID: programme.id)
+        let (parsed, list) = Self.parse(f, programme: programme, cities: cities, current: current)
+        guard var meeting = parsed, list.isEmpty else { return try await editor(request, meeting: current, form: f, problems: list) }
+        do {
+            if current == nil {
+                meeting = try await app.meetings.create(meeting, actor: app.actor(request))
+            } else {
+                meeting = try await app.meetings.update(meeting, actor: app.actor(request))
+            }
+            return request.redirect(to: MeetingPage.path(programme, meeting) + "?ok=opgeslagen", redirectType: .normal)
+        } catch {
+            guard let list = problems(error) else { throw error }
+            return try await editor(request, meeting: current, form: f, problems: list)
+        }
+    }
+
+    /// The form as a meeting, or the problems naming each field.
+    static func parse(_ f: [String: String], programme: ProgrammeInfo, cities: [ProgrammeCity], current: Meeting?) -> (Meeting?, [String]) {
+        var problems: [String] = []
+        let date = Day(iso: f["datum"] ?? "")
+        if date == nil { problems.append("Datum: vul een datum in (JJJJ-MM-DD).") }
+        let start = ClockTime(f["begin"] ?? ""), end = ClockTime(f["einde"] ?? "")
+        if start == nil { problems.append("Begintijd: vul een tijd in als 13:00.") }
+        if end == nil { problems.append("Eindtijd: vul een tijd in als 17:00.") }
+        var capacity: Int?
+        if let text = f["capaciteit"]?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            capacity = Int(text)
+            if capacity == nil { problems.append("Capaciteit: '\(text)' is geen geheel getal.") }
+        }
+        var agenda: [Meeting.AgendaItem] = []
+        for (number, line) in (f["programma"] ?? "").split(whereSeparator: \.isNewline).enumerated() {
+            let text = line.trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else { continue }
+            let parts = text.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2, let time = ClockTime(String(parts[0])) else {
+                problems.append("Programma, regel \(number + 1): begin met een tijd en dan de omschrijving, bijvoorbeeld ‘13:00 Ontvangst’.")
+                continue
+            }
+            agenda.append(.init(time: time, item: String(parts[1])))
+        }
+        guard let date, let start, let end, problems.isEmpty else { return (nil, problems) }
+        let presentations = cities.compactMap { city in
+            (f["presentatie\(city.id)"]?.trimmingCharacters(in: .whitespaces)).flatMap { $0.isEmpty ? nil : Meeting.Presentation(cityID: city.id, title: $0) }
+        }
+        var meeting = Meeting(programmeID: programme.id, number: current?.number ?? 0, themeID: Int(f["thema"] ?? ""),
+                              title: (f["titel"] ?? "").trimmingCharacters(in: .whitespaces), date: date, startTime: start, endTime: end,
+                              hostCityID: Int(f["gastwijk"] ?? ""), venue: f["locatie"] ?? "", address: f["adres"] ?? "",
+                              expert: f["deskundige"] ?? "", kickoffTitle: f["aftrap"] ?? "", projectVisit: f["projectbezoek"] ?? "",
+                              workForms: f["werkvormen"] ?? "", capacity: capacity, agenda: agenda.sorted { $0.time < $1.time },
+                              presentations: presentations, published: f["gepubliceerd"] == "ja")
+        if let current {
+            meeting.id = current.id
+            meeting.version = Int(f["versie"] ?? "") ?? 0
+        }
+        return (meeting, [])
+    }
+
+    // MARK: The page
+
+    func page(_ request: Request, problems: [String] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
+        let programme = try await app.programme(request)
+        let meeting = try await app.meeting(request, in: programme)
+        let viewer = request.viewer
+        let cities = try await app.programmes.cities(programmeID: programme.id)
+        let cityLabel = Dictionary(uniqueKeysWithValues: cities.map { ($0.id, "\($0.wijkName) (\($0.cityName))") })
+        let rows = viewer.isSignedIn ? try await app.registrations.rows(meetingID: meeting.id) : []
+        let entries = rows.filter { viewer.mayAct(for: $0.participant) }
+            .map { MeetingPage.Entry(registration: $0.registration, participant: $0.participant, city: $0.city) }
+        let active = Set(rows.filter { $0.registration.status != .cancelled }.map(\.participant.id))
+        let registerable = viewer.isSignedIn
+            ? try await app.participants.participants(programmeID: programme.id).filter { viewer.mayAct(for: $0) && !active.contains($0.id) }
+            : []
+        let open = meeting.published && Day.today() <= meeting.date
+        let shortfalls = viewer.isStaff && open ? cities.compactMap { city in
+            RegistrationRules.shortfall(registered: rows.filter { $0.participant.cityID == city.id && $0.registration.status == .registered }.count,
+                                        city: city.cityName)
+        } : []
+        let theme = try await meeting.themeID.asyncMap { id in try await app.themes.themes(programmeID: programme.id).first { $0.id == id }?.title } ?? nil
+        let notice: String? = switch try? request.query.get(String.self, at: "ok") {
+        case "opgeslagen": "De bijeenkomst is opgeslagen."
+        case "aangemeld": "Aangemeld." + (app.mailer.isConfigured ? " Er is een bevestiging per e-mail verstuurd." : "")
+        case "wachtlijst": "De plaatsen voor deze stad (of in de zaal) zijn vol: de deelnemer staat op de wachtlijst en schuift door bij een afmelding."
+        case "afgemeld": "Afgemeld. Wie op de wachtlijst stond en nu past, is aangemeld en bericht."
+        case "aanwezigheid": "De aanwezigheid is opgeslagen."
+        case "herinnering": "De herinnering is verstuurd."
+        default: nil
+        }
+        return html(MeetingPage.render(.init(
+            programme: programme, meeting: meeting, theme: theme, host: meeting.hostCityID.flatMap { cityLabel[$0] },
+            presentations: meeting.presentations.map { (cityLabel[$0.cityID] ?? "", $0.title) }, viewer: viewer, entries: entries,
+            registerable: registerable, shortfalls: shortfalls, registrationOpen: open, attendanceOpen: meeting.date <= Day.today(),
+            mailConfigured: app.mailer.isConfigured, session: request.sessionBar, csrf: request.csrf,
+            problems: problems, notice: notice)), status: status)
+    }
+
+    // MARK: Calendars and lists
+
+    func calendar(_ request: Request) async throws -> Response {
+        let programme = try await app.programme(request)
+        let meeting = try await app.meeting(request, in: programme)
+        return try await ics([meeting], programme: programme, name: meeting.title, file: "bijeenkomst-\(meeting.id).ics")
+    }
+
+    func feed(_ request: Request) async throws -> Response {
+        let programme = try await app.programme(request)
+        let meetings = try await app.meetings.meetings(programmeID: programme.id).filter(\.published)
+        return try await ics(meetings, programme: programme, name: programme.name, file: "\(programme.slug).ics")
+    }
+
+    private func ics(_ meetings: [Meeting], programme: ProgrammeInfo, name: String, file: String) async throws -> Response {
+        let cities = Dictionary(uniqueKeysWithValues: try await app.programmes.cities(programmeID: programme.id).map { ($0.id, $0) })
+        let themes = Dictionary(uniqueKeysWithValues: try await app.themes.themes(programmeID: programme.id).map { ($0.id, $0.title) })
+        let host = URL(string: app.publicURL)?.host ?? "wijkradar"
+        let events = meetings.map { m in
+            var lines: [String] = []
+            if let theme = m.themeID.flatMap({ themes[$0] }) { lines.append("Thema: \(theme)") }
+            if let city = m.hostCityID.flatMap({ cities[$0] }) { lines.append("Gastwijk: \(city.wijkName) (\(city.cityName))") }
+            if !m.expert.isEmpty { lines.append("Aftrap: \(m.expert)" + (m.kickoffTitle.isEmpty ? "" : " – \(m.kickoffTitle)")) }
+            for p in m.presentations { lines.append("Presentatie \(cities[p.cityID]?.wijkName ?? ""): \(p.title)") }
+            if !m.projectVisit.isEmpty { lines.append("Projectbezoek: \(m.projectVisit)") }
+            lines += m.agenda.map { "\($0.time) \($0.item)" }
+            return ICalendar.Event(uid: "bijeenkomst-\(m.id)@\(host)", meeting: m, summary: m.title,
+                                   location: [m.venue, m.address].filter { !$0.isEmpty }.joined(separator: ", "),
+                                   description: lines.joined(separator: "\n"), url: app.link(MeetingPage.path(programme, m)))
+        }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return Response(status: .ok, headers: ["Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": "inline; filename=\"\(file)\""],
+                        body: .init(string: ICalendar.calendar(name: name, events: events, stamp: formatter.string(from: Date()))))
+    }
+
+    func participantList(_ request: Request) async throws -> Response {
+        let programme = try await app.programme(request)
+        let meeting = try await app.meeting(request, in: programme)
+        try request.require(request.viewer.isStaff, "de deelnemerslijst")
+        let rows = try await app.registrations.rows(meetingID: meeting.id).sorted { ($0.city, $0.participant.name) < ($1.city, $1.participant.name) }
+        return Response(status: .ok, headers: ["Content-Type": "text/csv; charset=utf-8",
+                                               "Content-Disposition": "attachment; filename=\"deelnemers-bijeenkomst-\(meeting.number).csv\""],
+                        body: .init(string: ParticipantList.csv(rows.map { .init(city: $0.city, participant: $0.participant, registration: $0.registration) })))
+    }
+
+    // MARK: Registration
+
+    func registerParticipant(_ request: Request) async throws -> Response {
+        let programme = try await app.programme(request)
+        let meeting = try await app.meeting(request, in: programme)
+        try request.requireSignedIn()
+        guard let id = Int((try formFields(request))["deelnemer"] ?? ""), let person = try await app.participants.participant(id: id),
+              person.programmeID == programme.id else {
+            return try await page(request, problems: ["Deelnemer: kies een deelnemer van dit programma."], status: .unprocessableEntity)
+        }
+        try request.require(request.viewer.mayAct(for: person), "aanmeldingen voor \(person.name)")
+        do {
+            let outcome = try await app.registrations.register(meetingID: meeting.id, participantID: person.id, actor: app.actor(request))
+            await app.mailer.send([MailText.registered(person, meeting: meeting, place: place(meeting), url: app.link(MeetingPage.path(programme, meeting)),
+                                                       status: outcome.registration.status)], logger: request.logger)
+            let ok = outcome.registration.status == .waiting ? "wachtlijst" : "aangemeld"
+            return request.redirect(to: MeetingPage.path(programme, meeting) + "?ok=\(ok)", redirectType: .normal)
+        } catch {
+            guard let list = problems(error) else { throw error }
+            return try await page(request, problems: list, status: (error as? ProgrammeError)?.status ?? .unprocessableEntity)
+        }
+    }
+
+    func cancel(_ request: Request) async throws -> Response {
+        let programme = try await app.programme(request)
+        let meeting = try await app.meeting(request, in: programme)
+        try request.requireSignedIn()
+        let id = request.parameters.get("registration", as: Int.self) ?? 0
+        guard let row = try await app.registrations.rows(meetingID: meeting.id).first(where: { $0.registration.id == id }) else {
+            throw Abort(.notFound, reason: "Deze aanmelding bestaat niet.")
+        }
+        try request.require(request.viewer.mayAct(for: row.participant), "de aanmelding van \(row.participant.name)")
+        do {
+            let promoted = try await app.registrations.cancel(registrationID: id, actor: app.actor(request))
+            await app.mailer.send(promoted.map { MailText.promoted($0, meeting: meeting, place: place(meeting), url: app.link(MeetingPage.path(programme, meeting))) },
+                                  logger: request.logger)
+            return request.redirect(to: MeetingPage.path(programme, meeting) + "?ok=afgemeld", redirectType: .normal)
+        } catch {
+            guard let list = problems(error) else { throw error }
+            return try await page(request, problems: list, status: .unprocessableEntity)
+        }
+    }
+
+    func attendance(_ request: Request) async throws -> Response {
+        let programme = try await app.programme(request)
+        let meeting = try await app.meeting(request, in: programme)
+        try request.require(request.viewer.isStaff, "de aanwezigheidsregistratie")
+        let f = try formFields(request)
+        var attended: [Int: Bool] = [:]
+        for key in f.keys where key.hasPrefix("geregistreerd") {
+            if let id = Int(key.dropFirst("geregistreerd".count)) { attended[id] = f["aanwezig\(id)"] == "ja" }
+        }
+        do {
+            try await app.registrations.recordAttendance(meetingID: meeting.id, attended: attended, actor: app.actor(request))
+            return request.redirect(to: MeetingPage.path(programme, meeting) + "?ok=aanwezigheid", redirectType: .normal)
+        } catch {
+            guard let list = problems(error) else { throw error }
+            return try await page(request, problems: list, status: .unprocessableEntity)
+        }
+    }
+
+    func remind(_ request: Request) async throws -> Response {
+        let programme = try await app.programme(request)
+        let meeting = try await app.meeting(request, in: programme)
+        try request.require(request.viewer.isStaff, "herinneringen")
+        guard app.mailer.isConfigured else {
+            return try await page(request, problems: ["Er is geen mailserver ingesteld (SMTP_HOST); herinneringen kunnen niet worden verstuurd."], status: .unprocessableEntity)
+        }
+        let registered = try await app.registrations.rows(meetingID: meeting.id).filter { $0.registration.status == .registered }
+        await app.mailer.send(registered.map { MailText.reminder($0.participant, meeting: meeting, place: place(meeting), url: app.link(MeetingPage.path(programme, meeting))) },
+                              logger: request.logger)
+        try await AuditLog(store: app.store).record(actor: app.actor(request), action: "herinnering verstuurd", subject: meeting.title,
+                                                    detail: "\(registered.count) deelnemers")
+        return request.redirect(to: MeetingPage.path(programme, meeting) + "?ok=herinnering", redirectType: .normal)
+    }
+
+    private func place(_ meeting: Meeting) -> String {
+        let text = [meeting.venue, meeting.address].filter { !$0.isEmpty }.joined(separator: ", ")
+        return text.isEmpty ? "wordt nog bekendgemaakt" : text
+    }
+}

@@ -1,0 +1,103 @@
+import Analysis
+import Core
+import Pages
+import Programme
+import Reports
+import Storage
+import Vapor
+
+/// What the programme's controllers share: the stores, the mailer, password hashing and lookups of the records a
+/// URL names (a record of another programme is "not found", never shown).
+struct ProgrammeApp: Sendable {
+    let store: Store
+    let cache: AnalysisCache
+    let mailer: Mailer
+    let passwords: Passwords
+    let publicURL: String
+
+    var programmes: ProgrammeStore { ProgrammeStore(store: store) }
+    var participants: ParticipantStore { ParticipantStore(store: store) }
+    var themes: ThemeStore { ThemeStore(store: store) }
+    var meetings: MeetingStore { MeetingStore(store: store) }
+    var registrations: RegistrationStore { RegistrationStore(store: store) }
+    var accounts: AccountStore { AccountStore(store: store) }
+
+    func programme(_ request: Request) async throws -> ProgrammeInfo {
+        let slug = request.parameters.get("programme") ?? ""
+        guard let programme = try await programmes.programme(slug: slug) else { throw Abort(.notFound, reason: "Programma '\(slug)' bestaat niet.") }
+        return programme
+    }
+
+    func city(_ request: Request, in programme: ProgrammeInfo) async throws -> ProgrammeCity {
+        guard let id = request.parameters.get("city", as: Int.self), let city = try await programmes.city(id: id), city.programmeID == programme.id else {
+            throw Abort(.notFound, reason: "Deze stad doet niet mee aan \(programme.name).")
+        }
+        return city
+    }
+
+    /// A meeting of the programme the viewer may see; a concept is "not found" for anyone but staff.
+    func meeting(_ request: Request, in programme: ProgrammeInfo) async throws -> Meeting {
+        guard let id = request.parameters.get("meeting", as: Int.self), let meeting = try await meetings.meeting(id: id),
+              meeting.programmeID == programme.id, request.viewer.maySee(meeting) else {
+            throw Abort(.notFound, reason: "Deze bijeenkomst bestaat niet of is nog niet gepubliceerd.")
+        }
+        return meeting
+    }
+
+    func actor(_ request: Request) -> String { request.viewer.email.isEmpty ? "anoniem" : request.viewer.email }
+
+    func link(_ path: String) -> String { publicURL + path }
+
+    /// The wijkanalyse in brief for a programme wijk, from its focus area.
+    func analysis(for city: ProgrammeCity) async throws -> (CityPage.Analysis?, String) {
+        guard let slug = city.focusAreaSlug, let area = try await FocusAreaStore(store: store).find(slug: slug) else { return (nil, "") }
+        let codes = area.members.map(\.rawValue).joined(separator: " ")
+        let snapshot = try await cache.snapshot()
+        let note = area.note.isEmpty ? nil : area.note
+        func source(_ s: SourceRef) -> String { "\(s.attribution) (tabel \(s.table), \(s.year); \(s.licence))" }
+        if area.members.count == 1, let code = area.members.first, let model = WijkanalyseBuilder(snapshot: snapshot).model(for: code, mapIndicator: nil) {
+            let signal = model.warning.map { result in
+                result.signal
+                    ? "signaal — \(result.fired) van de \(result.flags.count) regels slaan aan (zie de volledige analyse voor welke en waarom)."
+                    : "geen signaal — \(result.fired) van de \(result.flags.count) regels slaan aan."
+            }
+            let sources = Set(model.profile?.rows.map { source($0.source) } ?? []).sorted()
+            return (.init(areaName: "\(model.region.name) (\(code))", note: note, sentences: model.summary.map(\.text), signal: signal,
+                          sources: sources, link: "/regio/\(code)"), codes)
+        }
+        guard let table = snapshot.table(for: area) else { return (nil, codes) }
+        let profile = FocusAreaProfile.build(area, table: table)
+        var sentences: [String] = []
+        for id in ["population", "households", "income_per_inhabitant", "social_assistance", "owner_occupied_pct"] {
+            guard let row = profile.row(id) else { continue }
+            switch row.outcome {
+            case .computed(let value): sentences.append("\(row.indicator.label): \(DutchFormat.number(value, decimals: row.indicator.decimals))* (\(profile.period), berekend uit \(area.members.count) gebieden)")
+            case .unavailable(let reason): sentences.append("\(row.indicator.label): niet beschikbaar (\(reason))")
+            }
+        }
+        return (.init(areaName: area.name, note: note, sentences: sentences, signal: nil,
+                      sources: Set(profile.rows.map { source($0.source) }).sorted(), link: "/gebied/\(slug)"), codes)
+    }
+}
+
+extension ProgrammeError: AbortError {
+    public var status: HTTPResponseStatus {
+        switch self {
+        case .notFound: .notFound
+        case .conflict, .duplicate: .conflict
+        case .invalid, .refused: .unprocessableEntity
+        }
+    }
+
+    public var reason: String { description }
+}
+
+/// Problems of a rejected change as a list, for showing next to the form.
+func problems(_ error: any Error) -> [String]? {
+    switch error {
+    case ProgrammeError.invalid(let list): list
+    case let error as ProgrammeError: [error.description]
+    case let error as FocusAreaError: [error.description]
+    default: nil
+    }
+}

@@ -1,0 +1,228 @@
+import Core
+import Pages
+import Programme
+import Storage
+import Vapor
+
+/// Programmes, their cities and wijken, and each city's participants.
+struct ProgrammeController: Sendable {
+    let app: ProgrammeApp
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get("programma") { try await list($0) }
+        routes.post("programma") { try await createProgramme($0) }
+        let programme = routes.grouped("programma", ":programme")
+        programme.get { try await overview($0) }
+        programme.post("steden") { try await addCity($0) }
+        programme.get("stad", ":city") { try await cityPage($0) }
+        programme.post("stad", ":city") { try await editCity($0) }
+        programme.get("stad", ":city", "deelnemers") { try await participantsPage($0) }
+        programme.post("stad", ":city", "deelnemers") { try await saveParticipant($0) }
+        programme.post("stad", ":city", "deelnemers", ":participant", "uitnodigen") { try await inviteParticipant($0) }
+    }
+
+    func list(_ request: Request, problems: [String] = []) async throws -> Response {
+        let csrf = request.csrf
+        return html(ProgrammeListPage.render(.init(programmes: try await app.programmes.all(), viewer: request.viewer,
+                                                   session: request.sessionBar, csrf: csrf, problems: problems)),
+                    status: problems.isEmpty ? .ok : .unprocessableEntity)
+    }
+
+    func createProgramme(_ request: Request) async throws -> Response {
+        try request.require(request.viewer.isStaff, "het aanmaken van programma's")
+        let f = try formFields(request)
+        guard let start = Day(iso: f["begin"] ?? ""), let end = Day(iso: f["einde"] ?? "") else {
+            return try await list(request, problems: ["Begindatum en einddatum: vul beide in als datum (JJJJ-MM-DD)."])
+        }
+        do {
+            let created = try await app.programmes.create(ProgrammeInfo(
+                slug: f["slug"] ?? "", name: f["naam"] ?? "", organiser: f["organisator"] ?? "", startsOn: start, endsOn: end,
+                summary: f["beschrijving"] ?? "", source: f["bron"] ?? ""), actor: app.actor(request))
+            return request.redirect(to: ProgrammePage.path(created), redirectType: .normal)
+        } catch {
+            guard let list = problems(error) else { throw error }
+            return try await self.list(request, problems: list)
+        }
+    }
+
+    func overviewModel(_ request: Request, _ programme: ProgrammeInfo) async throws -> ProgrammePage.Model {
+        let cities = try await app.programmes.cities(programmeID: programme.id)
+        let themes = try await app.themes.themes(programmeID: programme.id)
+        let title = Dictionary(uniqueKeysWithValues: themes.map { ($0.id, $0.title) })
+        let chosen = try await app.themes.decision(programmeID: programme.id)?.themeIDs.compactMap { title[$0] } ?? []
+        let host = Dictionary(uniqueKeysWithValues: cities.map { ($0.id, "\($0.wijkName) (\($0.cityName))") })
+        var lines: [ProgrammePage.CityLine] = []
+        for city in cities {
+            let area = try await city.focusAreaSlug.asyncMap { try await FocusAreaStore(store: app.store).find(slug: $0) } ?? nil
+            lines.append(.init(city: city, areaLabel: area.map { $0.members.map(\.rawValue).joined(separator: ", ") + ($0.note.hasPrefix("Benadering") ? " (benadering)" : "") }))
+        }
+        let meetings = try await app.meetings.meetings(programmeID: programme.id).map {
+            ProgrammePage.MeetingLine(meeting: $0, theme: $0.themeID.flatMap { title[$0] }, host: $0.hostCityID.flatMap { host[$0] })
+        }
+        let warnings = request.viewer.isStaff ? try await app.meetings.hostWarnings(programmeID: programme.id) : []
+        return .init(programme: programme, cities: lines, expectedCities: max(12, cities.count), chosenThemes: chosen, meetings: meetings,
+                     warnings: warnings, viewer: request.viewer, session: request.sessionBar,
+                     csrf: request.csrf)
+    }
+
+    func overview(_ request: Request) async throws -> Response {
+        html(ProgrammePage.render(try await overviewModel(request, try await app.programme(request))))
+    }
+
+    func addCity(_ request: Request) async throws -> Response {
+        let programme = try await app.programme(request)
+        try request.require(request.viewer.isStaff, "het toevoegen van steden")
+        let f = try formFields(request)
+        do {
+            let city = try await app.programmes.addCity(ProgrammeCity(
+                programmeID: programme.id, municipalityCode: (f["gemeentecode"] ?? "").trimmingCharacters(in: .whitespaces).uppercased(),
+                cityName: f["stad"] ?? "", wijkName: f["wijk"] ?? "", source: f["bron"] ?? ""), actor: app.actor(request))
+            return request.redirect(to: CityPage.path(programme, city), redirectType: .normal)
+        } catch {
+            guard let list = problems(error) else { throw error }
+            var model = try await overviewModel(request, programme)
+            model.problems = list
+            return html(ProgrammePage.render(model), status: .unprocessableEntity)
+        }
+    }
+
+    func cityPage(_ request: Request, city override: ProgrammeCity? = nil, focusCodes: String? = nil, problems: [String] = [],
+                  status: HTTPResponseStatus = .ok) async throws -> Response {
+        let programme = try await app.programme(request)
+        let stored = try await app.city(request, in: programme)
+        let (analysis, codes) = try await app.analysis(for: stored)
+        let notice = (try? request.query.get(String.self, at: "ok")) == "opgeslagen" ? "De beschrijving is opgeslagen." : nil
+        return html(CityPage.render(.init(programme: programme, city: override ?? stored, analysis: analysis, focusCodes: focusCodes ?? codes,
+                                          mayEdit: request.viewer.mayManage(city: stored.id), session: request.sessionBar,
+                                          csrf: request.csrf, problems: problems, notice: notice)),
+                    status: status)
+    }
+
+    func editCity(_ request: Request) async throws -> Response {
+        let programme = try await app.programme(request)
+        var city = try await app.city(request, in: programme)
+        try request.require(request.viewer.mayManage(city: city.id), "de beschrijving van \(city.wijkName)")
+        let f = try formFields(request)
+        var list: [String] = []
+        func year(_ key: String, _ label: String) -> Int? {
+            let text = (f[key] ?? "").trimmingCharacters(in: .whitespaces)
+            if text.isEmpty { return nil }
+            guard let value = Int(text) else { list.append("\(label): '\(text)' is geen geheel getal."); return nil }
+            return value
+        }
+        city.version = Int(f["versie"] ?? "") ?? 0
+        city.wijkName = f["wijk"] ?? city.wijkName
+        city.buildFrom = year("bouw_van", "Bouwperiode vanaf")
+        city.buildTo = year("bouw_tot", "Bouwperiode tot")
+        city.inhabitants = year("inwoners", "Inwoners")
+        city.locationKind = LocationKind(rawValue: f["ligging"] ?? "") ?? .unknown
+        city.descriptors = DescriptorField.allCases.compactMap { field in
+            let value = (f["d_\(field.rawValue)"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            return value.isEmpty ? nil : Descriptor(field: field, value: value, source: (f["b_\(field.rawValue)"] ?? "").trimmingCharacters(in: .whitespaces))
+        }
+        let codesText = (f["cbs"] ?? "").uppercased()
+        let codes = codesText.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }).map(String.init)
+        let regionCodes = codes.compactMap(RegionCode.init)
+        for code in codes where RegionCode(code) == nil { list.append("CBS-gebied: '\(code)' is geen CBS-code (WK + 6 tekens of BU + 8 tekens).") }
+        guard list.isEmpty else { return try await cityPage(request, city: city, focusCodes: codesText, problems: list, status: .unprocessableEntity) }
+        do {
+            city.focusAreaSlug = try await linkArea(city, codes: regionCodes)
+            _ = try await app.programmes.updateCity(city, actor: app.actor(request))
+            return request.redirect(to: CityPage.path(programme, city) + "?ok=opgeslagen", redirectType: .normal)
+        } catch {
+            guard let list = problems(error) else { throw error }
+            let status: HTTPResponseStatus = (error as? ProgrammeError).map(\.status) ?? .unprocessableEntity
+            return try await cityPage(request, city: city, focusCodes: codesText, problems: list, status: status)
+        }
+    }
+
+    /// Keeps the wijk's focus area in step with the codes on the form: created, updated or unlinked.
+    private func linkArea(_ city: ProgrammeCity, codes: [RegionCode]) async throws -> String? {
+        guard !codes.isEmpty else { return nil }
+        let areas = FocusAreaStore(store: app.store)
+        if let slug = city.focusAreaSlug, var area = try await areas.find(slug: slug) {
+            guard Set(area.members) != Set(codes) else { return slug }
+            area.members = codes
+            area.note = "Samengesteld voor het kennisprogramma."
+            return try await areas.update(area).slug
+        }
+        let slug = "programma-\(city.programmeID)-\(city.id)"
+        return try await areas.create(FocusArea(slug: slug, name: "\(city.wijkName) (\(city.cityName))",
+                                                note: "Samengesteld voor het kennisprogramma.", members: codes)).slug
+    }
+
+    func participantsPage(_ request: Request, problems: [String] = [], editing: Participant? = nil,
+                          status: HTTPResponseStatus = .ok) async throws -> Response {
+        let programme = try await app.programme(request)
+        let city = try await app.city(request, in: programme)
+        try request.require(request.viewer.mayManage(city: city.id), "de deelnemers van \(city.cityName)")
+        let people = try await app.participants.participants(programmeID: programme.id, cityID: city.id)
+        let withAccount = Set(try await app.accounts.accounts().compactMap(\.participantID))
+        let chosen = editing ?? (try? request.query.get(Int.self, at: "bewerk")).flatMap { id in people.first { $0.id == id } }
+        let notice: String? = switch try? request.query.get(String.self, at: "ok") {
+        case "opgeslagen": "De deelnemer is opgeslagen."
+        case "uitgenodigd": app.mailer.isConfigured ? "De uitnodiging is per e-mail verstuurd." : "Uitnodiging gemaakt; er is geen mailserver ingesteld, de programmastaf ziet de link in het logboek."
+        default: nil
+        }
+        return html(ParticipantsPage.render(.init(programme: programme, city: city, participants: people, withAccount: withAccount,
+                                                  editing: chosen, session: request.sessionBar,
+                                                  csrf: request.csrf, problems: problems, notice: notice)),
+                    status: status)
+    }
+
+    func saveParticipant(_ request: Request) async throws -> Response {
+        let programme = try await app.programme(request)
+        let city = try await app.city(request, in: programme)
+        try request.require(request.viewer.mayManage(city: city.id), "de deelnemers van \(city.cityName)")
+        let f = try formFields(request)
+        var person = Participant(programmeID: programme.id, cityID: city.id, name: f["naam"] ?? "", email: (f["email"] ?? "").trimmingCharacters(in: .whitespaces),
+                                 organisation: f["organisatie"] ?? "", discipline: f["discipline"] ?? "", role: f["rol"] ?? "",
+                                 involvedInWijkaanpak: f["betrokken"] == "ja")
+        do {
+            if let id = Int(f["id"] ?? "") {
+                guard let existing = try await app.participants.participant(id: id), existing.cityID == city.id else {
+                    throw Abort(.notFound, reason: "Deze deelnemer hoort niet bij \(city.cityName).")
+                }
+                person.id = id
+                person.version = Int(f["versie"] ?? "") ?? 0
+                _ = try await app.participants.update(person, actor: app.actor(request))
+            } else {
+                _ = try await app.participants.add(person, actor: app.actor(request))
+            }
+            return request.redirect(to: CityPage.path(programme, city) + "/deelnemers?ok=opgeslagen", redirectType: .normal)
+        } catch {
+            guard let list = problems(error) else { throw error }
+            return try await participantsPage(request, problems: list, editing: person, status: (error as? ProgrammeError)?.status ?? .unprocessableEntity)
+        }
+    }
+
+    func inviteParticipant(_ request: Request) async throws -> Response {
+        let programme = try await app.programme(request)
+        let city = try await app.city(request, in: programme)
+        try request.require(request.viewer.mayManage(city: city.id), "de deelnemers van \(city.cityName)")
+        guard let id = request.parameters.get("participant", as: Int.self), let person = try await app.participants.participant(id: id),
+              person.cityID == city.id else { throw Abort(.notFound, reason: "Deze deelnemer hoort niet bij \(city.cityName).") }
+        do {
+            let token = try await app.accounts.invite(email: person.email, name: person.name, role: .participant, cityID: city.id,
+                                                      participantID: person.id, actor: app.actor(request))
+            await app.mailer.send([MailText.invitation(to: person.email, name: person.name, role: .participant,
+                                                       link: app.link("/uitnodiging/\(token)"), validDays: AccountStore.invitationDays)],
+                                  logger: request.logger)
+            if !app.mailer.isConfigured {
+                try await AuditLog(store: app.store).record(actor: app.actor(request), action: "uitnodigingslink (geen mailserver)",
+                                                            subject: person.email, detail: app.link("/uitnodiging/\(token)"))
+            }
+            return request.redirect(to: CityPage.path(programme, city) + "/deelnemers?ok=uitgenodigd", redirectType: .normal)
+        } catch {
+            guard let list = problems(error) else { throw error }
+            return try await participantsPage(request, problems: list, status: .conflict)
+        }
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let self else { return nil }
+        return try await transform(self)
+    }
+}
