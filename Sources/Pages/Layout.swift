@@ -28,8 +28,13 @@ public enum Layout {
         }
     }
 
+    /// The signed-in person for pages whose model does not carry one (the wijkanalyse pages): set per request by the
+    /// web app, so every page shows who is signed in and offers to sign out.
+    @TaskLocal public static var currentSession: SessionBar?
+
     public static func page(_ info: Meta, @NodeBuilder content: () -> [Node]) -> Node {
-        html(.lang("nl")) {
+        let session = info.session ?? currentSession
+        return html(.lang("nl")) {
             head {
                 meta(.charset("utf-8"))
                 meta(.name("viewport"), .content("width=device-width, initial-scale=1"))
@@ -47,10 +52,10 @@ public enum Layout {
                             li { a(.href("/radar")) { "Landelijke radar" } }
                             li { a(.href("/methode")) { "Methode" } }
                             li { a(.href("/programma")) { "Kennisprogramma" } }
-                            if info.session?.isStaff == true { li { a(.href("/beheer")) { "Beheer" } } }
+                            if session?.isStaff == true { li { a(.href("/beheer")) { "Beheer" } } }
                         }
                     }
-                    if let session = info.session {
+                    if let session {
                         form(.method("post"), .action("/uitloggen"), .class("session")) {
                             span { "\(session.name) (\(session.role)) " }
                             Forms.csrf(session.csrf)

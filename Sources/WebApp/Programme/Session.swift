@@ -81,7 +81,7 @@ struct SessionMiddleware: AsyncMiddleware {
                 throw Abort(.forbidden, reason: "Dit formulier is verlopen of komt niet van Wijkradar (CSRF-controle). Laad de pagina opnieuw en probeer het nog eens.")
             }
         }
-        let response = try await next.respond(to: request)
+        let response = try await Layout.$currentSession.withValue(request.sessionBar) { try await next.respond(to: request) }
         if let token = request.storage[NewCookieKey.self] {
             response.cookies[Self.cookie] = HTTPCookies.Value(string: token, maxAge: AccountStore.sessionLifetime, path: "/",
                                                               isSecure: secureCookies, isHTTPOnly: true, sameSite: .lax)
