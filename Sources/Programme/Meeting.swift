@@ -60,7 +60,8 @@ public struct Meeting: Sendable, Equatable {
         }
         if Set(presentations.map(\.cityID)).count != presentations.count { result.append("Presentaties: een wijk presenteert één keer per bijeenkomst.") }
         if let capacity, capacity < 1 { result.append("Capaciteit: geef een positief aantal plaatsen of laat het veld leeg.") }
-        for item in agenda where !(startTime...endTime).contains(item.time) {
+        // Agenda times are checked against the day only when the day itself is valid.
+        for item in agenda where endTime > startTime && (item.time < startTime || item.time > endTime) {
             result.append("Programma: \(item.time) (\(item.item)) valt buiten \(startTime)–\(endTime).")
         }
         return result

@@ -58,7 +58,7 @@ public struct ProgrammeSeeding: Sendable {
         for (name, field) in fields {
             for fact in facts where fact.field == name {
                 var value = fact.value
-                if name == "inwoners" { value += " inwoners" + (fact.asOf.map { " (peildatum \($0))" } ?? "") }
+                if name == "inwoners" { value = "inwoners: " + value + (fact.asOf.map { " (peildatum \($0))" } ?? "") }
                 if name == "postcode" { value = "postcodegebied " + value }
                 if let i = result.firstIndex(where: { $0.field == field }) {
                     result[i].value += "; " + value

@@ -15,12 +15,23 @@ def free_port():
         return s.getsockname()[1]
 
 
+class Wijkradar(str):
+    """The base URL of the running server, with what a test needs to run the CLI on the same data."""
+    binary: str
+    env: dict
+
+    def cli(self, *arguments):
+        done = subprocess.run([self.binary, *arguments], env=self.env, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip()
+
+
 @pytest.fixture(scope="session")
 def server():
     binary = os.environ.get("WIJKRADAR_BIN") or str(ROOT / ".build" / "debug" / "wijkradar")
     data = tempfile.mkdtemp(prefix="wijkradar-browser-")
     port = free_port()
-    env = dict(os.environ, WIJKRADAR_DATA_DIR=data)
+    env = dict(os.environ, WIJKRADAR_DATA_DIR=data, WIJKRADAR_URL=f"http://127.0.0.1:{port}")
     env.pop("DATABASE_URL", None)
     log = open(os.path.join(data, "serve.log"), "w")
     process = subprocess.Popen([binary, "serve", "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -35,7 +46,9 @@ def server():
                 time.sleep(0.5)
         else:
             raise RuntimeError("wijkradar serve did not start: " + open(os.path.join(data, "serve.log")).read()[-2000:])
-        yield base
+        running = Wijkradar(base)
+        running.binary, running.env = binary, dict(env, WIJKRADAR_URL=base)
+        yield running
     finally:
         process.terminate()
         process.wait(timeout=20)

@@ -9,12 +9,12 @@ public enum CityPage {
         public var areaName: String
         public var note: String?
         public var sentences: [String]
-        public var signal: String?
+        /// Attribution lines of the tables the sentences rest on ("Bron: CBS, …").
         public var sources: [String]
         public var link: String
 
-        public init(areaName: String, note: String?, sentences: [String], signal: String?, sources: [String], link: String) {
-            (self.areaName, self.note, self.sentences, self.signal, self.sources, self.link) = (areaName, note, sentences, signal, sources, link)
+        public init(areaName: String, note: String?, sentences: [String], sources: [String], link: String) {
+            (self.areaName, self.note, self.sentences, self.sources, self.link) = (areaName, note, sentences, sources, link)
         }
     }
 
@@ -61,9 +61,12 @@ public enum CityPage {
                 section(.aria("labelledby", "beschrijving")) {
                     h2(.id("beschrijving")) { "Beschrijving" }
                     dl(.class("facts")) {
-                        dt { "Bouwperiode" }; dd { buildPeriod(city) }
-                        dt { "Ligging" }; dd { city.locationKind.label }
-                        if let inhabitants = city.inhabitants { dt { "Inwoners" }; dd { "\(inhabitants)" } }
+                        // The build period as the source words it, else the structured years.
+                        if city.descriptor(.buildPeriod) == nil && (city.buildFrom != nil || city.buildTo != nil) {
+                            dt { "Bouwperiode" }; dd { buildPeriod(city) }
+                        }
+                        if city.locationKind != .unknown { dt { "Ligging" }; dd { city.locationKind.label } }
+                        if let inhabitants = city.inhabitants, city.descriptor(.size) == nil { dt { "Inwoners" }; dd { "\(inhabitants)" } }
                         for descriptor in city.descriptors where !descriptor.value.isEmpty {
                             dt { descriptor.field.label }
                             dd { descriptor.value; br(); span(.class("meta")) { "Bron: " + descriptor.source } }
@@ -78,9 +81,8 @@ public enum CityPage {
                         p(.class("meta")) { "CBS-gebied: " + analysis.areaName }
                         if let note = analysis.note { p(.class("note")) { note } }
                         ul { for sentence in analysis.sentences { li { sentence } } }
-                        if let signal = analysis.signal { p { strong { "Vroegsignalering: " }; signal } }
                         p { a(.href(analysis.link)) { "Volledige wijkanalyse van \(analysis.areaName)" } }
-                        p(.class("meta")) { "Bron: " + analysis.sources.joined(separator: "; ") }
+                        for source in analysis.sources { p(.class("meta")) { source } }
                     } else {
                         p { "Deze wijk is nog niet aan CBS-wijken of -buurten gekoppeld. \(model.mayEdit ? "Vul hieronder de CBS-codes in." : "")" }
                     }

@@ -56,13 +56,9 @@ struct ProgrammeApp: Sendable {
         let note = area.note.isEmpty ? nil : area.note
         func source(_ s: SourceRef) -> String { "\(s.attribution) (tabel \(s.table), \(s.year); \(s.licence))" }
         if area.members.count == 1, let code = area.members.first, let model = WijkanalyseBuilder(snapshot: snapshot).model(for: code, mapIndicator: nil) {
-            let signal = model.warning.map { result in
-                result.signal
-                    ? "signaal — \(result.fired) van de \(result.flags.count) regels slaan aan (zie de volledige analyse voor welke en waarom)."
-                    : "geen signaal — \(result.fired) van de \(result.flags.count) regels slaan aan."
-            }
+            // The summary ends with the early-warning outcome when there is one.
             let sources = Set(model.profile?.rows.map { source($0.source) } ?? []).sorted()
-            return (.init(areaName: "\(model.region.name) (\(code))", note: note, sentences: model.summary.map(\.text), signal: signal,
+            return (.init(areaName: "\(model.region.name) (\(code))", note: note, sentences: model.summary.map(\.text),
                           sources: sources, link: "/regio/\(code)"), codes)
         }
         guard let table = snapshot.table(for: area) else { return (nil, codes) }
@@ -75,7 +71,7 @@ struct ProgrammeApp: Sendable {
             case .unavailable(let reason): sentences.append("\(row.indicator.label): niet beschikbaar (\(reason))")
             }
         }
-        return (.init(areaName: area.name, note: note, sentences: sentences, signal: nil,
+        return (.init(areaName: area.name, note: note, sentences: sentences,
                       sources: Set(profile.rows.map { source($0.source) }).sorted(), link: "/gebied/\(slug)"), codes)
     }
 }

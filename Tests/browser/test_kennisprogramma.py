@@ -1,0 +1,147 @@
+"""Browser walk-through (issue 4): staff plans a meeting, a coordinator registers participants, the rules refuse a
+third from the same organisation with the reason, and the meeting page and its calendar file are public."""
+import datetime
+import urllib.request
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from conftest import OUTPUT
+from test_wijkanalyse import serious_violations
+
+PASSWORD = "een lang geheim wachtwoord"
+
+
+def wait_for(browser, selector):
+    return WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.CSS_SELECTOR, selector)))
+
+
+def fill(browser, values):
+    for name, value in values.items():
+        field = browser.find_element(By.NAME, name)
+        if field.get_attribute("type") in ("date", "time"):
+            browser.execute_script("arguments[0].value = arguments[1]", field, value)
+        else:
+            field.clear()
+            field.send_keys(value)
+
+
+def submit(browser, form_selector):
+    browser.find_element(By.CSS_SELECTOR, form_selector + ' button[type="submit"]').click()
+
+
+def accept_invitation(browser, link):
+    browser.get(link)
+    wait_for(browser, 'input[name="wachtwoord"]')
+    fill(browser, {"wachtwoord": PASSWORD, "herhaling": PASSWORD})
+    submit(browser, 'form[action^="/uitnodiging/"]')
+    wait_for(browser, ".notice")
+
+
+def sign_in(browser, server, email):
+    browser.get(server + "/inloggen")
+    fill(browser, {"email": email, "wachtwoord": PASSWORD})
+    submit(browser, 'main form[action="/inloggen"]')
+    wait_for(browser, "form.session")
+
+
+def sign_out(browser):
+    browser.find_element(By.CSS_SELECTOR, "form.session button").click()
+    wait_for(browser, "a.session")
+
+
+def test_staff_plans_coordinator_registers_rules_explain_and_meeting_is_public(server, browser):
+    # The first staff account comes from the command line, as on a new installation.
+    accept_invitation(browser, server.cli("account", "invite", "--email", "staf@example.nl", "--name", "Programmastaf"))
+    sign_in(browser, server, "staf@example.nl")
+
+    # A new round of the programme, its first wijk, and an invitation for that wijk's coordinator.
+    today = datetime.date.today()
+    browser.get(server + "/programma")
+    fill(browser, {"naam": "Nieuwe perspectieven, ronde 2", "slug": "ronde-2", "organisator": "Platform31",
+                   "begin": today.isoformat(), "einde": (today + datetime.timedelta(days=180)).isoformat(),
+                   "bron": "Programmabesluit ronde 2"})
+    submit(browser, 'form[action="/programma"]')
+    wait_for(browser, "#wijken")
+    fill(browser, {"gemeentecode": "GM0114", "stad": "Emmen", "wijk": "Angelslo", "bron": "Aanmelding gemeente Emmen"})
+    submit(browser, 'form[action="/programma/ronde-2/steden"]')
+    wait_for(browser, "#beschrijving")
+    city_path = browser.current_url.split("127.0.0.1", 1)[1].split(":", 1)[1].split("/", 1)[1]
+    city_id = city_path.rsplit("/", 1)[1]
+    browser.get(server + "/beheer")
+    fill(browser, {"naam": "Coördinator Emmen", "email": "coordinator@example.nl"})
+    Select(browser.find_element(By.NAME, "stad")).select_by_value(city_id)
+    submit(browser, 'form[action="/beheer/uitnodigingen"]')
+    coordinator_link = wait_for(browser, "#uitnodigingslink").text
+
+    # Staff plans and publishes the meeting.
+    browser.get(server + "/programma/ronde-2/bijeenkomst/nieuw")
+    meeting_day = today + datetime.timedelta(days=30)
+    fill(browser, {"titel": "Themabijeenkomst 1: gezondheid", "datum": meeting_day.isoformat(), "begin": "13:00", "einde": "17:00",
+                   "locatie": "Wijkcentrum Angelslo", "adres": "Statenweg 1, Emmen", "deskundige": "Dr. A. de Vries",
+                   "aftrap": "Gezondheid als opgave van de wijk", "projectbezoek": "Wandeling langs de vernieuwde Statenweg",
+                   "programma": "13:00 Ontvangst\n13:30 Aftrap\n15:00 Projectbezoek"})
+    Select(browser.find_element(By.NAME, "gastwijk")).select_by_visible_text("Angelslo (Emmen)")
+    browser.find_element(By.NAME, "gepubliceerd").click()
+    submit(browser, 'form[action="/programma/ronde-2/bijeenkomst/nieuw"]')
+    wait_for(browser, ".notice")
+    meeting_url = browser.current_url.split("?")[0]
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Themabijeenkomst 1: gezondheid"
+    sign_out(browser)
+
+    # The coordinator accepts the invitation, enters three people and registers them.
+    accept_invitation(browser, coordinator_link)
+    sign_in(browser, server, "coordinator@example.nl")
+    for name, email, organisation, discipline in [("Anna Bakker", "anna@example.nl", "Gemeente Emmen", "beleid"),
+                                                  ("Bram Smit", "bram@example.nl", "Lefier", "wonen"),
+                                                  ("Cor de Jong", "cor@example.nl", "Gemeente Emmen", "economie")]:
+        browser.get(server + "/" + city_path + "/deelnemers")
+        fill(browser, {"naam": name, "email": email, "organisatie": organisation, "discipline": discipline, "rol": "betrokken bij de wijkaanpak"})
+        submit(browser, 'form[action$="/deelnemers"]')
+        wait_for(browser, ".notice")
+    for name in ["Anna Bakker", "Bram Smit"]:
+        browser.get(meeting_url)
+        Select(browser.find_element(By.NAME, "deelnemer")).select_by_visible_text(
+            next(o.text for o in Select(browser.find_element(By.NAME, "deelnemer")).options if o.text.startswith(name)))
+        submit(browser, 'form[action$="/aanmeldingen"]')
+        assert "Aangemeld." in wait_for(browser, ".notice").text
+    browser.get(meeting_url)
+    select = Select(browser.find_element(By.NAME, "deelnemer"))
+    select.select_by_visible_text(next(o.text for o in select.options if o.text.startswith("Cor de Jong")))
+    submit(browser, 'form[action$="/aanmeldingen"]')
+    error = wait_for(browser, ".errors").text
+    assert "Cor de Jong kan niet deelnemen: Anna Bakker is al aangemeld namens Gemeente Emmen." in error
+    assert "Per stad komen deelnemers uit verschillende organisaties." in error
+    assert "2 aangemeld, 0 op de wachtlijst" in browser.page_source
+    browser.save_screenshot(str(OUTPUT / "bijeenkomst-regel-uitgelegd.png"))
+    assert serious_violations(browser) == []
+    sign_out(browser)
+
+    # Published for everyone: the page and its calendar file.
+    browser.get(meeting_url)
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Themabijeenkomst 1: gezondheid"
+    assert "Wijkcentrum Angelslo" in browser.page_source and "Anna Bakker" not in browser.page_source
+    assert serious_violations(browser) == []
+    ics_link = browser.find_element(By.PARTIAL_LINK_TEXT, "agenda (.ics)").get_attribute("href")
+    with urllib.request.urlopen(ics_link) as response:
+        assert response.headers["Content-Type"] == "text/calendar; charset=utf-8"
+        calendar = response.read().decode("utf-8")
+    assert "BEGIN:VEVENT" in calendar
+    assert "SUMMARY:Themabijeenkomst 1: gezondheid" in calendar
+    assert f"DTSTART;TZID=Europe/Amsterdam:{meeting_day.strftime('%Y%m%d')}T130000" in calendar
+    browser.save_screenshot(str(OUTPUT / "bijeenkomst-openbaar.png"))
+
+
+def test_programme_pages_pass_axe(server, browser):
+    for path in ["/programma", "/programma/nieuwe-perspectieven-2016", "/inloggen"]:
+        browser.get(server + path)
+        wait_for(browser, "h1")
+        assert serious_violations(browser) == [], path
+    browser.get(server + "/programma/nieuwe-perspectieven-2016")
+    browser.find_element(By.LINK_TEXT, "Angelslo").click()
+    wait_for(browser, "#analyse")
+    assert "Wijk 43 Angelslo (WK011443)" in browser.page_source
+    assert "Bron: CBS" in browser.page_source
+    assert serious_violations(browser) == []
+    browser.save_screenshot(str(OUTPUT / "programmawijk-angelslo.png"))
