@@ -9,10 +9,13 @@ public struct ProgrammeInfo: Sendable, Equatable {
     public var summary: String
     /// Where the facts about the programme come from.
     public var source: String
+    /// How many cities take part when the programme is complete (twelve in the 2016–2017 round), if fixed.
+    public var plannedCities: Int?
 
-    public init(id: Int = 0, slug: String, name: String, organiser: String, startsOn: Day, endsOn: Day, summary: String, source: String) {
+    public init(id: Int = 0, slug: String, name: String, organiser: String, startsOn: Day, endsOn: Day, summary: String, source: String,
+                plannedCities: Int? = nil) {
         (self.id, self.slug, self.name, self.organiser) = (id, slug, name, organiser)
-        (self.startsOn, self.endsOn, self.summary, self.source) = (startsOn, endsOn, summary, source)
+        (self.startsOn, self.endsOn, self.summary, self.source, self.plannedCities) = (startsOn, endsOn, summary, source, plannedCities)
     }
 
     public func contains(_ day: Day) -> Bool { startsOn <= day && day <= endsOn }

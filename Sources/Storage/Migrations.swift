@@ -197,6 +197,7 @@ struct M009CreateProgramme: SQLMigration {
             .column("ends_on", type: .text, .notNull)
             .column("summary", type: .text, .notNull)
             .column("source", type: .text, .notNull)
+            .column("planned_cities", type: .int)
             .run()
         try await sql.create(table: "programme_cities")
             .column("id", type: .bigint, sql.neverReusedID)

@@ -22,7 +22,7 @@ public struct ProgrammeSeeding: Sendable {
             slug: "nieuwe-perspectieven-2016", name: seed.programme.name, organiser: seed.programme.organiser, startsOn: from, endsOn: until,
             summary: "Twaalf steden, elk met één wijk, leren van elkaar in vier themabijeenkomsten (\(seed.programme.period)). "
                 + "De bronnen noemen maanden; de periode loopt daarom van de eerste tot de laatste dag van die maanden.",
-            source: seed.programme.source), actor: actor)
+            source: seed.programme.source, plannedCities: seed.wijken.count), actor: actor)
         for wijk in seed.wijken where !wijk.open {
             guard let cityName = wijk.city, let code = wijk.municipalityCode, let wijkName = wijk.wijk else { continue }
             var city = ProgrammeCity(programmeID: programme.id, municipalityCode: code, cityName: cityName, wijkName: wijkName,

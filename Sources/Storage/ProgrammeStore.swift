@@ -18,15 +18,17 @@ public struct ProgrammeStore: Sendable {
             problems.append("Korte naam: alleen kleine letters, cijfers en streepjes, bijvoorbeeld 'g32-2017'.")
         }
         if programme.endsOn < programme.startsOn { problems.append("Einddatum: ligt voor de begindatum.") }
+        if let count = programme.plannedCities, count < 1 { problems.append("Aantal steden: geef een positief aantal of laat het veld leeg.") }
         guard problems.isEmpty else { throw ProgrammeError.invalid(problems) }
         return try await store.transaction { sql in
             if try await sql.select().column("id").from("programmes").where("slug", .equal, programme.slug).first() != nil {
                 throw ProgrammeError.duplicate("Er bestaat al een programma met de korte naam '\(programme.slug)'.")
             }
             let id = try await sql.insert(into: "programmes")
-                .columns("slug", "name", "organiser", "starts_on", "ends_on", "summary", "source")
+                .columns("slug", "name", "organiser", "starts_on", "ends_on", "summary", "source", "planned_cities")
                 .values(SQLBind(programme.slug), SQLBind(programme.name), SQLBind(programme.organiser), SQLBind(programme.startsOn.iso),
-                        SQLBind(programme.endsOn.iso), SQLBind(programme.summary), SQLBind(programme.source))
+                        SQLBind(programme.endsOn.iso), SQLBind(programme.summary), SQLBind(programme.source),
+                        SQLBind(programme.plannedCities))
                 .returning("id").first(decodingColumn: "id", as: Int.self)!
             try await AuditLog.record(sql, actor: actor, action: "programma aangemaakt", subject: programme.name)
             var created = programme
@@ -47,7 +49,8 @@ public struct ProgrammeStore: Sendable {
         ProgrammeInfo(id: try row.decode(column: "id"), slug: try row.decode(column: "slug"), name: try row.decode(column: "name"),
                       organiser: try row.decode(column: "organiser"),
                       startsOn: Day(iso: try row.decode(column: "starts_on"))!, endsOn: Day(iso: try row.decode(column: "ends_on"))!,
-                      summary: try row.decode(column: "summary"), source: try row.decode(column: "source"))
+                      summary: try row.decode(column: "summary"), source: try row.decode(column: "source"),
+                      plannedCities: try row.decode(column: "planned_cities"))
     }
 
     // MARK: Cities

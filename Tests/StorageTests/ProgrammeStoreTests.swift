@@ -53,7 +53,7 @@ import Testing
             #expect(try await ProgrammeSeeding(store: store).seedIfEmpty())
             #expect(try await ProgrammeSeeding(store: store).seedIfEmpty() == false)
             let programme = try #require(try await ProgrammeStore(store: store).all().first)
-            #expect(programme.startsOn.iso == "2016-12-01" && programme.endsOn.iso == "2017-04-30")
+            #expect(programme.startsOn.iso == "2016-12-01" && programme.endsOn.iso == "2017-04-30" && programme.plannedCities == 12)
             let cities = try await ProgrammeStore(store: store).cities(programmeID: programme.id)
             #expect(cities.count == 11)
             let emmen = try #require(cities.first { $0.municipalityCode == "GM0114" })

@@ -40,6 +40,7 @@ public enum ProgrammeListPage {
                         Forms.text("Organisator", name: "organisator", value: "", required: true)
                         Forms.text("Begindatum", name: "begin", value: "", type: "date", required: true)
                         Forms.text("Einddatum", name: "einde", value: "", type: "date", required: true)
+                        Forms.text("Aantal deelnemende steden", name: "steden", value: "", hint: "leeg laten als het nog niet vaststaat")
                         Forms.area("Korte beschrijving", name: "beschrijving", value: "")
                         Forms.text("Bron", name: "bron", value: "", hint: "bijvoorbeeld de programmabeschrijving of het besluit")
                         button(.type("submit")) { "Programma aanmaken" }

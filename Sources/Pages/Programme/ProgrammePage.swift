@@ -21,7 +21,6 @@ public enum ProgrammePage {
     public struct Model: Sendable {
         public var programme: ProgrammeInfo
         public var cities: [CityLine]
-        public var expectedCities: Int
         public var chosenThemes: [String]
         public var meetings: [MeetingLine]
         public var warnings: [String]
@@ -31,9 +30,9 @@ public enum ProgrammePage {
         public var problems: [String]
         public var notice: String?
 
-        public init(programme: ProgrammeInfo, cities: [CityLine], expectedCities: Int, chosenThemes: [String], meetings: [MeetingLine],
+        public init(programme: ProgrammeInfo, cities: [CityLine], chosenThemes: [String], meetings: [MeetingLine],
                     warnings: [String], viewer: Viewer, session: Layout.SessionBar?, csrf: String, problems: [String] = [], notice: String? = nil) {
-            (self.programme, self.cities, self.expectedCities, self.chosenThemes, self.meetings) = (programme, cities, expectedCities, chosenThemes, meetings)
+            (self.programme, self.cities, self.chosenThemes, self.meetings) = (programme, cities, chosenThemes, meetings)
             (self.warnings, self.viewer, self.session, self.csrf, self.problems, self.notice) = (warnings, viewer, session, csrf, problems, notice)
         }
     }
@@ -65,7 +64,7 @@ public enum ProgrammePage {
             }
             h2(.id("wijken")) { "Steden en wijken" }
             table(.class("figures")) {
-                caption { "\(model.cities.count) van de \(model.expectedCities) deelnemende wijken" }
+                caption { p0.plannedCities.map { "\(model.cities.count) van de \($0) deelnemende wijken" } ?? "\(model.cities.count) deelnemende wijken" }
                 thead { tr { th(.scope("col")) { "Stad" }; th(.scope("col")) { "Wijk" }; th(.scope("col")) { "Bouwperiode" }; th(.scope("col")) { "CBS-gebied" } } }
                 tbody {
                     for line in model.cities {
@@ -78,8 +77,8 @@ public enum ProgrammePage {
                     }
                 }
             }
-            if model.cities.count < model.expectedCities {
-                p(.class("meta")) { "Nog niet bekend: \(model.expectedCities - model.cities.count) wijk(en). Het programmabureau vult ze aan." }
+            if let planned = p0.plannedCities, model.cities.count < planned {
+                p(.class("meta")) { "Nog niet bekend: \(planned - model.cities.count) wijk\(planned - model.cities.count == 1 ? "" : "en"). Het programmabureau vult \(planned - model.cities.count == 1 ? "haar" : "ze") aan." }
             }
             if model.viewer.isStaff { addCityForm(model) }
             h2(.id("themas")) { "Thema's" }

@@ -34,10 +34,14 @@ struct ProgrammeController: Sendable {
         guard let start = Day(iso: f["begin"] ?? ""), let end = Day(iso: f["einde"] ?? "") else {
             return try await list(request, problems: ["Begindatum en einddatum: vul beide in als datum (JJJJ-MM-DD)."])
         }
+        let countText = (f["steden"] ?? "").trimmingCharacters(in: .whitespaces)
+        guard countText.isEmpty || Int(countText) != nil else {
+            return try await list(request, problems: ["Aantal steden: '\(countText)' is geen geheel getal."])
+        }
         do {
             let created = try await app.programmes.create(ProgrammeInfo(
                 slug: f["slug"] ?? "", name: f["naam"] ?? "", organiser: f["organisator"] ?? "", startsOn: start, endsOn: end,
-                summary: f["beschrijving"] ?? "", source: f["bron"] ?? ""), actor: app.actor(request))
+                summary: f["beschrijving"] ?? "", source: f["bron"] ?? "", plannedCities: Int(countText)), actor: app.actor(request))
             return request.redirect(to: ProgrammePage.path(created), redirectType: .normal)
         } catch {
             guard let list = problems(error) else { throw error }
@@ -60,7 +64,7 @@ struct ProgrammeController: Sendable {
             ProgrammePage.MeetingLine(meeting: $0, theme: $0.themeID.flatMap { title[$0] }, host: $0.hostCityID.flatMap { host[$0] })
         }
         let warnings = request.viewer.isStaff ? try await app.meetings.hostWarnings(programmeID: programme.id) : []
-        return .init(programme: programme, cities: lines, expectedCities: max(12, cities.count), chosenThemes: chosen, meetings: meetings,
+        return .init(programme: programme, cities: lines, chosenThemes: chosen, meetings: meetings,
                      warnings: warnings, viewer: request.viewer, session: request.sessionBar,
                      csrf: request.csrf)
     }
