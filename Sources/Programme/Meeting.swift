@@ -68,6 +68,17 @@ public struct Meeting: Sendable, Equatable {
     }
 }
 
+/// A registration with the person and their city's name: one row of a meeting's list.
+public struct RegistrationEntry: Sendable, Equatable {
+    public var registration: Registration
+    public var participant: Participant
+    public var city: String
+
+    public init(registration: Registration, participant: Participant, city: String) {
+        (self.registration, self.participant, self.city) = (registration, participant, city)
+    }
+}
+
 public struct Registration: Sendable, Equatable {
     public enum Status: String, Sendable, CaseIterable {
         case registered = "aangemeld", waiting = "wachtlijst", cancelled = "afgemeld"

@@ -1,16 +1,6 @@
 /// The participant list of a meeting as CSV (semicolon, as Dutch spreadsheet programs open it by default).
 public enum ParticipantList {
-    public struct Row: Sendable {
-        public var city: String
-        public var participant: Participant
-        public var registration: Registration
-
-        public init(city: String, participant: Participant, registration: Registration) {
-            (self.city, self.participant, self.registration) = (city, participant, registration)
-        }
-    }
-
-    public static func csv(_ rows: [Row]) -> String {
+    public static func csv(_ rows: [RegistrationEntry]) -> String {
         var lines = ["stad;naam;e-mail;organisatie;discipline;rol in de wijkaanpak;status;aanwezig"]
         for row in rows {
             let p = row.participant

@@ -13,12 +13,6 @@ public struct RegistrationStore: Sendable {
         public var waitingReason: String?
     }
 
-    public struct Row: Sendable, Equatable {
-        public var registration: Registration
-        public var participant: Participant
-        public var city: String
-    }
-
     let store: Store
 
     public init(store: Store) { self.store = store }
@@ -90,7 +84,7 @@ public struct RegistrationStore: Sendable {
         }
     }
 
-    public func rows(meetingID: Int) async throws -> [Row] { try await Self.rows(meetingID: meetingID, on: store.sql) }
+    public func rows(meetingID: Int) async throws -> [RegistrationEntry] { try await Self.rows(meetingID: meetingID, on: store.sql) }
 
     public func registrations(participantID: Int) async throws -> [Registration] {
         try await store.sql.select().column("*").from("registrations").where("participant_id", .equal, participantID).all().map(Self.registration)
@@ -110,7 +104,7 @@ public struct RegistrationStore: Sendable {
     }
 
     /// The programme's rules, then the venue's capacity.
-    static func decide(_ participant: Participant, meeting: Meeting, rows: [Row]) throws -> (status: Registration.Status, reason: String?) {
+    static func decide(_ participant: Participant, meeting: Meeting, rows: [RegistrationEntry]) throws -> (status: Registration.Status, reason: String?) {
         let registered = rows.filter { $0.registration.status == .registered }
         let sameCity = registered.filter { $0.participant.cityID == participant.cityID }.map(\.participant.asRulePerson)
         switch RegistrationRules.decide(participant.asRulePerson, registered: sameCity) {
@@ -148,15 +142,15 @@ public struct RegistrationStore: Sendable {
     }
 
     /// All registrations of a meeting in order of arrival (the waiting list's order), with person and city.
-    static func rows(meetingID: Int, on sql: any SQLDatabase) async throws -> [Row] {
+    static func rows(meetingID: Int, on sql: any SQLDatabase) async throws -> [RegistrationEntry] {
         let registrations = try await sql.select().column("*").from("registrations").where("meeting_id", .equal, meetingID)
             .orderBy("created_at").orderBy("id").all().map(registration)
-        var result: [Row] = []
+        var result: [RegistrationEntry] = []
         for registration in registrations {
             guard let participant = try await participant(registration.participantID, on: sql) else { continue }
             let city = try await sql.select().column("city_name").from("programme_cities").where("id", .equal, participant.cityID)
                 .first(decodingColumn: "city_name", as: String.self) ?? ""
-            result.append(Row(registration: registration, participant: participant, city: city))
+            result.append(RegistrationEntry(registration: registration, participant: participant, city: city))
         }
         return result
     }

@@ -60,8 +60,8 @@ import Testing
     @Test func participantListQuotesAndDefusesFormulas() {
         let p = Participant(id: 1, programmeID: 1, cityID: 1, name: "=HYPERLINK(\"x\")", email: "a@b.nl", organisation: "Lefier; Emmen",
                             discipline: "wonen", role: "-1", involvedInWijkaanpak: true)
-        let csv = ParticipantList.csv([.init(city: "Emmen", participant: p,
-                                             registration: Registration(id: 1, meetingID: 1, participantID: 1, status: .registered, attended: true, createdAt: 0))])
+        let csv = ParticipantList.csv([.init(registration: Registration(id: 1, meetingID: 1, participantID: 1, status: .registered, attended: true, createdAt: 0),
+                                             participant: p, city: "Emmen")])
         #expect(csv == "stad;naam;e-mail;organisatie;discipline;rol in de wijkaanpak;status;aanwezig\r\n"
             + "Emmen;\"'=HYPERLINK(\"\"x\"\")\";a@b.nl;\"Lefier; Emmen\";wonen;'-1;aangemeld;ja\r\n")
     }

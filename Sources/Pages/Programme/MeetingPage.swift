@@ -4,16 +4,6 @@ import Programme
 /// A theme meeting: the public programme of the day, and — for who may — registration, the participant list and
 /// attendance.
 public enum MeetingPage {
-    public struct Entry: Sendable {
-        public var registration: Registration
-        public var participant: Participant
-        public var city: String
-
-        public init(registration: Registration, participant: Participant, city: String) {
-            (self.registration, self.participant, self.city) = (registration, participant, city)
-        }
-    }
-
     public struct Model: Sendable {
         public var programme: ProgrammeInfo
         public var meeting: Meeting
@@ -22,7 +12,7 @@ public enum MeetingPage {
         public var presentations: [(wijk: String, title: String)]
         public var viewer: Viewer
         /// Registrations the viewer may see: staff all, a coordinator their city's, a participant their own.
-        public var entries: [Entry]
+        public var entries: [RegistrationEntry]
         /// People the viewer may register who are not registered yet.
         public var registerable: [Participant]
         public var shortfalls: [String]
@@ -35,7 +25,7 @@ public enum MeetingPage {
         public var notice: String?
 
         public init(programme: ProgrammeInfo, meeting: Meeting, theme: String?, host: String?, presentations: [(wijk: String, title: String)],
-                    viewer: Viewer, entries: [Entry], registerable: [Participant], shortfalls: [String], registrationOpen: Bool,
+                    viewer: Viewer, entries: [RegistrationEntry], registerable: [Participant], shortfalls: [String], registrationOpen: Bool,
                     attendanceOpen: Bool, mailConfigured: Bool, session: Layout.SessionBar?, csrf: String, problems: [String] = [], notice: String? = nil) {
             (self.programme, self.meeting, self.theme, self.host, self.presentations) = (programme, meeting, theme, host, presentations)
             (self.viewer, self.entries, self.registerable, self.shortfalls) = (viewer, entries, registerable, shortfalls)

@@ -79,13 +79,10 @@ struct AccountController: Sendable {
         let password = f["wachtwoord"] ?? ""
         let list = Passwords.problems(password, repeated: f["herhaling"] ?? "")
         guard list.isEmpty else { return try await invitationPage(request, problems: list, status: .unprocessableEntity) }
-        do {
+        return try await attempt(request, {
             _ = try await app.accounts.accept(token: request.parameters.get("token") ?? "", passwordHash: try await app.passwords.hash(password))
-            return request.redirect(to: "/inloggen?ok=account", redirectType: .normal)
-        } catch {
-            guard let list = problems(error) else { throw error }
-            return try await invitationPage(request, problems: list, status: .conflict)
-        }
+            return "/inloggen?ok=account"
+        }, otherwise: { try await invitationPage(request, problems: $0, status: $1) })
     }
 
     func profile(_ request: Request, problems: [String] = [], notice: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
@@ -114,13 +111,10 @@ struct AccountController: Sendable {
         (person.name, person.email, person.organisation) = (f["naam"] ?? "", (f["email"] ?? "").trimmingCharacters(in: .whitespaces), f["organisatie"] ?? "")
         (person.discipline, person.role, person.involvedInWijkaanpak) = (f["discipline"] ?? "", f["rol"] ?? "", f["betrokken"] == "ja")
         person.version = Int(f["versie"] ?? "") ?? 0
-        do {
+        return try await attempt(request, {
             _ = try await app.participants.update(person, actor: app.actor(request))
-            return request.redirect(to: "/profiel?ok=opgeslagen", redirectType: .normal)
-        } catch {
-            guard let list = problems(error) else { throw error }
-            return try await profile(request, problems: list, status: (error as? ProgrammeError)?.status ?? .unprocessableEntity)
-        }
+            return "/profiel?ok=opgeslagen"
+        }, otherwise: { try await profile(request, problems: $0, status: $1) })
     }
 
     func changePassword(_ request: Request) async throws -> Response {

@@ -49,18 +49,12 @@ struct MeetingController: Sendable {
         let f = try formFields(request)
         let cities = try await app.programmes.cities(programmeID: programme.id)
         let (parsed, list) = Self.parse(f, programme: programme, cities: cities, current: current)
-        guard var meeting = parsed, list.isEmpty else { return try await editor(request, meeting: current, form: f, problems: list) }
-        do {
-            if current == nil {
-                meeting = try await app.meetings.create(meeting, actor: app.actor(request))
-            } else {
-                meeting = try await app.meetings.update(meeting, actor: app.actor(request))
-            }
-            return request.redirect(to: MeetingPage.path(programme, meeting) + "?ok=opgeslagen", redirectType: .normal)
-        } catch {
-            guard let list = problems(error) else { throw error }
-            return try await editor(request, meeting: current, form: f, problems: list)
-        }
+        guard let meeting = parsed, list.isEmpty else { return try await editor(request, meeting: current, form: f, problems: list) }
+        return try await attempt(request, {
+            let saved = current == nil ? try await app.meetings.create(meeting, actor: app.actor(request))
+                                       : try await app.meetings.update(meeting, actor: app.actor(request))
+            return MeetingPage.path(programme, saved) + "?ok=opgeslagen"
+        }, otherwise: { list, _ in try await editor(request, meeting: current, form: f, problems: list) })
     }
 
     /// The form as a meeting, or the problems naming each field.
@@ -114,7 +108,6 @@ struct MeetingController: Sendable {
         let cityLabel = Dictionary(uniqueKeysWithValues: cities.map { ($0.id, "\($0.wijkName) (\($0.cityName))") })
         let rows = viewer.isSignedIn ? try await app.registrations.rows(meetingID: meeting.id) : []
         let entries = rows.filter { viewer.mayAct(for: $0.participant) }
-            .map { MeetingPage.Entry(registration: $0.registration, participant: $0.participant, city: $0.city) }
         let active = Set(rows.filter { $0.registration.status != .cancelled }.map(\.participant.id))
         let registerable = viewer.isSignedIn
             ? try await app.participants.participants(programmeID: programme.id).filter { viewer.mayAct(for: $0) && !active.contains($0.id) }
@@ -187,7 +180,7 @@ struct MeetingController: Sendable {
         let rows = try await app.registrations.rows(meetingID: meeting.id).sorted { ($0.city, $0.participant.name) < ($1.city, $1.participant.name) }
         return Response(status: .ok, headers: ["Content-Type": "text/csv; charset=utf-8",
                                                "Content-Disposition": "attachment; filename=\"deelnemers-bijeenkomst-\(meeting.number).csv\""],
-                        body: .init(string: ParticipantList.csv(rows.map { .init(city: $0.city, participant: $0.participant, registration: $0.registration) })))
+                        body: .init(string: ParticipantList.csv(rows)))
     }
 
     // MARK: Registration
@@ -201,16 +194,12 @@ struct MeetingController: Sendable {
             return try await page(request, problems: ["Deelnemer: kies een deelnemer van dit programma."], status: .unprocessableEntity)
         }
         try request.require(request.viewer.mayAct(for: person), "aanmeldingen voor \(person.name)")
-        do {
+        return try await attempt(request, {
             let outcome = try await app.registrations.register(meetingID: meeting.id, participantID: person.id, actor: app.actor(request))
             await app.mailer.send([MailText.registered(person, meeting: meeting, place: place(meeting), url: app.link(MeetingPage.path(programme, meeting)),
                                                        status: outcome.registration.status)], logger: request.logger)
-            let ok = outcome.registration.status == .waiting ? "wachtlijst" : "aangemeld"
-            return request.redirect(to: MeetingPage.path(programme, meeting) + "?ok=\(ok)", redirectType: .normal)
-        } catch {
-            guard let list = problems(error) else { throw error }
-            return try await page(request, problems: list, status: (error as? ProgrammeError)?.status ?? .unprocessableEntity)
-        }
+            return MeetingPage.path(programme, meeting) + (outcome.registration.status == .waiting ? "?ok=wachtlijst" : "?ok=aangemeld")
+        }, otherwise: { try await page(request, problems: $0, status: $1) })
     }
 
     func cancel(_ request: Request) async throws -> Response {
@@ -222,15 +211,12 @@ struct MeetingController: Sendable {
             throw Abort(.notFound, reason: "Deze aanmelding bestaat niet.")
         }
         try request.require(request.viewer.mayAct(for: row.participant), "de aanmelding van \(row.participant.name)")
-        do {
+        return try await attempt(request, {
             let promoted = try await app.registrations.cancel(registrationID: id, actor: app.actor(request))
             await app.mailer.send(promoted.map { MailText.promoted($0, meeting: meeting, place: place(meeting), url: app.link(MeetingPage.path(programme, meeting))) },
                                   logger: request.logger)
-            return request.redirect(to: MeetingPage.path(programme, meeting) + "?ok=afgemeld", redirectType: .normal)
-        } catch {
-            guard let list = problems(error) else { throw error }
-            return try await page(request, problems: list, status: .unprocessableEntity)
-        }
+            return MeetingPage.path(programme, meeting) + "?ok=afgemeld"
+        }, otherwise: { try await page(request, problems: $0, status: $1) })
     }
 
     func attendance(_ request: Request) async throws -> Response {
@@ -242,13 +228,10 @@ struct MeetingController: Sendable {
         for key in f.keys where key.hasPrefix("geregistreerd") {
             if let id = Int(key.dropFirst("geregistreerd".count)) { attended[id] = f["aanwezig\(id)"] == "ja" }
         }
-        do {
+        return try await attempt(request, {
             try await app.registrations.recordAttendance(meetingID: meeting.id, attended: attended, actor: app.actor(request))
-            return request.redirect(to: MeetingPage.path(programme, meeting) + "?ok=aanwezigheid", redirectType: .normal)
-        } catch {
-            guard let list = problems(error) else { throw error }
-            return try await page(request, problems: list, status: .unprocessableEntity)
-        }
+            return MeetingPage.path(programme, meeting) + "?ok=aanwezigheid"
+        }, otherwise: { try await page(request, problems: $0, status: $1) })
     }
 
     func remind(_ request: Request) async throws -> Response {

@@ -88,6 +88,18 @@ extension ProgrammeError: AbortError {
     public var reason: String { description }
 }
 
+/// Runs a change and redirects to the path it returns. A change the rules reject shows the page again with its
+/// problems and the status the error carries (409 for a conflict, 422 otherwise); any other error is an error.
+func attempt(_ request: Request, _ change: () async throws -> String,
+             otherwise page: ([String], HTTPResponseStatus) async throws -> Response) async throws -> Response {
+    do {
+        return request.redirect(to: try await change(), redirectType: .normal)
+    } catch {
+        guard let list = problems(error) else { throw error }
+        return try await page(list, (error as? ProgrammeError)?.status ?? .unprocessableEntity)
+    }
+}
+
 /// Problems of a rejected change as a list, for showing next to the form.
 func problems(_ error: any Error) -> [String]? {
     switch error {

@@ -38,15 +38,11 @@ struct ProgrammeController: Sendable {
         guard countText.isEmpty || Int(countText) != nil else {
             return try await list(request, problems: ["Aantal steden: '\(countText)' is geen geheel getal."])
         }
-        do {
-            let created = try await app.programmes.create(ProgrammeInfo(
+        return try await attempt(request, {
+            ProgrammePage.path(try await app.programmes.create(ProgrammeInfo(
                 slug: f["slug"] ?? "", name: f["naam"] ?? "", organiser: f["organisator"] ?? "", startsOn: start, endsOn: end,
-                summary: f["beschrijving"] ?? "", source: f["bron"] ?? "", plannedCities: Int(countText)), actor: app.actor(request))
-            return request.redirect(to: ProgrammePage.path(created), redirectType: .normal)
-        } catch {
-            guard let list = problems(error) else { throw error }
-            return try await self.list(request, problems: list)
-        }
+                summary: f["beschrijving"] ?? "", source: f["bron"] ?? "", plannedCities: Int(countText)), actor: app.actor(request)))
+        }, otherwise: { list, _ in try await self.list(request, problems: list) })
     }
 
     func overviewModel(_ request: Request, _ programme: ProgrammeInfo) async throws -> ProgrammePage.Model {
@@ -77,17 +73,15 @@ struct ProgrammeController: Sendable {
         let programme = try await app.programme(request)
         try request.require(request.viewer.isStaff, "het toevoegen van steden")
         let f = try formFields(request)
-        do {
-            let city = try await app.programmes.addCity(ProgrammeCity(
+        return try await attempt(request, {
+            CityPage.path(programme, try await app.programmes.addCity(ProgrammeCity(
                 programmeID: programme.id, municipalityCode: (f["gemeentecode"] ?? "").trimmingCharacters(in: .whitespaces).uppercased(),
-                cityName: f["stad"] ?? "", wijkName: f["wijk"] ?? "", source: f["bron"] ?? ""), actor: app.actor(request))
-            return request.redirect(to: CityPage.path(programme, city), redirectType: .normal)
-        } catch {
-            guard let list = problems(error) else { throw error }
+                cityName: f["stad"] ?? "", wijkName: f["wijk"] ?? "", source: f["bron"] ?? ""), actor: app.actor(request)))
+        }, otherwise: { list, status in
             var model = try await overviewModel(request, programme)
             model.problems = list
-            return html(ProgrammePage.render(model), status: .unprocessableEntity)
-        }
+            return html(ProgrammePage.render(model), status: status)
+        })
     }
 
     func cityPage(_ request: Request, city override: ProgrammeCity? = nil, focusCodes: String? = nil, problems: [String] = [],
@@ -129,15 +123,13 @@ struct ProgrammeController: Sendable {
         let regionCodes = codes.compactMap(RegionCode.init)
         for code in codes where RegionCode(code) == nil { list.append("CBS-gebied: '\(code)' is geen CBS-code (WK + 6 tekens of BU + 8 tekens).") }
         guard list.isEmpty else { return try await cityPage(request, city: city, focusCodes: codesText, problems: list, status: .unprocessableEntity) }
-        do {
-            city.focusAreaSlug = try await linkArea(city, codes: regionCodes)
-            _ = try await app.programmes.updateCity(city, actor: app.actor(request))
-            return request.redirect(to: CityPage.path(programme, city) + "?ok=opgeslagen", redirectType: .normal)
-        } catch {
-            guard let list = problems(error) else { throw error }
-            let status: HTTPResponseStatus = (error as? ProgrammeError).map(\.status) ?? .unprocessableEntity
-            return try await cityPage(request, city: city, focusCodes: codesText, problems: list, status: status)
-        }
+        let edited = city
+        return try await attempt(request, {
+            var saved = edited
+            saved.focusAreaSlug = try await linkArea(edited, codes: regionCodes)
+            _ = try await app.programmes.updateCity(saved, actor: app.actor(request))
+            return CityPage.path(programme, saved) + "?ok=opgeslagen"
+        }, otherwise: { try await cityPage(request, city: edited, focusCodes: codesText, problems: $0, status: $1) })
     }
 
     /// Keeps the wijk's focus area in step with the codes on the form: created, updated or unlinked.
@@ -182,22 +174,19 @@ struct ProgrammeController: Sendable {
         var person = Participant(programmeID: programme.id, cityID: city.id, name: f["naam"] ?? "", email: (f["email"] ?? "").trimmingCharacters(in: .whitespaces),
                                  organisation: f["organisatie"] ?? "", discipline: f["discipline"] ?? "", role: f["rol"] ?? "",
                                  involvedInWijkaanpak: f["betrokken"] == "ja")
-        do {
-            if let id = Int(f["id"] ?? "") {
-                guard let existing = try await app.participants.participant(id: id), existing.cityID == city.id else {
-                    throw Abort(.notFound, reason: "Deze deelnemer hoort niet bij \(city.cityName).")
-                }
-                person.id = id
-                person.version = Int(f["versie"] ?? "") ?? 0
-                _ = try await app.participants.update(person, actor: app.actor(request))
-            } else {
-                _ = try await app.participants.add(person, actor: app.actor(request))
+        if let id = Int(f["id"] ?? "") {
+            guard let existing = try await app.participants.participant(id: id), existing.cityID == city.id else {
+                throw Abort(.notFound, reason: "Deze deelnemer hoort niet bij \(city.cityName).")
             }
-            return request.redirect(to: CityPage.path(programme, city) + "/deelnemers?ok=opgeslagen", redirectType: .normal)
-        } catch {
-            guard let list = problems(error) else { throw error }
-            return try await participantsPage(request, problems: list, editing: person, status: (error as? ProgrammeError)?.status ?? .unprocessableEntity)
+            person.id = id
+            person.version = Int(f["versie"] ?? "") ?? 0
         }
+        let edited = person
+        return try await attempt(request, {
+            _ = edited.id == 0 ? try await app.participants.add(edited, actor: app.actor(request))
+                               : try await app.participants.update(edited, actor: app.actor(request))
+            return CityPage.path(programme, city) + "/deelnemers?ok=opgeslagen"
+        }, otherwise: { try await participantsPage(request, problems: $0, editing: edited, status: $1) })
     }
 
     func inviteParticipant(_ request: Request) async throws -> Response {
@@ -206,7 +195,7 @@ struct ProgrammeController: Sendable {
         try request.require(request.viewer.mayManage(city: city.id), "de deelnemers van \(city.cityName)")
         guard let id = request.parameters.get("participant", as: Int.self), let person = try await app.participants.participant(id: id),
               person.cityID == city.id else { throw Abort(.notFound, reason: "Deze deelnemer hoort niet bij \(city.cityName).") }
-        do {
+        return try await attempt(request, {
             let token = try await app.accounts.invite(email: person.email, name: person.name, role: .participant, cityID: city.id,
                                                       participantID: person.id, actor: app.actor(request))
             await app.mailer.send([MailText.invitation(to: person.email, name: person.name, role: .participant,
@@ -216,11 +205,8 @@ struct ProgrammeController: Sendable {
                 try await AuditLog(store: app.store).record(actor: app.actor(request), action: "uitnodigingslink (geen mailserver)",
                                                             subject: person.email, detail: app.link("/uitnodiging/\(token)"))
             }
-            return request.redirect(to: CityPage.path(programme, city) + "/deelnemers?ok=uitgenodigd", redirectType: .normal)
-        } catch {
-            guard let list = problems(error) else { throw error }
-            return try await participantsPage(request, problems: list, status: .conflict)
-        }
+            return CityPage.path(programme, city) + "/deelnemers?ok=uitgenodigd"
+        }, otherwise: { try await participantsPage(request, problems: $0, status: $1) })
     }
 }
 

@@ -32,15 +32,13 @@ struct ThemeController: Sendable {
             problems: problems, notice: notice)), status: status)
     }
 
+    /// A change of the theme choice, then back to the page with a note, or the page with the problems.
     private func attempt(_ request: Request, ok: String, _ change: () async throws -> Void) async throws -> Response {
-        do {
+        let programme = try await app.programme(request)
+        return try await WebApp.attempt(request, {
             try await change()
-            let programme = try await app.programme(request)
-            return request.redirect(to: ProgrammePage.path(programme) + "/themas?ok=\(ok)", redirectType: .normal)
-        } catch {
-            guard let list = problems(error) else { throw error }
-            return try await page(request, problems: list, status: (error as? ProgrammeError)?.status ?? .unprocessableEntity)
-        }
+            return ProgrammePage.path(programme) + "/themas?ok=\(ok)"
+        }, otherwise: { try await page(request, problems: $0, status: $1) })
     }
 
     func addTheme(_ request: Request) async throws -> Response {
