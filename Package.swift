@@ -68,8 +68,9 @@ let package = Package(
         .executableTarget(
             name: "wijkradar",
             dependencies: [
-                "Core", "DataImport", "Analysis", "Storage", "Reports", "Pages", "HTML", "WebApp", "Programme",
+                "Core", "DataImport", "Analysis", "Storage", "Reports", "Pages", "HTML", "WebApp", "Programme", "Mail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "CoreTests", dependencies: ["Core"]),

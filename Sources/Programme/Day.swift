@@ -36,6 +36,11 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         return Day(year: year, month: month, day: range.upperBound - 1)!
     }
 
+    public func adding(days: Int) -> Day {
+        let date = Self.calendar.date(byAdding: .day, value: days, to: Self.calendar.date(from: DateComponents(year: year, month: month, day: day))!)!
+        return Self.today(date)
+    }
+
     public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 
     /// Today in the Netherlands.

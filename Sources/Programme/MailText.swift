@@ -12,7 +12,9 @@ public enum MailText {
         "\(meeting.date.dutch), \(meeting.startTime)–\(meeting.endTime)"
     }
 
-    public static func registered(_ p: Participant, meeting: Meeting, place: String, url: String, status: Registration.Status) -> MailMessage {
+    static func place(_ meeting: Meeting) -> String { meeting.location.isEmpty ? "wordt nog bekendgemaakt" : meeting.location }
+
+    public static func registered(_ p: Participant, meeting: Meeting, url: String, status: Registration.Status) -> MailMessage {
         let head = status == .waiting
             ? "U staat op de wachtlijst voor \(meeting.title). U schuift door zodra er een plaats vrijkomt; u krijgt dan bericht."
             : "U bent aangemeld voor \(meeting.title)."
@@ -22,7 +24,7 @@ public enum MailText {
         \(head)
 
         Wanneer: \(when(meeting))
-        Waar: \(place)
+        Waar: \(place(meeting))
         Programma en agenda-bestand: \(url)
 
         Afmelden kan via dezelfde pagina.
@@ -32,14 +34,14 @@ public enum MailText {
         """)
     }
 
-    public static func promoted(_ p: Participant, meeting: Meeting, place: String, url: String) -> MailMessage {
+    public static func promoted(_ p: Participant, meeting: Meeting, url: String) -> MailMessage {
         MailMessage(to: p.email, subject: "Plaats vrijgekomen: " + meeting.title, body: """
         Beste \(p.name),
 
         Er is een plaats vrijgekomen. U bent nu aangemeld voor \(meeting.title).
 
         Wanneer: \(when(meeting))
-        Waar: \(place)
+        Waar: \(place(meeting))
         Meer informatie: \(url)
 
         Met vriendelijke groet,
@@ -47,14 +49,14 @@ public enum MailText {
         """)
     }
 
-    public static func reminder(_ p: Participant, meeting: Meeting, place: String, url: String) -> MailMessage {
+    public static func reminder(_ p: Participant, meeting: Meeting, url: String) -> MailMessage {
         MailMessage(to: p.email, subject: "Herinnering: " + meeting.title, body: """
         Beste \(p.name),
 
         Herinnering: u bent aangemeld voor \(meeting.title).
 
         Wanneer: \(when(meeting))
-        Waar: \(place)
+        Waar: \(place(meeting))
         Programma: \(url)
 
         Kunt u niet komen? Meld u dan af via de pagina, zodat iemand van de wachtlijst kan komen.

@@ -47,6 +47,9 @@ public struct Meeting: Sendable, Equatable {
         (self.agenda, self.presentations, self.published, self.version) = (agenda, presentations, published, version)
     }
 
+    /// Venue and address as one line, for e-mails and calendars.
+    public var location: String { [venue, address].filter { !$0.isEmpty }.joined(separator: ", ") }
+
     /// Problems that stop a meeting from being saved, in Dutch, each naming its field.
     public func problems(in programme: ProgrammeInfo) -> [String] {
         var result: [String] = []

@@ -55,6 +55,21 @@ public struct MeetingStore: Sendable {
             .orderBy("date").orderBy("number").all().map(Self.meeting)
     }
 
+    /// Published meetings from today up to `days` ahead whose reminder has not gone out yet.
+    public func dueForReminder(programmeID: Int, within days: Int, today: Day = .today()) async throws -> [Meeting] {
+        try await store.sql.select().column("*").from("meetings").where("programme_id", .equal, programmeID)
+            .where("reminded_at", .is, SQLLiteral.null).orderBy("date").all().map(Self.meeting)
+            .filter { $0.published && $0.date >= today && $0.date <= today.adding(days: days) }
+    }
+
+    /// Records that the reminder for a meeting went out.
+    public func markReminded(_ meeting: Meeting, sent: Int, actor: String) async throws {
+        try await store.transaction { sql in
+            try await sql.update("meetings").set("reminded_at", to: SQLBind(now())).where("id", .equal, meeting.id).run()
+            try await AuditLog.record(sql, actor: actor, action: "herinnering verstuurd", subject: meeting.title, detail: "\(sent) deelnemers")
+        }
+    }
+
     /// Warnings for staff about the host rotation of a programme's meetings.
     public func hostWarnings(programmeID: Int) async throws -> [String] {
         let cities = try await ProgrammeStore(store: store).cities(programmeID: programmeID)

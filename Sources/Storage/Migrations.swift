@@ -281,6 +281,8 @@ struct M009CreateProgramme: SQLMigration {
             // Bumped first in every registration transaction: the row lock it takes makes concurrent registrations
             // for one meeting wait for each other, on SQLite and PostgreSQL alike.
             .column("registration_turn", type: .bigint, .notNull)
+            // When the reminder went out (by staff or `wijkradar programma herinneringen`), so it goes out once.
+            .column("reminded_at", type: .bigint)
             .unique("programme_id", "number")
             .run()
         try await sql.create(table: "registrations")

@@ -49,20 +49,3 @@ struct Accounts: AsyncParsableCommand {
     }
 }
 
-/// The programmes and their cities, with the numbers the account command asks for.
-struct ProgrammeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "programma", abstract: "Kennisprogramma's en hun steden (met nummer).")
-
-    func run() async throws {
-        try await withStore { store, _ in
-            try await ProgrammeSeeding(store: store).seedIfEmpty()
-            for programme in try await ProgrammeStore(store: store).all() {
-                print("\(programme.name) (\(programme.slug)), \(programme.startsOn.iso) – \(programme.endsOn.iso)")
-                printTable(["nummer", "stad", "wijk", "gemeentecode", "CBS-gebied"],
-                           try await ProgrammeStore(store: store).cities(programmeID: programme.id).map {
-                               [String($0.id), $0.cityName, $0.wijkName, $0.municipalityCode, $0.focusAreaSlug ?? ""]
-                           })
-            }
-        }
-    }
-}

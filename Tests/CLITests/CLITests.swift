@@ -159,6 +159,29 @@ import Testing
         #expect(!unknown.stderr.contains("Usage"))
     }
 
+    @Test func programmeAccountsAndRemindersFromTheCommandLine() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let programmes = try cli.run("programma")
+        #expect(programmes.status == 0, "\(programmes.stderr)")
+        #expect(programmes.stdout.contains("Nieuwe perspectieven voor stedelijke vernieuwing (nieuwe-perspectieven-2016), 2016-12-01 – 2017-04-30"))
+        #expect(programmes.stdout.contains("Emmen") && programmes.stdout.contains("Angelslo") && programmes.stdout.contains("GM0114"))
+        let invite = try cli.run("account", "invite", "--email", "staf@example.nl", "--name", "Staf")
+        #expect(invite.status == 0)
+        #expect(invite.stdout.range(of: #"^http://127\.0\.0\.1:8080/uitnodiging/[A-Za-z0-9_-]{43}\n$"#, options: .regularExpression) != nil)
+        let again = try cli.run("account", "invite", "--email", "x@example.nl", "--name", "X", "--role", "deelnemer")
+        #expect(again.status != 0)
+        #expect(again.stderr.contains("--role moet 'programmastaf' of 'stadscoordinator' zijn"))
+        let coordinator = try cli.run("account", "invite", "--email", "c@example.nl", "--name", "C", "--role", "stadscoordinator")
+        #expect(coordinator.status != 0)
+        #expect(coordinator.stderr.contains("Stad: een stadscoördinator hoort bij een stad."))
+        // No account exists until the link is used.
+        #expect(try cli.run("account", "list").stdout.contains("Nog geen accounts"))
+        let reminders = try cli.run("programma", "herinneringen")
+        #expect(reminders.status != 0)
+        #expect(reminders.stderr.contains("Zet SMTP_HOST"))
+    }
+
     @Test func focusAreasFromTheCommandLine() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }

@@ -72,6 +72,12 @@ import Testing
             let f = try await Self.fixture(store)
             let registrations = RegistrationStore(store: store)
             let emmen = f.people[0]
+            // Reminders: due within the window, once.
+            let meetings = MeetingStore(store: store)
+            #expect(try await meetings.dueForReminder(programmeID: f.programme.id, within: 10, today: Self.before).map(\.id) == [f.meeting.id])
+            #expect(try await meetings.dueForReminder(programmeID: f.programme.id, within: 5, today: Self.before).isEmpty)
+            try await meetings.markReminded(f.meeting, sent: 0, actor: Self.actor)
+            #expect(try await meetings.dueForReminder(programmeID: f.programme.id, within: 10, today: Self.before).isEmpty)
             for person in emmen.prefix(3) {
                 let outcome = try await registrations.register(meetingID: f.meeting.id, participantID: person.id, actor: Self.actor, today: Self.before)
                 #expect(outcome.registration.status == .registered)

@@ -162,7 +162,7 @@ struct MeetingController: Sendable {
             if !m.projectVisit.isEmpty { lines.append("Projectbezoek: \(m.projectVisit)") }
             lines += m.agenda.map { "\($0.time) \($0.item)" }
             return ICalendar.Event(uid: "bijeenkomst-\(m.id)@\(host)", meeting: m, summary: m.title,
-                                   location: [m.venue, m.address].filter { !$0.isEmpty }.joined(separator: ", "),
+                                   location: m.location,
                                    description: lines.joined(separator: "\n"), url: app.link(MeetingPage.path(programme, m)))
         }
         let formatter = DateFormatter()
@@ -196,7 +196,7 @@ struct MeetingController: Sendable {
         try request.require(request.viewer.mayAct(for: person), "aanmeldingen voor \(person.name)")
         return try await attempt(request, {
             let outcome = try await app.registrations.register(meetingID: meeting.id, participantID: person.id, actor: app.actor(request))
-            await app.mailer.send([MailText.registered(person, meeting: meeting, place: place(meeting), url: app.link(MeetingPage.path(programme, meeting)),
+            await app.mailer.send([MailText.registered(person, meeting: meeting, url: app.link(MeetingPage.path(programme, meeting)),
                                                        status: outcome.registration.status)], logger: request.logger)
             return MeetingPage.path(programme, meeting) + (outcome.registration.status == .waiting ? "?ok=wachtlijst" : "?ok=aangemeld")
         }, otherwise: { try await page(request, problems: $0, status: $1) })
@@ -213,7 +213,7 @@ struct MeetingController: Sendable {
         try request.require(request.viewer.mayAct(for: row.participant), "de aanmelding van \(row.participant.name)")
         return try await attempt(request, {
             let promoted = try await app.registrations.cancel(registrationID: id, actor: app.actor(request))
-            await app.mailer.send(promoted.map { MailText.promoted($0, meeting: meeting, place: place(meeting), url: app.link(MeetingPage.path(programme, meeting))) },
+            await app.mailer.send(promoted.map { MailText.promoted($0, meeting: meeting, url: app.link(MeetingPage.path(programme, meeting))) },
                                   logger: request.logger)
             return MeetingPage.path(programme, meeting) + "?ok=afgemeld"
         }, otherwise: { try await page(request, problems: $0, status: $1) })
@@ -241,16 +241,7 @@ struct MeetingController: Sendable {
         guard app.mailer.isConfigured else {
             return try await page(request, problems: ["Er is geen mailserver ingesteld (SMTP_HOST); herinneringen kunnen niet worden verstuurd."], status: .unprocessableEntity)
         }
-        let registered = try await app.registrations.rows(meetingID: meeting.id).filter { $0.registration.status == .registered }
-        await app.mailer.send(registered.map { MailText.reminder($0.participant, meeting: meeting, place: place(meeting), url: app.link(MeetingPage.path(programme, meeting))) },
-                              logger: request.logger)
-        try await AuditLog(store: app.store).record(actor: app.actor(request), action: "herinnering verstuurd", subject: meeting.title,
-                                                    detail: "\(registered.count) deelnemers")
+        _ = try await app.mailer.remind(meeting, of: programme, store: app.store, publicURL: app.publicURL, actor: app.actor(request), logger: request.logger)
         return request.redirect(to: MeetingPage.path(programme, meeting) + "?ok=herinnering", redirectType: .normal)
-    }
-
-    private func place(_ meeting: Meeting) -> String {
-        let text = [meeting.venue, meeting.address].filter { !$0.isEmpty }.joined(separator: ", ")
-        return text.isEmpty ? "wordt nog bekendgemaakt" : text
     }
 }
