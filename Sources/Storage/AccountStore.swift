@@ -156,6 +156,8 @@ public struct AccountStore: Sendable {
 
     public func recordFailure(email: String) async throws {
         try await store.sql.insert(into: "login_failures").columns("email", "at").values(SQLBind(email.lowercased()), SQLBind(now())).run()
+        // Only the last day matters for throttling; older failures are dropped so the table stays small.
+        try await store.sql.delete(from: "login_failures").where("at", .lessThan, now() - 86400).run()
     }
 
     public func clearFailures(email: String) async throws {
