@@ -32,6 +32,7 @@ let package = Package(
         .target(name: "Reports", dependencies: ["Core", "Analysis", "Storage", "Pages", "Charts", "HTML"]),
         .target(name: "Analysis", dependencies: ["Core"]),
         .target(name: "Programme", dependencies: ["Core"], resources: [.copy("Resources/programme-seed.json")]),
+        .target(name: "Knowledge", dependencies: ["Core", "Programme"]),
         .target(
             name: "DataImport",
             dependencies: [
@@ -77,6 +78,7 @@ let package = Package(
         .testTarget(name: "HTMLTests", dependencies: ["HTML"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Core"]),
         .testTarget(name: "ProgrammeTests", dependencies: ["Programme"]),
+        .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "WebAppTests",
             dependencies: ["WebApp", "Storage", "Core", "Programme", "Pages", .product(name: "VaporTesting", package: "vapor")]
