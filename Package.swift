@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "Reports", dependencies: ["Core", "Analysis", "Storage", "Pages", "Charts", "HTML"]),
         .target(name: "Analysis", dependencies: ["Core"]),
         .target(name: "Programme", dependencies: ["Core"], resources: [.copy("Resources/programme-seed.json")]),
-        .target(name: "Knowledge", dependencies: ["Core", "Programme"]),
+        .target(name: "Knowledge", dependencies: ["Core", "Programme"], resources: [.copy("Resources/dutch.stop")]),
         .target(
             name: "DataImport",
             dependencies: [
@@ -45,7 +45,7 @@ let package = Package(
         .target(
             name: "Storage",
             dependencies: [
-                "Core", "DataImport", "Analysis", "Programme",
+                "Core", "DataImport", "Analysis", "Programme", "Knowledge",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -90,7 +90,7 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "DataImportTests", dependencies: ["DataImport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "DataImport", "Programme"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "DataImport", "Programme", "Knowledge"]),
         // Runs the built `wijkradar` binary as a user would; the dependency makes sure it is built first.
         .testTarget(name: "CLITests", dependencies: ["wijkradar"]),
     ]

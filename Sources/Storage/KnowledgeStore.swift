@@ -1,0 +1,218 @@
+import Foundation
+import Knowledge
+import SQLKit
+
+/// Knowledge records of every kind: stored with their whole history (nothing is hard-deleted), versioned edits (a
+/// stale edit is refused), facets, and a full-text index kept in the same transaction as the record.
+public struct KnowledgeStore: Sendable {
+    public enum Kind: String, CaseIterable, Sendable { case intervention = "interventie", opgave, research = "onderzoek" }
+
+    public struct Stored: Sendable, Equatable {
+        public var id: Int
+        public var kind: Kind
+        public var title: String
+        public var payload: String
+        public var version: Int
+        public var deleted: Bool
+        public var updatedBy: String
+
+        public func decode<T: Decodable>(_ type: T.Type) throws -> T { try JSONDecoder().decode(T.self, from: Data(payload.utf8)) }
+    }
+
+    public struct Change: Sendable, Equatable {
+        public var version: Int
+        public var at: Int
+        public var actor: String
+        public var action: String
+        public var payload: String
+    }
+
+    public struct Hit: Sendable, Equatable {
+        public var id: Int
+        public var kind: Kind
+        public var title: String
+        /// Higher is better; comparable within one search only.
+        public var score: Double
+    }
+
+    /// Where a record is tied to: the programme city, CBS region and start year (for data next to it).
+    public struct Anchor: Sendable, Equatable {
+        public var cityID: Int?
+        public var regionCode: String?
+        public var startYear: Int?
+
+        public init(cityID: Int? = nil, regionCode: String? = nil, startYear: Int? = nil) {
+            (self.cityID, self.regionCode, self.startYear) = (cityID, regionCode, startYear)
+        }
+    }
+
+    let store: Store
+
+    public init(store: Store) { self.store = store }
+
+    public func create<T: Encodable>(_ kind: Kind, _ value: T, document: SearchDocument, anchor: Anchor = Anchor(), actor: String) async throws -> Int {
+        let payload = try ProgrammeStore.json(value)
+        return try await store.transaction { sql in
+            let time = now()
+            let id = try await sql.insert(into: "knowledge_records")
+                .columns("kind", "title", "payload", "city_id", "region_code", "start_year", "version", "deleted", "created_at", "updated_at", "updated_by")
+                .values(SQLBind(kind.rawValue), SQLBind(document.title), SQLBind(payload), SQLBind(anchor.cityID), SQLBind(anchor.regionCode),
+                        SQLBind(anchor.startYear), SQLBind(1), SQLBind(false), SQLBind(time), SQLBind(time), SQLBind(actor))
+                .returning("id").first(decodingColumn: "id", as: Int.self)!
+            try await Self.history(sql, id: id, version: 1, actor: actor, action: "aangemaakt", payload: payload)
+            try await Self.index(sql, id: id, document: document)
+            try await AuditLog.record(sql, actor: actor, action: "\(kind.rawValue) aangemaakt", subject: document.title)
+            return id
+        }
+    }
+
+    /// Saves a new version; `expectedVersion` is the version the editor started from. Returns the new version.
+    public func update<T: Encodable>(id: Int, expectedVersion: Int, _ value: T, document: SearchDocument, anchor: Anchor = Anchor(),
+                                     actor: String) async throws -> Int {
+        let payload = try ProgrammeStore.json(value)
+        return try await store.transaction { sql in
+            try await Self.bump(sql, id: id, expectedVersion: expectedVersion, title: document.title, actor: actor) { update in
+                update.set("payload", to: SQLBind(payload)).set("title", to: SQLBind(document.title)).set("city_id", to: SQLBind(anchor.cityID))
+                    .set("region_code", to: SQLBind(anchor.regionCode)).set("start_year", to: SQLBind(anchor.startYear))
+            }
+            try await Self.history(sql, id: id, version: expectedVersion + 1, actor: actor, action: "gewijzigd", payload: payload)
+            try await Self.index(sql, id: id, document: document)
+            try await AuditLog.record(sql, actor: actor, action: "kennis gewijzigd", subject: document.title)
+            return expectedVersion + 1
+        }
+    }
+
+    /// Takes a record out of search and lists; it and its history stay in the database.
+    public func remove(id: Int, expectedVersion: Int, actor: String) async throws {
+        try await store.transaction { sql in
+            guard let current = try await Self.stored(sql, id: id) else { throw ProgrammeError.notFound("Kennisrecord \(id)") }
+            try await Self.bump(sql, id: id, expectedVersion: expectedVersion, title: current.title, actor: actor) { $0.set("deleted", to: SQLBind(true)) }
+            try await Self.history(sql, id: id, version: expectedVersion + 1, actor: actor, action: "verwijderd", payload: current.payload)
+            try await Self.index(sql, id: id, document: nil)
+            try await AuditLog.record(sql, actor: actor, action: "kennis verwijderd", subject: current.title)
+        }
+    }
+
+    public func record(id: Int) async throws -> Stored? { try await Self.stored(store.sql, id: id) }
+
+    public func history(id: Int) async throws -> [Change] {
+        try await store.sql.select().column("*").from("knowledge_history").where("record_id", .equal, id).orderBy("version").all().map {
+            Change(version: try $0.decode(column: "version"), at: try $0.decode(column: "at"), actor: try $0.decode(column: "actor"),
+                   action: try $0.decode(column: "action"), payload: try $0.decode(column: "payload"))
+        }
+    }
+
+    // MARK: Search
+
+    /// Records matching the words (all of them, stemmed: "woning" finds "woningen") and every facet filter, best
+    /// first; without words, all matching the filters, newest first.
+    public func search(_ text: String, filters: [Facet: String] = [:], kind: Kind? = nil, limit: Int = 100) async throws -> [Hit] {
+        let scores = try await textScores(text)
+        let query = store.sql.select().column("id").column("kind").column("title").column("updated_at").from("knowledge_records")
+            .where("deleted", .equal, SQLBind(false))
+        if let kind { query.where("kind", .equal, kind.rawValue) }
+        if let scores { query.where("id", .in, Array(scores.keys)) }
+        for (facet, value) in filters.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            query.where("id", .in, SQLGroupExpression(store.sql.select().column("record_id").from("knowledge_facets")
+                .where("facet", .equal, facet.rawValue).where("value", .equal, value).select))
+        }
+        if scores?.isEmpty == true { return [] }
+        let rows = try await query.all()
+        let hits = try rows.map { row -> (Hit, Int) in
+            let id: Int = try row.decode(column: "id")
+            return (Hit(id: id, kind: Kind(rawValue: try row.decode(column: "kind")) ?? .intervention, title: try row.decode(column: "title"),
+                        score: scores?[id] ?? 0), try row.decode(column: "updated_at"))
+        }
+        return Array(hits.sorted { ($0.0.score, $0.1, $0.0.id) > ($1.0.score, $1.1, $1.0.id) }.map(\.0).prefix(limit))
+    }
+
+    /// How many of the given records have each facet value, for the facet list next to the results.
+    public func facetCounts(of ids: [Int]) async throws -> [Facet: [(value: String, count: Int)]] {
+        guard !ids.isEmpty else { return [:] }
+        var counts: [Facet: [String: Int]] = [:]
+        for row in try await store.sql.select().column("facet").column("value").from("knowledge_facets").where("record_id", .in, ids).all() {
+            guard let facet = Facet(rawValue: try row.decode(column: "facet")) else { continue }
+            counts[facet, default: [:]][try row.decode(column: "value"), default: 0] += 1
+        }
+        return counts.mapValues { $0.map { (value: $0.key, count: $0.value) }.sorted { ($1.count, $0.value) < ($0.count, $1.value) } }
+    }
+
+    /// Scores by record id for the words, or nil when there are no words to search for (only stop words, or none).
+    private func textScores(_ text: String) async throws -> [Int: Double]? {
+        let folded = SearchText.fold(text)
+        let terms = SearchText.terms(text)
+        guard !terms.isEmpty else { return nil }
+        var scores: [Int: Double] = [:]
+        if store.kind == .sqlite {
+            let match = terms.map { "\"\($0)\"" }.joined(separator: " ")
+            // bm25: lower is better; title weighs five times the body.
+            for row in try await store.sql.raw("SELECT rowid AS id, bm25(knowledge_fts, 5.0, 1.0) AS score FROM knowledge_fts WHERE knowledge_fts MATCH \(bind: match)").all() {
+                scores[try row.decode(column: "id", as: Int.self)] = -(try row.decode(column: "score", as: Double.self))
+            }
+        } else {
+            for row in try await store.sql.raw("""
+                SELECT id, ts_rank(search, plainto_tsquery('dutch', \(bind: folded))) AS score FROM knowledge_records
+                WHERE search @@ plainto_tsquery('dutch', \(bind: folded))
+                """).all() {
+                scores[try row.decode(column: "id", as: Int.self)] = Double(try row.decode(column: "score", as: Float.self))
+            }
+        }
+        return scores
+    }
+
+    // MARK: Inside the transaction
+
+    /// The version check and the write are one statement: of two editors of the same version exactly one wins.
+    static func bump(_ sql: any SQLDatabase, id: Int, expectedVersion: Int, title: String, actor: String,
+                     _ changes: (SQLUpdateBuilder) -> SQLUpdateBuilder) async throws {
+        let update = sql.update("knowledge_records").set("version", to: SQLBind(expectedVersion + 1))
+            .set("updated_at", to: SQLBind(now())).set("updated_by", to: SQLBind(actor))
+        let rows = try await changes(update).where("id", .equal, id).where("version", .equal, expectedVersion)
+            .where("deleted", .equal, SQLBind(false)).returning("id").all()
+        guard rows.isEmpty else { return }
+        guard try await stored(sql, id: id) != nil else { throw ProgrammeError.notFound("Kennisrecord \(id)") }
+        throw ProgrammeError.conflict("‘\(title)’")
+    }
+
+    static func history(_ sql: any SQLDatabase, id: Int, version: Int, actor: String, action: String, payload: String) async throws {
+        try await sql.insert(into: "knowledge_history").columns("record_id", "version", "at", "actor", "action", "payload")
+            .values(SQLBind(id), SQLBind(version), SQLBind(now()), SQLBind(actor), SQLBind(action), SQLBind(payload)).run()
+    }
+
+    /// Replaces the record's index entry and facets; nil removes them.
+    static func index(_ sql: any SQLDatabase, id: Int, document: SearchDocument?) async throws {
+        try await sql.delete(from: "knowledge_facets").where("record_id", .equal, id).run()
+        if sql.dialect.name == "sqlite" {
+            try await sql.raw("DELETE FROM knowledge_fts WHERE rowid = \(bind: id)").run()
+            if let document {
+                try await sql.raw("INSERT INTO knowledge_fts (rowid, title, body) VALUES (\(bind: id), \(bind: SearchText.terms(document.title).joined(separator: " ")), \(bind: SearchText.terms(document.body).joined(separator: " ")))").run()
+            }
+        } else if let document {
+            try await sql.raw("""
+                UPDATE knowledge_records SET search = setweight(to_tsvector('dutch', \(bind: SearchText.fold(document.title))), 'A')
+                    || setweight(to_tsvector('dutch', \(bind: SearchText.fold(document.body))), 'B') WHERE id = \(bind: id)
+                """).run()
+        } else {
+            try await sql.raw("UPDATE knowledge_records SET search = NULL WHERE id = \(bind: id)").run()
+        }
+        guard let document else { return }
+        let insert = sql.insert(into: "knowledge_facets").columns("record_id", "facet", "value")
+        var any = false
+        for (facet, values) in document.facets {
+            for value in Set(values.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }) {
+                insert.values(SQLBind(id), SQLBind(facet.rawValue), SQLBind(value))
+                any = true
+            }
+        }
+        if any { try await insert.run() }
+    }
+
+    static func stored(_ sql: any SQLDatabase, id: Int) async throws -> Stored? {
+        try await sql.select().column("id").column("kind").column("title").column("payload").column("version").column("deleted")
+            .column("updated_by").from("knowledge_records").where("id", .equal, id).first().map {
+                Stored(id: try $0.decode(column: "id"), kind: Kind(rawValue: try $0.decode(column: "kind")) ?? .intervention,
+                       title: try $0.decode(column: "title"), payload: try $0.decode(column: "payload"), version: try $0.decode(column: "version"),
+                       deleted: try $0.decode(column: "deleted"), updatedBy: try $0.decode(column: "updated_by"))
+            }
+    }
+}
