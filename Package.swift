@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "Reports", dependencies: ["Core", "Analysis", "Storage", "Pages", "Charts", "HTML"]),
         .target(name: "Analysis", dependencies: ["Core"]),
         .target(name: "Programme", dependencies: ["Core"], resources: [.copy("Resources/programme-seed.json")]),
-        .target(name: "Knowledge", dependencies: ["Core", "Programme"], resources: [.copy("Resources/dutch.stop")]),
+        .target(name: "Knowledge", dependencies: ["Core", "Analysis", "Programme"], resources: [.copy("Resources/dutch.stop")]),
         .target(
             name: "DataImport",
             dependencies: [
@@ -90,7 +90,7 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "DataImportTests", dependencies: ["DataImport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "DataImport", "Programme", "Knowledge"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "DataImport", "Programme", "Knowledge", "Analysis"]),
         // Runs the built `wijkradar` binary as a user would; the dependency makes sure it is built first.
         .testTarget(name: "CLITests", dependencies: ["wijkradar"]),
     ]

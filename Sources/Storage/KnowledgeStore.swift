@@ -102,6 +102,22 @@ public struct KnowledgeStore: Sendable {
         }
     }
 
+    /// Live records tied to any of the regions, with their evidence level: the candidates for suggestions.
+    public func anchored(in regionCodes: [String], kind: Kind = .intervention) async throws -> [Suggestions.Candidate] {
+        guard !regionCodes.isEmpty else { return [] }
+        let rows = try await store.sql.select().column("id").column("title").column("region_code").from("knowledge_records")
+            .where("deleted", .equal, SQLBind(false)).where("kind", .equal, kind.rawValue).where("region_code", .in, regionCodes).all()
+        var result: [Suggestions.Candidate] = []
+        for row in rows {
+            let id: Int = try row.decode(column: "id")
+            let evidence = try await store.sql.select().column("value").from("knowledge_facets").where("record_id", .equal, id)
+                .where("facet", .equal, Facet.evidence.rawValue).first(decodingColumn: "value", as: String.self)
+            result.append(.init(id: id, title: try row.decode(column: "title"), regionCode: try row.decode(column: "region_code"),
+                                evidence: evidence.flatMap(EvidenceLevel.init(rawValue:)) ?? .unknown))
+        }
+        return result
+    }
+
     // MARK: Search
 
     /// Records matching the words (all of them, stemmed: "woning" finds "woningen") and every facet filter, best

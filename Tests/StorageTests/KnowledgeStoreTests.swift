@@ -1,4 +1,6 @@
 import Foundation
+@testable import Analysis
+import Core
 import Knowledge
 @testable import Storage
 import Testing
@@ -116,5 +118,52 @@ import Testing
             "Links: 'javascript:alert(1)' is geen webadres (http:// of https://).",
         ])
         #expect(Opgave(title: "", description: "", meetingID: nil, cityIDs: []).problems().count == 3)
+    }
+}
+
+/// "Wat werkte in wijken zoals deze" on the real bundled wijk data (KWB 2022): a record in Angelslo is suggested to
+/// every wijk whose nearest neighbours include Angelslo, and to no other.
+@Suite struct SuggestionTests {
+    @Test func aRecordInAngelsloIsSuggestedWhereAngelsloIsANeighbour() async throws {
+        try await TestDatabase(kind: .sqlite).withStore { store in
+            let (url, options) = try StorageTests.bundledEntry("cbs-kwb-2022-wijk.csv.gz")
+            _ = try await ImportService(store: store).importFile(url, options: options)
+            let table = try await AnalysisStore(store: store).table(level: .district, period: 2022)
+            let model = SimilarityModel(table: table)
+            let angelslo = RegionCode("WK011443")!
+            let item = KnowledgeStoreTests.interventions()[0]
+            let id = try await KnowledgeStore(store: store).create(.intervention, item, document: item.searchDocument,
+                                                                   anchor: .init(regionCode: "WK011443", startYear: 2015), actor: "test")
+            let near = table.regions.map(\.code).filter { code in
+                code != angelslo && (model.neighbours(of: code, k: 10)?.contains { $0.region == angelslo } ?? false)
+            }
+            #expect(!near.isEmpty)
+            for code in near.prefix(5) {
+                let neighbours = try #require(model.neighbours(of: code, k: 10))
+                let candidates = try await KnowledgeStore(store: store).anchored(in: neighbours.map(\.region.rawValue))
+                let suggestions = Suggestions.rank(neighbours: neighbours, candidates: candidates)
+                #expect(suggestions.map(\.candidate.id) == [id], "\(code)")
+                #expect(suggestions.first?.neighbourRank == neighbours.firstIndex { $0.region == angelslo }! + 1)
+                #expect(suggestions.first?.candidate.evidence == .wellFounded)
+            }
+            // A wijk without Angelslo among its neighbours gets no suggestion from it.
+            let far = try #require(table.regions.map(\.code).first { code in
+                code != angelslo && !(model.neighbours(of: code, k: 10)?.contains { $0.region == angelslo } ?? true)
+            })
+            let neighbours = try #require(model.neighbours(of: far, k: 10))
+            #expect(Suggestions.rank(neighbours: neighbours, candidates: try await KnowledgeStore(store: store).anchored(in: neighbours.map(\.region.rawValue))).isEmpty)
+        }
+    }
+
+    @Test func closerWijkFirstThenStrongerEvidence() {
+        func neighbour(_ code: String, _ d: Double) -> SimilarityModel.Neighbour {
+            SimilarityModel.Neighbour(region: RegionCode(code)!, distance: d, closestOn: [])
+        }
+        let candidates = [Suggestions.Candidate(id: 1, title: "a", regionCode: "WK000102", evidence: .effectiveStrong),
+                          Suggestions.Candidate(id: 2, title: "b", regionCode: "WK000101", evidence: .wellDescribed),
+                          Suggestions.Candidate(id: 3, title: "c", regionCode: "WK000101", evidence: .effectiveFirst)]
+        let ranked = Suggestions.rank(neighbours: [neighbour("WK000101", 0.5), neighbour("WK000102", 0.9)], candidates: candidates)
+        #expect(ranked.map(\.candidate.id) == [3, 2, 1])
+        #expect(ranked.map(\.neighbourRank) == [1, 1, 2])
     }
 }
