@@ -28,11 +28,11 @@ let package = Package(
         ),
         .target(name: "HTML"),
         .target(name: "Charts", dependencies: ["HTML"]),
-        .target(name: "Pages", dependencies: ["Core", "Analysis", "HTML", "Charts", "Programme"]),
+        .target(name: "Pages", dependencies: ["Core", "Analysis", "HTML", "Charts", "Programme", "Knowledge"]),
         .target(name: "Reports", dependencies: ["Core", "Analysis", "Storage", "Pages", "Charts", "HTML"]),
         .target(name: "Analysis", dependencies: ["Core"]),
         .target(name: "Programme", dependencies: ["Core"], resources: [.copy("Resources/programme-seed.json")]),
-        .target(name: "Knowledge", dependencies: ["Core", "Analysis", "Programme"], resources: [.copy("Resources/dutch.stop")]),
+        .target(name: "Knowledge", dependencies: ["Core", "Programme"], resources: [.copy("Resources/dutch.stop")]),
         .target(
             name: "DataImport",
             dependencies: [
@@ -62,7 +62,7 @@ let package = Package(
         .target(
             name: "WebApp",
             dependencies: [
-                "Core", "Storage", "DataImport", "Analysis", "HTML", "Pages", "Reports", "Programme", "Mail",
+                "Core", "Storage", "DataImport", "Analysis", "HTML", "Pages", "Reports", "Programme", "Mail", "Knowledge",
                 .product(name: "Vapor", package: "vapor"),
             ]
         ),

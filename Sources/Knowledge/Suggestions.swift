@@ -1,5 +1,3 @@
-import Analysis
-
 /// "Wat werkte in wijken zoals deze": records from the wijken most like this one (the wijkanalyse's similarity),
 /// closest wijk first and, within a wijk, stronger evidence first. Indicative: similar figures, not the same wijk.
 public enum Suggestions {
@@ -23,10 +21,12 @@ public enum Suggestions {
         public var closestOn: [String]
     }
 
-    public static func rank(neighbours: [SimilarityModel.Neighbour], candidates: [Candidate], limit: Int = 5) -> [Suggestion] {
+    /// - Parameter neighbours: the wijk's most similar wijken, most similar first (the wijkanalyse's "Lijkt op").
+    public static func rank(neighbours: [(code: String, distance: Double, closestOn: [String])], candidates: [Candidate],
+                            limit: Int = 5) -> [Suggestion] {
         var result: [Suggestion] = []
         for (index, neighbour) in neighbours.enumerated() {
-            let here = candidates.filter { $0.regionCode == neighbour.region.rawValue }
+            let here = candidates.filter { $0.regionCode == neighbour.code }
                 .sorted { ($0.evidence.rank, $1.id) > ($1.evidence.rank, $0.id) }
             result += here.map { Suggestion(candidate: $0, neighbourRank: index + 1, distance: neighbour.distance, closestOn: neighbour.closestOn) }
         }

@@ -65,7 +65,22 @@ public enum RegionPage {
         }
     }
 
+    /// An intervention recorded in one of the most similar wijken.
+    public struct WhatWorked: Sendable {
+        public var id: Int
+        public var title: String
+        public var wijk: String
+        public var neighbourRank: Int
+        public var evidence: String
+
+        public init(id: Int, title: String, wijk: String, neighbourRank: Int, evidence: String) {
+            (self.id, self.title, self.wijk, self.neighbourRank, self.evidence) = (id, title, wijk, neighbourRank, evidence)
+        }
+    }
+
     public struct Model: Sendable {
+        /// "Wat werkte in wijken zoals deze", filled by the web app from the knowledge records.
+        public var whatWorked: [WhatWorked] = []
         public var region: Region
         public var municipalityName: String
         public var profile: RegionProfile?
@@ -252,6 +267,18 @@ public enum RegionPage {
                             a(.href("/regio/\(n.code)")) { n.name }
                             " (\(n.municipality)) "
                             span(.class("meta")) { "afstand \(DutchFormat.number(n.distance, decimals: 2)); vooral gelijk in \(n.closestOn.joined(separator: ", "))" }
+                        }
+                    }
+                }
+                if !model.whatWorked.isEmpty {
+                    h3(.id("wat-werkte")) { "Wat werkte in wijken zoals deze" }
+                    p(.class("meta")) { "Aanpakken die in de gelijkende wijken hierboven zijn vastgelegd, meest gelijkende wijk eerst. Een aanwijzing om verder te kijken: die wijken lijken in cijfers, niet in alles." }
+                    ul(.class("what-worked")) {
+                        for item in model.whatWorked {
+                            li {
+                                a(.href("/kennis/\(item.id)")) { item.title }
+                                " — \(item.wijk) (nr. \(item.neighbourRank) hierboven); bewijsniveau: \(item.evidence)"
+                            }
                         }
                     }
                 }

@@ -1,5 +1,6 @@
 import Analysis
 import Core
+import Knowledge
 import HTML
 import Pages
 import Reports
@@ -43,8 +44,14 @@ struct PageController: Sendable {
         let code = try regionCode(request)
         let snapshot = try await cache.snapshot()
         let indicator = try? request.query.get(String.self, at: "kaart")
-        guard let model = WijkanalyseBuilder(snapshot: snapshot).model(for: code, mapIndicator: indicator) else {
+        guard var model = WijkanalyseBuilder(snapshot: snapshot).model(for: code, mapIndicator: indicator) else {
             throw Abort(.notFound, reason: "Regio \(code) heeft geen cijfers in Wijkradar. Zoek op naam of lees de Kerncijfers wijken en buurten in.")
+        }
+        let candidates = try await KnowledgeStore(store: store).anchored(in: model.neighbours.map(\.code))
+        let names = Dictionary(uniqueKeysWithValues: model.neighbours.map { ($0.code, "\($0.name) (\($0.municipality))") })
+        model.whatWorked = Suggestions.rank(neighbours: model.neighbours.map { ($0.code, $0.distance, $0.closestOn) }, candidates: candidates).map {
+            RegionPage.WhatWorked(id: $0.candidate.id, title: $0.candidate.title, wijk: names[$0.candidate.regionCode] ?? $0.candidate.regionCode,
+                                  neighbourRank: $0.neighbourRank, evidence: $0.candidate.evidence.rawValue)
         }
         return html(print ? WijkanalyseDocument.render(model) : RegionPage.render(model))
     }

@@ -1,5 +1,5 @@
 import Foundation
-@testable import Analysis
+import Analysis
 import Core
 import Knowledge
 @testable import Storage
@@ -141,7 +141,7 @@ import Testing
             for code in near.prefix(5) {
                 let neighbours = try #require(model.neighbours(of: code, k: 10))
                 let candidates = try await KnowledgeStore(store: store).anchored(in: neighbours.map(\.region.rawValue))
-                let suggestions = Suggestions.rank(neighbours: neighbours, candidates: candidates)
+                let suggestions = Suggestions.rank(neighbours: neighbours.map { ($0.region.rawValue, $0.distance, $0.closestOn) }, candidates: candidates)
                 #expect(suggestions.map(\.candidate.id) == [id], "\(code)")
                 #expect(suggestions.first?.neighbourRank == neighbours.firstIndex { $0.region == angelslo }! + 1)
                 #expect(suggestions.first?.candidate.evidence == .wellFounded)
@@ -151,14 +151,13 @@ import Testing
                 code != angelslo && !(model.neighbours(of: code, k: 10)?.contains { $0.region == angelslo } ?? true)
             })
             let neighbours = try #require(model.neighbours(of: far, k: 10))
-            #expect(Suggestions.rank(neighbours: neighbours, candidates: try await KnowledgeStore(store: store).anchored(in: neighbours.map(\.region.rawValue))).isEmpty)
+            #expect(Suggestions.rank(neighbours: neighbours.map { ($0.region.rawValue, $0.distance, $0.closestOn) },
+                                     candidates: try await KnowledgeStore(store: store).anchored(in: neighbours.map(\.region.rawValue))).isEmpty)
         }
     }
 
     @Test func closerWijkFirstThenStrongerEvidence() {
-        func neighbour(_ code: String, _ d: Double) -> SimilarityModel.Neighbour {
-            SimilarityModel.Neighbour(region: RegionCode(code)!, distance: d, closestOn: [])
-        }
+        func neighbour(_ code: String, _ d: Double) -> (code: String, distance: Double, closestOn: [String]) { (code, d, []) }
         let candidates = [Suggestions.Candidate(id: 1, title: "a", regionCode: "WK000102", evidence: .effectiveStrong),
                           Suggestions.Candidate(id: 2, title: "b", regionCode: "WK000101", evidence: .wellDescribed),
                           Suggestions.Candidate(id: 3, title: "c", regionCode: "WK000101", evidence: .effectiveFirst)]

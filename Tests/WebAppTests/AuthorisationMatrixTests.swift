@@ -55,6 +55,8 @@ import VaporTesting
             Case(method: .GET, path: { _ in "/beheer" }, expected: Case.only(staff: .ok)),
             Case(method: .GET, path: { _ in "/profiel" }, expected: Case.signedIn(.ok)),
             Case(method: .GET, path: { _ in "/inloggen" }, expected: Case.all(.ok)),
+            Case(method: .GET, path: { _ in "/kennis?q=gezondheid" }, expected: Case.all(.ok)),
+            Case(method: .GET, path: { _ in "/kennis/999999" }, expected: Case.all(.notFound)),
             Case(method: .POST, path: { _ in "/programma" },
                  form: { _, who in ["naam": "Ronde \(who)", "slug": "ronde-\(who.rawValue)", "organisator": "P31", "begin": "2027-01-01", "einde": "2027-06-30"] },
                  expected: Case.only(staff: .seeOther)),
@@ -116,6 +118,7 @@ import VaporTesting
     /// A concrete path as its route pattern: "/programma/ronde-x/stad/12" → "/programma/:programme/stad/:city".
     static func pattern(_ path: String, _ f: ProgrammeWebFixture) -> String {
         var result = path.replacingOccurrences(of: f.base, with: "/programma/:programme")
+        result = result.replacing(/\?.*$/, with: "").replacing(/^\/kennis\/[0-9]+$/, with: "/kennis/:id")
         for (word, name) in [("stad", ":city"), ("bijeenkomst", ":meeting"), ("deelnemers", ":participant"), ("aanmeldingen", ":registration")] {
             result = result.replacing(try! Regex("/\(word)/[0-9]+"), with: "/\(word)/\(name)")
         }
@@ -155,7 +158,7 @@ import VaporTesting
             // The table covers every route of the programme, accounts and administration.
             let covered = Set(Self.cases().map { "\($0.method) \(Self.pattern($0.path(f), f))" })
             let routes = Set(app.routes.all.map { "\($0.method) /" + $0.path.map(\.description).joined(separator: "/") }
-                .filter { route in ["/programma", "/beheer", "/profiel", "/inloggen"].contains { route.split(separator: " ")[1].hasPrefix($0) } })
+                .filter { route in ["/programma", "/beheer", "/profiel", "/inloggen", "/kennis"].contains { route.split(separator: " ")[1].hasPrefix($0) } })
             #expect(routes.subtracting(covered).isEmpty, "not in the matrix: \(routes.subtracting(covered).sorted())")
             // What the allowed requests did: the coordinator registered a person of their own city, nobody of city B.
             let rows = try await RegistrationStore(store: f.store).rows(meetingID: f.meeting.id)

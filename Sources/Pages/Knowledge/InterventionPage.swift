@@ -1,0 +1,63 @@
+import HTML
+import Knowledge
+
+/// One intervention: what was done, why it works (or not), who took part and who paid — amounts that are not known
+/// say so, never zero.
+public enum InterventionPage {
+    public static func render(id: Int, _ item: Intervention, version: Int, updatedBy: String) -> Node {
+        Layout.page(.init(title: item.title, description: "\(item.title): aanpak in \(item.wijk), \(item.city).", path: "/kennis/\(id)")) {
+            p(.class("meta")) { a(.href("/kennis")) { "Kennisbank" }; " · interventie · \(item.wijk), \(item.city)" }
+            h1 { item.title }
+            dl(.class("facts")) {
+                if !item.themes.isEmpty { dt { "Thema's" }; dd { item.themes.joined(separator: ", ") } }
+                dt { "Bewijsniveau" }; dd { item.evidence.rawValue }
+                dt { "Status" }; dd { item.status.rawValue + (item.startYear.map { ", sinds \($0)" } ?? "") + (item.endYear.map { " tot \($0)" } ?? "") }
+                if let code = item.regionCode, !code.isEmpty { dt { "CBS-gebied" }; dd { a(.href("/regio/\(code)")) { "Wijkanalyse \(code)" } } }
+                if !item.aspects.isEmpty { dt { "Aspecten" }; dd { item.aspects.map(\.label).joined(separator: "; ") } }
+            }
+            for (title, text) in [("Probleem", item.problem), ("Doel", item.aim), ("Doelgroep", item.targetGroup), ("Aanpak", item.approach),
+                                  ("Waarom het werkt", item.whyItWorks), ("Resultaten: werkt het, en waarom (niet)?", item.results),
+                                  ("Overdraagbaarheid", item.transferability), ("Financieringsmodel", item.financingModel),
+                                  ("Regelgeving", item.regulation)] where !text.isEmpty {
+                h2 { title }
+                p { text }
+            }
+            let emmie = [("Effect", item.emmie.effect), ("Mechanisme", item.emmie.mechanism), ("Context", item.emmie.context),
+                         ("Implementatie", item.emmie.implementation), ("Economie", item.emmie.economics)].filter { !$0.1.isEmpty }
+            if !emmie.isEmpty {
+                h2 { "EMMIE" }
+                dl(.class("facts")) { for (label, text) in emmie { dt { label }; dd { text } } }
+            }
+            if !item.parties.isEmpty {
+                h2 { "Partijen" }
+                ul { for party in item.parties { li { strong { party.name }; " (\(party.kind)): \(party.role.rawValue)" } } }
+            }
+            if !item.money.isEmpty {
+                h2 { "Geldstromen" }
+                ul {
+                    for flow in item.money {
+                        li {
+                            flow.source + ": "
+                            if let amount = flow.amount { "€ " + DutchFormatting.amount(amount) } else { span(.class("none")) { "bedrag onbekend" } }
+                            if !flow.note.isEmpty { " — " + flow.note }
+                        }
+                    }
+                }
+            }
+            if !item.links.isEmpty {
+                h2 { "Links" }
+                ul { for link in item.links { li { a(.href(link)) { link } } } }
+            }
+            p(.class("meta")) { "Versie \(version), laatst gewijzigd door \(updatedBy)." }
+        }
+    }
+}
+
+enum DutchFormatting {
+    static func amount(_ value: Int) -> String {
+        let digits = Array(String(value))
+        return String(digits.enumerated().flatMap { index, digit in
+            (index > 0 && (digits.count - index) % 3 == 0) ? [".", digit] : [digit]
+        })
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import HTML
+import Knowledge
+
+/// Search over everything the programme learned, with facets to narrow down.
+public enum KnowledgeSearchPage {
+    public struct Hit: Sendable {
+        public var id: Int
+        public var kind: String
+        public var title: String
+
+        public init(id: Int, kind: String, title: String) { (self.id, self.kind, self.title) = (id, kind, title) }
+    }
+
+    public struct Model: Sendable {
+        public var query: String
+        public var filters: [Facet: String]
+        public var hits: [Hit]
+        public var facets: [Facet: [(value: String, count: Int)]]
+
+        public init(query: String, filters: [Facet: String], hits: [Hit], facets: [Facet: [(value: String, count: Int)]]) {
+            (self.query, self.filters, self.hits, self.facets) = (query, filters, hits, facets)
+        }
+
+        /// The search URL with one facet set (or cleared, with nil).
+        func link(_ facet: Facet, _ value: String?) -> String {
+            var parts = [("q", query)] + filters.filter { $0.key != facet }.map { ($0.key.rawValue, $0.value) }
+            if let value { parts.append((facet.rawValue, value)) }
+            var allowed = CharacterSet.alphanumerics
+            allowed.insert(charactersIn: "-._~")
+            return "/kennis?" + parts.filter { !$0.1.isEmpty }.sorted { $0.0 < $1.0 }
+                .map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(separator: "&")
+        }
+    }
+
+    public static func render(_ model: Model) -> Node {
+        Layout.page(.init(title: "Kennisbank", description: "Zoeken in interventies en opgaven van het kennisprogramma.", path: "/kennis")) {
+            h1 { "Kennisbank" }
+            form(.method("get"), .action("/kennis"), .class("search"), .role("search")) {
+                label(.for("q")) { "Zoek in interventies en opgaven" }
+                input(.type("search"), .name("q"), .id("q"), .value(model.query))
+                for (facet, value) in model.filters.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                    input(.type("hidden"), .name(facet.rawValue), .value(value))
+                }
+                button(.type("submit")) { "Zoeken" }
+            }
+            if !model.filters.isEmpty {
+                p {
+                    "Gefilterd op: "
+                    for (facet, value) in model.filters.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                        "\(facet.label.lowercased()) ‘\(value)’ "
+                        a(.href(model.link(facet, nil))) { "(weg)" }
+                        " "
+                    }
+                }
+            }
+            div(.class("two-columns")) {
+                section(.aria("labelledby", "resultaten")) {
+                    h2(.id("resultaten")) { model.hits.isEmpty ? "Geen resultaten" : "\(model.hits.count) resultaten" }
+                    ol(.class("results")) {
+                        for hit in model.hits { li { a(.href("/kennis/\(hit.id)")) { hit.title }; span(.class("meta")) { " · \(hit.kind)" } } }
+                    }
+                }
+                aside(.aria("labelledby", "filters")) {
+                    h2(.id("filters")) { "Filters" }
+                    for facet in Facet.allCases {
+                        if let values = model.facets[facet], !values.isEmpty {
+                            h3 { facet.label }
+                            ul(.class("facets")) {
+                                for entry in values { li { a(.href(model.link(facet, entry.value))) { entry.value }; " (\(entry.count))" } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
