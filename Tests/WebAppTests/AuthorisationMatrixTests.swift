@@ -1,4 +1,5 @@
 import Foundation
+import Knowledge
 import Pages
 import Programme
 import Storage
@@ -57,6 +58,21 @@ import VaporTesting
             Case(method: .GET, path: { _ in "/inloggen" }, expected: Case.all(.ok)),
             Case(method: .GET, path: { _ in "/kennis?q=gezondheid" }, expected: Case.all(.ok)),
             Case(method: .GET, path: { _ in "/kennis/999999" }, expected: Case.all(.notFound)),
+            Case(method: .GET, path: { "/kennis/\($0.records[0])" }, expected: Case.all(.ok)),
+            Case(method: .GET, path: { _ in "/kennis/nieuw" },
+                 expected: [.anonymous: .seeOther, .participant: .forbidden, .coordinator: .ok, .staff: .ok]),
+            Case(method: .POST, path: { _ in "/kennis/nieuw" }, form: { _, who in ["titel": "Nieuw \(who)", "stad": "Emmen", "wijk": "Angelslo"] },
+                 expected: [.anonymous: .seeOther, .participant: .forbidden, .coordinator: .seeOther, .staff: .seeOther]),
+            Case(method: .GET, path: { "/kennis/\($0.records[0])/bewerken" },
+                 expected: [.anonymous: .seeOther, .participant: .forbidden, .coordinator: .ok, .staff: .ok]),
+            Case(method: .GET, path: { "/kennis/\($0.records[1])/bewerken" }, expected: Case.only(staff: .ok)),
+            Case(method: .POST, path: { "/kennis/\($0.records[0])/bewerken" }, form: { f, _ in try await Self.recordForm(f, f.records[0]) },
+                 expected: [.anonymous: .seeOther, .participant: .forbidden, .coordinator: .seeOther, .staff: .seeOther]),
+            Case(method: .POST, path: { "/kennis/\($0.records[1])/bewerken" }, form: { f, _ in try await Self.recordForm(f, f.records[1]) },
+                 expected: Case.only(staff: .seeOther)),
+            Case(method: .GET, path: { "/kennis/\($0.records[0])/geschiedenis" }, expected: Case.signedIn(.ok)),
+            Case(method: .POST, path: { "/kennis/\($0.records[2])/verwijderen" }, form: { f, _ in ["versie": "\(try await KnowledgeStore(store: f.store).record(id: f.records[2])!.version)"] },
+                 expected: Case.only(staff: .seeOther)),
             Case(method: .POST, path: { _ in "/programma" },
                  form: { _, who in ["naam": "Ronde \(who)", "slug": "ronde-\(who.rawValue)", "organisator": "P31", "begin": "2027-01-01", "einde": "2027-06-30"] },
                  expected: Case.only(staff: .seeOther)),
@@ -118,11 +134,20 @@ import VaporTesting
     /// A concrete path as its route pattern: "/programma/ronde-x/stad/12" → "/programma/:programme/stad/:city".
     static func pattern(_ path: String, _ f: ProgrammeWebFixture) -> String {
         var result = path.replacingOccurrences(of: f.base, with: "/programma/:programme")
-        result = result.replacing(/\?.*$/, with: "").replacing(/^\/kennis\/[0-9]+$/, with: "/kennis/:id")
-        for (word, name) in [("stad", ":city"), ("bijeenkomst", ":meeting"), ("deelnemers", ":participant"), ("aanmeldingen", ":registration")] {
+        result = result.replacing(/\?.*$/, with: "")
+        for (word, name) in [("kennis", ":id"), ("stad", ":city"), ("bijeenkomst", ":meeting"), ("deelnemers", ":participant"), ("aanmeldingen", ":registration")] {
             result = result.replacing(try! Regex("/\(word)/[0-9]+"), with: "/\(word)/\(name)")
         }
         return result
+    }
+
+    /// The edit form of a knowledge record at its current version.
+    static func recordForm(_ f: ProgrammeWebFixture, _ id: Int) async throws -> [String: String] {
+        let stored = try #require(try await KnowledgeStore(store: f.store).record(id: id))
+        var fields = InterventionFormPage.fields(try stored.decode(Intervention.self))
+        fields["versie"] = String(stored.version)
+        fields["resultaten"] = "Bijgewerkt"
+        return fields
     }
 
     /// Registration ids by participant, filled as the matrix runs (the cancel case needs the one staff made).

@@ -47,4 +47,30 @@ import VaporTesting
         }
         await store.close()
     }
+
+    @Test func aSecondEditorIsRefusedAndTheFirstTextSurvives() async throws {
+        let f = try await ProgrammeWebFixture.make()
+        try await f.withApp { app in
+            var coordinator = try await Visitor.signedIn(app, "coord@example.nl")
+            var staff = try await Visitor.signedIn(app, "staf@example.nl")
+            let path = "/kennis/\(f.records[0])/bewerken"
+            // Both open the form at version 1.
+            #expect(try await coordinator.get(path).text.contains("name=\"versie\" value=\"1\""))
+            #expect(try await staff.get(path).text.contains("name=\"versie\" value=\"1\""))
+            var first = try await AuthorisationMatrixTests.recordForm(f, f.records[0])
+            first["resultaten"] = "Tekst van de coördinator"
+            var second = first
+            second["resultaten"] = "Tekst van de staf"
+            #expect(try await coordinator.post(path, first).status == .seeOther)
+            let refused = try await staff.post(path, second)
+            #expect(refused.status == .conflict)
+            #expect(refused.text.contains("is intussen door iemand anders gewijzigd. Uw wijziging is niet opgeslagen"))
+            // The refused form keeps what the second editor typed, so nothing they wrote is lost either.
+            #expect(refused.text.contains("Tekst van de staf"))
+            let stored = try #require(try await KnowledgeStore(store: f.store).record(id: f.records[0]))
+            #expect(try stored.decode(Intervention.self).results == "Tekst van de coördinator")
+            #expect(try await KnowledgeStore(store: f.store).history(id: f.records[0]).map(\.actor) == ["test", "coord@example.nl"])
+        }
+        await f.store.close()
+    }
 }

@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import Knowledge
 import Programme
 import Storage
 import Testing
@@ -19,6 +20,8 @@ struct ProgrammeWebFixture {
     let peopleB: [Participant]
     let meeting: Meeting
     let draft: Meeting
+    /// Knowledge records of city A, city B, and one for staff to remove.
+    let records: [Int]
 
     var base: String { "/programma/\(programme.slug)" }
 
@@ -67,8 +70,14 @@ struct ProgrammeWebFixture {
             let token = try await accounts.invite(email: email, name: email, role: role, cityID: city, participantID: participant, actor: actor)
             _ = try await accounts.accept(token: token, passwordHash: hash)
         }
+        var records: [Int] = []
+        for (city, title) in [(cityA, "Buurtteam Angelslo"), (cityB, "Energiecoaches Meerwijk"), (cityB, "Oud project")] {
+            let item = Intervention(title: title, cityID: city.id, city: city.cityName, wijk: city.wijkName)
+            records.append(try await KnowledgeStore(store: store).create(.intervention, item, document: item.searchDocument,
+                                                                         anchor: .init(cityID: city.id), actor: actor))
+        }
         return ProgrammeWebFixture(store: store, programme: programme, cityA: cityA, cityB: cityB, peopleA: peopleA, peopleB: peopleB,
-                                   meeting: meeting, draft: draft)
+                                   meeting: meeting, draft: draft, records: records)
     }
 
     static func config(smtpPort: Int? = nil) -> AppConfig {

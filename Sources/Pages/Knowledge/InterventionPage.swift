@@ -1,10 +1,21 @@
+import Foundation
 import HTML
 import Knowledge
 
 /// One intervention: what was done, why it works (or not), who took part and who paid — amounts that are not known
 /// say so, never zero.
 public enum InterventionPage {
-    public static func render(id: Int, _ item: Intervention, version: Int, updatedBy: String) -> Node {
+    public struct Change: Sendable {
+        public var version: Int
+        public var at: Date
+        public var actor: String
+        public var action: String
+
+        public init(version: Int, at: Date, actor: String, action: String) { (self.version, self.at, self.actor, self.action) = (version, at, actor, action) }
+    }
+
+    public static func render(id: Int, _ item: Intervention, version: Int, updatedBy: String, mayEdit: Bool = false, mayRemove: Bool = false,
+                              csrf: String = "") -> Node {
         Layout.page(.init(title: item.title, description: "\(item.title): aanpak in \(item.wijk), \(item.city).", path: "/kennis/\(id)")) {
             p(.class("meta")) { a(.href("/kennis")) { "Kennisbank" }; " · interventie · \(item.wijk), \(item.city)" }
             h1 { item.title }
@@ -48,7 +59,28 @@ public enum InterventionPage {
                 h2 { "Links" }
                 ul { for link in item.links { li { a(.href(link)) { link } } } }
             }
-            p(.class("meta")) { "Versie \(version), laatst gewijzigd door \(updatedBy)." }
+            p(.class("meta")) {
+                "Versie \(version), laatst gewijzigd door \(updatedBy). "
+                if mayEdit || mayRemove { a(.href("/kennis/\(id)/geschiedenis")) { "Geschiedenis" } }
+            }
+            if mayEdit { p { a(.href("/kennis/\(id)/bewerken")) { "Bewerken" } } }
+            if mayRemove { Forms.button("Verwijderen (blijft in de geschiedenis)", action: "/kennis/\(id)/verwijderen", csrf: csrf, fields: [("versie", String(version))], secondary: true) }
+        }
+    }
+
+    /// Every version: who, when, what.
+    public static func history(id: Int, title: String, changes: [Change]) -> Node {
+        let formatter = DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "Europe/Amsterdam")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return Layout.page(.init(title: "Geschiedenis: \(title)", description: "Alle versies van \(title)", path: "/kennis/\(id)/geschiedenis")) {
+            p(.class("meta")) { a(.href("/kennis/\(id)")) { title } }
+            h1 { "Geschiedenis" }
+            table(.class("figures")) {
+                caption { "\(changes.count) versies" }
+                thead { tr { th(.scope("col")) { "Versie" }; th(.scope("col")) { "Tijd" }; th(.scope("col")) { "Door" }; th(.scope("col")) { "Wat" } } }
+                tbody { for c in changes { tr { td(.class("num")) { String(c.version) }; td { formatter.string(from: c.at) }; td { c.actor }; td { c.action } } } }
+            }
         }
     }
 }
