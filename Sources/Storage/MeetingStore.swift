@@ -55,6 +55,21 @@ public struct MeetingStore: Sendable {
             .orderBy("date").orderBy("number").all().map(Self.meeting)
     }
 
+    /// The meeting's minutes (verslag); empty until staff write them.
+    public func minutes(meetingID: Int) async throws -> String {
+        try await store.sql.select().column("minutes").from("meetings").where("id", .equal, meetingID).first(decodingColumn: "minutes", as: String.self) ?? ""
+    }
+
+    /// Saves the minutes; `expectedVersion` is the meeting version the editor started from.
+    public func saveMinutes(meetingID: Int, minutes: String, expectedVersion: Int, actor: String) async throws {
+        try await store.transaction { sql in
+            let rows = try await sql.update("meetings").set("minutes", to: SQLBind(minutes)).set("version", to: SQLBind(expectedVersion + 1))
+                .where("id", .equal, meetingID).where("version", .equal, expectedVersion).returning("id").all()
+            guard !rows.isEmpty else { throw ProgrammeError.conflict("Het verslag van deze bijeenkomst") }
+            try await AuditLog.record(sql, actor: actor, action: "verslag opgeslagen", subject: "bijeenkomst \(meetingID)")
+        }
+    }
+
     /// Published meetings from today up to `days` ahead whose reminder has not gone out yet.
     public func dueForReminder(programmeID: Int, within days: Int, today: Day = .today()) async throws -> [Meeting] {
         try await store.sql.select().column("*").from("meetings").where("programme_id", .equal, programmeID)

@@ -283,6 +283,7 @@ struct M009CreateProgramme: SQLMigration {
             .column("registration_turn", type: .bigint, .notNull)
             // When the reminder went out (by staff or `wijkradar programma herinneringen`), so it goes out once.
             .column("reminded_at", type: .bigint)
+            .column("minutes", type: .text, .notNull, .default(""))
             .unique("programme_id", "number")
             .run()
         try await sql.create(table: "registrations")
@@ -353,7 +354,7 @@ struct M010CreateAccounts: SQLMigration {
 /// FTS5 on SQLite (terms stemmed by Wijkradar), a weighted `tsvector` with the `dutch` configuration on PostgreSQL.
 struct M011CreateKnowledge: SQLMigration {
     var name: String { "M011_CreateKnowledge" }
-    var tables: [String] { ["knowledge_facets", "knowledge_history", "knowledge_fts", "knowledge_records"] }
+    var tables: [String] { ["knowledge_support", "knowledge_facets", "knowledge_history", "knowledge_fts", "knowledge_records"] }
     func prepare(sql: any SQLDatabase) async throws {
         try await sql.create(table: "knowledge_records")
             .column("id", type: .bigint, sql.neverReusedID)
@@ -385,6 +386,13 @@ struct M011CreateKnowledge: SQLMigration {
             .primaryKey(["record_id", "facet", "value"])
             .run()
         try await sql.create(index: "knowledge_facets_value").on("knowledge_facets").column("facet").column("value").run()
+        // Participants' support for an opgave: one per account.
+        try await sql.create(table: "knowledge_support")
+            .column("record_id", type: .bigint, .notNull, .references("knowledge_records", "id"))
+            .column("user_id", type: .bigint, .notNull, .references("users", "id"))
+            .column("at", type: .bigint, .notNull)
+            .primaryKey(["record_id", "user_id"])
+            .run()
         if sql.dialect.name == "sqlite" {
             try await sql.raw("CREATE VIRTUAL TABLE knowledge_fts USING fts5(title, body, tokenize = 'unicode61')").run()
         } else {

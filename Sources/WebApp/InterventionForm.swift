@@ -25,6 +25,7 @@ enum InterventionForm {
         item.startYear = year("start", "Startjaar")
         item.endYear = year("eind", "Eindjaar")
         item.status = Intervention.Status(rawValue: text("status")) ?? .running
+        item.meetingID = Int(text("bijeenkomst"))
         item.links = text("links").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         for i in 0..<100 {
             let name = text("partij_naam_\(i)"), kind = text("partij_soort_\(i)")

@@ -8,6 +8,7 @@ import Vapor
 /// The public knowledge base: search with facets, and one page per record.
 struct KnowledgeController: Sendable {
     let store: Store
+    let cache: AnalysisCache
 
     func register(_ app: Application) {
         app.get("kennis") { try await search($0) }
@@ -18,6 +19,9 @@ struct KnowledgeController: Sendable {
         app.post("kennis", ":id", "bewerken") { try await save($0, id: $0.parameters.get("id", as: Int.self) ?? 0) }
         app.post("kennis", ":id", "verwijderen") { try await remove($0) }
         app.get("kennis", ":id", "geschiedenis") { try await history($0) }
+        app.post("kennis", ":id", "steun") { try await support($0) }
+        app.post("kennis", ":id", "samenvoegen") { try await merge($0) }
+        app.get("opgaven") { try await register($0) }
     }
 
     func search(_ request: Request) async throws -> Response {
@@ -34,9 +38,112 @@ struct KnowledgeController: Sendable {
     }
 
     func record(_ request: Request) async throws -> Response {
-        let (stored, item) = try await intervention(request.parameters.get("id", as: Int.self) ?? 0)
+        let id = request.parameters.get("id", as: Int.self) ?? 0
+        if let stored = try await KnowledgeStore(store: store).record(id: id), stored.kind == .opgave, !stored.deleted {
+            return try await opgavePage(stored)
+        }
+        let (stored, item) = try await intervention(id)
         return html(InterventionPage.render(id: stored.id, item, version: stored.version, updatedBy: stored.updatedBy,
                                             mayEdit: request.viewer.mayEdit(item), mayRemove: request.viewer.isStaff, csrf: request.csrf))
+    }
+
+    // MARK: Opgaven
+
+    func opgavePage(_ stored: KnowledgeStore.Stored) async throws -> Response {
+        let opgave = try stored.decode(Opgave.self)
+        let all = try await KnowledgeStore(store: store).opgaven()
+        let cities = try await cityNames()
+        var meeting: (title: String, link: String)?
+        if let id = opgave.meetingID, let found = try await MeetingStore(store: store).meeting(id: id), found.published,
+           let programme = try await ProgrammeStore(store: store).all().first(where: { $0.id == found.programmeID }) {
+            meeting = (found.title, MeetingPage.path(programme, found))
+        }
+        let target = opgave.mergedInto.flatMap { id in all.first { $0.id == id }.map { (id, $0.opgave.title) } }
+        return html(OpgavePages.opgave(id: stored.id, opgave, cities: opgave.cityIDs.compactMap { cities[$0] }, meeting: meeting,
+                                       support: all.first { $0.id == stored.id }?.support ?? 0, mergedInto: target))
+    }
+
+    func support(_ request: Request) async throws -> Response {
+        try request.requireSignedIn()
+        let id = request.parameters.get("id", as: Int.self) ?? 0
+        guard let entry = try await KnowledgeStore(store: store).opgaven().first(where: { $0.id == id }) else {
+            throw Abort(.notFound, reason: "Deze opgave bestaat niet.")
+        }
+        try request.require(try await mayIdentifyOpgaven(request.viewer, meetingID: entry.opgave.meetingID ?? 0, store: store), "de opgaven van deze bijeenkomst")
+        let back = try await meetingLink(entry.opgave.meetingID) ?? "/kennis/\(id)"
+        return try await attempt(request, {
+            try await KnowledgeStore(store: store).support(id, userID: request.viewer.userID ?? 0, actor: request.viewer.email)
+            return back + "#opgaven"
+        }, otherwise: { list, status in throw Abort(status, reason: list.joined(separator: " ")) })
+    }
+
+    /// Staff merge a duplicate into another opgave; the duplicate stays, linked, with its history.
+    func merge(_ request: Request) async throws -> Response {
+        try request.require(request.viewer.isStaff, "het samenvoegen van opgaven")
+        let id = request.parameters.get("id", as: Int.self) ?? 0
+        let f = try formFields(request)
+        let all = try await KnowledgeStore(store: store).opgaven()
+        guard let entry = all.first(where: { $0.id == id }), let target = Int(f["met"] ?? ""), target != id,
+              all.contains(where: { $0.id == target && $0.opgave.mergedInto == nil }) else {
+            throw Abort(.unprocessableEntity, reason: "Kies een andere, niet samengevoegde opgave om mee samen te voegen.")
+        }
+        var opgave = entry.opgave
+        opgave.mergedInto = target
+        let cities = try await cityNames()
+        let back = try await meetingLink(opgave.meetingID) ?? "/opgaven"
+        let merged = opgave
+        return try await attempt(request, {
+            _ = try await KnowledgeStore(store: store).update(id: id, expectedVersion: Int(f["versie"] ?? "") ?? 0, merged,
+                                                              document: merged.searchDocument(cities: merged.cityIDs.compactMap { cities[$0] }),
+                                                              actor: request.viewer.email)
+            return back + "#opgaven"
+        }, otherwise: { list, status in throw Abort(status, reason: list.joined(separator: " ")) })
+    }
+
+    /// The register: opgaven by kind, how often, where, and the early-warning rules that fire in those wijken.
+    func register(_ request: Request) async throws -> Response {
+        let all = try await KnowledgeStore(store: store).opgaven()
+        let snapshot = try await cache.snapshot()
+        var cityInfo: [Int: (name: String, rules: [String])] = [:]
+        for programme in try await ProgrammeStore(store: store).all() {
+            for city in try await ProgrammeStore(store: store).cities(programmeID: programme.id) {
+                var rules: [String] = []
+                if let slug = city.focusAreaSlug, let area = try await FocusAreaStore(store: store).find(slug: slug), area.members.count == 1,
+                   let result = snapshot.warning?.evaluate(area.members[0]) {
+                    rules = result.flags.filter(\.fires).map(\.label)
+                }
+                cityInfo[city.id] = (city.cityName, rules)
+            }
+        }
+        var groups: [String: [(id: Int, version: Int, opgave: Opgave, support: Int)]] = [:]
+        for entry in all where entry.opgave.mergedInto == nil {
+            groups[entry.opgave.kind.isEmpty ? "overig" : entry.opgave.kind, default: []].append(entry)
+        }
+        let result = groups.map { kind, entries in
+            let cityIDs = Array(Set(entries.flatMap(\.opgave.cityIDs))).sorted()
+            return OpgavePages.KindGroup(
+                kind: kind,
+                opgaven: entries.map { e in
+                    let supportOfMerged = all.filter { $0.opgave.mergedInto == e.id }.map(\.support).reduce(0, +)
+                    return (e.id, e.opgave.title, e.opgave.cityIDs.compactMap { cityInfo[$0]?.name }, e.support + supportOfMerged)
+                },
+                signals: cityIDs.compactMap { id in cityInfo[id].map { ($0.name, $0.rules) } })
+        }.sorted { ($0.opgaven.count, $1.kind) > ($1.opgaven.count, $0.kind) }
+        return html(OpgavePages.register(result))
+    }
+
+    private func cityNames() async throws -> [Int: String] {
+        var names: [Int: String] = [:]
+        for programme in try await ProgrammeStore(store: store).all() {
+            for city in try await ProgrammeStore(store: store).cities(programmeID: programme.id) { names[city.id] = "\(city.wijkName) (\(city.cityName))" }
+        }
+        return names
+    }
+
+    private func meetingLink(_ id: Int?) async throws -> String? {
+        guard let id, let meeting = try await MeetingStore(store: store).meeting(id: id),
+              let programme = try await ProgrammeStore(store: store).all().first(where: { $0.id == meeting.programmeID }) else { return nil }
+        return MeetingPage.path(programme, meeting)
     }
 
     /// A live intervention, or 404.
@@ -63,7 +170,10 @@ struct KnowledgeController: Sendable {
                 status: HTTPResponseStatus = .ok) async throws -> Response {
         try request.require(request.viewer.mayCapture, "het vastleggen van interventies")
         var version = 0
-        var values = fields ?? [:]
+        // From a presentation at a meeting: meeting, city and title come along.
+        var values = fields ?? ["bijeenkomst": (try? request.query.get(String.self, at: "bijeenkomst")) ?? "",
+                                "programmastad": (try? request.query.get(String.self, at: "programmastad")) ?? "",
+                                "titel": (try? request.query.get(String.self, at: "titel")) ?? ""]
         if let id {
             let (stored, item) = try await intervention(id)
             try request.require(request.viewer.mayEdit(item), "deze interventie")
@@ -76,11 +186,15 @@ struct KnowledgeController: Sendable {
 
     func save(_ request: Request, id: Int?) async throws -> Response {
         try request.require(request.viewer.mayCapture, "het vastleggen van interventies")
-        let f = try formFields(request)
+        var f = try formFields(request)
         let allowed = try await cities(for: request.viewer).map(\.id)
         var cityID = Int(f["programmastad"] ?? "")
         if let chosen = cityID, !allowed.contains(chosen) { cityID = nil }
         if !request.viewer.isStaff { cityID = request.viewer.cityID }
+        if let cityID, let city = try await ProgrammeStore(store: store).city(id: cityID) {
+            if (f["stad"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty { f["stad"] = city.cityName }
+            if (f["wijk"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty { f["wijk"] = city.wijkName }
+        }
         if let id { try request.require(request.viewer.mayEdit(try await intervention(id).1), "deze interventie") }
         let (item, problems) = InterventionForm.parse(f, cityID: cityID)
         guard problems.isEmpty else { return try await editor(request, id: id, fields: f, problems: problems, status: .unprocessableEntity) }

@@ -29,7 +29,7 @@ public enum WebServer {
         let cache = AnalysisCache(store: store)
         ApiController(store: store, cache: cache).register(app)
         PageController(store: store, cache: cache).register(app)
-        KnowledgeController(store: store).register(app)
+        KnowledgeController(store: store, cache: cache).register(app)
         let smtp = config.smtpHost.isEmpty ? nil : SMTPClient(host: config.smtpHost, port: config.smtpPort, from: config.smtpFrom)
         let programme = ProgrammeApp(store: store, cache: cache, mailer: Mailer(client: smtp, audit: AuditLog(store: store)),
                                      passwords: try Passwords(cost: config.passwordCost), publicURL: config.publicURL)

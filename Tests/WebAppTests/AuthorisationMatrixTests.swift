@@ -112,6 +112,21 @@ import VaporTesting
                  expected: [.anonymous: .seeOther, .participant: .forbidden, .coordinator: .forbidden, .staff: .seeOther]),
             Case(method: .POST, path: { f in "\(f.base)/bijeenkomst/\(f.meeting.id)/aanmeldingen/\(Self.registrationID(f.peopleB[0].id))/afmelden" },
                  expected: Case.only(staff: .seeOther)),
+            // Opgaven are identified with the participants: the registered participant, coordinators and staff.
+            Case(method: .POST, path: { "\($0.base)/bijeenkomst/\($0.meeting.id)/opgaven" },
+                 form: { f, who in ["titel": "Opgave \(who)", "beschrijving": "b", "stad\(f.cityA.id)": "\(f.cityA.id)"] },
+                 expected: Case.signedIn(.seeOther)),
+            Case(method: .POST, path: { _ in "/kennis/\(Self.opgaven.first ?? 0)/steun" }, expected: Case.signedIn(.seeOther)),
+            Case(method: .POST, path: { _ in "/kennis/\(Self.opgaven.first ?? 0)/samenvoegen" },
+                 form: { f, _ in
+                     let all = try await KnowledgeStore(store: f.store).opgaven()
+                     return ["met": "\(all[1].id)", "versie": "\(all[0].version)"]
+                 },
+                 expected: Case.only(staff: .seeOther)),
+            Case(method: .POST, path: { "\($0.base)/bijeenkomst/\($0.meeting.id)/verslag" },
+                 form: { f, _ in ["verslag": "Verslag", "versie": "\(try await MeetingStore(store: f.store).meeting(id: f.meeting.id)!.version)"] },
+                 expected: Case.only(staff: .seeOther)),
+            Case(method: .GET, path: { _ in "/opgaven" }, expected: Case.all(.ok)),
             Case(method: .POST, path: { "\($0.base)/bijeenkomst/\($0.meeting.id)/aanwezigheid" }, expected: Case.only(staff: .unprocessableEntity)),
             Case(method: .POST, path: { "\($0.base)/bijeenkomst/\($0.meeting.id)/herinnering" }, expected: Case.only(staff: .unprocessableEntity)),
             Case(method: .POST, path: { _ in "/beheer/uitnodigingen" },
@@ -152,6 +167,8 @@ import VaporTesting
 
     /// Registration ids by participant, filled as the matrix runs (the cancel case needs the one staff made).
     nonisolated(unsafe) static var registrations: [Int: Int] = [:]
+    /// Opgave ids, filled as the matrix runs.
+    nonisolated(unsafe) static var opgaven: [Int] = []
     static func registrationID(_ participant: Int) -> Int { registrations[participant] ?? 0 }
 
     @Test func everyRouteForEveryRole() async throws {
@@ -177,13 +194,14 @@ import VaporTesting
                     for row in try await RegistrationStore(store: f.store).rows(meetingID: f.meeting.id) {
                         Self.registrations[row.participant.id] = row.registration.id
                     }
+                    Self.opgaven = try await KnowledgeStore(store: f.store).opgaven().map(\.id)
                 }
             }
             #expect(checked == Self.cases().count * 4)
             // The table covers every route of the programme, accounts and administration.
             let covered = Set(Self.cases().map { "\($0.method) \(Self.pattern($0.path(f), f))" })
             let routes = Set(app.routes.all.map { "\($0.method) /" + $0.path.map(\.description).joined(separator: "/") }
-                .filter { route in ["/programma", "/beheer", "/profiel", "/inloggen", "/kennis"].contains { route.split(separator: " ")[1].hasPrefix($0) } })
+                .filter { route in ["/programma", "/beheer", "/profiel", "/inloggen", "/kennis", "/opgaven"].contains { route.split(separator: " ")[1].hasPrefix($0) } })
             #expect(routes.subtracting(covered).isEmpty, "not in the matrix: \(routes.subtracting(covered).sorted())")
             // What the allowed requests did: the coordinator registered a person of their own city, nobody of city B.
             let rows = try await RegistrationStore(store: f.store).rows(meetingID: f.meeting.id)

@@ -32,6 +32,7 @@ public enum InterventionFormPage {
         f["eind"] = item.endYear.map(String.init) ?? ""
         f["links"] = item.links.joined(separator: "\n")
         f["programmastad"] = item.cityID.map(String.init) ?? ""
+        f["bijeenkomst"] = item.meetingID.map(String.init) ?? ""
         for aspect in item.aspects { f["aspect_\(aspect.rawValue)"] = "ja" }
         for (i, party) in item.parties.enumerated() {
             (f["partij_naam_\(i)"], f["partij_soort_\(i)"], f["partij_rol_\(i)"]) = (party.name, party.kind, party.role.rawValue)
@@ -57,6 +58,7 @@ public enum InterventionFormPage {
             form(.method("post"), .action(action), .class("stacked")) {
                 Forms.csrf(model.csrf)
                 input(.type("hidden"), .name("versie"), .value(String(model.version)))
+                input(.type("hidden"), .name("bijeenkomst"), .value(f["bijeenkomst"] ?? ""))
                 Forms.text("Titel", name: "titel", value: f["titel"] ?? "", required: true)
                 Forms.choice("Programmastad", name: "programmastad", options: [("", "— geen —")] + model.cities.map { (String($0.id), $0.label) },
                              selected: f["programmastad"] ?? "")

@@ -1,3 +1,4 @@
+import Foundation
 import HTML
 import Programme
 
@@ -9,7 +10,7 @@ public enum MeetingPage {
         public var meeting: Meeting
         public var theme: String?
         public var host: String?
-        public var presentations: [(wijk: String, title: String)]
+        public var presentations: [(cityID: Int, wijk: String, title: String)]
         public var viewer: Viewer
         /// Registrations the viewer may see: staff all, a coordinator their city's, a participant their own.
         public var entries: [RegistrationEntry]
@@ -23,8 +24,10 @@ public enum MeetingPage {
         public var csrf: String
         public var problems: [String]
         public var notice: String?
+        /// Minutes and opgaven; presentations get a "capture as intervention" link for who may capture.
+        public var outcomes = Outcomes(minutes: "", opgaven: [], cities: [], mayPropose: false, mayWriteMinutes: false, mayCapture: false)
 
-        public init(programme: ProgrammeInfo, meeting: Meeting, theme: String?, host: String?, presentations: [(wijk: String, title: String)],
+        public init(programme: ProgrammeInfo, meeting: Meeting, theme: String?, host: String?, presentations: [(cityID: Int, wijk: String, title: String)],
                     viewer: Viewer, entries: [RegistrationEntry], registerable: [Participant], shortfalls: [String], registrationOpen: Bool,
                     attendanceOpen: Bool, mailConfigured: Bool, session: Layout.SessionBar?, csrf: String, problems: [String] = [], notice: String? = nil) {
             (self.programme, self.meeting, self.theme, self.host, self.presentations) = (programme, meeting, theme, host, presentations)
@@ -58,7 +61,18 @@ public enum MeetingPage {
             p { a(.href(base + "/agenda.ics")) { "Zet in uw agenda (.ics)" } }
             if !model.presentations.isEmpty {
                 h2 { "Presenterende wijken" }
-                ul { for item in model.presentations { li { strong { item.wijk }; ": " + item.title } } }
+                ul {
+                    for item in model.presentations {
+                        li {
+                            strong { item.wijk }; ": " + item.title
+                            if model.outcomes.mayCapture {
+                                " "
+                                a(.href("/kennis/nieuw?bijeenkomst=\(model.meeting.id)&programmastad=\(item.cityID)&titel=\(item.title.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"),
+                                  .class("meta")) { "vastleggen als interventie" }
+                            }
+                        }
+                    }
+                }
             }
             if !m.agenda.isEmpty {
                 h2 { "Programma" }
@@ -75,6 +89,7 @@ public enum MeetingPage {
                 }
             }
             if model.viewer.isSignedIn { registrationSection(model, base: base) }
+            if model.meeting.published { outcomesSection(model, base: base) }
         }
     }
 

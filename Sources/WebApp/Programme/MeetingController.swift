@@ -1,4 +1,5 @@
 import Foundation
+import Knowledge
 import Pages
 import Programme
 import Storage
@@ -27,6 +28,8 @@ struct MeetingController: Sendable {
         meeting.post("aanmeldingen", ":registration", "afmelden") { try await cancel($0) }
         meeting.post("aanwezigheid") { try await attendance($0) }
         meeting.post("herinnering") { try await remind($0) }
+        meeting.post("opgaven") { try await propose($0) }
+        meeting.post("verslag") { try await saveMinutes($0) }
     }
 
     // MARK: Planning
@@ -125,14 +128,65 @@ struct MeetingController: Sendable {
         case "afgemeld": "Afgemeld. Wie op de wachtlijst stond en nu past, is aangemeld en bericht."
         case "aanwezigheid": "De aanwezigheid is opgeslagen."
         case "herinnering": "De herinnering is verstuurd."
+        case "opgave": "De opgave is voorgesteld. Anderen kunnen haar nu steunen."
+        case "verslag": "Het verslag is opgeslagen."
         default: nil
         }
-        return html(MeetingPage.render(.init(
+        var model = MeetingPage.Model(
             programme: programme, meeting: meeting, theme: theme, host: meeting.hostCityID.flatMap { cityLabel[$0] },
-            presentations: meeting.presentations.map { (cityLabel[$0.cityID] ?? "", $0.title) }, viewer: viewer, entries: entries,
+            presentations: meeting.presentations.map { ($0.cityID, cityLabel[$0.cityID] ?? "", $0.title) }, viewer: viewer, entries: entries,
             registerable: registerable, shortfalls: shortfalls, registrationOpen: open, attendanceOpen: meeting.date <= Day.today(),
             mailConfigured: app.mailer.isConfigured, session: request.sessionBar, csrf: request.csrf,
-            problems: problems, notice: notice)), status: status)
+            problems: problems, notice: notice)
+        let opgaven = try await KnowledgeStore(store: app.store).opgaven()
+        let titles = Dictionary(uniqueKeysWithValues: opgaven.map { ($0.id, $0.opgave.title) })
+        model.outcomes = .init(
+            minutes: try await app.meetings.minutes(meetingID: meeting.id),
+            opgaven: opgaven.filter { $0.opgave.meetingID == meeting.id }.map {
+                .init(id: $0.id, version: $0.version, opgave: $0.opgave, cities: $0.opgave.cityIDs.compactMap { cityLabel[$0] }, support: $0.support,
+                      mergedIntoTitle: $0.opgave.mergedInto.flatMap { titles[$0] })
+            },
+            cities: cities.map { ($0.id, "\($0.wijkName) (\($0.cityName))") },
+            mayPropose: try await mayIdentifyOpgaven(viewer, meetingID: meeting.id, store: app.store),
+            mayWriteMinutes: viewer.isStaff, mayCapture: viewer.mayCapture)
+        return html(MeetingPage.render(model), status: status)
+    }
+
+    // MARK: Outcomes
+
+    func propose(_ request: Request) async throws -> Response {
+        let programme = try await app.programme(request)
+        let meeting = try await app.meeting(request, in: programme)
+        try request.require(try await mayIdentifyOpgaven(request.viewer, meetingID: meeting.id, store: app.store), "de opgaven van deze bijeenkomst")
+        let f = try formFields(request)
+        let cities = try await app.programmes.cities(programmeID: programme.id)
+        var positions: [Aspect: String] = [:]
+        for aspect in Aspect.allCases {
+            let text = (f["aspect_\(aspect.rawValue)"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            if !text.isEmpty { positions[aspect] = text }
+        }
+        let opgave = Opgave(title: (f["titel"] ?? "").trimmingCharacters(in: .whitespaces), description: (f["beschrijving"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
+                            meetingID: meeting.id, cityIDs: cities.filter { f["stad\($0.id)"] != nil }.map(\.id), positions: positions,
+                            kind: (f["soort"] ?? "").trimmingCharacters(in: .whitespaces).lowercased())
+        let problems = opgave.problems()
+        guard problems.isEmpty else { return try await page(request, problems: problems, status: .unprocessableEntity) }
+        let names = cities.filter { opgave.cityIDs.contains($0.id) }.map(\.cityName)
+        return try await attempt(request, {
+            _ = try await KnowledgeStore(store: app.store).create(.opgave, opgave, document: opgave.searchDocument(cities: names), actor: app.actor(request))
+            return MeetingPage.path(programme, meeting) + "?ok=opgave#opgaven"
+        }, otherwise: { try await page(request, problems: $0, status: $1) })
+    }
+
+    func saveMinutes(_ request: Request) async throws -> Response {
+        let programme = try await app.programme(request)
+        let meeting = try await app.meeting(request, in: programme)
+        try request.require(request.viewer.isStaff, "het verslag")
+        let f = try formFields(request)
+        return try await attempt(request, {
+            try await app.meetings.saveMinutes(meetingID: meeting.id, minutes: (f["verslag"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
+                                               expectedVersion: Int(f["versie"] ?? "") ?? 0, actor: app.actor(request))
+            return MeetingPage.path(programme, meeting) + "?ok=verslag#uitkomsten"
+        }, otherwise: { try await page(request, problems: $0, status: $1) })
     }
 
     // MARK: Calendars and lists

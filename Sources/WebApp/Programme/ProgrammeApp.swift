@@ -88,6 +88,14 @@ extension ProgrammeError: AbortError {
     public var reason: String { description }
 }
 
+/// Opgaven are identified with the participants: those registered for the meeting, the cities' coordinators and staff.
+func mayIdentifyOpgaven(_ viewer: Viewer, meetingID: Int, store: Store) async throws -> Bool {
+    if viewer.isStaff || viewer.role == .coordinator { return true }
+    guard let participant = viewer.participantID else { return false }
+    return try await RegistrationStore(store: store).registrations(participantID: participant)
+        .contains { $0.meetingID == meetingID && $0.status == .registered }
+}
+
 /// Runs a change and redirects to the path it returns. A change the rules reject shows the page again with its
 /// problems and the status the error carries (409 for a conflict, 422 otherwise); any other error is an error.
 func attempt(_ request: Request, _ change: () async throws -> String,

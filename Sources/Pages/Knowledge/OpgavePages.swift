@@ -1,0 +1,69 @@
+import HTML
+import Knowledge
+
+/// One opgave, and the register of all opgaven: how often each kind occurs, where, and which data signals the
+/// wijken involved show.
+public enum OpgavePages {
+    public static func opgave(id: Int, _ opgave: Opgave, cities: [String], meeting: (title: String, link: String)?, support: Int,
+                              mergedInto: (id: Int, title: String)?) -> Node {
+        Layout.page(.init(title: opgave.title, description: "Opgave: \(opgave.title)", path: "/kennis/\(id)")) {
+            p(.class("meta")) { a(.href("/opgaven")) { "Register van opgaven" }; " · opgave" }
+            h1 { opgave.title }
+            if let mergedInto { p(.class("note")) { "Samengevoegd met "; a(.href("/kennis/\(mergedInto.id)")) { mergedInto.title }; "." } }
+            p { opgave.description }
+            dl(.class("facts")) {
+                if !opgave.kind.isEmpty { dt { "Soort" }; dd { opgave.kind } }
+                dt { "Speelt in" }; dd { cities.joined(separator: ", ") }
+                if let meeting { dt { "Vastgesteld in" }; dd { a(.href(meeting.link)) { meeting.title } } }
+                dt { "Steun" }; dd { "\(support)" }
+            }
+            h2 { "De vier aspecten" }
+            dl(.class("facts")) {
+                for aspect in Aspect.allCases {
+                    dt { aspect.label }
+                    dd { (opgave.positions[aspect] ?? "").isEmpty ? span(.class("none")) { "niet besproken" } : .text(opgave.positions[aspect]!) }
+                }
+            }
+        }
+    }
+
+    public struct KindGroup: Sendable {
+        public var kind: String
+        public var opgaven: [(id: Int, title: String, cities: [String], support: Int)]
+        /// City → the early-warning rules that fire for its programme wijk.
+        public var signals: [(city: String, rules: [String])]
+
+        public init(kind: String, opgaven: [(id: Int, title: String, cities: [String], support: Int)], signals: [(city: String, rules: [String])]) {
+            (self.kind, self.opgaven, self.signals) = (kind, opgaven, signals)
+        }
+    }
+
+    public static func register(_ groups: [KindGroup]) -> Node {
+        Layout.page(.init(title: "Register van opgaven", description: "Alle opgaven uit de themabijeenkomsten, per soort.", path: "/opgaven")) {
+            h1 { "Register van opgaven" }
+            p(.class("lead")) { "Alle opgaven uit de themabijeenkomsten, per soort: hoe vaak ze voorkomen, waar, en welke signalen uit de wijkanalyse de wijken erbij laten zien." }
+            p(.class("meta")) { "Signalen: de regels van de vroegsignalering die voor de programmawijk afgaan (Bron: CBS, Kerncijfers wijken en buurten; zie de methode). Ze horen bij de wijk, niet bij de opgave: samen geven ze een aanwijzing, geen verklaring." }
+            if groups.isEmpty { p { "Nog geen opgaven vastgesteld." } }
+            table(.class("figures")) {
+                caption { "\(groups.count) soorten opgaven" }
+                thead { tr { th(.scope("col")) { "Soort" }; th(.scope("col")) { "Aantal" }; th(.scope("col")) { "Opgaven" }; th(.scope("col")) { "Signalen in de wijken" } } }
+                tbody {
+                    for group in groups {
+                        tr {
+                            th(.scope("row")) { group.kind }
+                            td(.class("num")) { "\(group.opgaven.count)" }
+                            td { ul { for item in group.opgaven { li { a(.href("/kennis/\(item.id)")) { item.title }; " (\(item.cities.joined(separator: ", ")); \(item.support) steun)" } } } }
+                            td {
+                                ul {
+                                    for signal in group.signals {
+                                        li { signal.city + ": " + (signal.rules.isEmpty ? "geen signaal" : signal.rules.joined(separator: ", ")) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
