@@ -112,7 +112,7 @@ struct KnowledgeController: Sendable {
                    let result = snapshot.warning?.evaluate(area.members[0]) {
                     rules = result.flags.filter(\.fires).map(\.label)
                 }
-                cityInfo[city.id] = (city.cityName, rules)
+                cityInfo[city.id] = ("\(city.wijkName) (\(city.cityName))", rules)
             }
         }
         var groups: [String: [(id: Int, version: Int, opgave: Opgave, support: Int)]] = [:]
