@@ -52,6 +52,7 @@ public enum Layout {
                             li { a(.href("/radar")) { "Landelijke radar" } }
                             li { a(.href("/methode")) { "Methode" } }
                             li { a(.href("/programma")) { "Kennisprogramma" } }
+                            li { a(.href("/kennis")) { "Kennisbank" } }
                             if session?.isStaff == true { li { a(.href("/beheer")) { "Beheer" } } }
                         }
                     }

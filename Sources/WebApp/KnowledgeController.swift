@@ -174,6 +174,12 @@ struct KnowledgeController: Sendable {
         var values = fields ?? ["bijeenkomst": (try? request.query.get(String.self, at: "bijeenkomst")) ?? "",
                                 "programmastad": (try? request.query.get(String.self, at: "programmastad")) ?? "",
                                 "titel": (try? request.query.get(String.self, at: "titel")) ?? ""]
+        if fields == nil, let cityID = Int(values["programmastad"] ?? ""), let city = try await ProgrammeStore(store: store).city(id: cityID) {
+            (values["stad"], values["wijk"]) = (city.cityName, city.wijkName)
+            if let slug = city.focusAreaSlug, let area = try await FocusAreaStore(store: store).find(slug: slug), area.members.count == 1 {
+                values["cbs"] = area.members[0].rawValue
+            }
+        }
         if let id {
             let (stored, item) = try await intervention(id)
             try request.require(request.viewer.mayEdit(item), "deze interventie")

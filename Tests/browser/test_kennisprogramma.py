@@ -145,3 +145,67 @@ def test_programme_pages_pass_axe(server, browser):
     assert "Bron: CBS" in browser.page_source
     assert serious_violations(browser) == []
     browser.save_screenshot(str(OUTPUT / "programmawijk-angelslo.png"))
+
+
+def test_staff_captures_intervention_and_opgave_finds_them_and_sees_the_suggestion(server, browser):
+    """Issue 5: after a meeting, staff capture a presented intervention and an opgave, find both through search with a
+    facet, and see the intervention suggested on the page of a wijk that resembles Angelslo."""
+    accept_invitation(browser, server.cli("account", "invite", "--email", "kennis@example.nl", "--name", "Kennisstaf"))
+    sign_in(browser, server, "kennis@example.nl")
+    base = server + "/programma/nieuwe-perspectieven-2016"
+    browser.get(base + "/bijeenkomst/nieuw")
+    fill(browser, {"titel": "Themabijeenkomst gezondheid", "datum": "2017-02-09", "begin": "13:00", "einde": "17:00",
+                   "presentatie2": "Gezondheidscentrum Angelslo", "presentatie1": "De gezonde wijk Selwerd",
+                   "presentatie4": "Meerwijk beweegt"})
+    browser.find_element(By.NAME, "gepubliceerd").click()
+    submit(browser, 'form[action$="/bijeenkomst/nieuw"]')
+    wait_for(browser, ".notice")
+    meeting_url = browser.current_url.split("?")[0]
+
+    # Capture the presentation as an intervention: title and city come along from the meeting page.
+    browser.find_element(By.PARTIAL_LINK_TEXT, "vastleggen als interventie").click()
+    assert browser.find_element(By.NAME, "titel").get_attribute("value") == "De gezonde wijk Selwerd"
+    browser.get(meeting_url)
+    links = browser.find_elements(By.PARTIAL_LINK_TEXT, "vastleggen als interventie")
+    next(l for l in links if "Gezondheidscentrum" in l.get_attribute("href")).click()
+    wait_for(browser, 'input[name="cbs"]')
+    fill(browser, {"cbs": "WK011443", "themas": "gezondheid", "probleem": "Weinig huisartsen en veel gezondheidsproblemen.",
+                   "aanpak": "Huisarts, wijkverpleging en welzijn onder één dak.", "geld_bron_0": "zorgverzekeraar", "start": "2015"})
+    Select(browser.find_element(By.NAME, "bewijs")).select_by_value("goed onderbouwd")
+    submit(browser, 'form[action="/kennis/nieuw"]')
+    wait_for(browser, "h1")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Gezondheidscentrum Angelslo"
+    intervention_path = "/" + browser.current_url.split("/", 3)[3]
+    assert serious_violations(browser) == []
+
+    # Identify an opgave in the meeting.
+    browser.get(meeting_url)
+    fill(browser, {"titel": "Gezondheid en armoede verbinden", "beschrijving": "Gezondheid hangt samen met schulden en werk.",
+                   "soort": "gezondheid", "aspect_koppelen": "Zorg en schuldhulp aan elkaar koppelen"})
+    angelslo = browser.find_element(By.XPATH, "//label[contains(., 'Angelslo (Emmen)')]")
+    browser.find_element(By.ID, angelslo.get_attribute("for")).click()
+    submit(browser, 'form[action$="/opgaven"]')
+    assert "De opgave is voorgesteld" in wait_for(browser, ".notice").text
+
+    # Both found by searching and narrowing with a facet.
+    browser.get(server + "/kennis?q=gezondheid")
+    browser.find_element(By.CSS_SELECTOR, 'a[href*="thema=gezondheid"]').click()
+    results = wait_for(browser, "ol.results").text
+    assert "Gezondheidscentrum Angelslo" in results and "Gezondheid en armoede verbinden" in results
+    assert "thema ‘gezondheid’" in browser.page_source
+    assert serious_violations(browser) == []
+    browser.save_screenshot(str(OUTPUT / "kennisbank-zoeken.png"))
+
+    # Suggested on the page of a wijk that resembles Angelslo.
+    browser.get(server + "/regio/WK011443")
+    neighbours = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "ol.neighbours a")]
+    suggested = []
+    for href in neighbours:
+        browser.get(href)
+        if browser.find_elements(By.CSS_SELECTOR, f'ul.what-worked a[href="{intervention_path}"]'):
+            suggested.append(href)
+    assert suggested, "no similar wijk suggests the Angelslo intervention"
+    browser.get(suggested[0])
+    assert "Wat werkte in wijken zoals deze" in browser.page_source
+    assert serious_violations(browser) == []
+    browser.save_screenshot(str(OUTPUT / "wat-werkte-suggestie.png"))

@@ -1,6 +1,7 @@
 import Foundation
 import HTML
 import Knowledge
+import Programme
 
 /// Search over everything the programme learned, with facets to narrow down.
 public enum KnowledgeSearchPage {
@@ -36,6 +37,13 @@ public enum KnowledgeSearchPage {
     public static func render(_ model: Model) -> Node {
         Layout.page(.init(title: "Kennisbank", description: "Zoeken in interventies en opgaven van het kennisprogramma.", path: "/kennis")) {
             h1 { "Kennisbank" }
+            p {
+                "Interventies en opgaven uit het kennisprogramma. "
+                a(.href("/opgaven")) { "Register van opgaven" }
+                if Layout.currentSession.map({ $0.isStaff || $0.role == Role.coordinator.label }) == true {
+                    " · "; a(.href("/kennis/nieuw")) { "Interventie vastleggen" }
+                }
+            }
             form(.method("get"), .action("/kennis"), .class("search"), .role("search")) {
                 label(.for("q")) { "Zoek in interventies en opgaven" }
                 input(.type("search"), .name("q"), .id("q"), .value(model.query))
