@@ -35,7 +35,20 @@ enum OpenAPIDocument {
             {"name": "signaal", "in": "query", "schema": {"type": "string", "enum": ["ja"]}},
             {"name": "cluster", "in": "query", "schema": {"type": "string", "enum": ["Succes", "Gestaag herstel", "Terugval", "Vroegsignalering"]}},
             {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 4000}}],
-          "responses": {"200": {"description": "radar", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Radar"}}}}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}}
+          "responses": {"200": {"description": "radar", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Radar"}}}}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
+        "/api/v1/knowledge": {"get": {"summary": "Zoek in interventies en opgaven (Nederlandse stamvormen, accentongevoelig) met facetten",
+          "parameters": [{"name": "q", "in": "query", "schema": {"type": "string"}},
+            {"name": "soort", "in": "query", "schema": {"type": "string", "enum": ["interventie", "opgave", "onderzoek"]}},
+            {"name": "thema", "in": "query", "schema": {"type": "string"}}, {"name": "aspect", "in": "query", "schema": {"type": "string", "enum": ["koppelen", "partijen", "financiering", "regelgeving"]}},
+            {"name": "stad", "in": "query", "schema": {"type": "string"}}, {"name": "bewijs", "in": "query", "schema": {"type": "string"}},
+            {"name": "financier", "in": "query", "schema": {"type": "string"}}, {"name": "partij", "in": "query", "schema": {"type": "string"}},
+            {"name": "jaar", "in": "query", "schema": {"type": "string"}}],
+          "responses": {"200": {"description": "treffers en facetten", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/KnowledgeSearch"}}}}}}},
+        "/api/v1/knowledge/export": {"get": {"summary": "Alle kennisrecords als open data (CC BY 4.0)",
+          "responses": {"200": {"description": "export", "content": {"application/json": {"schema": {"type": "object", "properties": {"source": {"type": "string"}, "licence": {"type": "string"}, "records": {"type": "array", "items": {"$ref": "#/components/schemas/KnowledgeRecord"}}}}}}}}}},
+        "/api/v1/knowledge/{id}": {"get": {"summary": "Eén kennisrecord",
+          "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+          "responses": {"200": {"description": "record", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/KnowledgeRecord"}}}}, "404": {"$ref": "#/components/responses/Error"}}}}
       },
       "components": {
         "parameters": {"Code": {"name": "code", "in": "path", "required": true, "description": "CBS-regiocode: GM0114, WK011443, BU01144301", "schema": {"type": "string"}}},
@@ -54,6 +67,9 @@ enum OpenAPIDocument {
           "Neighbour": {"type": "object", "properties": {"code": {"type": "string"}, "name": {"type": "string"}, "distance": {"type": "number"}, "closestOn": {"type": "array", "items": {"type": "string"}}}},
           "Signals": {"type": "object", "properties": {"code": {"type": "string"}, "signal": {"type": "boolean"}, "fired": {"type": "integer"}, "composite": {"type": "number", "nullable": true}, "cluster": {"type": "string", "nullable": true}, "unavailable": {"type": "array", "items": {"type": "string"}},
             "flags": {"type": "array", "items": {"type": "object", "properties": {"rule": {"type": "string"}, "label": {"type": "string"}, "indicator": {"type": "string"}, "value": {"type": "number"}, "mean": {"type": "number"}, "zScore": {"type": "number"}, "fires": {"type": "boolean"}}}}}},
+          "KnowledgeSearch": {"type": "object", "properties": {"hits": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "integer"}, "kind": {"type": "string"}, "title": {"type": "string"}, "score": {"type": "number"}}}},
+            "facets": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "object", "properties": {"value": {"type": "string"}, "count": {"type": "integer"}}}}}}},
+          "KnowledgeRecord": {"type": "object", "properties": {"id": {"type": "integer"}, "kind": {"type": "string"}, "title": {"type": "string"}, "version": {"type": "integer"}, "record": {"type": "object", "description": "alle velden van de interventie of opgave"}}},
           "Radar": {"type": "object", "properties": {"period": {"type": "integer"}, "total": {"type": "integer"}, "matching": {"type": "integer"}, "source": {"$ref": "#/components/schemas/Source"},
             "rows": {"type": "array", "items": {"type": "object", "properties": {"rank": {"type": "integer"}, "code": {"type": "string"}, "name": {"type": "string"}, "municipality": {"type": "string"}, "province": {"type": "string"}, "population": {"type": "number", "nullable": true}, "composite": {"type": "number", "nullable": true}, "fired": {"type": "integer"}, "signal": {"type": "boolean"}, "cluster": {"type": "string", "nullable": true}, "programme": {"type": "boolean"}}}}}}
         }

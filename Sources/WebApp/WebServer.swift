@@ -30,6 +30,7 @@ public enum WebServer {
         ApiController(store: store, cache: cache).register(app)
         PageController(store: store, cache: cache).register(app)
         KnowledgeController(store: store, cache: cache).register(app)
+        KnowledgeApi(store: store).register(app)
         let smtp = config.smtpHost.isEmpty ? nil : SMTPClient(host: config.smtpHost, port: config.smtpPort, from: config.smtpFrom)
         let programme = ProgrammeApp(store: store, cache: cache, mailer: Mailer(client: smtp, audit: AuditLog(store: store)),
                                      passwords: try Passwords(cost: config.passwordCost), publicURL: config.publicURL)

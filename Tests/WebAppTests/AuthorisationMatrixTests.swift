@@ -127,6 +127,7 @@ import VaporTesting
                  form: { f, _ in ["verslag": "Verslag", "versie": "\(try await MeetingStore(store: f.store).meeting(id: f.meeting.id)!.version)"] },
                  expected: Case.only(staff: .seeOther)),
             Case(method: .GET, path: { _ in "/opgaven" }, expected: Case.all(.ok)),
+            Case(method: .GET, path: { _ in "/kennis/export.csv" }, expected: Case.all(.ok)),
             Case(method: .POST, path: { "\($0.base)/bijeenkomst/\($0.meeting.id)/aanwezigheid" }, expected: Case.only(staff: .unprocessableEntity)),
             Case(method: .POST, path: { "\($0.base)/bijeenkomst/\($0.meeting.id)/herinnering" }, expected: Case.only(staff: .unprocessableEntity)),
             Case(method: .POST, path: { _ in "/beheer/uitnodigingen" },

@@ -31,6 +31,15 @@ import VaporTesting
             #expect(found.text.contains("href=\"/kennis/\(id)\""))
             #expect(found.text.contains("zorgverzekeraar</a> (1)"))
             #expect(!(try await visitor.get("/kennis?q=huisartsen&thema=wonen").text.contains("href=\"/kennis/\(id)\"")))
+            // Open data: the record in the JSON API, the export and the CSV (amounts unknown stay unknown).
+            let api = try JSONSerialization.jsonObject(with: Data((try await visitor.get("/api/v1/knowledge/\(id)")).text.utf8)) as? [String: Any]
+            #expect((api?["record"] as? [String: Any])?["evidence"] as? String == "goed onderbouwd")
+            let search = try JSONSerialization.jsonObject(with: Data((try await visitor.get("/api/v1/knowledge?q=huisartsen&bewijs=goed%20onderbouwd")).text.utf8)) as? [String: Any]
+            #expect((search?["hits"] as? [[String: Any]])?.first?["id"] as? Int == id)
+            let export = try JSONSerialization.jsonObject(with: Data((try await visitor.get("/api/v1/knowledge/export")).text.utf8)) as? [String: Any]
+            #expect(export?["licence"] as? String == "CC BY 4.0" && (export?["records"] as? [Any])?.count == 1)
+            let csv = try await visitor.get("/kennis/export.csv").text
+            #expect(csv.contains("zorgverzekeraar: € 250000; gemeente: onbekend"))
             let page = try await visitor.get("/kennis/\(id)")
             #expect(page.text.contains("€ 250.000") && page.text.contains("bedrag onbekend"))
             #expect(page.text.contains("&lt;script&gt;x") && !page.text.contains("<script>x"))

@@ -1,4 +1,5 @@
 import Core
+import Knowledge
 import Foundation
 import Storage
 import Testing
@@ -132,8 +133,12 @@ func json(_ response: TestingHTTPResponse) throws -> Any {
             }.joined(separator: "/") }
             let apiRoutes = Set(routes.filter { $0.hasPrefix("/api/v1/") && $0 != "/api/v1/openapi.json" } + ["/health"])
             #expect(Set(paths) == apiRoutes)
+            let store = try await BundledStore.shared.get()
+            let item = Intervention(title: "Voorbeeld voor de API", city: "Emmen", wijk: "Angelslo")
+            let id = try await KnowledgeStore(store: store).create(.intervention, item, document: item.searchDocument, actor: "test")
             for path in paths {
-                let concrete = path.replacingOccurrences(of: "{code}", with: "WK011443") + (path == "/api/v1/regions" ? "?q=Emmen" : "")
+                let concrete = path.replacingOccurrences(of: "{code}", with: "WK011443").replacingOccurrences(of: "{id}", with: "\(id)")
+                    + (path == "/api/v1/regions" ? "?q=Emmen" : "")
                 #expect(try await app.testing().sendRequest(.GET, concrete).status == .ok, "\(concrete)")
             }
         }
