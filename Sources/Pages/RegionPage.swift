@@ -81,6 +81,8 @@ public enum RegionPage {
     public struct Model: Sendable {
         /// "Wat werkte in wijken zoals deze", filled by the web app from the knowledge records.
         public var whatWorked: [WhatWorked] = []
+        /// Research about this region from the register: (record id, citation).
+        public var research: [(id: Int, citation: String)] = []
         public var region: Region
         public var municipalityName: String
         public var profile: RegionProfile?
@@ -269,6 +271,10 @@ public enum RegionPage {
                             span(.class("meta")) { "afstand \(DutchFormat.number(n.distance, decimals: 2)); vooral gelijk in \(n.closestOn.joined(separator: ", "))" }
                         }
                     }
+                }
+                if !model.research.isEmpty {
+                    h3(.id("onderzoek")) { "Onderzoek over deze wijk" }
+                    ul { for item in model.research { li { a(.href("/kennis/\(item.id)")) { item.citation } } } }
                 }
                 if !model.whatWorked.isEmpty {
                     h3(.id("wat-werkte")) { "Wat werkte in wijken zoals deze" }

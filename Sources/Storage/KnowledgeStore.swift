@@ -5,7 +5,7 @@ import SQLKit
 /// Knowledge records of every kind: stored with their whole history (nothing is hard-deleted), versioned edits (a
 /// stale edit is refused), facets, and a full-text index kept in the same transaction as the record.
 public struct KnowledgeStore: Sendable {
-    public enum Kind: String, CaseIterable, Sendable { case intervention = "interventie", opgave, research = "onderzoek" }
+    public enum Kind: String, CaseIterable, Sendable { case intervention = "interventie", opgave, research = "onderzoek", transfer = "overdracht" }
 
     public struct Stored: Sendable, Equatable {
         public var id: Int
@@ -116,6 +116,15 @@ public struct KnowledgeStore: Sendable {
                                 evidence: evidence.flatMap(EvidenceLevel.init(rawValue:)) ?? .unknown))
         }
         return result
+    }
+
+    /// Live records of a kind with their content, oldest first (research register, transfers).
+    public func all<T: Decodable>(_ kind: Kind, as type: T.Type) async throws -> [(id: Int, version: Int, value: T)] {
+        try await store.sql.select().column("id").column("version").column("payload").from("knowledge_records")
+            .where("kind", .equal, kind.rawValue).where("deleted", .equal, SQLBind(false)).orderBy("id").all().map {
+                (try $0.decode(column: "id"), try $0.decode(column: "version"),
+                 try JSONDecoder().decode(T.self, from: Data((try $0.decode(column: "payload", as: String.self)).utf8)))
+            }
     }
 
     // MARK: Opgaven

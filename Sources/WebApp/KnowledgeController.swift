@@ -22,6 +22,9 @@ struct KnowledgeController: Sendable {
         app.post("kennis", ":id", "steun") { try await support($0) }
         app.post("kennis", ":id", "samenvoegen") { try await merge($0) }
         app.get("opgaven") { try await register($0) }
+        app.get("onderzoek") { try await research($0) }
+        app.post("onderzoek") { try await addResearch($0) }
+        app.post("kennis", ":id", "overdracht") { try await recordTransfer($0) }
     }
 
     func search(_ request: Request) async throws -> Response {
@@ -39,12 +42,15 @@ struct KnowledgeController: Sendable {
 
     func record(_ request: Request) async throws -> Response {
         let id = request.parameters.get("id", as: Int.self) ?? 0
-        if let stored = try await KnowledgeStore(store: store).record(id: id), stored.kind == .opgave, !stored.deleted {
-            return try await opgavePage(stored)
+        if let stored = try await KnowledgeStore(store: store).record(id: id), !stored.deleted {
+            if stored.kind == .opgave { return try await opgavePage(stored) }
+            if stored.kind == .research { return html(ResearchPages.page(id: id, try stored.decode(Research.self))) }
         }
         let (stored, item) = try await intervention(id)
+        let transfers = try await KnowledgeStore(store: store).all(.transfer, as: Transfer.self).map(\.value).filter { $0.interventionID == id }
         return html(InterventionPage.render(id: stored.id, item, version: stored.version, updatedBy: stored.updatedBy,
-                                            mayEdit: request.viewer.mayEdit(item), mayRemove: request.viewer.isStaff, csrf: request.csrf))
+                                            mayEdit: request.viewer.mayEdit(item), mayRemove: request.viewer.isStaff, csrf: request.csrf,
+                                            transfers: transfers, mayRecordTransfer: request.viewer.mayCapture))
     }
 
     // MARK: Opgaven
@@ -130,6 +136,46 @@ struct KnowledgeController: Sendable {
                 signals: cityIDs.compactMap { id in cityInfo[id].map { ($0.name, $0.rules) } })
         }.sorted { ($0.opgaven.count, $1.kind) > ($1.opgaven.count, $0.kind) }
         return html(OpgavePages.register(result))
+    }
+
+    // MARK: Research and transfers
+
+    func research(_ request: Request, problems: [String] = [], fields: [String: String] = [:], status: HTTPResponseStatus = .ok) async throws -> Response {
+        let items = try await KnowledgeStore(store: store).all(.research, as: Research.self).map { ($0.id, $0.value) }
+        return html(ResearchPages.register(items, mayAdd: request.viewer.mayCapture, csrf: request.csrf, problems: problems, fields: fields), status: status)
+    }
+
+    func addResearch(_ request: Request) async throws -> Response {
+        try request.require(request.viewer.mayCapture, "het onderzoeksregister")
+        let f = try formFields(request)
+        func text(_ key: String) -> String { (f[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+        var problems: [String] = []
+        let yearText = text("jaar")
+        let year = Int(yearText)
+        if !yearText.isEmpty && year == nil { problems.append("Jaar: '\(yearText)' is geen jaartal.") }
+        let item = Research(title: text("titel"), authors: text("auteurs"), year: year, publisher: text("uitgever"), link: text("link"),
+                            summary: text("samenvatting"), regionCodes: text("wijken").uppercased().split(separator: " ").map(String.init),
+                            themes: text("themas").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty },
+                            aspects: Aspect.allCases.filter { f["aspect_\($0.rawValue)"] == "ja" })
+        problems += item.problems(currentYear: Calendar(identifier: .gregorian).component(.year, from: Date()))
+        guard problems.isEmpty else { return try await research(request, problems: problems, fields: f, status: .unprocessableEntity) }
+        return try await attempt(request, {
+            "/kennis/\(try await KnowledgeStore(store: store).create(.research, item, document: item.searchDocument, anchor: .init(startYear: item.year), actor: request.viewer.email))"
+        }, otherwise: { try await research(request, problems: $0, fields: f, status: $1) })
+    }
+
+    func recordTransfer(_ request: Request) async throws -> Response {
+        try request.require(request.viewer.mayCapture, "het vastleggen van overdrachten")
+        let (stored, _) = try await intervention(request.parameters.get("id", as: Int.self) ?? 0)
+        let f = try formFields(request)
+        func text(_ key: String) -> String { (f[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+        let transfer = Transfer(interventionID: stored.id, toCity: text("stad"), toWijk: text("wijk"), year: Int(text("jaar")),
+                                understood: text("begrepen"), adapted: text("aangepast"), reused: text("hergebruikt"), result: text("resultaat"))
+        let problems = transfer.problems()
+        guard problems.isEmpty else { throw Abort(.unprocessableEntity, reason: problems.joined(separator: " ")) }
+        _ = try await KnowledgeStore(store: store).create(.transfer, transfer, document: transfer.searchDocument(interventionTitle: stored.title),
+                                                          anchor: .init(startYear: transfer.year), actor: request.viewer.email)
+        return request.redirect(to: "/kennis/\(stored.id)#overdracht", redirectType: .normal)
     }
 
     private func cityNames() async throws -> [Int: String] {

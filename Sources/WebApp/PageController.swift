@@ -47,6 +47,8 @@ struct PageController: Sendable {
         guard var model = WijkanalyseBuilder(snapshot: snapshot).model(for: code, mapIndicator: indicator) else {
             throw Abort(.notFound, reason: "Regio \(code) heeft geen cijfers in Wijkradar. Zoek op naam of lees de Kerncijfers wijken en buurten in.")
         }
+        model.research = try await KnowledgeStore(store: store).all(.research, as: Research.self)
+            .filter { $0.value.regionCodes.contains(code.rawValue) }.map { ($0.id, $0.value.citation) }
         let candidates = try await KnowledgeStore(store: store).anchored(in: model.neighbours.map(\.code))
         let names = Dictionary(uniqueKeysWithValues: model.neighbours.map { ($0.code, "\($0.name) (\($0.municipality))") })
         model.whatWorked = Suggestions.rank(neighbours: model.neighbours.map { ($0.code, $0.distance, $0.closestOn) }, candidates: candidates).map {

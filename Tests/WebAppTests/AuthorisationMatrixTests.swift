@@ -128,6 +128,11 @@ import VaporTesting
                  expected: Case.only(staff: .seeOther)),
             Case(method: .GET, path: { _ in "/opgaven" }, expected: Case.all(.ok)),
             Case(method: .GET, path: { _ in "/kennis/export.csv" }, expected: Case.all(.ok)),
+            Case(method: .GET, path: { _ in "/onderzoek" }, expected: Case.all(.ok)),
+            Case(method: .POST, path: { _ in "/onderzoek" }, form: { _, who in ["titel": "Studie \(who)", "auteurs": "Platform31", "jaar": "2016"] },
+                 expected: [.anonymous: .seeOther, .participant: .forbidden, .coordinator: .seeOther, .staff: .seeOther]),
+            Case(method: .POST, path: { "/kennis/\($0.records[0])/overdracht" }, form: { _, _ in ["stad": "Delft", "begrepen": "De kern"] },
+                 expected: [.anonymous: .seeOther, .participant: .forbidden, .coordinator: .seeOther, .staff: .seeOther]),
             Case(method: .POST, path: { "\($0.base)/bijeenkomst/\($0.meeting.id)/aanwezigheid" }, expected: Case.only(staff: .unprocessableEntity)),
             Case(method: .POST, path: { "\($0.base)/bijeenkomst/\($0.meeting.id)/herinnering" }, expected: Case.only(staff: .unprocessableEntity)),
             Case(method: .POST, path: { _ in "/beheer/uitnodigingen" },
@@ -202,7 +207,7 @@ import VaporTesting
             // The table covers every route of the programme, accounts and administration.
             let covered = Set(Self.cases().map { "\($0.method) \(Self.pattern($0.path(f), f))" })
             let routes = Set(app.routes.all.map { "\($0.method) /" + $0.path.map(\.description).joined(separator: "/") }
-                .filter { route in ["/programma", "/beheer", "/profiel", "/inloggen", "/kennis", "/opgaven"].contains { route.split(separator: " ")[1].hasPrefix($0) } })
+                .filter { route in ["/programma", "/beheer", "/profiel", "/inloggen", "/kennis", "/opgaven", "/onderzoek"].contains { route.split(separator: " ")[1].hasPrefix($0) } })
             #expect(routes.subtracting(covered).isEmpty, "not in the matrix: \(routes.subtracting(covered).sorted())")
             // What the allowed requests did: the coordinator registered a person of their own city, nobody of city B.
             let rows = try await RegistrationStore(store: f.store).rows(meetingID: f.meeting.id)

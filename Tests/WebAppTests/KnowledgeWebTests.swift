@@ -53,6 +53,12 @@ import VaporTesting
             #expect(wijk.text.contains("Wat werkte in wijken zoals deze"))
             #expect(wijk.text.contains("href=\"/kennis/\(id)\""))
             #expect(!(try await visitor.get("/regio/WK011443").text.contains("Wat werkte in wijken zoals deze")))
+            // Research about Angelslo is cited on its page.
+            let study = Research(title: "Wijkanalyse Angelslo", authors: "Gemeente Emmen", year: 2016, publisher: "", link: "", summary: "",
+                                 regionCodes: ["WK011443"])
+            let studyID = try await KnowledgeStore(store: store).create(.research, study, document: study.searchDocument, actor: "test")
+            let angelslo = try await visitor.get("/regio/WK011443").text
+            #expect(angelslo.contains("Onderzoek over deze wijk") && angelslo.contains("href=\"/kennis/\(studyID)\">Gemeente Emmen (2016). Wijkanalyse Angelslo.</a>"))
         }
         await store.close()
     }
@@ -79,6 +85,31 @@ import VaporTesting
             let stored = try #require(try await KnowledgeStore(store: f.store).record(id: f.records[0]))
             #expect(try stored.decode(Intervention.self).results == "Tekst van de coördinator")
             #expect(try await KnowledgeStore(store: f.store).history(id: f.records[0]).map(\.actor) == ["test", "coord@example.nl"])
+        }
+        await f.store.close()
+    }
+
+    @Test func researchRegisterAndTransfers() async throws {
+        let f = try await ProgrammeWebFixture.make()
+        try await f.withApp { app in
+            var coordinator = try await Visitor.signedIn(app, "coord@example.nl")
+            _ = try await coordinator.get("/onderzoek")
+            let bad = try await coordinator.post("/onderzoek", ["titel": "Zonder bron", "jaar": "twintig"])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.text.contains("Jaar: &#39;twintig&#39; is geen jaartal.") || bad.text.contains("Jaar: 'twintig' is geen jaartal."))
+            #expect(bad.text.contains("Auteurs of uitgever: vul minstens één van beide in"))
+            let added = try await coordinator.post("/onderzoek", ["titel": "Wijkanalyse Angelslo", "auteurs": "Gemeente Emmen", "jaar": "2016",
+                                                                  "wijken": "wk011443", "themas": "gezondheid"])
+            #expect(added.status == .seeOther)
+            let id = try #require(Int(added.headers.first(name: .location)?.split(separator: "/").last ?? ""))
+            #expect(try await coordinator.get("/kennis/\(id)").text.contains("Gemeente Emmen (2016). Wijkanalyse Angelslo."))
+            #expect(try await coordinator.get("/kennis?q=wijkanalyse&soort=onderzoek").text.contains("href=\"/kennis/\(id)\""))
+            // Transfer: Delft takes over Emmen's approach; it shows on the intervention.
+            #expect(try await coordinator.post("/kennis/\(f.records[0])/overdracht",
+                                               ["stad": "Delft", "wijk": "Buitenhof", "jaar": "2018", "begrepen": "Vaste gezichten in de wijk",
+                                                "aangepast": "Kleiner team", "resultaat": "Meer bereik"]).status == .seeOther)
+            let page = try await coordinator.get("/kennis/\(f.records[0])").text
+            #expect(page.contains("Buitenhof (Delft), 2018") && page.contains("Kleiner team"))
         }
         await f.store.close()
     }

@@ -15,7 +15,7 @@ public enum InterventionPage {
     }
 
     public static func render(id: Int, _ item: Intervention, version: Int, updatedBy: String, mayEdit: Bool = false, mayRemove: Bool = false,
-                              csrf: String = "") -> Node {
+                              csrf: String = "", transfers: [Transfer] = [], mayRecordTransfer: Bool = false) -> Node {
         Layout.page(.init(title: item.title, description: "\(item.title): aanpak in \(item.wijk), \(item.city).", path: "/kennis/\(id)")) {
             p(.class("meta")) { a(.href("/kennis")) { "Kennisbank" }; " · interventie · \(item.wijk), \(item.city)" }
             h1 { item.title }
@@ -58,6 +58,33 @@ public enum InterventionPage {
             if !item.links.isEmpty {
                 h2 { "Links" }
                 ul { for link in item.links { li { a(.href(link)) { link } } } }
+            }
+            h2(.id("overdracht")) { "Overgenomen door andere wijken" }
+            if transfers.isEmpty { p { "Nog niet vastgelegd dat een andere stad deze aanpak overnam." } }
+            for transfer in transfers {
+                h3 { "\(transfer.toWijk.isEmpty ? transfer.toCity : "\(transfer.toWijk) (\(transfer.toCity))")" + (transfer.year.map { ", \($0)" } ?? "") }
+                dl(.class("facts")) {
+                    for (label, text) in [("Begrepen", transfer.understood), ("Aangepast", transfer.adapted), ("Hergebruikt", transfer.reused),
+                                          ("Resultaat", transfer.result)] where !text.isEmpty {
+                        dt { label }; dd { text }
+                    }
+                }
+            }
+            if mayRecordTransfer {
+                form(.method("post"), .action("/kennis/\(id)/overdracht"), .class("stacked")) {
+                    fieldset {
+                        legend { "Overdracht vastleggen" }
+                        Forms.csrf(csrf)
+                        Forms.text("Stad die de aanpak overnam", name: "stad", value: "", required: true)
+                        Forms.text("Wijk", name: "wijk", value: "")
+                        Forms.text("Jaar", name: "jaar", value: "")
+                        Forms.area("Wat is begrepen", name: "begrepen", value: "")
+                        Forms.area("Wat is aangepast", name: "aangepast", value: "")
+                        Forms.area("Wat is hergebruikt", name: "hergebruikt", value: "")
+                        Forms.area("Resultaat", name: "resultaat", value: "")
+                        button(.type("submit")) { "Vastleggen" }
+                    }
+                }
             }
             p(.class("meta")) {
                 "Versie \(version), laatst gewijzigd door \(updatedBy). "
