@@ -354,7 +354,7 @@ struct M010CreateAccounts: SQLMigration {
 /// FTS5 on SQLite (terms stemmed by Wijkradar), a weighted `tsvector` with the `dutch` configuration on PostgreSQL.
 struct M011CreateKnowledge: SQLMigration {
     var name: String { "M011_CreateKnowledge" }
-    var tables: [String] { ["knowledge_support", "knowledge_facets", "knowledge_history", "knowledge_fts", "knowledge_records"] }
+    var tables: [String] { ["knowledge_attachments", "knowledge_support", "knowledge_facets", "knowledge_history", "knowledge_fts", "knowledge_records"] }
     func prepare(sql: any SQLDatabase) async throws {
         try await sql.create(table: "knowledge_records")
             .column("id", type: .bigint, sql.neverReusedID)
@@ -386,6 +386,18 @@ struct M011CreateKnowledge: SQLMigration {
             .primaryKey(["record_id", "facet", "value"])
             .run()
         try await sql.create(index: "knowledge_facets_value").on("knowledge_facets").column("facet").column("value").run()
+        // Files attached to records, in the database so every instance serves them; checked before they get here.
+        try await sql.create(table: "knowledge_attachments")
+            .column("id", type: .bigint, sql.neverReusedID)
+            .column("record_id", type: .bigint, .notNull, .references("knowledge_records", "id"))
+            .column("file_name", type: .text, .notNull)
+            .column("content_type", type: .text, .notNull)
+            .column("size", type: .bigint, .notNull)
+            .column("sha256", type: .text, .notNull)
+            .column("content", type: .blob, .notNull)
+            .column("uploaded_by", type: .text, .notNull)
+            .column("at", type: .bigint, .notNull)
+            .run()
         // Participants' support for an opgave: one per account.
         try await sql.create(table: "knowledge_support")
             .column("record_id", type: .bigint, .notNull, .references("knowledge_records", "id"))

@@ -25,6 +25,8 @@ struct KnowledgeController: Sendable {
         app.get("onderzoek") { try await research($0) }
         app.post("onderzoek") { try await addResearch($0) }
         app.post("kennis", ":id", "overdracht") { try await recordTransfer($0) }
+        app.post("kennis", ":id", "bijlagen") { try await upload($0) }
+        app.get("kennis", ":id", "bijlage", ":attachment") { try await download($0) }
     }
 
     func search(_ request: Request) async throws -> Response {
@@ -48,9 +50,10 @@ struct KnowledgeController: Sendable {
         }
         let (stored, item) = try await intervention(id)
         let transfers = try await KnowledgeStore(store: store).all(.transfer, as: Transfer.self).map(\.value).filter { $0.interventionID == id }
+        let attachments = try await KnowledgeStore(store: store).attachments(of: id).map { ($0.id, $0.fileName, $0.size) }
         return html(InterventionPage.render(id: stored.id, item, version: stored.version, updatedBy: stored.updatedBy,
                                             mayEdit: request.viewer.mayEdit(item), mayRemove: request.viewer.isStaff, csrf: request.csrf,
-                                            transfers: transfers, mayRecordTransfer: request.viewer.mayCapture))
+                                            transfers: transfers, mayRecordTransfer: request.viewer.mayCapture, attachments: attachments))
     }
 
     // MARK: Opgaven
@@ -176,6 +179,40 @@ struct KnowledgeController: Sendable {
         _ = try await KnowledgeStore(store: store).create(.transfer, transfer, document: transfer.searchDocument(interventionTitle: stored.title),
                                                           anchor: .init(startYear: transfer.year), actor: request.viewer.email)
         return request.redirect(to: "/kennis/\(stored.id)#overdracht", redirectType: .normal)
+    }
+
+    // MARK: Attachments
+
+    struct Upload: Content {
+        var bestand: File
+    }
+
+    func upload(_ request: Request) async throws -> Response {
+        let (stored, item) = try await intervention(request.parameters.get("id", as: Int.self) ?? 0)
+        try request.require(request.viewer.mayEdit(item), "bijlagen bij deze interventie")
+        guard let upload = try? request.content.decode(Upload.self) else {
+            throw Abort(.unprocessableEntity, reason: "Bijlage: kies een bestand.")
+        }
+        let name = AttachmentRules.safeName(upload.bestand.filename)
+        let bytes = Data(buffer: upload.bestand.data)
+        switch AttachmentRules.check(fileName: name, bytes: bytes) {
+        case .failure(let problem):
+            throw Abort(bytes.count > AttachmentRules.maximumBytes ? .payloadTooLarge : .unprocessableEntity, reason: problem.description)
+        case .success(let contentType):
+            _ = try await KnowledgeStore(store: store).attach(to: stored.id, fileName: name, contentType: contentType, content: bytes, actor: request.viewer.email)
+            return request.redirect(to: "/kennis/\(stored.id)#bijlagen", redirectType: .normal)
+        }
+    }
+
+    func download(_ request: Request) async throws -> Response {
+        let (stored, _) = try await intervention(request.parameters.get("id", as: Int.self) ?? 0)
+        guard let (attachment, data) = try await KnowledgeStore(store: store).attachmentContent(request.parameters.get("attachment", as: Int.self) ?? 0, of: stored.id) else {
+            throw Abort(.notFound, reason: "Deze bijlage bestaat niet.")
+        }
+        // Always a download, never rendered inline: an uploaded file cannot run in Wijkradar's pages.
+        return Response(status: .ok, headers: ["Content-Type": attachment.contentType, "X-Content-Type-Options": "nosniff",
+                                               "Content-Disposition": "attachment; filename=\"\(attachment.fileName)\""],
+                        body: .init(data: data))
     }
 
     private func cityNames() async throws -> [Int: String] {

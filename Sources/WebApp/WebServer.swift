@@ -23,6 +23,8 @@ public enum WebServer {
     public static func configure(_ app: Application, config: AppConfig, store: Store) throws {
         app.http.server.configuration.hostname = config.hostname
         app.http.server.configuration.port = config.port
+        // Attachments may be up to 10 MB (checked again, with their type, before they are stored).
+        app.routes.defaultMaxBodySize = "11mb"
         app.middleware = Middlewares()
         app.middleware.use(ErrorMiddleware())
         app.middleware.use(SessionMiddleware(accounts: AccountStore(store: store), secureCookies: config.secureCookies))

@@ -129,6 +129,10 @@ import VaporTesting
             Case(method: .GET, path: { _ in "/opgaven" }, expected: Case.all(.ok)),
             Case(method: .GET, path: { _ in "/kennis/export.csv" }, expected: Case.all(.ok)),
             Case(method: .GET, path: { _ in "/onderzoek" }, expected: Case.all(.ok)),
+            // Without a file the upload is refused with a message; who may upload is what counts here.
+            Case(method: .POST, path: { "/kennis/\($0.records[0])/bijlagen" },
+                 expected: [.anonymous: .seeOther, .participant: .forbidden, .coordinator: .unprocessableEntity, .staff: .unprocessableEntity]),
+            Case(method: .GET, path: { "/kennis/\($0.records[0])/bijlage/999999" }, expected: Case.all(.notFound)),
             Case(method: .POST, path: { _ in "/onderzoek" }, form: { _, who in ["titel": "Studie \(who)", "auteurs": "Platform31", "jaar": "2016"] },
                  expected: [.anonymous: .seeOther, .participant: .forbidden, .coordinator: .seeOther, .staff: .seeOther]),
             Case(method: .POST, path: { "/kennis/\($0.records[0])/overdracht" }, form: { _, _ in ["stad": "Delft", "begrepen": "De kern"] },
@@ -156,7 +160,7 @@ import VaporTesting
     static func pattern(_ path: String, _ f: ProgrammeWebFixture) -> String {
         var result = path.replacingOccurrences(of: f.base, with: "/programma/:programme")
         result = result.replacing(/\?.*$/, with: "")
-        for (word, name) in [("kennis", ":id"), ("stad", ":city"), ("bijeenkomst", ":meeting"), ("deelnemers", ":participant"), ("aanmeldingen", ":registration")] {
+        for (word, name) in [("kennis", ":id"), ("bijlage", ":attachment"), ("stad", ":city"), ("bijeenkomst", ":meeting"), ("deelnemers", ":participant"), ("aanmeldingen", ":registration")] {
             result = result.replacing(try! Regex("/\(word)/[0-9]+"), with: "/\(word)/\(name)")
         }
         return result

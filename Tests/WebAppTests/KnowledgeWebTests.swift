@@ -113,4 +113,43 @@ import VaporTesting
         }
         await f.store.close()
     }
+
+    @Test func attachmentsAreCheckedStoredAndServedAsDownloads() async throws {
+        let f = try await ProgrammeWebFixture.make()
+        try await f.withApp { app in
+            var coordinator = try await Visitor.signedIn(app, "coord@example.nl")
+            _ = try await coordinator.get("/kennis/\(f.records[0])")
+            func upload(_ visitor: inout Visitor, name: String, bytes: [UInt8]) async throws -> TestingHTTPResponse {
+                let boundary = "----wijkradar\(UUID().uuidString)"
+                var body = ByteBuffer()
+                body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(visitor.csrf)\r\n")
+                body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"\(name)\"\r\nContent-Type: application/pdf\r\n\r\n")
+                body.writeBytes(bytes)
+                body.writeString("\r\n--\(boundary)--\r\n")
+                var headers = HTTPHeaders()
+                headers.add(name: .cookie, value: "\(SessionMiddleware.cookie)=\(visitor.cookie!)")
+                headers.add(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+                return try await app.testing().sendRequest(.POST, "/kennis/\(f.records[0])/bijlagen", headers: headers, body: body)
+            }
+            let pdf = Array("%PDF-1.4\n% verslag\n".utf8) + [UInt8](repeating: 0x20, count: 2000)
+            let ok = try await upload(&coordinator, name: "../../verslag bijeenkomst.pdf", bytes: pdf)
+            #expect(ok.status == .seeOther)
+            let stored = try await KnowledgeStore(store: f.store).attachments(of: f.records[0])
+            #expect(stored.map(\.fileName) == ["verslag bijeenkomst.pdf"])
+            #expect(AttachmentRules.safeName("a/\"b\"\r\n.pdf") == "b.pdf")
+            let download = try await coordinator.get("/kennis/\(f.records[0])/bijlage/\(stored[0].id)")
+            #expect(download.status == .ok && Array(download.body.readableBytesView) == pdf)
+            #expect(download.headers.first(name: "Content-Disposition") == "attachment; filename=\"verslag bijeenkomst.pdf\"")
+            #expect(download.headers.first(name: "X-Content-Type-Options") == "nosniff")
+            #expect(download.headers.first(name: .contentType) == "application/pdf")
+            // A program with a .pdf name, and a file over 10 MB, are refused with the reason; nothing is stored.
+            let fake = try await upload(&coordinator, name: "factuur.pdf", bytes: Array("MZ\u{90}\u{0}".utf8) + [UInt8](repeating: 0, count: 100))
+            #expect(fake.status == .unprocessableEntity)
+            #expect(fake.text.contains("de inhoud moet bij de extensie passen"))
+            let large = try await upload(&coordinator, name: "groot.pdf", bytes: Array("%PDF-".utf8) + [UInt8](repeating: 0x20, count: AttachmentRules.maximumBytes))
+            #expect(large.status == .payloadTooLarge)
+            #expect(try await KnowledgeStore(store: f.store).attachments(of: f.records[0]).count == 1)
+        }
+        await f.store.close()
+    }
 }

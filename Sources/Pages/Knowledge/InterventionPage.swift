@@ -15,7 +15,8 @@ public enum InterventionPage {
     }
 
     public static func render(id: Int, _ item: Intervention, version: Int, updatedBy: String, mayEdit: Bool = false, mayRemove: Bool = false,
-                              csrf: String = "", transfers: [Transfer] = [], mayRecordTransfer: Bool = false) -> Node {
+                              csrf: String = "", transfers: [Transfer] = [], mayRecordTransfer: Bool = false,
+                              attachments: [(id: Int, name: String, size: Int)] = []) -> Node {
         Layout.page(.init(title: item.title, description: "\(item.title): aanpak in \(item.wijk), \(item.city).", path: "/kennis/\(id)")) {
             p(.class("meta")) { a(.href("/kennis")) { "Kennisbank" }; " · interventie · \(item.wijk), \(item.city)" }
             h1 { item.title }
@@ -58,6 +59,24 @@ public enum InterventionPage {
             if !item.links.isEmpty {
                 h2 { "Links" }
                 ul { for link in item.links { li { a(.href(link)) { link } } } }
+            }
+            if !attachments.isEmpty || mayEdit {
+                h2(.id("bijlagen")) { "Bijlagen" }
+                ul {
+                    for file in attachments {
+                        li { a(.href("/kennis/\(id)/bijlage/\(file.id)")) { file.name }; " (\(max(1, file.size / 1024)) kB)" }
+                    }
+                }
+                if mayEdit {
+                    form(.method("post"), .action("/kennis/\(id)/bijlagen"), Attribute("enctype", "multipart/form-data"), .class("stacked")) {
+                        Forms.csrf(csrf)
+                        div(.class("field")) {
+                            label(.for("f-bestand")) { "Bestand (PDF, afbeelding of Office-document, hoogstens 10 MB)" }
+                            input(.type("file"), .name("bestand"), .id("f-bestand"), .required)
+                        }
+                        button(.type("submit")) { "Toevoegen" }
+                    }
+                }
             }
             h2(.id("overdracht")) { "Overgenomen door andere wijken" }
             if transfers.isEmpty { p { "Nog niet vastgelegd dat een andere stad deze aanpak overnam." } }
