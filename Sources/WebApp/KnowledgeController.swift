@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Knowledge
 import Programme
@@ -51,9 +52,11 @@ struct KnowledgeController: Sendable {
         let (stored, item) = try await intervention(id)
         let transfers = try await KnowledgeStore(store: store).all(.transfer, as: Transfer.self).map(\.value).filter { $0.interventionID == id }
         let attachments = try await KnowledgeStore(store: store).attachments(of: id).map { ($0.id, $0.fileName, $0.size) }
+        let development = try await self.development(of: item)
         return html(InterventionPage.render(id: stored.id, item, version: stored.version, updatedBy: stored.updatedBy,
                                             mayEdit: request.viewer.mayEdit(item), mayRemove: request.viewer.isStaff, csrf: request.csrf,
-                                            transfers: transfers, mayRecordTransfer: request.viewer.mayCapture, attachments: attachments))
+                                            transfers: transfers, mayRecordTransfer: request.viewer.mayCapture, attachments: attachments,
+                                            development: development))
     }
 
     // MARK: Opgaven
@@ -179,6 +182,29 @@ struct KnowledgeController: Sendable {
         _ = try await KnowledgeStore(store: store).create(.transfer, transfer, document: transfer.searchDocument(interventionTitle: stored.title),
                                                           anchor: .init(startYear: transfer.year), actor: request.viewer.email)
         return request.redirect(to: "/kennis/\(stored.id)#overdracht", redirectType: .normal)
+    }
+
+    /// The host wijk's key figures in every year Wijkradar has, next to the mean of its ten most similar wijken.
+    private func development(of item: Intervention) async throws -> [InterventionPage.Development] {
+        guard let text = item.regionCode, let code = RegionCode(text), code.level == .district, item.startYear != nil else { return [] }
+        let snapshot = try await cache.snapshot()
+        let similar = snapshot.similarity?.neighbours(of: code, k: 10)?.map(\.region) ?? []
+        var result: [InterventionPage.Development] = []
+        for id in ["population", "low_income_persons_pct", "labour_participation_pct", "woz_value"] {
+            guard let indicator = IndicatorCatalogue.standard[id], !indicator.stigmatising else { continue }
+            var rows: [(period: Int, wijk: Cell?, similar: Cell?)] = []
+            var sources: [String] = []
+            for (period, table) in (snapshot.tables[.district] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                guard let column = table.columns[id], let index = table.index(of: code) else { continue }
+                let values = similar.compactMap { table.index(of: $0) }.compactMap { column.cells[$0].number }
+                rows.append((period, column.cells[index], values.isEmpty ? nil : .computed(values.reduce(0, +) / Double(values.count))))
+                sources.append("\(column.source.attribution) (tabel \(column.source.table), \(column.source.year); \(column.source.licence))")
+            }
+            if !rows.isEmpty {
+                result.append(.init(label: "\(indicator.label) (\(indicator.unit))", decimals: indicator.decimals, rows: rows, source: sources.joined(separator: "; ")))
+            }
+        }
+        return result
     }
 
     // MARK: Attachments

@@ -118,6 +118,11 @@ import Testing
             "Links: 'javascript:alert(1)' is geen webadres (http:// of https://).",
         ])
         #expect(Opgave(title: "", description: "", meetingID: nil, cityIDs: []).problems().count == 3)
+        #expect(Research(title: "", authors: "", year: 1850, publisher: "", link: "ftp://x", summary: "", regionCodes: ["0114"]).problems(currentYear: 2026) == [
+            "Titel: vul de titel in.", "Auteurs of uitgever: vul minstens één van beide in, zodat de bron te vinden is.",
+            "Jaar: 1850 is geen geldig jaar van verschijnen.", "Link: 'ftp://x' is geen webadres.", "Wijken: '0114' is geen CBS-code.",
+        ])
+        #expect(Transfer(interventionID: 1, toCity: "", toWijk: "", year: nil, understood: "", adapted: "", reused: "", result: "").problems().count == 2)
     }
 }
 

@@ -43,6 +43,10 @@ import VaporTesting
             let page = try await visitor.get("/kennis/\(id)")
             #expect(page.text.contains("€ 250.000") && page.text.contains("bedrag onbekend"))
             #expect(page.text.contains("&lt;script&gt;x") && !page.text.contains("<script>x"))
+            // The host wijk's figures around the start year, next to its similar wijken: indicative, with sources.
+            #expect(page.text.contains("De wijk voor en na de start") && page.text.contains("Indicatief, geen bewijs"))
+            #expect(page.text.contains("2022 (na de start)</th><td class=\"num\">7.685</td>"))
+            #expect(page.text.contains("Bron: CBS"))
             // A wijk with Angelslo among its most similar wijken shows the record; Angelslo itself does not suggest its own.
             let snapshot = try await AnalysisCache(store: store).snapshot()
             let model = try #require(snapshot.similarity)

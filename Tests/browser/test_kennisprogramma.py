@@ -178,8 +178,9 @@ def test_staff_captures_intervention_and_opgave_finds_them_and_sees_the_suggesti
     intervention_path = "/" + browser.current_url.split("/", 3)[3]
     assert serious_violations(browser) == []
 
-    # Identify an opgave in the meeting.
+    # Identify an opgave in the meeting; the captured intervention is listed with the meeting's outcomes.
     browser.get(meeting_url)
+    assert browser.find_elements(By.CSS_SELECTOR, f'#uitkomsten ~ ul a[href="{intervention_path}"], section a[href="{intervention_path}"]')
     fill(browser, {"titel": "Gezondheid en armoede verbinden", "beschrijving": "Gezondheid hangt samen met schulden en werk.",
                    "soort": "gezondheid", "aspect_koppelen": "Zorg en schuldhulp aan elkaar koppelen"})
     angelslo = browser.find_element(By.XPATH, "//label[contains(., 'Angelslo (Emmen)')]")

@@ -1,10 +1,23 @@
 import Foundation
+import Core
 import HTML
 import Knowledge
 
 /// One intervention: what was done, why it works (or not), who took part and who paid — amounts that are not known
 /// say so, never zero.
 public enum InterventionPage {
+    /// One indicator of the host wijk over the years, next to the mean of its most similar wijken.
+    public struct Development: Sendable {
+        public var label: String
+        public var decimals: Int
+        public var rows: [(period: Int, wijk: Cell?, similar: Cell?)]
+        public var source: String
+
+        public init(label: String, decimals: Int, rows: [(period: Int, wijk: Cell?, similar: Cell?)], source: String) {
+            (self.label, self.decimals, self.rows, self.source) = (label, decimals, rows, source)
+        }
+    }
+
     public struct Change: Sendable {
         public var version: Int
         public var at: Date
@@ -16,7 +29,7 @@ public enum InterventionPage {
 
     public static func render(id: Int, _ item: Intervention, version: Int, updatedBy: String, mayEdit: Bool = false, mayRemove: Bool = false,
                               csrf: String = "", transfers: [Transfer] = [], mayRecordTransfer: Bool = false,
-                              attachments: [(id: Int, name: String, size: Int)] = []) -> Node {
+                              attachments: [(id: Int, name: String, size: Int)] = [], development: [Development] = []) -> Node {
         Layout.page(.init(title: item.title, description: "\(item.title): aanpak in \(item.wijk), \(item.city).", path: "/kennis/\(id)")) {
             p(.class("meta")) { a(.href("/kennis")) { "Kennisbank" }; " · interventie · \(item.wijk), \(item.city)" }
             h1 { item.title }
@@ -33,6 +46,28 @@ public enum InterventionPage {
                                   ("Regelgeving", item.regulation)] where !text.isEmpty {
                 h2 { title }
                 p { text }
+            }
+            if !development.isEmpty {
+                h2(.id("ontwikkeling")) { "De wijk voor en na de start" }
+                p(.class("note")) {
+                    "Indicatief, geen bewijs: de cijfers van \(item.wijk) rond het startjaar \(item.startYear.map(String.init) ?? "onbekend"), naast het gemiddelde van de tien meest gelijkende wijken (* = berekend door Wijkradar). Een verandering na de start kan ook andere oorzaken hebben."
+                }
+                for indicator in development {
+                    table(.class("figures")) {
+                        caption { indicator.label }
+                        thead { tr { th(.scope("col")) { "Jaar" }; th(.scope("col")) { item.wijk }; th(.scope("col")) { "Gelijkende wijken (gemiddeld)" } } }
+                        tbody {
+                            for row in indicator.rows {
+                                tr {
+                                    th(.scope("row")) { "\(row.period)" + ((item.startYear.map { row.period < $0 } ?? false) ? " (voor de start)" : " (na de start)") }
+                                    td(.class("num")) { Components.cell(row.wijk, decimals: indicator.decimals) }
+                                    td(.class("num")) { Components.cell(row.similar, decimals: indicator.decimals) }
+                                }
+                            }
+                        }
+                    }
+                    p(.class("meta")) { indicator.source }
+                }
             }
             let emmie = [("Effect", item.emmie.effect), ("Mechanisme", item.emmie.mechanism), ("Context", item.emmie.context),
                          ("Implementatie", item.emmie.implementation), ("Economie", item.emmie.economics)].filter { !$0.1.isEmpty }

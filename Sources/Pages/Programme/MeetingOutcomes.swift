@@ -20,6 +20,8 @@ extension MeetingPage {
 
     public struct Outcomes: Sendable {
         public var minutes: String
+        /// Interventions captured from this meeting's presentations.
+        public var interventions: [(id: Int, title: String)] = []
         public var opgaven: [OpgaveLine]
         public var cities: [(id: Int, label: String)]
         /// Registered participants, coordinators and staff identify opgaven together.
@@ -47,6 +49,10 @@ extension MeetingPage {
                     Forms.area("Verslag", name: "verslag", value: outcomes.minutes)
                     button(.type("submit")) { "Verslag opslaan" }
                 }
+            }
+            if !outcomes.interventions.isEmpty {
+                h3 { "Gepresenteerde interventies" }
+                ul { for item in outcomes.interventions { li { a(.href("/kennis/\(item.id)")) { item.title } } } }
             }
             h3(.id("opgaven")) { "Opgaven" }
             p(.class("meta")) { "Opgaven stellen de deelnemers samen vast: wie aangemeld is, stelt opgaven voor en steunt die van anderen. Elke opgave wordt bekeken vanuit de vier aspecten." }
