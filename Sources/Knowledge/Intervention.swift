@@ -100,6 +100,8 @@ public struct Intervention: Sendable, Equatable, Codable {
     public var links: [String]
     /// The meeting presentation it was captured from, if any.
     public var meetingID: Int?
+    /// Studies from the research register it rests on (record ids); optional so older records still read.
+    public var research: [Int]?
 
     public init(title: String, cityID: Int? = nil, regionCode: String? = nil, city: String, wijk: String, themes: [String] = [],
                 problem: String = "", aim: String = "", targetGroup: String = "", approach: String = "", whyItWorks: String = "",

@@ -6,7 +6,9 @@ import SQLKit
 /// Knowledge records of every kind: stored with their whole history (nothing is hard-deleted), versioned edits (a
 /// stale edit is refused), facets, and a full-text index kept in the same transaction as the record.
 public struct KnowledgeStore: Sendable {
-    public enum Kind: String, CaseIterable, Sendable { case intervention = "interventie", opgave, research = "onderzoek", transfer = "overdracht" }
+    public enum Kind: String, CaseIterable, Sendable {
+        case intervention = "interventie", opgave, research = "onderzoek", transfer = "overdracht", minutes = "verslag"
+    }
 
     public struct Stored: Sendable, Equatable {
         public var id: Int

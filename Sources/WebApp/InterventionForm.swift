@@ -26,6 +26,8 @@ enum InterventionForm {
         item.endYear = year("eind", "Eindjaar")
         item.status = Intervention.Status(rawValue: text("status")) ?? .running
         item.meetingID = Int(text("bijeenkomst"))
+        let cited = f.keys.filter { $0.hasPrefix("onderzoek_") }.compactMap { Int($0.dropFirst("onderzoek_".count)) }.sorted()
+        item.research = cited.isEmpty ? nil : cited
         item.links = text("links").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         for i in 0..<100 {
             let name = text("partij_naam_\(i)"), kind = text("partij_soort_\(i)")

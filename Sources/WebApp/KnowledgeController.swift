@@ -48,15 +48,18 @@ struct KnowledgeController: Sendable {
         if let stored = try await KnowledgeStore(store: store).record(id: id), !stored.deleted {
             if stored.kind == .opgave { return try await opgavePage(stored) }
             if stored.kind == .research { return html(ResearchPages.page(id: id, try stored.decode(Research.self))) }
+            if stored.kind == .minutes { return request.redirect(to: try stored.decode(MinutesRecord.self).link + "#uitkomsten", redirectType: .normal) }
         }
         let (stored, item) = try await intervention(id)
         let transfers = try await KnowledgeStore(store: store).all(.transfer, as: Transfer.self).map(\.value).filter { $0.interventionID == id }
         let attachments = try await KnowledgeStore(store: store).attachments(of: id).map { ($0.id, $0.fileName, $0.size) }
         let development = try await self.development(of: item)
+        let cited = try await KnowledgeStore(store: store).all(.research, as: Research.self)
+            .filter { (item.research ?? []).contains($0.id) }.map { ($0.id, $0.value.citation) }
         return html(InterventionPage.render(id: stored.id, item, version: stored.version, updatedBy: stored.updatedBy,
                                             mayEdit: request.viewer.mayEdit(item), mayRemove: request.viewer.isStaff, csrf: request.csrf,
                                             transfers: transfers, mayRecordTransfer: request.viewer.mayCapture, attachments: attachments,
-                                            development: development))
+                                            development: development, research: cited))
     }
 
     // MARK: Opgaven
@@ -295,8 +298,10 @@ struct KnowledgeController: Sendable {
             version = fields.flatMap { Int($0["versie"] ?? "") } ?? stored.version
             if fields == nil { values = InterventionFormPage.fields(item) }
         }
-        return html(InterventionFormPage.render(.init(id: id, version: version, fields: values, cities: try await cities(for: request.viewer),
-                                                      session: request.sessionBar, csrf: request.csrf, problems: problems)), status: status)
+        var model = InterventionFormPage.Model(id: id, version: version, fields: values, cities: try await cities(for: request.viewer),
+                                               session: request.sessionBar, csrf: request.csrf, problems: problems)
+        model.research = try await KnowledgeStore(store: store).all(.research, as: Research.self).map { ($0.id, $0.value.citation) }
+        return html(InterventionFormPage.render(model), status: status)
     }
 
     func save(_ request: Request, id: Int?) async throws -> Response {

@@ -112,8 +112,22 @@ import VaporTesting
             #expect(try await coordinator.post("/kennis/\(f.records[0])/overdracht",
                                                ["stad": "Delft", "wijk": "Buitenhof", "jaar": "2018", "begrepen": "Vaste gezichten in de wijk",
                                                 "aangepast": "Kleiner team", "resultaat": "Meer bereik"]).status == .seeOther)
-            let page = try await coordinator.get("/kennis/\(f.records[0])").text
+            var page = try await coordinator.get("/kennis/\(f.records[0])").text
             #expect(page.contains("Buitenhof (Delft), 2018") && page.contains("Kleiner team"))
+            // The intervention cites the study from the register.
+            var form = try await AuthorisationMatrixTests.recordForm(f, f.records[0])
+            form["onderzoek_\(id)"] = "ja"
+            #expect(try await coordinator.get("/kennis/\(f.records[0])/bewerken").text.contains("name=\"onderzoek_\(id)\""))
+            #expect(try await coordinator.post("/kennis/\(f.records[0])/bewerken", form).status == .seeOther)
+            page = try await coordinator.get("/kennis/\(f.records[0])").text
+            #expect(page.contains("<a href=\"/kennis/\(id)\">Gemeente Emmen (2016). Wijkanalyse Angelslo.</a>"))
+            // Minutes are searchable with the rest and lead to the meeting.
+            var staff = try await Visitor.signedIn(app, "staf@example.nl")
+            _ = try await staff.get("\(f.base)/bijeenkomst/\(f.meeting.id)")
+            #expect(try await staff.post("\(f.base)/bijeenkomst/\(f.meeting.id)/verslag",
+                                         ["verslag": "De deelnemers bespraken schuldhulpverlening.", "versie": "1"]).status == .seeOther)
+            let found = try await staff.get("/kennis?q=schuldhulpverlening").text
+            #expect(found.contains("Verslag: Bijeenkomst gezondheid"))
         }
         await f.store.close()
     }

@@ -9,6 +9,8 @@ public enum InterventionFormPage {
         public var version: Int
         public var fields: [String: String]
         public var cities: [(id: Int, label: String)]
+        /// The research register, to cite from.
+        public var research: [(id: Int, citation: String)] = []
         public var session: Layout.SessionBar?
         public var csrf: String
         public var problems: [String]
@@ -33,6 +35,7 @@ public enum InterventionFormPage {
         f["links"] = item.links.joined(separator: "\n")
         f["programmastad"] = item.cityID.map(String.init) ?? ""
         f["bijeenkomst"] = item.meetingID.map(String.init) ?? ""
+        for id in item.research ?? [] { f["onderzoek_\(id)"] = "ja" }
         for aspect in item.aspects { f["aspect_\(aspect.rawValue)"] = "ja" }
         for (i, party) in item.parties.enumerated() {
             (f["partij_naam_\(i)"], f["partij_soort_\(i)"], f["partij_rol_\(i)"]) = (party.name, party.kind, party.role.rawValue)
@@ -107,6 +110,12 @@ public enum InterventionFormPage {
                 Forms.text("Eindjaar", name: "eind", value: f["eind"] ?? "")
                 Forms.choice("Status", name: "status", options: Intervention.Status.allCases.map { ($0.rawValue, $0.rawValue) }, selected: f["status"] ?? "lopend")
                 Forms.area("Links (één per regel)", name: "links", value: f["links"] ?? "")
+                if !model.research.isEmpty {
+                    fieldset {
+                        legend { "Onderzoek waarop het steunt" }
+                        for study in model.research { Forms.checkbox(study.citation, name: "onderzoek_\(study.id)", checked: f["onderzoek_\(study.id)"] == "ja") }
+                    }
+                }
                 button(.type("submit")) { "Opslaan" }
             }
         }

@@ -29,7 +29,8 @@ public enum InterventionPage {
 
     public static func render(id: Int, _ item: Intervention, version: Int, updatedBy: String, mayEdit: Bool = false, mayRemove: Bool = false,
                               csrf: String = "", transfers: [Transfer] = [], mayRecordTransfer: Bool = false,
-                              attachments: [(id: Int, name: String, size: Int)] = [], development: [Development] = []) -> Node {
+                              attachments: [(id: Int, name: String, size: Int)] = [], development: [Development] = [],
+                              research: [(id: Int, citation: String)] = []) -> Node {
         Layout.page(.init(title: item.title, description: "\(item.title): aanpak in \(item.wijk), \(item.city).", path: "/kennis/\(id)")) {
             p(.class("meta")) { a(.href("/kennis")) { "Kennisbank" }; " · interventie · \(item.wijk), \(item.city)" }
             h1 { item.title }
@@ -90,6 +91,10 @@ public enum InterventionPage {
                         }
                     }
                 }
+            }
+            if !research.isEmpty {
+                h2 { "Onderzoek" }
+                ul { for study in research { li { a(.href("/kennis/\(study.id)")) { study.citation } } } }
             }
             if !item.links.isEmpty {
                 h2 { "Links" }

@@ -185,8 +185,16 @@ struct MeetingController: Sendable {
         try request.require(request.viewer.isStaff, "het verslag")
         let f = try formFields(request)
         return try await attempt(request, {
-            try await app.meetings.saveMinutes(meetingID: meeting.id, minutes: (f["verslag"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
-                                               expectedVersion: Int(f["versie"] ?? "") ?? 0, actor: app.actor(request))
+            let text = (f["verslag"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            try await app.meetings.saveMinutes(meetingID: meeting.id, minutes: text, expectedVersion: Int(f["versie"] ?? "") ?? 0, actor: app.actor(request))
+            // The minutes are searchable with everything else the programme learned.
+            let record = MinutesRecord(meetingID: meeting.id, meetingTitle: meeting.title, link: MeetingPage.path(programme, meeting), text: text)
+            let knowledge = KnowledgeStore(store: app.store)
+            if let existing = try await knowledge.all(.minutes, as: MinutesRecord.self).first(where: { $0.value.meetingID == meeting.id }) {
+                _ = try await knowledge.update(id: existing.id, expectedVersion: existing.version, record, document: record.searchDocument, actor: app.actor(request))
+            } else {
+                _ = try await knowledge.create(.minutes, record, document: record.searchDocument, actor: app.actor(request))
+            }
             return MeetingPage.path(programme, meeting) + "?ok=verslag#uitkomsten"
         }, otherwise: { try await page(request, problems: $0, status: $1) })
     }
