@@ -1,5 +1,4 @@
 import Core
-import DataImport
 import Foundation
 import Knowledge
 @testable import Storage
@@ -10,11 +9,7 @@ import VaporTesting
 /// The knowledge base on the web: search with a facet, the record page, and the suggestion on a similar wijk's page.
 @Suite(.serialized) struct KnowledgeWebTests {
     @Test func recordIsFoundWithAFacetAndSuggestedOnASimilarWijk() async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wijkradar-knowledge-\(UUID().uuidString)")
-        let store = try await Store.open(url: "sqlite://" + dir.appendingPathComponent("k.sqlite").path)
-        try await store.migrate()
-        let entry = try BundledData.entries().first { $0.url.lastPathComponent == "cbs-kwb-2022-wijk.csv.gz" }!
-        _ = try await ImportService(store: store).importFile(entry.url, options: entry.options)
+        let store = try await ProgrammeWebFixture.storeWithWijken()
         var item = Intervention(title: "Gezondheidscentrum <script>x</script>", regionCode: "WK011443", city: "Emmen", wijk: "Angelslo",
                                 themes: ["gezondheid"], problem: "Weinig huisartsen in de buurt.", evidence: .wellFounded,
                                 money: [MoneyFlow(source: "zorgverzekeraar", amount: 250_000), MoneyFlow(source: "gemeente", amount: nil)],

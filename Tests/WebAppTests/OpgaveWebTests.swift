@@ -1,4 +1,3 @@
-import DataImport
 import Foundation
 import Knowledge
 import Programme
@@ -11,11 +10,7 @@ import VaporTesting
 /// the original kept, and counted in the register next to the wijken's early-warning signals.
 @Suite(.serialized) struct OpgaveWebTests {
     @Test func proposeSupportMergeAndRegister() async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wijkradar-opgaven-\(UUID().uuidString)")
-        let store = try await Store.open(url: "sqlite://" + dir.appendingPathComponent("o.sqlite").path)
-        try await store.migrate()
-        let entry = try BundledData.entries().first { $0.url.lastPathComponent == "cbs-kwb-2022-wijk.csv.gz" }!
-        _ = try await ImportService(store: store).importFile(entry.url, options: entry.options)
+        let store = try await ProgrammeWebFixture.storeWithWijken()
         try await ProgrammeSeeding(store: store).seedIfEmpty()
         let programme = try #require(try await ProgrammeStore(store: store).all().first)
         let cities = try await ProgrammeStore(store: store).cities(programmeID: programme.id)

@@ -1,4 +1,5 @@
 import Core
+import DataImport
 import Foundation
 import Knowledge
 import Programme
@@ -78,6 +79,16 @@ struct ProgrammeWebFixture {
         }
         return ProgrammeWebFixture(store: store, programme: programme, cityA: cityA, cityB: cityB, peopleA: peopleA, peopleB: peopleB,
                                    meeting: meeting, draft: draft, records: records)
+    }
+
+    /// A fresh SQLite database with the bundled KWB 2022 wijken: enough for the wijkanalyse, similarity and signals.
+    static func storeWithWijken() async throws -> Store {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wijkradar-wijken-\(UUID().uuidString)")
+        let store = try await Store.open(url: "sqlite://" + dir.appendingPathComponent("w.sqlite").path)
+        try await store.migrate()
+        let entry = try BundledData.entries().first { $0.url.lastPathComponent == "cbs-kwb-2022-wijk.csv.gz" }!
+        _ = try await ImportService(store: store).importFile(entry.url, options: entry.options)
+        return store
     }
 
     static func config(smtpPort: Int? = nil) -> AppConfig {
