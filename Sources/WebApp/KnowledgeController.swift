@@ -339,7 +339,7 @@ struct KnowledgeController: Sendable {
     }
 
     func history(_ request: Request) async throws -> Response {
-        try request.requireSignedIn()
+        try request.require(request.viewer.mayCapture, "de geschiedenis van kennisrecords")
         let id = request.parameters.get("id", as: Int.self) ?? 0
         guard let stored = try await KnowledgeStore(store: store).record(id: id) else { throw Abort(.notFound, reason: "Dit kennisrecord bestaat niet.") }
         let changes = try await KnowledgeStore(store: store).history(id: id)

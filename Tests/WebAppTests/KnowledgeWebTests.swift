@@ -37,6 +37,7 @@ import VaporTesting
             #expect(csv.contains("zorgverzekeraar: € 250000; gemeente: onbekend"))
             let page = try await visitor.get("/kennis/\(id)")
             #expect(page.text.contains("€ 250.000") && page.text.contains("bedrag onbekend"))
+            #expect(!page.text.contains("laatst gewijzigd door"))   // the public page does not show who edited
             #expect(page.text.contains("&lt;script&gt;x") && !page.text.contains("<script>x"))
             // The host wijk's figures around the start year, next to its similar wijken: indicative, with sources.
             #expect(page.text.contains("De wijk voor en na de start") && page.text.contains("Indicatief, geen bewijs"))

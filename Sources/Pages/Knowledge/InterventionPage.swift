@@ -145,9 +145,11 @@ public enum InterventionPage {
                     }
                 }
             }
-            p(.class("meta")) {
-                "Versie \(version), laatst gewijzigd door \(updatedBy). "
-                if mayEdit || mayRemove { a(.href("/kennis/\(id)/geschiedenis")) { "Geschiedenis" } }
+            // Who edited is for the people who work on the records, not for the public page.
+            if mayEdit || mayRemove {
+                p(.class("meta")) { "Versie \(version), laatst gewijzigd door \(updatedBy). "; a(.href("/kennis/\(id)/geschiedenis")) { "Geschiedenis" } }
+            } else {
+                p(.class("meta")) { "Versie \(version)." }
             }
             if mayEdit { p { a(.href("/kennis/\(id)/bewerken")) { "Bewerken" } } }
             if mayRemove { Forms.button("Verwijderen (blijft in de geschiedenis)", action: "/kennis/\(id)/verwijderen", csrf: csrf, fields: [("versie", String(version))], secondary: true) }
