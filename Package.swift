@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.19.7"),
+        .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
     ],
     targets: [
         .target(
@@ -28,7 +29,7 @@ let package = Package(
         ),
         .target(name: "HTML"),
         .target(name: "Charts", dependencies: ["HTML"]),
-        .target(name: "Pages", dependencies: ["Core", "Analysis", "HTML", "Charts", "Programme", "Knowledge"]),
+        .target(name: "Pages", dependencies: ["Core", "Analysis", "HTML", "Charts", "Programme", "Knowledge", .product(name: "Ink", package: "Ink")]),
         .target(name: "Reports", dependencies: ["Core", "Analysis", "Storage", "Pages", "Charts", "HTML"]),
         .target(name: "Analysis", dependencies: ["Core"]),
         .target(name: "Programme", dependencies: ["Core"], resources: [.copy("Resources/programme-seed.json")]),
@@ -81,7 +82,7 @@ let package = Package(
         .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "WebAppTests",
-            dependencies: ["WebApp", "Storage", "Core", "Programme", "Pages", .product(name: "VaporTesting", package: "vapor")]
+            dependencies: ["WebApp", "Storage", "Core", "Programme", "Pages", "Reports", "Knowledge", .product(name: "VaporTesting", package: "vapor")]
         ),
         .testTarget(
             name: "PagesTests",

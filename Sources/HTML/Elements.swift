@@ -19,6 +19,7 @@ public func span(_ attributes: Attribute..., @NodeBuilder content: () -> [Node])
 public func h1(_ attributes: Attribute..., @NodeBuilder content: () -> [Node]) -> Node { element("h1", attributes, content) }
 public func h2(_ attributes: Attribute..., @NodeBuilder content: () -> [Node]) -> Node { element("h2", attributes, content) }
 public func h3(_ attributes: Attribute..., @NodeBuilder content: () -> [Node]) -> Node { element("h3", attributes, content) }
+public func h4(_ attributes: Attribute..., @NodeBuilder content: () -> [Node]) -> Node { element("h4", attributes, content) }
 public func p(_ attributes: Attribute..., @NodeBuilder content: () -> [Node]) -> Node { element("p", attributes, content) }
 public func a(_ attributes: Attribute..., @NodeBuilder content: () -> [Node]) -> Node { element("a", attributes, content) }
 public func strong(@NodeBuilder content: () -> [Node]) -> Node { element("strong", [], content) }

@@ -18,6 +18,8 @@ public struct KnowledgeStore: Sendable {
         public var version: Int
         public var deleted: Bool
         public var updatedBy: String
+        /// Shown on the public site; a concept is seen only by those who capture knowledge.
+        public var published: Bool
 
         public func decode<T: Decodable>(_ type: T.Type) throws -> T { try JSONDecoder().decode(T.self, from: Data(payload.utf8)) }
     }
@@ -49,18 +51,35 @@ public struct KnowledgeStore: Sendable {
         }
     }
 
+    /// Who reads through this store: the public sees published records only; `.internal` (staff and coordinators)
+    /// also sees concepts. Public is the default, so a page that forgets to choose leaks nothing.
+    public enum Audience: Sendable { case `public`, `internal` }
+
     let store: Store
+    public let audience: Audience
 
-    public init(store: Store) { self.store = store }
+    public init(store: Store, audience: Audience = .public) {
+        self.store = store
+        self.audience = audience
+    }
 
-    public func create<T: Encodable>(_ kind: Kind, _ value: T, document: SearchDocument, anchor: Anchor = Anchor(), actor: String) async throws -> Int {
+    /// Live records this audience may see.
+    func visible(_ query: SQLSelectBuilder) -> SQLSelectBuilder {
+        query.where("deleted", .equal, SQLBind(false))
+        if audience == .public { query.where("published", .equal, SQLBind(true)) }
+        return query
+    }
+
+    public func create<T: Encodable>(_ kind: Kind, _ value: T, document: SearchDocument, anchor: Anchor = Anchor(), published: Bool = true,
+                                     actor: String) async throws -> Int {
         let payload = try ProgrammeStore.json(value)
         return try await store.transaction { sql in
             let time = now()
             let id = try await sql.insert(into: "knowledge_records")
-                .columns("kind", "title", "payload", "city_id", "region_code", "start_year", "version", "deleted", "created_at", "updated_at", "updated_by")
+                .columns("kind", "title", "payload", "city_id", "region_code", "start_year", "version", "deleted", "created_at", "updated_at", "updated_by",
+                         "published")
                 .values(SQLBind(kind.rawValue), SQLBind(document.title), SQLBind(payload), SQLBind(anchor.cityID), SQLBind(anchor.regionCode),
-                        SQLBind(anchor.startYear), SQLBind(1), SQLBind(false), SQLBind(time), SQLBind(time), SQLBind(actor))
+                        SQLBind(anchor.startYear), SQLBind(1), SQLBind(false), SQLBind(time), SQLBind(time), SQLBind(actor), SQLBind(published))
                 .returning("id").first(decodingColumn: "id", as: Int.self)!
             try await Self.history(sql, id: id, version: 1, actor: actor, action: "aangemaakt", payload: payload)
             try await Self.index(sql, id: id, document: document)
@@ -70,13 +89,15 @@ public struct KnowledgeStore: Sendable {
     }
 
     /// Saves a new version; `expectedVersion` is the version the editor started from. Returns the new version.
+    /// `published` nil leaves the publication state as it is.
     public func update<T: Encodable>(id: Int, expectedVersion: Int, _ value: T, document: SearchDocument, anchor: Anchor = Anchor(),
-                                     actor: String) async throws -> Int {
+                                     published: Bool? = nil, actor: String) async throws -> Int {
         let payload = try ProgrammeStore.json(value)
         return try await store.transaction { sql in
             try await Self.bump(sql, id: id, expectedVersion: expectedVersion, title: document.title, actor: actor) { update in
                 update.set("payload", to: SQLBind(payload)).set("title", to: SQLBind(document.title)).set("city_id", to: SQLBind(anchor.cityID))
                     .set("region_code", to: SQLBind(anchor.regionCode)).set("start_year", to: SQLBind(anchor.startYear))
+                return published.map { update.set("published", to: SQLBind($0)) } ?? update
             }
             try await Self.history(sql, id: id, version: expectedVersion + 1, actor: actor, action: "gewijzigd", payload: payload)
             try await Self.index(sql, id: id, document: document)
@@ -96,7 +117,11 @@ public struct KnowledgeStore: Sendable {
         }
     }
 
-    public func record(id: Int) async throws -> Stored? { try await Self.stored(store.sql, id: id) }
+    /// The record, also when removed (pages say so); nil when it does not exist or is a concept the audience may not see.
+    public func record(id: Int) async throws -> Stored? {
+        guard let stored = try await Self.stored(store.sql, id: id), stored.published || audience == .internal else { return nil }
+        return stored
+    }
 
     public func history(id: Int) async throws -> [Change] {
         try await store.sql.select().column("*").from("knowledge_history").where("record_id", .equal, id).orderBy("version").all().map {
@@ -108,8 +133,8 @@ public struct KnowledgeStore: Sendable {
     /// Live records tied to any of the regions, with their evidence level: the candidates for suggestions.
     public func anchored(in regionCodes: [String], kind: Kind = .intervention) async throws -> [Suggestions.Candidate] {
         guard !regionCodes.isEmpty else { return [] }
-        let rows = try await store.sql.select().column("id").column("title").column("region_code").from("knowledge_records")
-            .where("deleted", .equal, SQLBind(false)).where("kind", .equal, kind.rawValue).where("region_code", .in, regionCodes).all()
+        let rows = try await visible(store.sql.select().column("id").column("title").column("region_code").from("knowledge_records"))
+            .where("kind", .equal, kind.rawValue).where("region_code", .in, regionCodes).all()
         var result: [Suggestions.Candidate] = []
         for row in rows {
             let id: Int = try row.decode(column: "id")
@@ -123,8 +148,8 @@ public struct KnowledgeStore: Sendable {
 
     /// Live records of a kind with their content, oldest first (research register, transfers).
     public func all<T: Decodable>(_ kind: Kind, as type: T.Type) async throws -> [(id: Int, version: Int, value: T)] {
-        try await store.sql.select().column("id").column("version").column("payload").from("knowledge_records")
-            .where("kind", .equal, kind.rawValue).where("deleted", .equal, SQLBind(false)).orderBy("id").all().map {
+        try await visible(store.sql.select().column("id").column("version").column("payload").from("knowledge_records"))
+            .where("kind", .equal, kind.rawValue).orderBy("id").all().map {
                 (try $0.decode(column: "id"), try $0.decode(column: "version"),
                  try JSONDecoder().decode(T.self, from: Data((try $0.decode(column: "payload", as: String.self)).utf8)))
             }
@@ -173,8 +198,8 @@ public struct KnowledgeStore: Sendable {
 
     /// All live opgaven with their support, oldest first.
     public func opgaven() async throws -> [(id: Int, version: Int, opgave: Opgave, support: Int)] {
-        let rows = try await store.sql.select().column("id").column("version").column("payload").from("knowledge_records")
-            .where("kind", .equal, Kind.opgave.rawValue).where("deleted", .equal, SQLBind(false)).orderBy("id").all()
+        let rows = try await visible(store.sql.select().column("id").column("version").column("payload").from("knowledge_records"))
+            .where("kind", .equal, Kind.opgave.rawValue).orderBy("id").all()
         var support: [Int: Int] = [:]
         for row in try await store.sql.select().column("record_id").from("knowledge_support").all() {
             support[try row.decode(column: "record_id", as: Int.self), default: 0] += 1
@@ -205,8 +230,7 @@ public struct KnowledgeStore: Sendable {
     /// first; without words, all matching the filters, newest first.
     public func search(_ text: String, filters: [Facet: String] = [:], kind: Kind? = nil, limit: Int = 100) async throws -> [Hit] {
         let scores = try await textScores(text)
-        let query = store.sql.select().column("id").column("kind").column("title").column("updated_at").from("knowledge_records")
-            .where("deleted", .equal, SQLBind(false))
+        let query = visible(store.sql.select().column("id").column("kind").column("title").column("updated_at").from("knowledge_records"))
         if let kind { query.where("kind", .equal, kind.rawValue) }
         if let scores { query.where("id", .in, Array(scores.keys)) }
         for (facet, value) in filters.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
@@ -306,10 +330,11 @@ public struct KnowledgeStore: Sendable {
 
     static func stored(_ sql: any SQLDatabase, id: Int) async throws -> Stored? {
         try await sql.select().column("id").column("kind").column("title").column("payload").column("version").column("deleted")
-            .column("updated_by").from("knowledge_records").where("id", .equal, id).first().map {
+            .column("updated_by").column("published").from("knowledge_records").where("id", .equal, id).first().map {
                 Stored(id: try $0.decode(column: "id"), kind: Kind(rawValue: try $0.decode(column: "kind")) ?? .intervention,
                        title: try $0.decode(column: "title"), payload: try $0.decode(column: "payload"), version: try $0.decode(column: "version"),
-                       deleted: try $0.decode(column: "deleted"), updatedBy: try $0.decode(column: "updated_by"))
+                       deleted: try $0.decode(column: "deleted"), updatedBy: try $0.decode(column: "updated_by"),
+                       published: try $0.decode(column: "published"))
             }
     }
 }

@@ -1,0 +1,67 @@
+import Analysis
+import Core
+import Foundation
+import Knowledge
+import Programme
+import Storage
+
+/// What a programme report is assembled from, read once: the programme and its wijken, the analysis snapshot, and
+/// only what the public may see of the programme's knowledge (published meetings and records). Reports are public
+/// documents, so a concept holds nothing a published version could not.
+public struct ReportInputs: Sendable {
+    public var programme: ProgrammeInfo
+    public var cities: [ProgrammeCity]
+    /// The CBS wijk each city's analysis runs on, where its focus area is one wijk.
+    public var cityCodes: [Int: RegionCode]
+    public var themes: [Theme]
+    public var decision: ThemeDecision?
+    public var meetings: [Meeting]
+    public var interventions: [(id: Int, value: Intervention)]
+    public var opgaven: [(id: Int, opgave: Opgave, support: Int)]
+    public var research: [(id: Int, value: Research)]
+    public var snapshot: AnalysisSnapshot
+    public var texts: [String: ReportStore.EditorText]
+    public var date: Date
+
+    public static func load(store: Store, programme: ProgrammeInfo, snapshot: AnalysisSnapshot,
+                            texts: [String: ReportStore.EditorText], date: Date = Date()) async throws -> ReportInputs {
+        let cities = try await ProgrammeStore(store: store).cities(programmeID: programme.id)
+        var codes: [Int: RegionCode] = [:]
+        for city in cities {
+            guard let slug = city.focusAreaSlug, let area = try await FocusAreaStore(store: store).find(slug: slug),
+                  area.members.count == 1, let code = area.members.first else { continue }
+            codes[city.id] = code
+        }
+        let themes = ThemeStore(store: store)
+        let knowledge = KnowledgeStore(store: store, audience: .public)
+        return ReportInputs(
+            programme: programme, cities: cities, cityCodes: codes, themes: try await themes.themes(programmeID: programme.id),
+            decision: try await themes.decision(programmeID: programme.id),
+            meetings: try await MeetingStore(store: store).meetings(programmeID: programme.id).filter(\.published),
+            interventions: try await knowledge.all(.intervention, as: Intervention.self).map { ($0.id, $0.value) },
+            opgaven: try await knowledge.opgaven().filter { $0.opgave.mergedInto == nil }.map { ($0.id, $0.opgave, $0.support) },
+            research: try await knowledge.all(.research, as: Research.self).map { ($0.id, $0.value) },
+            snapshot: snapshot, texts: texts, date: date)
+    }
+
+    func cityName(_ id: Int) -> String {
+        cities.first { $0.id == id }.map { "\($0.wijkName) (\($0.cityName))" } ?? "stad \(id)"
+    }
+
+    /// "Bron: CBS, Kerncijfers wijken en buurten 2022 (tabel 85318NED, 2022; CC BY 4.0)".
+    static func sourceNote(_ source: SourceRef) -> String {
+        "\(source.attribution) (tabel \(source.table), \(source.year); \(source.licence))."
+    }
+
+    func researchNote(_ id: Int) -> String? {
+        research.first { $0.id == id }.map { "\($0.value.citation)" + ($0.value.link.isEmpty ? "" : " \($0.value.link)") }
+    }
+
+    /// The editors' text of a slot as a block (empty in a concept until written).
+    func editorial(_ slot: String) -> ReportDocument.Block {
+        let text = texts[slot]
+        return .editorial(slot: slot, title: text?.title ?? "", markdown: text?.markdown ?? "")
+    }
+
+    static func date(_ date: Date) -> String { DutchFormat.date(date) }
+}
