@@ -1,5 +1,6 @@
 import Analysis
 import Core
+import Foundation
 import HTML
 
 /// Small pieces shared by the pages.
@@ -26,6 +27,9 @@ enum Components {
     static func choice(_ value: String, _ label: String, selected: Bool) -> Node {
         selected ? option(.value(value), .selected) { label } : option(.value(value)) { label }
     }
+
+    /// A value for a URL query parameter.
+    static func query(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
 
     static func sourceLine(_ source: SourceRef) -> String {
         "\(source.attribution) (dataset \(source.dataset), tabel \(source.table), \(source.year); \(source.licence))"

@@ -5,7 +5,7 @@ import HTML
 public enum Forms {
     public static func csrf(_ token: String) -> Node { input(.type("hidden"), .name("_csrf"), .value(token)) }
 
-    static func errors(_ problems: [String]) -> Node {
+    public static func errors(_ problems: [String]) -> Node {
         guard !problems.isEmpty else { return .empty }
         return div(.class("errors"), .role("alert")) {
             p { strong { problems.count == 1 ? "Niet opgeslagen:" : "Niet opgeslagen (\(problems.count) punten):" } }
@@ -13,12 +13,12 @@ public enum Forms {
         }
     }
 
-    static func notice(_ text: String?) -> Node {
+    public static func notice(_ text: String?) -> Node {
         guard let text, !text.isEmpty else { return .empty }
         return p(.class("notice"), .role("status")) { text }
     }
 
-    static func text(_ title: String, name: String, value: String, type: String = "text", required: Bool = false, hint: String? = nil) -> Node {
+    public static func text(_ title: String, name: String, value: String, type: String = "text", required: Bool = false, hint: String? = nil) -> Node {
         div(.class("field")) {
             label(.for("f-\(name)")) { title; if required { span(.class("meta")) { " (verplicht)" } } }
             if let hint { span(.class("hint meta"), .id("h-\(name)")) { hint } }
@@ -27,7 +27,7 @@ public enum Forms {
         }
     }
 
-    static func area(_ title: String, name: String, value: String, hint: String? = nil) -> Node {
+    public static func area(_ title: String, name: String, value: String, hint: String? = nil) -> Node {
         div(.class("field")) {
             label(.for("f-\(name)")) { title }
             if let hint { span(.class("hint meta"), .id("h-\(name)")) { hint } }
@@ -35,7 +35,7 @@ public enum Forms {
         }
     }
 
-    static func choice(_ title: String, name: String, options: [(value: String, label: String)], selected: String) -> Node {
+    public static func choice(_ title: String, name: String, options: [(value: String, label: String)], selected: String) -> Node {
         div(.class("field")) {
             label(.for("f-\(name)")) { title }
             select(.name(name), .id("f-\(name)")) {
@@ -44,7 +44,7 @@ public enum Forms {
         }
     }
 
-    static func checkbox(_ title: String, name: String, checked: Bool, value: String = "ja") -> Node {
+    public static func checkbox(_ title: String, name: String, checked: Bool, value: String = "ja") -> Node {
         div(.class("field check")) {
             element("input", [.type("checkbox"), .name(name), .id("f-\(name)"), .value(value)] + (checked ? [.checked] : []))
             label(.for("f-\(name)")) { title }
@@ -52,7 +52,7 @@ public enum Forms {
     }
 
     /// A one-button form (cancel, publish, send): POST with the token.
-    static func button(_ title: String, action: String, csrf token: String, fields: [(String, String)] = [], secondary: Bool = false) -> Node {
+    public static func button(_ title: String, action: String, csrf token: String, fields: [(String, String)] = [], secondary: Bool = false) -> Node {
         form(.method("post"), .action(action), .class("inline")) {
             csrf(token)
             for (name, value) in fields { input(.type("hidden"), .name(name), .value(value)) }

@@ -1,7 +1,9 @@
 import Core
 import HTML
+import Programme
 
-/// Home: search any gemeente, wijk or buurt by name or code.
+/// Home: search any gemeente, wijk or buurt by name or code; what the kennisprogramma is, its wijken, meetings,
+/// latest posts and publications.
 public enum HomePage {
     public struct Result: Sendable {
         public var code: String
@@ -17,7 +19,24 @@ public enum HomePage {
         }
     }
 
+    /// What the public sees of the current programme: published meetings, public posts, published reports.
+    public struct ProgrammeBlock: Sendable {
+        public var programme: ProgrammeInfo
+        public var cities: [ProgrammeCity]
+        public var upcoming: [Meeting]
+        public var past: [Meeting]
+        public var posts: [Post]
+        /// (title, path, version label).
+        public var publications: [(title: String, path: String, label: String)]
+
+        public init(programme: ProgrammeInfo, cities: [ProgrammeCity], upcoming: [Meeting], past: [Meeting], posts: [Post],
+                    publications: [(title: String, path: String, label: String)]) {
+            (self.programme, self.cities, self.upcoming, self.past, self.posts, self.publications) = (programme, cities, upcoming, past, posts, publications)
+        }
+    }
+
     public struct Model: Sendable {
+        public var programme: ProgrammeBlock?
         public var query: String
         public var results: [Result]
         public var datasetCount: Int
@@ -32,7 +51,7 @@ public enum HomePage {
     }
 
     public static func render(_ model: Model) -> Node {
-        Layout.page(.init(title: model.query.isEmpty ? "Wijkanalyse voor elke wijk" : "Zoeken: \(model.query)",
+        Layout.page(.init(title: model.query.isEmpty ? "Wijkanalyse en kennisprogramma voor de wijkaanpak" : "Zoeken: \(model.query)",
                           description: "Beknopte, eerlijke wijkanalyse en vroegsignalering voor elke gemeente, wijk en buurt van Nederland, uit open data.",
                           path: "/")) {
             h1 { "Wijkanalyse voor elke wijk van Nederland" }
@@ -66,6 +85,48 @@ public enum HomePage {
                 "In deze installatie: \(DutchFormat.number(Double(model.datasetCount))) datasets over \(DutchFormat.number(Double(model.regionCount))) regio's. "
                 a(.href("/radar")) { "Bekijk de landelijke radar" }
             }
+            if let block = model.programme, model.query.isEmpty { programme(block) }
         }
+    }
+
+    static func programme(_ block: ProgrammeBlock) -> Node {
+        let programme = block.programme
+        return .fragment([
+            section(.aria("labelledby", "programma")) {
+                h2(.id("programma")) { "Kennisprogramma: \(programme.name)" }
+                p { programme.summary }
+                p(.class("meta")) { "\(programme.organiser) · \(programme.startsOn.dutch) – \(programme.endsOn.dutch) · "; a(.href(ProgrammePage.path(programme))) { "Over het programma" } }
+            },
+            section(.aria("labelledby", "wijken")) {
+                h2(.id("wijken")) { "De wijken" }
+                ul(.class("columns")) {
+                    for city in block.cities { li { a(.href(CityPage.path(programme, city))) { "\(city.wijkName) (\(city.cityName))" } } }
+                }
+            },
+            section(.aria("labelledby", "bijeenkomsten")) {
+                h2(.id("bijeenkomsten")) { "Bijeenkomsten" }
+                if block.upcoming.isEmpty && block.past.isEmpty { p { "Er zijn nog geen bijeenkomsten aangekondigd." } }
+                if !block.upcoming.isEmpty {
+                    h3 { "Komend" }
+                    ul { for meeting in block.upcoming { li { a(.href(MeetingPage.path(programme, meeting))) { meeting.title }; " — \(meeting.date.dutch)" } } }
+                }
+                if !block.past.isEmpty {
+                    h3 { "Geweest" }
+                    ul { for meeting in block.past { li { a(.href(MeetingPage.path(programme, meeting))) { meeting.title }; " — \(meeting.date.dutch)" } } }
+                }
+            },
+            section(.aria("labelledby", "berichten")) {
+                h2(.id("berichten")) { "Laatste berichten" }
+                if block.posts.isEmpty { p { "Nog geen berichten." } }
+                ul { for post in block.posts { li { a(.href("/blog/\(post.slug)")) { post.title }; " — \(post.kind.label), \(PostTime.dutch(post.publishAt))" } } }
+                p { a(.href("/blog")) { "Alle blogs en nieuws" } }
+            },
+            section(.aria("labelledby", "publicaties")) {
+                h2(.id("publicaties")) { "Publicaties" }
+                if block.publications.isEmpty { p { "Nog geen rapporten gepubliceerd." } }
+                ul { for publication in block.publications { li { a(.href(publication.path)) { publication.title }; " — \(publication.label)" } } }
+                p { a(.href("/publicaties")) { "Alle publicaties" } }
+            },
+        ])
     }
 }

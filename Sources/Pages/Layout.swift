@@ -41,6 +41,7 @@ public enum Layout {
                 title(info.title + " — Wijkradar")
                 meta(.name("description"), .content(info.description))
                 link(.rel("stylesheet"), .href("/static/wijkradar.css"))
+                link(.rel("alternate"), .type("application/atom+xml"), .title("Blog en nieuws"), .href("/blog/feed.xml"))
             }
             body {
                 a(.href("#inhoud"), .class("skip")) { "Naar de inhoud" }
@@ -53,6 +54,8 @@ public enum Layout {
                             li { a(.href("/methode")) { "Methode" } }
                             li { a(.href("/programma")) { "Kennisprogramma" } }
                             li { a(.href("/kennis")) { "Kennisbank" } }
+                            li { a(.href("/publicaties")) { "Publicaties" } }
+                            li { a(.href("/blog")) { "Blog en nieuws" } }
                             if session?.isStaff == true { li { a(.href("/beheer")) { "Beheer" } } }
                         }
                     }

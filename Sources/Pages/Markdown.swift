@@ -45,7 +45,7 @@ public enum Markdown {
             let address = String(html[html.index(html.startIndex, offsetBy: prefix.count)..<end])
             let rest = html[end...]
             guard isSafe(address), rest.hasPrefix("\">") else { return escape(String(markdown)) }
-            return "<a href=\"\(address)\"" + rest
+            return "<a href=\"\(address)" + rest
         })
         parser.addModifier(Modifier(target: .images) { _, markdown in
             guard let match = String(markdown).wholeMatch(of: /!\[([^\]]*)\]\(([^)\s]*)\s*\)/), isSafe(String(match.output.2)) else {

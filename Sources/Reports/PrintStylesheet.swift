@@ -1,12 +1,11 @@
 /// CSS paged media for the reports' PDF (WeasyPrint): A4, running headers with the report and chapter title, page
-/// numbers, a title page without them, page numbers in the table of contents, and sources as footnotes.
+/// numbers, a title page without them, page numbers in the table of contents, and sources beneath tables and figures.
 enum PrintStylesheet {
     static let css = """
     @page { size: A4; margin: 22mm 18mm 24mm 18mm;
       @top-left { content: string(report); font: 8pt sans-serif; color: #555; }
       @top-right { content: string(chapter); font: 8pt sans-serif; color: #555; }
-      @bottom-center { content: "Pagina " counter(page) " van " counter(pages); font: 8pt sans-serif; color: #555; }
-      @footnote { border-top: 0.5pt solid #999; padding-top: 2mm; } }
+      @bottom-center { content: "Pagina " counter(page) " van " counter(pages); font: 8pt sans-serif; color: #555; } }
     @page :first { @top-left { content: none; } @top-right { content: none; } @bottom-center { content: none; } }
     body { font: 10pt/1.45 "DejaVu Sans", sans-serif; color: #1a1a1a; }
     .title-page { page-break-after: always; padding-top: 70mm; }
@@ -28,9 +27,8 @@ enum PrintStylesheet {
     figure.report-figure svg { width: 100%; height: auto; }
     figcaption { font-size: 8.5pt; font-weight: bold; }
     .figure-description { font-weight: normal; }
-    .fn { float: footnote; font-size: 7.5pt; font-weight: normal; }
-    .fn::footnote-call { content: attr(data-n); font-size: 6.5pt; vertical-align: super; }
-    .fn::footnote-marker { content: attr(data-n) ". "; }
+    .source-note { font-size: 7.5pt; color: #444; border-top: 0.4pt solid #bbb; margin-top: 1mm; page-break-inside: avoid; }
+    .source-note p { margin: 0.5mm 0; }
     sup a { color: inherit; text-decoration: none; font-size: 6.5pt; }
     .notes ol { font-size: 8pt; }
     .colophon p { font-size: 8.5pt; margin: 1mm 0; }

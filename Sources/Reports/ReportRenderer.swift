@@ -2,8 +2,8 @@ import HTML
 import Pages
 
 /// A report as HTML: the article for the site (with a form per editor slot in a concept), and a stand-alone print
-/// document for the PDF engine with a title page, a table of contents with page numbers, running headers and the
-/// sources as footnotes at the foot of the page.
+/// document for the PDF engine with a title page, a table of contents with page numbers, running headers, and the
+/// sources beneath every table and figure.
 public enum ReportRenderer {
     /// Draws the form (or the empty-slot notice) of an editor slot in a concept: (slot, title, markdown).
     public typealias SlotEditor = @Sendable (String, String, String) -> Node
@@ -25,8 +25,7 @@ public enum ReportRenderer {
     /// The article for the site.
     public static func article(_ document: ReportDocument, editor: SlotEditor? = nil) -> Node {
         let numbers = numbers(document.sections)
-        var footnotes = Footnotes(print: false, notes: document.notes)
-        let sections = document.sections.enumerated().map { render($1, number: numbers[$0], footnotes: &footnotes, editor: editor) }
+        let sections = document.sections.enumerated().map { render($1, number: numbers[$0], notes: document.notes, editor: editor) }
         return HTML.article(.class("report")) {
             header(.class("report-title")) {
                 p(.class("meta")) { "\(document.programme) · \(document.organiser)" }
@@ -43,11 +42,7 @@ public enum ReportRenderer {
     /// The stand-alone print document (A4) the PDF is made from.
     public static func print(_ document: ReportDocument) -> Node {
         let numbers = numbers(document.sections)
-        var footnotes = Footnotes(print: true, notes: document.notes)
-        let sections = document.sections.enumerated().map { index, section in
-            if section.level == 1 { footnotes.newChapter() }
-            return render(section, number: numbers[index], footnotes: &footnotes, editor: nil)
-        }
+        let sections = document.sections.enumerated().map { render($1, number: numbers[$0], notes: document.notes, editor: nil) }
         return html(.lang("nl")) {
             head {
                 meta(.charset("utf-8"))
@@ -86,18 +81,17 @@ public enum ReportRenderer {
         }
     }
 
-    static func render(_ section: ReportDocument.Section, number: String, footnotes: inout Footnotes, editor: SlotEditor?) -> Node {
+    static func render(_ section: ReportDocument.Section, number: String, notes: [String], editor: SlotEditor?) -> Node {
         var children: [Node] = [section.level == 1 ? h2(.id(section.id), .class("chapter")) { "\(number) \(section.title)" }
                                                    : h3(.id(section.id)) { "\(number) \(section.title)" }]
-        for block in section.blocks { children.append(render(block, footnotes: &footnotes, editor: editor)) }
+        for block in section.blocks { children.append(render(block, notes: notes, editor: editor)) }
         return .element(name: "section", attributes: [Attribute("class", "level-\(section.level)")], children: children)
     }
 
-    static func render(_ block: ReportDocument.Block, footnotes: inout Footnotes, editor: SlotEditor?) -> Node {
+    static func render(_ block: ReportDocument.Block, notes: [String], editor: SlotEditor?) -> Node {
         switch block {
-        case .text(let text, let notes):
-            let calls = footnotes.calls(notes)
-            return p { text; calls }
+        case .text(let text, let numbers):
+            return p { text; Footnotes.calls(numbers) }
         case .bullets(let items):
             return ul { for item in items { li { item } } }
         case .editorial(let slot, let title, let markdown):
@@ -108,10 +102,9 @@ public enum ReportRenderer {
                 Markdown.render(markdown)
             }
         case .table(let t):
-            let calls = footnotes.calls(t.notes)
             return div(.class("table-wrap")) {
                 table(.class("report-table")) {
-                    caption { "Tabel \(t.number). \(t.caption)"; calls }
+                    caption { "Tabel \(t.number). \(t.caption)"; Footnotes.calls(t.notes) }
                     thead { tr { for (i, h) in t.header.enumerated() { th(.scope("col"), .class(t.numeric.contains(i) ? "num" : "")) { h } } } }
                     tbody {
                         for row in t.rows {
@@ -123,13 +116,14 @@ public enum ReportRenderer {
                         }
                     }
                 }
+                Footnotes.sourceNote(t.notes, notes: notes)
             }
         case .figure(let f):
-            let calls = footnotes.calls(f.notes)
             return figure(.class("report-figure")) {
                 // Drawn by Wijkradar's chart code when the report was assembled (text in it was escaped then).
                 Node.raw(f.svg)
-                figcaption { "Figuur \(f.number). \(f.caption) "; span(.class("figure-description")) { f.description }; calls }
+                figcaption { "Figuur \(f.number). \(f.caption) "; span(.class("figure-description")) { f.description }; Footnotes.calls(f.notes) }
+                Footnotes.sourceNote(f.notes, notes: notes)
             }
         }
     }
@@ -151,23 +145,24 @@ public enum ReportRenderer {
     }
 }
 
-/// Footnote calls. On screen a call links to the numbered list at the end. In print the note's text also goes to
-/// the foot of the page the first time it is called in a chapter (later calls in that chapter repeat the number).
-struct Footnotes {
-    let print: Bool
-    let notes: [String]
-    private var shown = Set<Int>()
-
-    init(print: Bool, notes: [String]) { (self.print, self.notes) = (print, notes) }
-
-    mutating func newChapter() { shown.removeAll() }
-
-    mutating func calls(_ numbers: [Int]) -> Node {
-        .fragment(numbers.map { n in
-            if print, shown.insert(n).inserted, n <= notes.count {
-                return span(.class("fn"), .data("n", String(n))) { notes[n - 1] }
+/// Footnote calls: a superscript number linking to the numbered list at the end. Tables and figures also print
+/// their sources right beneath them, as a statistical table's footnote does, on screen and on paper alike.
+enum Footnotes {
+    static func calls(_ numbers: [Int]) -> Node {
+        guard !numbers.isEmpty else { return .empty }
+        return sup {
+            for (index, n) in numbers.enumerated() {
+                if index > 0 { ", " }
+                a(.href("#noot-\(n)"), .class("footnote"), .aria("label", "noot \(n)")) { String(n) }
             }
-            return sup { a(.href("#noot-\(n)"), .class("footnote"), .aria("label", "noot \(n)")) { String(n) } }
-        })
+        }
+    }
+
+    static func sourceNote(_ numbers: [Int], notes: [String]) -> Node {
+        let lines = numbers.filter { $0 <= notes.count }
+        guard !lines.isEmpty else { return .empty }
+        return div(.class("source-note")) {
+            for n in lines { p { sup { String(n) }; " "; notes[n - 1] } }
+        }
     }
 }

@@ -81,8 +81,9 @@ public struct ReportStore: Sendable {
         }
     }
 
-    /// Freezes the concept with its document and gives it the next number; returns that number.
-    public func publish(id: Int, expectedVersion: Int, document: String, actor: String) async throws -> Int {
+    /// Freezes the concept with its document (made for the number it gets, so it can say "Versie 3") and gives it
+    /// the next number; returns that number.
+    public func publish(id: Int, expectedVersion: Int, actor: String, document: @escaping @Sendable (Int) throws -> String) async throws -> Int {
         try await store.transaction { sql in
             guard let current = try await Self.version(sql, id: id), !current.isPublished else {
                 throw ProgrammeError.notFound("Het rapportconcept")
@@ -91,6 +92,7 @@ public struct ReportStore: Sendable {
                 .where("kind", .equal, current.kind).where("number", .isNot, SQLLiteral.null).all()
                 .map { try $0.decode(column: "number", as: Int.self) }.max() ?? 0
             let number = highest + 1
+            let document = try document(number)
             let time = now()
             let rows = try await sql.update("report_versions").set("number", to: SQLBind(number)).set("document", to: SQLBind(document))
                 .set("published_at", to: SQLBind(time)).set("version", to: SQLBind(expectedVersion + 1)).set("updated_at", to: SQLBind(time))

@@ -36,7 +36,7 @@ struct KnowledgeController: Sendable {
         for facet in Facet.allCases {
             if let value = try? request.query.get(String.self, at: facet.rawValue), !value.isEmpty { filters[facet] = value }
         }
-        let knowledge = KnowledgeStore(store: store)
+        let knowledge = self.knowledge(request)
         let hits = try await knowledge.search(query, filters: filters)
         return html(KnowledgeSearchPage.render(.init(query: query, filters: filters,
                                                      hits: hits.map { .init(id: $0.id, kind: $0.kind.rawValue, title: $0.title) },
@@ -45,28 +45,28 @@ struct KnowledgeController: Sendable {
 
     func record(_ request: Request) async throws -> Response {
         let id = request.parameters.get("id", as: Int.self) ?? 0
-        if let stored = try await KnowledgeStore(store: store).record(id: id), !stored.deleted {
-            if stored.kind == .opgave { return try await opgavePage(stored) }
+        if let stored = try await knowledge(request).record(id: id), !stored.deleted {
+            if stored.kind == .opgave { return try await opgavePage(stored, request) }
             if stored.kind == .research { return html(ResearchPages.page(id: id, try stored.decode(Research.self))) }
             if stored.kind == .minutes { return request.redirect(to: try stored.decode(MinutesRecord.self).link + "#uitkomsten", redirectType: .normal) }
         }
-        let (stored, item) = try await intervention(id)
-        let transfers = try await KnowledgeStore(store: store).all(.transfer, as: Transfer.self).map(\.value).filter { $0.interventionID == id }
-        let attachments = try await KnowledgeStore(store: store).attachments(of: id).map { ($0.id, $0.fileName, $0.size) }
+        let (stored, item) = try await intervention(id, request)
+        let transfers = try await knowledge(request).all(.transfer, as: Transfer.self).map(\.value).filter { $0.interventionID == id }
+        let attachments = try await knowledge(request).attachments(of: id).map { ($0.id, $0.fileName, $0.size) }
         let development = try await self.development(of: item)
-        let cited = try await KnowledgeStore(store: store).all(.research, as: Research.self)
+        let cited = try await knowledge(request).all(.research, as: Research.self)
             .filter { (item.research ?? []).contains($0.id) }.map { ($0.id, $0.value.citation) }
         return html(InterventionPage.render(id: stored.id, item, version: stored.version, updatedBy: stored.updatedBy,
                                             mayEdit: request.viewer.mayEdit(item), mayRemove: request.viewer.isStaff, csrf: request.csrf,
                                             transfers: transfers, mayRecordTransfer: request.viewer.mayCapture, attachments: attachments,
-                                            development: development, research: cited))
+                                            development: development, research: cited, published: stored.published))
     }
 
     // MARK: Opgaven
 
-    func opgavePage(_ stored: KnowledgeStore.Stored) async throws -> Response {
+    func opgavePage(_ stored: KnowledgeStore.Stored, _ request: Request) async throws -> Response {
         let opgave = try stored.decode(Opgave.self)
-        let all = try await KnowledgeStore(store: store).opgaven()
+        let all = try await knowledge(request).opgaven()
         let cities = try await cityNames()
         var meeting: (title: String, link: String)?
         if let id = opgave.meetingID, let found = try await MeetingStore(store: store).meeting(id: id), found.published,
@@ -81,13 +81,13 @@ struct KnowledgeController: Sendable {
     func support(_ request: Request) async throws -> Response {
         try request.requireSignedIn()
         let id = request.parameters.get("id", as: Int.self) ?? 0
-        guard let entry = try await KnowledgeStore(store: store).opgaven().first(where: { $0.id == id }) else {
+        guard let entry = try await knowledge(request).opgaven().first(where: { $0.id == id }) else {
             throw Abort(.notFound, reason: "Deze opgave bestaat niet.")
         }
         try request.require(try await mayIdentifyOpgaven(request.viewer, meetingID: entry.opgave.meetingID ?? 0, store: store), "de opgaven van deze bijeenkomst")
         let back = try await meetingLink(entry.opgave.meetingID) ?? "/kennis/\(id)"
         return try await attempt(request, {
-            try await KnowledgeStore(store: store).support(id, userID: request.viewer.userID ?? 0, actor: request.viewer.email)
+            try await knowledge(request).support(id, userID: request.viewer.userID ?? 0, actor: request.viewer.email)
             return back + "#opgaven"
         }, otherwise: { list, status in throw Abort(status, reason: list.joined(separator: " ")) })
     }
@@ -97,7 +97,7 @@ struct KnowledgeController: Sendable {
         try request.require(request.viewer.isStaff, "het samenvoegen van opgaven")
         let id = request.parameters.get("id", as: Int.self) ?? 0
         let f = try formFields(request)
-        let all = try await KnowledgeStore(store: store).opgaven()
+        let all = try await knowledge(request).opgaven()
         guard let entry = all.first(where: { $0.id == id }), let target = Int(f["met"] ?? ""), target != id,
               all.contains(where: { $0.id == target && $0.opgave.mergedInto == nil }) else {
             throw Abort(.unprocessableEntity, reason: "Kies een andere, niet samengevoegde opgave om mee samen te voegen.")
@@ -108,7 +108,7 @@ struct KnowledgeController: Sendable {
         let back = try await meetingLink(opgave.meetingID) ?? "/opgaven"
         let merged = opgave
         return try await attempt(request, {
-            _ = try await KnowledgeStore(store: store).update(id: id, expectedVersion: Int(f["versie"] ?? "") ?? 0, merged,
+            _ = try await knowledge(request).update(id: id, expectedVersion: Int(f["versie"] ?? "") ?? 0, merged,
                                                               document: merged.searchDocument(cities: merged.cityIDs.compactMap { cities[$0] }),
                                                               actor: request.viewer.email)
             return back + "#opgaven"
@@ -117,7 +117,7 @@ struct KnowledgeController: Sendable {
 
     /// The register: opgaven by kind, how often, where, and the early-warning rules that fire in those wijken.
     func register(_ request: Request) async throws -> Response {
-        let all = try await KnowledgeStore(store: store).opgaven()
+        let all = try await knowledge(request).opgaven()
         let snapshot = try await cache.snapshot()
         var cityInfo: [Int: (name: String, rules: [String])] = [:]
         for programme in try await ProgrammeStore(store: store).all() {
@@ -150,7 +150,7 @@ struct KnowledgeController: Sendable {
     // MARK: Research and transfers
 
     func research(_ request: Request, problems: [String] = [], fields: [String: String] = [:], status: HTTPResponseStatus = .ok) async throws -> Response {
-        let items = try await KnowledgeStore(store: store).all(.research, as: Research.self).map { ($0.id, $0.value) }
+        let items = try await knowledge(request).all(.research, as: Research.self).map { ($0.id, $0.value) }
         return html(ResearchPages.register(items, mayAdd: request.viewer.mayCapture, csrf: request.csrf, problems: problems, fields: fields), status: status)
     }
 
@@ -169,20 +169,20 @@ struct KnowledgeController: Sendable {
         problems += item.problems(currentYear: Calendar(identifier: .gregorian).component(.year, from: Date()))
         guard problems.isEmpty else { return try await research(request, problems: problems, fields: f, status: .unprocessableEntity) }
         return try await attempt(request, {
-            "/kennis/\(try await KnowledgeStore(store: store).create(.research, item, document: item.searchDocument, anchor: .init(startYear: item.year), actor: request.viewer.email))"
+            "/kennis/\(try await knowledge(request).create(.research, item, document: item.searchDocument, anchor: .init(startYear: item.year), actor: request.viewer.email))"
         }, otherwise: { try await research(request, problems: $0, fields: f, status: $1) })
     }
 
     func recordTransfer(_ request: Request) async throws -> Response {
         try request.require(request.viewer.mayCapture, "het vastleggen van overdrachten")
-        let (stored, _) = try await intervention(request.parameters.get("id", as: Int.self) ?? 0)
+        let (stored, _) = try await intervention(request.parameters.get("id", as: Int.self) ?? 0, request)
         let f = try formFields(request)
         func text(_ key: String) -> String { (f[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
         let transfer = Transfer(interventionID: stored.id, toCity: text("stad"), toWijk: text("wijk"), year: Int(text("jaar")),
                                 understood: text("begrepen"), adapted: text("aangepast"), reused: text("hergebruikt"), result: text("resultaat"))
         let problems = transfer.problems()
         guard problems.isEmpty else { throw Abort(.unprocessableEntity, reason: problems.joined(separator: " ")) }
-        _ = try await KnowledgeStore(store: store).create(.transfer, transfer, document: transfer.searchDocument(interventionTitle: stored.title),
+        _ = try await knowledge(request).create(.transfer, transfer, document: transfer.searchDocument(interventionTitle: stored.title),
                                                           anchor: .init(startYear: transfer.year), actor: request.viewer.email)
         return request.redirect(to: "/kennis/\(stored.id)#overdracht", redirectType: .normal)
     }
@@ -217,7 +217,7 @@ struct KnowledgeController: Sendable {
     }
 
     func upload(_ request: Request) async throws -> Response {
-        let (stored, item) = try await intervention(request.parameters.get("id", as: Int.self) ?? 0)
+        let (stored, item) = try await intervention(request.parameters.get("id", as: Int.self) ?? 0, request)
         try request.require(request.viewer.mayEdit(item), "bijlagen bij deze interventie")
         guard let upload = try? request.content.decode(Upload.self) else {
             throw Abort(.unprocessableEntity, reason: "Bijlage: kies een bestand.")
@@ -228,14 +228,14 @@ struct KnowledgeController: Sendable {
         case .failure(let problem):
             throw Abort(bytes.count > AttachmentRules.maximumBytes ? .payloadTooLarge : .unprocessableEntity, reason: problem.description)
         case .success(let contentType):
-            _ = try await KnowledgeStore(store: store).attach(to: stored.id, fileName: name, contentType: contentType, content: bytes, actor: request.viewer.email)
+            _ = try await knowledge(request).attach(to: stored.id, fileName: name, contentType: contentType, content: bytes, actor: request.viewer.email)
             return request.redirect(to: "/kennis/\(stored.id)#bijlagen", redirectType: .normal)
         }
     }
 
     func download(_ request: Request) async throws -> Response {
-        let (stored, _) = try await intervention(request.parameters.get("id", as: Int.self) ?? 0)
-        guard let (attachment, data) = try await KnowledgeStore(store: store).attachmentContent(request.parameters.get("attachment", as: Int.self) ?? 0, of: stored.id) else {
+        let (stored, _) = try await intervention(request.parameters.get("id", as: Int.self) ?? 0, request)
+        guard let (attachment, data) = try await knowledge(request).attachmentContent(request.parameters.get("attachment", as: Int.self) ?? 0, of: stored.id) else {
             throw Abort(.notFound, reason: "Deze bijlage bestaat niet.")
         }
         // Always a download, never rendered inline: an uploaded file cannot run in Wijkradar's pages.
@@ -258,9 +258,14 @@ struct KnowledgeController: Sendable {
         return MeetingPage.path(programme, meeting)
     }
 
+    /// Knowledge as the viewer may see it: concepts too for those who capture knowledge, published records for the rest.
+    func knowledge(_ request: Request) -> KnowledgeStore {
+        KnowledgeStore(store: store, audience: request.viewer.mayCapture ? .internal : .public)
+    }
+
     /// A live intervention, or 404.
-    private func intervention(_ id: Int) async throws -> (KnowledgeStore.Stored, Intervention) {
-        guard let stored = try await KnowledgeStore(store: store).record(id: id), !stored.deleted else {
+    private func intervention(_ id: Int, _ request: Request) async throws -> (KnowledgeStore.Stored, Intervention) {
+        guard let stored = try await knowledge(request).record(id: id), !stored.deleted else {
             throw Abort(.notFound, reason: "Dit kennisrecord bestaat niet (meer).")
         }
         guard stored.kind == .intervention else { throw Abort(.notFound, reason: "Voor dit soort record is nog geen pagina.") }
@@ -293,14 +298,17 @@ struct KnowledgeController: Sendable {
             }
         }
         if let id {
-            let (stored, item) = try await intervention(id)
+            let (stored, item) = try await intervention(id, request)
             try request.require(request.viewer.mayEdit(item), "deze interventie")
             version = fields.flatMap { Int($0["versie"] ?? "") } ?? stored.version
-            if fields == nil { values = InterventionFormPage.fields(item) }
+            if fields == nil {
+                values = InterventionFormPage.fields(item)
+                values["publicatie"] = stored.published ? "openbaar" : "concept"
+            }
         }
         var model = InterventionFormPage.Model(id: id, version: version, fields: values, cities: try await cities(for: request.viewer),
                                                session: request.sessionBar, csrf: request.csrf, problems: problems)
-        model.research = try await KnowledgeStore(store: store).all(.research, as: Research.self).map { ($0.id, $0.value.citation) }
+        model.research = try await knowledge(request).all(.research, as: Research.self).map { ($0.id, $0.value.citation) }
         return html(InterventionFormPage.render(model), status: status)
     }
 
@@ -315,34 +323,37 @@ struct KnowledgeController: Sendable {
             if (f["stad"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty { f["stad"] = city.cityName }
             if (f["wijk"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty { f["wijk"] = city.wijkName }
         }
-        if let id { try request.require(request.viewer.mayEdit(try await intervention(id).1), "deze interventie") }
+        if let id { try request.require(request.viewer.mayEdit(try await intervention(id, request).1), "deze interventie") }
         let (item, problems) = InterventionForm.parse(f, cityID: cityID)
         guard problems.isEmpty else { return try await editor(request, id: id, fields: f, problems: problems, status: .unprocessableEntity) }
-        let knowledge = KnowledgeStore(store: store)
+        let knowledge = self.knowledge(request)
         let anchor = KnowledgeStore.Anchor(cityID: cityID, regionCode: item.regionCode, startYear: item.startYear)
+        let published = (f["publicatie"] ?? "openbaar") != "concept"
         return try await attempt(request, {
             if let id {
                 _ = try await knowledge.update(id: id, expectedVersion: Int(f["versie"] ?? "") ?? 0, item, document: item.searchDocument,
-                                               anchor: anchor, actor: request.viewer.email)
+                                               anchor: anchor, published: published, actor: request.viewer.email)
                 return "/kennis/\(id)"
             }
-            return "/kennis/\(try await knowledge.create(.intervention, item, document: item.searchDocument, anchor: anchor, actor: request.viewer.email))"
+            let id = try await knowledge.create(.intervention, item, document: item.searchDocument, anchor: anchor, published: published,
+                                                actor: request.viewer.email)
+            return "/kennis/\(id)"
         }, otherwise: { try await editor(request, id: id, fields: f, problems: $0, status: $1) })
     }
 
     func remove(_ request: Request) async throws -> Response {
         try request.require(request.viewer.isStaff, "het verwijderen van kennisrecords")
-        let (stored, _) = try await intervention(request.parameters.get("id", as: Int.self) ?? 0)
+        let (stored, _) = try await intervention(request.parameters.get("id", as: Int.self) ?? 0, request)
         let version = Int((try formFields(request))["versie"] ?? "") ?? 0
-        try await KnowledgeStore(store: store).remove(id: stored.id, expectedVersion: version, actor: request.viewer.email)
+        try await knowledge(request).remove(id: stored.id, expectedVersion: version, actor: request.viewer.email)
         return request.redirect(to: "/kennis", redirectType: .normal)
     }
 
     func history(_ request: Request) async throws -> Response {
         try request.require(request.viewer.mayCapture, "de geschiedenis van kennisrecords")
         let id = request.parameters.get("id", as: Int.self) ?? 0
-        guard let stored = try await KnowledgeStore(store: store).record(id: id) else { throw Abort(.notFound, reason: "Dit kennisrecord bestaat niet.") }
-        let changes = try await KnowledgeStore(store: store).history(id: id)
+        guard let stored = try await knowledge(request).record(id: id) else { throw Abort(.notFound, reason: "Dit kennisrecord bestaat niet.") }
+        let changes = try await knowledge(request).history(id: id)
         return html(InterventionPage.history(id: id, title: stored.title, changes: changes.map {
             .init(version: $0.version, at: Date(timeIntervalSince1970: TimeInterval($0.at)), actor: $0.actor, action: $0.action)
         }))

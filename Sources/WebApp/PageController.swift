@@ -11,6 +11,7 @@ import Vapor
 struct PageController: Sendable {
     let store: Store
     let cache: AnalysisCache
+    let programme: ProgrammeApp
 
     func register(_ app: Application) {
         app.get { request in try await home(request) }
@@ -37,7 +38,9 @@ struct PageController: Sendable {
             return request.redirect(to: "/regio/\(results[0].code)")
         }
         let datasets = try await DatasetStore(store: store).all().count
-        return html(HomePage.render(.init(query: query, results: results, datasetCount: datasets, regionCount: snapshot.names.count)))
+        var model = HomePage.Model(query: query, results: results, datasetCount: datasets, regionCount: snapshot.names.count)
+        model.programme = try await SiteController.programmeBlock(programme)
+        return html(HomePage.render(model))
     }
 
     func region(_ request: Request, print: Bool) async throws -> Response {

@@ -1,13 +1,14 @@
 import ArgumentParser
 import Core
 import Foundation
+import Programme
 import Reports
 import Storage
 
 struct Report: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Maakt documenten om af te drukken of te delen.",
-        subcommands: [Wijkanalyse.self]
+        subcommands: [Wijkanalyse.self, Programme1.self, Programme2.self]
     )
 
     struct Wijkanalyse: AsyncParsableCommand {
@@ -27,22 +28,67 @@ struct Report: AsyncParsableCommand {
                 }
                 return WijkanalyseDocument.render(model).renderDocument()
             }
-            let target = URL(fileURLWithPath: output ?? "wijkanalyse-\(region.rawValue).\(pdf ? "pdf" : "html")")
-            let htmlURL = pdf ? target.deletingPathExtension().appendingPathExtension("html") : target
-            try html.write(to: htmlURL, atomically: true, encoding: .utf8)
-            print("HTML: \(htmlURL.path)")
-            guard pdf else { return }
-            guard let engine = PDFEngine.find() else {
-                printError(PDFEngine.Failure.noEngine.description)
-                throw ExitCode(3)
-            }
-            do {
-                try engine.render(html: htmlURL, to: target)
-            } catch let failure as PDFEngine.Failure {
-                printError(failure.description)
-                throw ExitCode(3)
-            }
-            print("PDF (\(engine.kind.rawValue)): \(target.path)")
+            try writeDocument(html, to: output ?? "wijkanalyse-\(region.rawValue).\(pdf ? "pdf" : "html")", pdf: pdf)
         }
     }
+}
+
+struct Programme1: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "programme-1",
+                                                    abstract: "Rapport 1 van het kennisprogramma: ‘Opgaven van nu en straks’.")
+    @OptionGroup var options: ProgrammeReportOptions
+    func run() async throws { try await options.run(.challenges) }
+}
+
+struct Programme2: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "programme-2",
+                                                    abstract: "Rapport 2 van het kennisprogramma: ‘Advies per thema en per wijk’.")
+    @OptionGroup var options: ProgrammeReportOptions
+    func run() async throws { try await options.run(.advice) }
+}
+
+struct ProgrammeReportOptions: ParsableArguments {
+    @Flag(help: "Maak ook een PDF (met WeasyPrint of Chromium).") var pdf = false
+    @Option(name: .shortAndLong, help: "Uitvoerbestand (standaard de naam van het rapport, .html of .pdf).") var output: String?
+    @Option(name: .customLong("programma"), help: "Het programma (slug); standaard het eerste.") var programme: String?
+    @Option(name: .customLong("versie"), help: "Een gepubliceerde versie (nummer); standaard het concept uit de huidige gegevens.") var number: Int?
+
+    func run(_ kind: ReportDocument.Kind) async throws {
+        let html = try await withStore { store, _ in
+            let programmes = try await ProgrammeStore(store: store).all()
+            guard let info = programme.map({ slug in programmes.first { $0.slug == slug } }) ?? programmes.first else {
+                throw CLIError(programme.map { "Programma '\($0)' bestaat niet. Bekende programma's: \(programmes.map(\.slug).joined(separator: ", "))." }
+                               ?? "Er is nog geen programma; start 'wijkradar serve' eenmaal om het bekende programma te laden.")
+            }
+            let reports = ProgrammeReports(store: store)
+            if let number {
+                guard let (_, document) = try await reports.published(kind, programme: info, number: number) else {
+                    throw CLIError("Van ‘\(kind.title)’ is geen versie \(number) gepubliceerd.")
+                }
+                return ReportRenderer.print(document).renderDocument()
+            }
+            return ReportRenderer.print(try await reports.concept(kind, programme: info, snapshot: try await AnalysisSnapshot.load(store)).1).renderDocument()
+        }
+        try writeDocument(html, to: output ?? "\(kind.slug).\(pdf ? "pdf" : "html")", pdf: pdf)
+    }
+}
+
+/// Writes the HTML next to the target and, with `pdf`, turns it into the PDF with an installed engine.
+func writeDocument(_ html: String, to output: String, pdf: Bool) throws {
+    let target = URL(fileURLWithPath: output)
+    let htmlURL = pdf ? target.deletingPathExtension().appendingPathExtension("html") : target
+    try html.write(to: htmlURL, atomically: true, encoding: .utf8)
+    print("HTML: \(htmlURL.path)")
+    guard pdf else { return }
+    guard let engine = PDFEngine.find() else {
+        printError(PDFEngine.Failure.noEngine.description)
+        throw ExitCode(3)
+    }
+    do {
+        try engine.render(html: htmlURL, to: target)
+    } catch let failure as PDFEngine.Failure {
+        printError(failure.description)
+        throw ExitCode(3)
+    }
+    print("PDF (\(engine.kind.rawValue)): \(target.path)")
 }

@@ -116,6 +116,9 @@ public enum InterventionFormPage {
                         for study in model.research { Forms.checkbox(study.citation, name: "onderzoek_\(study.id)", checked: f["onderzoek_\(study.id)"] == "ja") }
                     }
                 }
+                Forms.choice("Publicatie", name: "publicatie", options: [("openbaar", "Openbaar: op de site, in de zoekresultaten en de open data"),
+                                                                          ("concept", "Concept: alleen voor wie kennis vastlegt")],
+                             selected: f["publicatie"] ?? "openbaar")
                 button(.type("submit")) { "Opslaan" }
             }
         }

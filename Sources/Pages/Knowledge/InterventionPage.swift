@@ -30,10 +30,11 @@ public enum InterventionPage {
     public static func render(id: Int, _ item: Intervention, version: Int, updatedBy: String, mayEdit: Bool = false, mayRemove: Bool = false,
                               csrf: String = "", transfers: [Transfer] = [], mayRecordTransfer: Bool = false,
                               attachments: [(id: Int, name: String, size: Int)] = [], development: [Development] = [],
-                              research: [(id: Int, citation: String)] = []) -> Node {
+                              research: [(id: Int, citation: String)] = [], published: Bool = true) -> Node {
         Layout.page(.init(title: item.title, description: "\(item.title): aanpak in \(item.wijk), \(item.city).", path: "/kennis/\(id)")) {
             p(.class("meta")) { a(.href("/kennis")) { "Kennisbank" }; " · interventie · \(item.wijk), \(item.city)" }
             h1 { item.title }
+            if !published { p(.class("notice")) { "Concept: dit record is niet openbaar. Alleen wie kennis vastlegt ziet het." } }
             dl(.class("facts")) {
                 if !item.themes.isEmpty { dt { "Thema's" }; dd { item.themes.joined(separator: ", ") } }
                 dt { "Bewijsniveau" }; dd { item.evidence.rawValue }

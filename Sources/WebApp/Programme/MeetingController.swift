@@ -149,7 +149,7 @@ struct MeetingController: Sendable {
             cities: cities.map { ($0.id, "\($0.wijkName) (\($0.cityName))") },
             mayPropose: try await mayIdentifyOpgaven(viewer, meetingID: meeting.id, store: app.store),
             mayWriteMinutes: viewer.isStaff, mayCapture: viewer.mayCapture)
-        model.outcomes.interventions = try await KnowledgeStore(store: app.store).all(.intervention, as: Intervention.self)
+        model.outcomes.interventions = try await KnowledgeStore(store: app.store, audience: request.viewer.mayCapture ? .internal : .public).all(.intervention, as: Intervention.self)
             .filter { $0.value.meetingID == meeting.id }.map { ($0.id, $0.value.title) }
         return html(MeetingPage.render(model), status: status)
     }

@@ -1,0 +1,129 @@
+import Foundation
+import Knowledge
+import Pages
+import Programme
+import Storage
+import Vapor
+
+/// Blog and news: public lists, posts and the Atom feed show only what is published and due; staff write, plan and
+/// illustrate posts. A concept or scheduled post (and its images) is "not found" for everyone else.
+struct BlogController: Sendable {
+    let app: ProgrammeApp
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get("blog") { try await list($0) }
+        routes.get("blog", "feed.xml") { try await feed($0) }
+        routes.get("blog", "nieuw") { try await editor($0, post: nil) }
+        routes.post("blog", "nieuw") { try await save($0, slug: nil) }
+        routes.get("blog", "afbeelding", ":image") { try await image($0) }
+        routes.get("blog", ":slug") { try await show($0) }
+        routes.get("blog", ":slug", "bewerken") { request in try await editor(request, post: try await post(request)) }
+        routes.post("blog", ":slug", "bewerken") { try await save($0, slug: $0.parameters.get("slug")) }
+        routes.post("blog", ":slug", "afbeeldingen") { try await upload($0) }
+    }
+
+    var posts: PostStore { PostStore(store: app.store) }
+    static func now() -> Int { Int(Date().timeIntervalSince1970) }
+
+    func list(_ request: Request) async throws -> Response {
+        let now = Self.now()
+        let tag = ((try? request.query.get(String.self, at: "tag")) ?? "").trimmingCharacters(in: .whitespaces)
+        let kind = (try? request.query.get(String.self, at: "soort")).flatMap(Post.Kind.init(rawValue:))
+        let visible = try await posts.posts(publicAt: now)
+        let matching = visible.filter { post in
+            (kind == nil || post.kind == kind) && (tag.isEmpty || post.tags.all.contains { $0.caseInsensitiveCompare(tag) == .orderedSame })
+        }
+        let unpublished = request.viewer.isStaff ? try await posts.posts().filter { !$0.isPublic(at: now) } : []
+        let tags = Array(Set(visible.flatMap(\.tags.all))).sorted { $0.localizedCaseInsensitiveCompare($1) == .orderedAscending }
+        return html(BlogPages.list(.init(posts: matching, unpublished: unpublished, tags: tags, tag: tag, kind: kind, now: now,
+                                         isStaff: request.viewer.isStaff)))
+    }
+
+    func feed(_ request: Request) async throws -> Response {
+        let xml = Feeds.atom(posts: Array(try await posts.posts(publicAt: Self.now()).prefix(50)), baseURL: app.publicURL)
+        return Response(status: .ok, headers: ["Content-Type": "application/atom+xml; charset=utf-8"], body: .init(string: xml))
+    }
+
+    /// The post of the URL, if the viewer may see it: public ones for everyone, the rest for staff.
+    func post(_ request: Request) async throws -> Post {
+        guard let post = try await posts.post(slug: request.parameters.get("slug") ?? ""),
+              post.isPublic(at: Self.now()) || request.viewer.isStaff else {
+            throw Abort(.notFound, reason: "Dit bericht bestaat niet of is nog niet gepubliceerd.")
+        }
+        return post
+    }
+
+    func show(_ request: Request) async throws -> Response {
+        html(BlogPages.post(.init(post: try await post(request), now: Self.now(), isStaff: request.viewer.isStaff, csrf: request.csrf)))
+    }
+
+    func editor(_ request: Request, post: Post?, typed: Post? = nil, problems: [String] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
+        try request.require(request.viewer.isStaff, "het schrijven van berichten")
+        let shown = typed ?? post ?? Post(title: "", body: "", author: request.viewer.name, publishAt: Self.now())
+        let images = try await post.asyncMap { try await posts.images(of: $0.id) } ?? []
+        let notice: String? = (try? request.query.get(String.self, at: "ok")).map { $0 == "afbeelding" ? "De afbeelding is toegevoegd." : "Het bericht is opgeslagen." }
+        return html(PostEditorPage.render(.init(post: shown, images: images.map { .init(id: $0.id, fileName: $0.fileName, alt: $0.alt) },
+                                                session: request.sessionBar, csrf: request.csrf, problems: problems, notice: notice)), status: status)
+    }
+
+    func save(_ request: Request, slug: String?) async throws -> Response {
+        try request.require(request.viewer.isStaff, "het schrijven van berichten")
+        let existing = try await slug.asyncMap { _ in try await post(request) }
+        let f = try formFields(request)
+        func list(_ name: String) -> [String] {
+            (f[name] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        var problems: [String] = []
+        let moment = PostTime.parse(f["moment"] ?? "")
+        if moment == nil { problems.append("Publicatiemoment: vul een datum en tijd in, bijvoorbeeld 2026-12-01T09:00.") }
+        var typed = existing ?? Post(title: "", body: "", author: "", publishAt: Self.now())
+        typed.kind = Post.Kind(rawValue: f["soort"] ?? "") ?? .blog
+        typed.title = (f["titel"] ?? "").trimmingCharacters(in: .whitespaces)
+        typed.author = (f["auteur"] ?? "").trimmingCharacters(in: .whitespaces)
+        typed.body = f["tekst"] ?? ""
+        typed.tags = Post.Tags(themes: list("themas"), wijken: list("wijken"), cities: list("steden"))
+        typed.state = Post.State(rawValue: f["status"] ?? "") ?? .draft
+        typed.publishAt = moment ?? typed.publishAt
+        typed.staffNote = f["notitie"] ?? ""
+        typed.version = Int(f["versie"] ?? "") ?? 0
+        problems = typed.problems() + Markdown.problems(in: typed.body, field: "Tekst") + problems
+        let candidate = typed
+        return try await WebApp.attempt(request, {
+            guard problems.isEmpty else { throw ProgrammeError.invalid(problems) }
+            let saved = existing == nil ? try await posts.create(candidate, actor: app.actor(request)) : try await posts.update(candidate, actor: app.actor(request))
+            return "/blog/\(saved.slug)/bewerken?ok=opgeslagen"
+        }, otherwise: { try await editor(request, post: existing, typed: candidate, problems: $0, status: $1) })
+    }
+
+    struct Upload: Content {
+        var bestand: File
+        var alt: String?
+    }
+
+    func upload(_ request: Request) async throws -> Response {
+        try request.require(request.viewer.isStaff, "afbeeldingen bij berichten")
+        let post = try await post(request)
+        guard let upload = try? request.content.decode(Upload.self) else { throw Abort(.unprocessableEntity, reason: "Afbeelding: kies een bestand.") }
+        let alt = (upload.alt ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !alt.isEmpty else { throw Abort(.unprocessableEntity, reason: "Alt-tekst: beschrijf wat er op de afbeelding staat; zonder alt-tekst kan een schermlezer haar niet voorlezen.") }
+        let name = AttachmentRules.safeName(upload.bestand.filename)
+        let bytes = Data(buffer: upload.bestand.data)
+        guard bytes.count <= 5 * 1_048_576 else { throw Abort(.payloadTooLarge, reason: "Afbeelding '\(name)': het maximum is 5 MB.") }
+        guard case .success(let type) = AttachmentRules.check(fileName: name, bytes: bytes), type.hasPrefix("image/") else {
+            throw Abort(.unprocessableEntity, reason: "Afbeelding '\(name)': alleen PNG en JPEG, en de inhoud moet bij de extensie passen.")
+        }
+        _ = try await posts.addImage(to: post.id, fileName: name, contentType: type, alt: alt, content: bytes, actor: app.actor(request))
+        return request.redirect(to: "/blog/\(post.slug)/bewerken?ok=afbeelding", redirectType: .normal)
+    }
+
+    /// An image of a post the viewer may see; checked by content when uploaded, served with `nosniff`.
+    func image(_ request: Request) async throws -> Response {
+        guard let (image, data) = try await posts.image(id: request.parameters.get("image", as: Int.self) ?? 0),
+              let post = try await posts.posts().first(where: { $0.id == image.postID }),
+              post.isPublic(at: Self.now()) || request.viewer.isStaff else {
+            throw Abort(.notFound, reason: "Deze afbeelding bestaat niet.")
+        }
+        return Response(status: .ok, headers: ["Content-Type": image.contentType, "X-Content-Type-Options": "nosniff",
+                                               "Cache-Control": "private, max-age=300"], body: .init(data: data))
+    }
+}

@@ -1,0 +1,185 @@
+import Core
+import Foundation
+import Pages
+import Programme
+import Reports
+import Storage
+import Vapor
+
+/// The programme's reports on the site: published versions (frozen) for everyone, as HTML, print HTML and PDF; the
+/// concept, its editor slots, the editors' note and publishing for staff.
+struct PublicationController: Sendable {
+    let app: ProgrammeApp
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get("publicaties") { try await list($0) }
+        let report = routes.grouped("publicaties", ":programme", ":report")
+        report.get { try await newest($0) }
+        report.get("versie", ":number") { try await published($0, format: .page) }
+        report.get("versie", ":number", "afdruk") { try await published($0, format: .print) }
+        report.get("versie", ":number", "pdf") { try await published($0, format: .pdf) }
+        report.get("concept") { try await concept($0, format: .page) }
+        report.get("concept", "afdruk") { try await concept($0, format: .print) }
+        report.get("concept", "pdf") { try await concept($0, format: .pdf) }
+        report.post("concept") { try await startConcept($0) }
+        report.post("concept", "tekst") { try await saveText($0) }
+        report.post("concept", "notitie") { try await saveNote($0) }
+        report.post("concept", "publiceren") { try await publish($0) }
+    }
+
+    enum Format { case page, print, pdf }
+
+    var reports: ReportStore { ReportStore(store: app.store) }
+
+    func list(_ request: Request) async throws -> Response {
+        var entries: [PublicationsPage.Entry] = []
+        for programme in try await app.programmes.all() {
+            for kind in ReportDocument.Kind.allCases {
+                let versions = try await reports.versions(programmeID: programme.id, kind: kind.rawValue)
+                entries.append(.init(programme: programme, kind: kind, versions: Self.published(versions),
+                                     hasConcept: versions.contains { !$0.isPublished }))
+            }
+        }
+        return html(PublicationsPage.render(entries, isStaff: request.viewer.isStaff))
+    }
+
+    static func published(_ versions: [ReportStore.Version]) -> [(number: Int, date: String)] {
+        versions.compactMap { v in v.number.map { ($0, DutchFormat.date(Date(timeIntervalSince1970: TimeInterval(v.publishedAt ?? 0)))) } }
+    }
+
+    func kind(_ request: Request) throws -> ReportDocument.Kind {
+        guard let kind = ReportDocument.Kind(slug: request.parameters.get("report") ?? "") else {
+            throw Abort(.notFound, reason: "Dit rapport bestaat niet. Er zijn twee rapporten: opgaven-van-nu-en-straks en advies-per-thema-en-per-wijk.")
+        }
+        return kind
+    }
+
+    /// The newest published version; staff without one go to the concept.
+    func newest(_ request: Request) async throws -> Response {
+        let programme = try await app.programme(request)
+        let kind = try kind(request)
+        if let version = try await reports.published(programmeID: programme.id, kind: kind.rawValue), let number = version.number {
+            return request.redirect(to: ReportPage.path(programme, kind) + "/versie/\(number)")
+        }
+        if request.viewer.isStaff { return request.redirect(to: ReportPage.path(programme, kind) + "/concept") }
+        throw Abort(.notFound, reason: "‘\(kind.title)’ is nog niet gepubliceerd.")
+    }
+
+    func published(_ request: Request, format: Format) async throws -> Response {
+        let programme = try await app.programme(request)
+        let kind = try kind(request)
+        guard let number = request.parameters.get("number", as: Int.self),
+              let (_, document) = try await ProgrammeReports(store: app.store).published(kind, programme: programme, number: number) else {
+            throw Abort(.notFound, reason: "Deze versie van ‘\(kind.title)’ bestaat niet.")
+        }
+        return try await respond(request, document: document, programme: programme, number: number, concept: nil, format: format,
+                                 cacheKey: "\(programme.id)-\(kind.rawValue)-\(number)")
+    }
+
+    func concept(_ request: Request, format: Format, problems: [String] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
+        let programme = try await app.programme(request)
+        let kind = try kind(request)
+        try request.require(request.viewer.isStaff, "het concept van een rapport")
+        let (version, document) = try await ProgrammeReports(store: app.store).concept(kind, programme: programme, snapshot: try await app.cache.snapshot())
+        let concept = version.map { ReportPage.Concept(id: $0.id, version: $0.version, staffNote: $0.staffNote) }
+        return try await respond(request, document: document, programme: programme, number: nil, concept: concept, format: format, cacheKey: nil,
+                                 problems: problems, status: status)
+    }
+
+    func respond(_ request: Request, document: ReportDocument, programme: ProgrammeInfo, number: Int?, concept: ReportPage.Concept?, format: Format,
+                 cacheKey: String?, problems: [String] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
+        switch format {
+        case .page:
+            let versions = Self.published(try await reports.versions(programmeID: programme.id, kind: document.kind.rawValue))
+            let notice: String? = switch try? request.query.get(String.self, at: "ok") {
+            case "tekst": "De tekst is opgeslagen."
+            case "notitie": "De notitie is opgeslagen."
+            case "gepubliceerd": "Deze versie is gepubliceerd. Haar cijfers en tekst veranderen niet meer."
+            case "concept": "Het concept is gemaakt."
+            default: nil
+            }
+            return html(ReportPage.render(.init(document: document, programme: programme, versions: versions, number: number, concept: concept,
+                                                session: request.sessionBar, csrf: request.csrf, problems: problems, notice: notice)), status: status)
+        case .print:
+            return html(ReportRenderer.print(document))
+        case .pdf:
+            let pdf = try await Self.pdf(ReportRenderer.print(document).renderDocument(), cacheKey: cacheKey, on: request.application.threadPool)
+            return Response(status: .ok, headers: ["Content-Type": "application/pdf",
+                                                   "Content-Disposition": "inline; filename=\"\(document.kind.slug)\(number.map { "-versie-\($0)" } ?? "-concept").pdf\""],
+                            body: .init(data: pdf))
+        }
+    }
+
+    /// The PDF from the print HTML; a published version's PDF is kept in the temporary directory, as it never changes.
+    static func pdf(_ html: String, cacheKey: String?, on pool: NIOThreadPool) async throws -> Data {
+        guard let engine = PDFEngine.find() else { throw Abort(.serviceUnavailable, reason: PDFEngine.Failure.noEngine.description) }
+        let directory = FileManager.default.temporaryDirectory
+        if let cacheKey, let cached = try? Data(contentsOf: directory.appendingPathComponent("wijkradar-rapport-\(cacheKey).pdf")) { return cached }
+        let name = "wijkradar-rapport-\(UUID().uuidString)"
+        let htmlURL = directory.appendingPathComponent("\(name).html"), pdfURL = directory.appendingPathComponent("\(name).pdf")
+        try html.write(to: htmlURL, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: htmlURL) }
+        try await pool.runIfActive { try engine.render(html: htmlURL, to: pdfURL) }
+        let data = try Data(contentsOf: pdfURL)
+        if let cacheKey {
+            try? FileManager.default.moveItem(at: pdfURL, to: directory.appendingPathComponent("wijkradar-rapport-\(cacheKey).pdf"))
+        } else {
+            try? FileManager.default.removeItem(at: pdfURL)
+        }
+        return data
+    }
+
+    func change(_ request: Request, ok: String, _ work: @escaping (ProgrammeInfo, ReportDocument.Kind, [String: String]) async throws -> Int?) async throws -> Response {
+        let programme = try await app.programme(request)
+        let kind = try kind(request)
+        try request.require(request.viewer.isStaff, "het bewerken van rapporten")
+        let fields = try formFields(request)
+        let base = ReportPage.path(programme, kind)
+        return try await WebApp.attempt(request, {
+            let number = try await work(programme, kind, fields)
+            return number.map { "\(base)/versie/\($0)?ok=\(ok)" } ?? "\(base)/concept?ok=\(ok)"
+        }, otherwise: { try await concept(request, format: .page, problems: $0, status: $1) })
+    }
+
+    func conceptID(_ programme: ProgrammeInfo, _ kind: ReportDocument.Kind) async throws -> Int {
+        guard let concept = try await reports.concept(programmeID: programme.id, kind: kind.rawValue) else {
+            throw ProgrammeError.notFound("Het concept van ‘\(kind.title)’")
+        }
+        return concept.id
+    }
+
+    func startConcept(_ request: Request) async throws -> Response {
+        try await change(request, ok: "concept") { programme, kind, _ in
+            _ = try await reports.startConcept(programmeID: programme.id, kind: kind.rawValue, actor: app.actor(request))
+            return nil
+        }
+    }
+
+    func saveText(_ request: Request) async throws -> Response {
+        try await change(request, ok: "tekst") { programme, kind, f in
+            let text = ReportStore.EditorText(title: (f["kop"] ?? "").trimmingCharacters(in: .whitespaces), markdown: f["tekst"] ?? "")
+            let slot = f["plek"] ?? ""
+            let problems = Markdown.problems(in: text.markdown, field: "Tekst (\(slot))")
+            guard problems.isEmpty else { throw ProgrammeError.invalid(problems) }
+            guard !slot.isEmpty, slot.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else { throw ProgrammeError.invalid(["Plek: onbekende plek in het rapport."]) }
+            _ = try await reports.save(id: try await conceptID(programme, kind), expectedVersion: Int(f["versie"] ?? "") ?? 0, slot: slot, text: text, actor: app.actor(request))
+            return nil
+        }
+    }
+
+    func saveNote(_ request: Request) async throws -> Response {
+        try await change(request, ok: "notitie") { programme, kind, f in
+            _ = try await reports.saveNote(id: try await conceptID(programme, kind), expectedVersion: Int(f["versie"] ?? "") ?? 0,
+                                           note: f["notitie"] ?? "", actor: app.actor(request))
+            return nil
+        }
+    }
+
+    func publish(_ request: Request) async throws -> Response {
+        try await change(request, ok: "gepubliceerd") { programme, kind, f in
+            try await ProgrammeReports(store: app.store).publish(kind, programme: programme, snapshot: try await app.cache.snapshot(),
+                                                                 conceptID: try await conceptID(programme, kind),
+                                                                 expectedVersion: Int(f["versie"] ?? "") ?? 0, actor: app.actor(request))
+        }
+    }
+}

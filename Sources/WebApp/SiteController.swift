@@ -1,0 +1,72 @@
+import Foundation
+import Pages
+import Programme
+import Reports
+import Storage
+import Vapor
+
+/// The public site's index: the sitemap (only what the public may open), robots.txt, and the programme block of the
+/// home page.
+struct SiteController: Sendable {
+    let app: ProgrammeApp
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get("sitemap.xml") { _ in
+            Response(status: .ok, headers: ["Content-Type": "application/xml; charset=utf-8"],
+                     body: .init(string: Feeds.sitemap(try await publicPaths(), baseURL: app.publicURL)))
+        }
+        routes.get("robots.txt") { _ in
+            Response(status: .ok, headers: ["Content-Type": "text/plain; charset=utf-8"],
+                     body: .init(string: "User-agent: *\nDisallow: /beheer\nDisallow: /profiel\nDisallow: /inloggen\nSitemap: \(app.publicURL)/sitemap.xml\n"))
+        }
+    }
+
+    /// Every page the public can open, read through the same public views the pages use.
+    func publicPaths() async throws -> [(path: String, modified: Int?)] {
+        var paths: [(path: String, modified: Int?)] = ["/", "/radar", "/methode", "/programma", "/kennis", "/opgaven", "/onderzoek",
+                                                       "/publicaties", "/blog"].map { ($0, nil) }
+        let reports = ReportStore(store: app.store)
+        for programme in try await app.programmes.all() {
+            paths.append((ProgrammePage.path(programme), nil))
+            for city in try await app.programmes.cities(programmeID: programme.id) { paths.append((CityPage.path(programme, city), nil)) }
+            for meeting in try await app.meetings.meetings(programmeID: programme.id) where meeting.published {
+                paths.append((MeetingPage.path(programme, meeting), nil))
+            }
+            for kind in ReportDocument.Kind.allCases {
+                for version in try await reports.versions(programmeID: programme.id, kind: kind.rawValue) {
+                    guard let number = version.number else { continue }
+                    paths.append((ReportPage.path(programme, kind) + "/versie/\(number)", version.publishedAt))
+                }
+            }
+        }
+        for hit in try await KnowledgeStore(store: app.store, audience: .public).search("", limit: 100_000).sorted(by: { $0.id < $1.id }) {
+            paths.append(("/kennis/\(hit.id)", nil))
+        }
+        for post in try await PostStore(store: app.store).posts(publicAt: BlogController.now()) {
+            paths.append(("/blog/\(post.slug)", max(post.publishAt, post.updatedAt)))
+        }
+        let snapshot = try await app.cache.snapshot()
+        for code in snapshot.names.keys.sorted(by: { $0.rawValue < $1.rawValue }) { paths.append(("/regio/\(code.rawValue)", nil)) }
+        return paths
+    }
+
+    /// The current programme for the home page: the one running today, else the newest.
+    static func programmeBlock(_ app: ProgrammeApp) async throws -> HomePage.ProgrammeBlock? {
+        let programmes = try await app.programmes.all()
+        let today = Day.today()
+        guard let programme = programmes.first(where: { !(today < $0.startsOn) && !($0.endsOn < today) }) ?? programmes.first else { return nil }
+        let meetings = try await app.meetings.meetings(programmeID: programme.id).filter(\.published)
+        let reports = ReportStore(store: app.store)
+        var publications: [(title: String, path: String, label: String)] = []
+        for kind in ReportDocument.Kind.allCases {
+            if let version = try await reports.published(programmeID: programme.id, kind: kind.rawValue), let number = version.number {
+                publications.append((kind.title, ReportPage.path(programme, kind) + "/versie/\(number)", "versie \(number)"))
+            }
+        }
+        return .init(programme: programme, cities: try await app.programmes.cities(programmeID: programme.id),
+                     upcoming: meetings.filter { !($0.date < today) }.sorted { $0.date < $1.date },
+                     past: meetings.filter { $0.date < today }.sorted { $1.date < $0.date },
+                     posts: Array(try await PostStore(store: app.store).posts(publicAt: BlogController.now()).prefix(5)),
+                     publications: publications)
+    }
+}
