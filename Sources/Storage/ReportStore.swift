@@ -50,7 +50,7 @@ public struct ReportStore: Sendable {
         try await versions(programmeID: programmeID, kind: kind).first { $0.isPublished && (number == nil || $0.number == number) }
     }
 
-    /// The concept, made when there is none from the newest published version's text.
+    /// The concept, made when there is none from the newest published version's text and editors' note.
     public func startConcept(programmeID: Int, kind: String, actor: String) async throws -> Version {
         if let concept = try await concept(programmeID: programmeID, kind: kind) { return concept }
         let previous = try await published(programmeID: programmeID, kind: kind)
@@ -59,7 +59,7 @@ public struct ReportStore: Sendable {
             let time = now()
             let id = try await sql.insert(into: "report_versions")
                 .columns("programme_id", "kind", "sections", "staff_note", "version", "created_at", "updated_at", "updated_by")
-                .values(SQLBind(programmeID), SQLBind(kind), SQLBind(sections), SQLBind(""), SQLBind(1), SQLBind(time), SQLBind(time), SQLBind(actor))
+                .values(SQLBind(programmeID), SQLBind(kind), SQLBind(sections), SQLBind(previous?.staffNote ?? ""), SQLBind(1), SQLBind(time), SQLBind(time), SQLBind(actor))
                 .returning("id").first(decodingColumn: "id", as: Int.self)!
             try await AuditLog.record(sql, actor: actor, action: "rapportconcept gemaakt", subject: kind)
             return try await Self.version(sql, id: id)!

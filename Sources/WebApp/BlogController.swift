@@ -17,7 +17,10 @@ struct BlogController: Sendable {
         routes.post("blog", "nieuw") { try await save($0, slug: nil) }
         routes.get("blog", "afbeelding", ":image") { try await image($0) }
         routes.get("blog", ":slug") { try await show($0) }
-        routes.get("blog", ":slug", "bewerken") { request in try await editor(request, post: try await post(request)) }
+        routes.get("blog", ":slug", "bewerken") { request in
+            try request.require(request.viewer.isStaff, "het schrijven van berichten")
+            return try await editor(request, post: try await post(request))
+        }
         routes.post("blog", ":slug", "bewerken") { try await save($0, slug: $0.parameters.get("slug")) }
         routes.post("blog", ":slug", "afbeeldingen") { try await upload($0) }
     }

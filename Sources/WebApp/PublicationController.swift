@@ -72,8 +72,7 @@ struct PublicationController: Sendable {
               let (_, document) = try await ProgrammeReports(store: app.store).published(kind, programme: programme, number: number) else {
             throw Abort(.notFound, reason: "Deze versie van ‘\(kind.title)’ bestaat niet.")
         }
-        return try await respond(request, document: document, programme: programme, number: number, concept: nil, format: format,
-                                 cacheKey: "\(programme.id)-\(kind.rawValue)-\(number)")
+        return try await respond(request, document: document, programme: programme, number: number, concept: nil, format: format, cached: true)
     }
 
     func concept(_ request: Request, format: Format, problems: [String] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
@@ -82,12 +81,12 @@ struct PublicationController: Sendable {
         try request.require(request.viewer.isStaff, "het concept van een rapport")
         let (version, document) = try await ProgrammeReports(store: app.store).concept(kind, programme: programme, snapshot: try await app.cache.snapshot())
         let concept = version.map { ReportPage.Concept(id: $0.id, version: $0.version, staffNote: $0.staffNote) }
-        return try await respond(request, document: document, programme: programme, number: nil, concept: concept, format: format, cacheKey: nil,
+        return try await respond(request, document: document, programme: programme, number: nil, concept: concept, format: format, cached: false,
                                  problems: problems, status: status)
     }
 
     func respond(_ request: Request, document: ReportDocument, programme: ProgrammeInfo, number: Int?, concept: ReportPage.Concept?, format: Format,
-                 cacheKey: String?, problems: [String] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
+                 cached: Bool, problems: [String] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
         switch format {
         case .page:
             let versions = Self.published(try await reports.versions(programmeID: programme.id, kind: document.kind.rawValue))
@@ -103,17 +102,19 @@ struct PublicationController: Sendable {
         case .print:
             return html(ReportRenderer.print(document))
         case .pdf:
-            let pdf = try await Self.pdf(ReportRenderer.print(document).renderDocument(), cacheKey: cacheKey, on: request.application.threadPool)
+            let pdf = try await Self.pdf(ReportRenderer.print(document).renderDocument(), cached: cached, on: request.application.threadPool)
             return Response(status: .ok, headers: ["Content-Type": "application/pdf",
                                                    "Content-Disposition": "inline; filename=\"\(document.kind.slug)\(number.map { "-versie-\($0)" } ?? "-concept").pdf\""],
                             body: .init(data: pdf))
         }
     }
 
-    /// The PDF from the print HTML; a published version's PDF is kept in the temporary directory, as it never changes.
-    static func pdf(_ html: String, cacheKey: String?, on pool: NIOThreadPool) async throws -> Data {
+    /// The PDF from the print HTML. A published version's PDF is kept in the temporary directory under the hash of its
+    /// HTML, as that never changes: another version or another database can never get it.
+    static func pdf(_ html: String, cached: Bool, on pool: NIOThreadPool) async throws -> Data {
         guard let engine = PDFEngine.find() else { throw Abort(.serviceUnavailable, reason: PDFEngine.Failure.noEngine.description) }
         let directory = FileManager.default.temporaryDirectory
+        let cacheKey = cached ? SHA256.hash(data: Data(html.utf8)).map { String(format: "%02x", $0) }.joined() : nil
         if let cacheKey, let cached = try? Data(contentsOf: directory.appendingPathComponent("wijkradar-rapport-\(cacheKey).pdf")) { return cached }
         let name = "wijkradar-rapport-\(UUID().uuidString)"
         let htmlURL = directory.appendingPathComponent("\(name).html"), pdfURL = directory.appendingPathComponent("\(name).pdf")

@@ -154,6 +154,53 @@ import VaporTesting
                  expected: Case.signedIn(.unprocessableEntity)),
             Case(method: .POST, path: { _ in "/inloggen" }, form: { _, _ in ["email": "onbekend@example.nl", "wachtwoord": "fout"] },
                  expected: Case.all(.unauthorized)),
+        ] + publicationCases()
+    }
+
+    /// Publications: reports (a concept only for staff; published versions for everyone), blog and news (concepts and
+    /// scheduled posts only for staff), and knowledge concepts (only for those who capture knowledge).
+    static func publicationCases() -> [Case] {
+        let report = { (f: ProgrammeWebFixture) in "/publicaties/\(f.programme.slug)/opgaven-van-nu-en-straks" }
+        let conceptVersion = { (f: ProgrammeWebFixture) async throws -> String in
+            "\(try await ReportStore(store: f.store).concept(programmeID: f.programme.id, kind: "programme-1")?.version ?? 0)"
+        }
+        let staffOnly404: [Who: HTTPStatus] = [.anonymous: .notFound, .participant: .notFound, .coordinator: .notFound, .staff: .ok]
+        return [
+            Case(method: .GET, path: { _ in "/publicaties" }, expected: Case.all(.ok)),
+            Case(method: .GET, path: { report($0) }, expected: [.anonymous: .notFound, .participant: .notFound, .coordinator: .notFound, .staff: .seeOther]),
+            Case(method: .GET, path: { report($0) + "/concept" }, expected: Case.only(staff: .ok)),
+            Case(method: .POST, path: { report($0) + "/concept" }, expected: Case.only(staff: .seeOther)),
+            Case(method: .POST, path: { report($0) + "/concept/tekst" }, form: { f, who in ["plek": "inleiding", "tekst": "Door \(who)", "versie": try await conceptVersion(f)] },
+                 expected: Case.only(staff: .seeOther)),
+            Case(method: .POST, path: { report($0) + "/concept/notitie" }, form: { f, _ in ["notitie": "Intern", "versie": try await conceptVersion(f)] },
+                 expected: Case.only(staff: .seeOther)),
+            Case(method: .GET, path: { report($0) + "/concept/afdruk" }, expected: Case.only(staff: .ok)),
+            Case(method: .GET, path: { report($0) + "/versie/1" }, expected: Case.all(.notFound)),
+            Case(method: .POST, path: { report($0) + "/concept/publiceren" }, form: { f, _ in ["versie": try await conceptVersion(f)] },
+                 expected: Case.only(staff: .seeOther)),
+            Case(method: .GET, path: { report($0) + "/versie/1/afdruk" }, expected: Case.all(.ok)),
+            Case(method: .GET, path: { report($0) + "/versie/1/pdf" }, expected: Case.all(.ok)),
+            Case(method: .GET, path: { report($0) + "/concept/pdf" }, expected: Case.only(staff: .ok)),
+            Case(method: .GET, path: { _ in "/blog" }, expected: Case.all(.ok)),
+            Case(method: .GET, path: { _ in "/blog/feed.xml" }, expected: Case.all(.ok)),
+            Case(method: .GET, path: { _ in "/blog/nieuw" }, expected: Case.only(staff: .ok)),
+            Case(method: .POST, path: { _ in "/blog/nieuw" },
+                 form: { _, who in ["titel": "Bericht \(who)", "auteur": "Redactie", "tekst": "Tekst.", "status": "gepubliceerd", "moment": "2026-01-05T09:00"] },
+                 expected: Case.only(staff: .seeOther)),
+            Case(method: .GET, path: { _ in "/blog/\(Self.draftPost)" }, expected: staffOnly404),
+            Case(method: .GET, path: { _ in "/blog/\(Self.draftPost)/bewerken" }, expected: Case.only(staff: .ok)),
+            Case(method: .POST, path: { _ in "/blog/\(Self.draftPost)/bewerken" },
+                 form: { f, _ in
+                     let post = try #require(try await PostStore(store: f.store).post(slug: Self.draftPost))
+                     return ["titel": post.title, "auteur": post.author, "tekst": post.body, "status": "concept", "moment": "2026-01-05T09:00",
+                             "versie": "\(post.version)"]
+                 },
+                 expected: Case.only(staff: .seeOther)),
+            Case(method: .POST, path: { _ in "/blog/\(Self.draftPost)/afbeeldingen" }, expected: Case.only(staff: .unprocessableEntity)),
+            Case(method: .GET, path: { _ in "/blog/afbeelding/999999" }, expected: Case.all(.notFound)),
+            Case(method: .GET, path: { _ in "/kennis/\(Self.conceptRecord)" },
+                 expected: [.anonymous: .notFound, .participant: .notFound, .coordinator: .ok, .staff: .ok]),
+            Case(method: .GET, path: { _ in "/sitemap.xml" }, expected: Case.all(.ok)),
         ]
     }
 
@@ -161,6 +208,10 @@ import VaporTesting
     static func pattern(_ path: String, _ f: ProgrammeWebFixture) -> String {
         var result = path.replacingOccurrences(of: f.base, with: "/programma/:programme")
         result = result.replacing(/\?.*$/, with: "")
+        result = result.replacing(/^\/publicaties\/[^\/]+\/[^\/]+/, with: "/publicaties/:programme/:report")
+        result = result.replacing(/\/versie\/[0-9]+/, with: "/versie/:number")
+        result = result.replacing(/^\/blog\/afbeelding\/[0-9]+/, with: "/blog/afbeelding/:image")
+        result = result.replacing(/^\/blog\/(?!nieuw$|feed\.xml$|afbeelding\/)[^\/]+/, with: "/blog/:slug")
         for (word, name) in [("kennis", ":id"), ("bijlage", ":attachment"), ("stad", ":city"), ("bijeenkomst", ":meeting"), ("deelnemers", ":participant"), ("aanmeldingen", ":registration")] {
             result = result.replacing(try! Regex("/\(word)/[0-9]+"), with: "/\(word)/\(name)")
         }
@@ -181,9 +232,17 @@ import VaporTesting
     /// Opgave ids, filled as the matrix runs.
     nonisolated(unsafe) static var opgaven: [Int] = []
     static func registrationID(_ participant: Int) -> Int { registrations[participant] ?? 0 }
+    /// A concept post and a concept knowledge record, made before the matrix runs.
+    nonisolated(unsafe) static var draftPost = ""
+    nonisolated(unsafe) static var conceptRecord = 0
 
     @Test func everyRouteForEveryRole() async throws {
         let f = try await ProgrammeWebFixture.make()
+        Self.draftPost = try await PostStore(store: f.store).create(Post(title: "Concept in de matrix", body: "Nog niet af.", author: "Redactie",
+                                                                          publishAt: 1_700_000_000), actor: "test").slug
+        let concept = Intervention(title: "Nog niet openbaar", city: "Emmen", wijk: "Angelslo")
+        Self.conceptRecord = try await KnowledgeStore(store: f.store).create(.intervention, concept, document: concept.searchDocument, published: false,
+                                                                            actor: "test")
         try await f.withApp { app in
             var visitors: [Who: Visitor] = [.anonymous: Visitor(app)]
             _ = try await visitors[.anonymous]!.get("/inloggen")   // an anonymous session with a valid token: refusals are not CSRF failures
@@ -212,7 +271,7 @@ import VaporTesting
             // The table covers every route of the programme, accounts and administration.
             let covered = Set(Self.cases().map { "\($0.method) \(Self.pattern($0.path(f), f))" })
             let routes = Set(app.routes.all.map { "\($0.method) /" + $0.path.map(\.description).joined(separator: "/") }
-                .filter { route in ["/programma", "/beheer", "/profiel", "/inloggen", "/kennis", "/opgaven", "/onderzoek"].contains { route.split(separator: " ")[1].hasPrefix($0) } })
+                .filter { route in ["/programma", "/beheer", "/profiel", "/inloggen", "/kennis", "/opgaven", "/onderzoek", "/publicaties", "/blog"].contains { route.split(separator: " ")[1].hasPrefix($0) } })
             #expect(routes.subtracting(covered).isEmpty, "not in the matrix: \(routes.subtracting(covered).sorted())")
             // What the allowed requests did: the coordinator registered a person of their own city, nobody of city B.
             let rows = try await RegistrationStore(store: f.store).rows(meetingID: f.meeting.id)
