@@ -12,9 +12,8 @@ enum Colophon {
         for tables in inputs.snapshot.tables.values {
             for table in tables.values { for column in table.columns.values { sources.insert(column.source) } }
         }
-        let data = sources.sorted { ($0.attribution, $0.year) < ($1.attribution, $1.year) }.map {
-            "\($0.attribution), tabel \($0.table), \($0.year); licentie \($0.licence)."
-        }
+        // Two files of one CBS table (gemeenten, wijken) are one source.
+        let data = Array(Set(sources.map { "\($0.attribution), tabel \($0.table), \($0.year); licentie \($0.licence)." })).sorted()
         return ["\(inputs.programme.name), georganiseerd door \(inputs.programme.organiser).",
                 "Samengesteld met Wijkradar (open source, MIT-licentie) op \(ReportInputs.date(inputs.date)); gegevensversie \(inputs.snapshot.version).",
                 "Gebruikte open data (overname met bronvermelding):"] + data

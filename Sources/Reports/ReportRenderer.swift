@@ -22,8 +22,20 @@ public enum ReportRenderer {
         }
     }
 
+    /// A chapter that holds only an empty editor slot (such as "Tot slot" before anyone wrote it) is left out of a
+    /// document that is read, and kept where editors can fill it.
+    static func shown(_ document: ReportDocument, editing: Bool) -> ReportDocument {
+        guard !editing else { return document }
+        var document = document
+        document.sections.removeAll { section in
+            section.blocks.allSatisfy { if case .editorial(_, let title, let markdown) = $0 { title.isEmpty && markdown.isEmpty } else { false } }
+        }
+        return document
+    }
+
     /// The article for the site.
     public static func article(_ document: ReportDocument, editor: SlotEditor? = nil) -> Node {
+        let document = shown(document, editing: editor != nil)
         let numbers = numbers(document.sections)
         let sections = document.sections.enumerated().map { render($1, number: numbers[$0], notes: document.notes, editor: editor) }
         return HTML.article(.class("report")) {
@@ -41,6 +53,7 @@ public enum ReportRenderer {
 
     /// The stand-alone print document (A4) the PDF is made from.
     public static func print(_ document: ReportDocument) -> Node {
+        let document = shown(document, editing: false)
         let numbers = numbers(document.sections)
         let sections = document.sections.enumerated().map { render($1, number: numbers[$0], notes: document.notes, editor: nil) }
         return html(.lang("nl")) {

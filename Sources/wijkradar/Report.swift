@@ -55,6 +55,7 @@ struct ProgrammeReportOptions: ParsableArguments {
 
     func run(_ kind: ReportDocument.Kind) async throws {
         let html = try await withStore { store, _ in
+            try await ProgrammeSeeding(store: store).seedIfEmpty()
             let programmes = try await ProgrammeStore(store: store).all()
             guard let info = programme.map({ slug in programmes.first { $0.slug == slug } }) ?? programmes.first else {
                 throw CLIError(programme.map { "Programma '\($0)' bestaat niet. Bekende programma's: \(programmes.map(\.slug).joined(separator: ", "))." }

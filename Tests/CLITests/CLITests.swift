@@ -159,6 +159,44 @@ import Testing
         #expect(!unknown.stderr.contains("Usage"))
     }
 
+    /// In CI the PDF engine is installed by `.ci/run`, so there the test must run; elsewhere it needs WeasyPrint.
+    static let weasyprint = ["/usr/bin/weasyprint", "/usr/local/bin/weasyprint"].contains { FileManager.default.isExecutableFile(atPath: $0) }
+
+    @Test(.enabled(if: weasyprint || ProcessInfo.processInfo.environment["CI"] != nil))
+    func bothProgrammeReportsAsPDF() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        #expect(try cli.run("import", "--bundled").status == 0)
+        for (report, title) in [("programme-1", "Opgaven van nu en straks"), ("programme-2", "Advies per thema en per wijk")] {
+            let pdf = cli.dataDirectory.appendingPathComponent("\(report).pdf")
+            let result = try cli.run("report", report, "--pdf", "-o", pdf.path)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("PDF (weasyprint)"))
+            let pages = try Self.tool("pdfinfo", pdf.path).split(separator: "\n").first { $0.hasPrefix("Pages:") }
+                .flatMap { Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces)) } ?? 0
+            #expect(pages > 1, "\(report): \(pages) pages")
+            let text = try Self.tool("pdftotext", "-layout", pdf.path, "-")
+            #expect(text.contains(title))
+            #expect(text.contains("Inhoud"))
+            #expect(text.contains("Bron: CBS"))
+            #expect(text.contains("Pagina 2 van \(pages)"), "running footer with page numbers")
+        }
+        let missing = try cli.run("report", "programme-1", "--versie", "7")
+        #expect(missing.status != 0 && missing.stderr.contains("geen versie 7 gepubliceerd"))
+    }
+
+    static func tool(_ name: String, _ arguments: String...) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [name] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
     @Test func programmeAccountsAndRemindersFromTheCommandLine() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }

@@ -20,7 +20,7 @@ def wait_for(browser, selector):
 def fill(browser, values):
     for name, value in values.items():
         field = browser.find_element(By.NAME, name)
-        if field.get_attribute("type") in ("date", "time"):
+        if field.get_attribute("type") in ("date", "time", "datetime-local"):
             browser.execute_script("arguments[0].value = arguments[1]", field, value)
         else:
             field.clear()
