@@ -19,17 +19,19 @@ public enum HomePage {
         }
     }
 
-    /// What the public sees of the current programme: published meetings, public posts, published reports.
+    /// What the public sees of the programmes: the current one and its wijken; published meetings, public posts and
+    /// published reports of all of them.
     public struct ProgrammeBlock: Sendable {
         public var programme: ProgrammeInfo
         public var cities: [ProgrammeCity]
-        public var upcoming: [Meeting]
-        public var past: [Meeting]
+        public var upcoming: [(programme: ProgrammeInfo, meeting: Meeting)]
+        public var past: [(programme: ProgrammeInfo, meeting: Meeting)]
         public var posts: [Post]
         /// (title, path, version label).
         public var publications: [(title: String, path: String, label: String)]
 
-        public init(programme: ProgrammeInfo, cities: [ProgrammeCity], upcoming: [Meeting], past: [Meeting], posts: [Post],
+        public init(programme: ProgrammeInfo, cities: [ProgrammeCity], upcoming: [(programme: ProgrammeInfo, meeting: Meeting)],
+                    past: [(programme: ProgrammeInfo, meeting: Meeting)], posts: [Post],
                     publications: [(title: String, path: String, label: String)]) {
             (self.programme, self.cities, self.upcoming, self.past, self.posts, self.publications) = (programme, cities, upcoming, past, posts, publications)
         }
@@ -89,6 +91,10 @@ public enum HomePage {
         }
     }
 
+    static func meetingLine(_ entry: (programme: ProgrammeInfo, meeting: Meeting)) -> Node {
+        li { a(.href(MeetingPage.path(entry.programme, entry.meeting))) { entry.meeting.title }; " — \(entry.meeting.date.dutch), \(entry.programme.name)" }
+    }
+
     static func programme(_ block: ProgrammeBlock) -> Node {
         let programme = block.programme
         return .fragment([
@@ -108,11 +114,11 @@ public enum HomePage {
                 if block.upcoming.isEmpty && block.past.isEmpty { p { "Er zijn nog geen bijeenkomsten aangekondigd." } }
                 if !block.upcoming.isEmpty {
                     h3 { "Komend" }
-                    ul { for meeting in block.upcoming { li { a(.href(MeetingPage.path(programme, meeting))) { meeting.title }; " — \(meeting.date.dutch)" } } }
+                    ul { for entry in block.upcoming { meetingLine(entry) } }
                 }
                 if !block.past.isEmpty {
                     h3 { "Geweest" }
-                    ul { for meeting in block.past { li { a(.href(MeetingPage.path(programme, meeting))) { meeting.title }; " — \(meeting.date.dutch)" } } }
+                    ul { for entry in block.past { meetingLine(entry) } }
                 }
             },
             section(.aria("labelledby", "berichten")) {

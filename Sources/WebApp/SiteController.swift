@@ -50,23 +50,28 @@ struct SiteController: Sendable {
         return paths
     }
 
-    /// The current programme for the home page: the one running today, else the newest.
+    /// For the home page: the programme running today (else the newest) with its wijken, and the published meetings
+    /// (five coming, five past), newest posts and published reports of every programme.
     static func programmeBlock(_ app: ProgrammeApp) async throws -> HomePage.ProgrammeBlock? {
         let programmes = try await app.programmes.all()
         let today = Day.today()
-        guard let programme = programmes.first(where: { !(today < $0.startsOn) && !($0.endsOn < today) }) ?? programmes.first else { return nil }
-        let meetings = try await app.meetings.meetings(programmeID: programme.id).filter(\.published)
+        guard let current = programmes.first(where: { !(today < $0.startsOn) && !($0.endsOn < today) }) ?? programmes.first else { return nil }
         let reports = ReportStore(store: app.store)
-        var publications: [(title: String, path: String, label: String)] = []
-        for kind in ReportDocument.Kind.allCases {
-            if let version = try await reports.published(programmeID: programme.id, kind: kind.rawValue), let number = version.number {
-                publications.append((kind.title, ReportPage.path(programme, kind) + "/versie/\(number)", "versie \(number)"))
+        var meetings: [(programme: ProgrammeInfo, meeting: Meeting)] = []
+        var publications: [(title: String, path: String, label: String, at: Int)] = []
+        for programme in programmes {
+            meetings += try await app.meetings.meetings(programmeID: programme.id).filter(\.published).map { (programme, $0) }
+            for kind in ReportDocument.Kind.allCases {
+                if let version = try await reports.published(programmeID: programme.id, kind: kind.rawValue), let number = version.number {
+                    publications.append((kind.title, ReportPage.path(programme, kind) + "/versie/\(number)",
+                                         "versie \(number), \(programme.name)", version.publishedAt ?? 0))
+                }
             }
         }
-        return .init(programme: programme, cities: try await app.programmes.cities(programmeID: programme.id),
-                     upcoming: meetings.filter { !($0.date < today) }.sorted { $0.date < $1.date },
-                     past: meetings.filter { $0.date < today }.sorted { $1.date < $0.date },
+        return .init(programme: current, cities: try await app.programmes.cities(programmeID: current.id),
+                     upcoming: Array(meetings.filter { !($0.meeting.date < today) }.sorted { $0.meeting.date < $1.meeting.date }.prefix(5)),
+                     past: Array(meetings.filter { $0.meeting.date < today }.sorted { $1.meeting.date < $0.meeting.date }.prefix(5)),
                      posts: Array(try await PostStore(store: app.store).posts(publicAt: BlogController.now()).prefix(5)),
-                     publications: publications)
+                     publications: publications.sorted { $0.at > $1.at }.map { ($0.title, $0.path, $0.label) })
     }
 }
