@@ -71,8 +71,10 @@ public struct ChallengesReport: Sendable {
         }
         let changes = model.series.filter { Self.keyIndicators.contains($0.indicator.id) }.compactMap { s in s.change.map { "\(s.indicator.label): \($0)" } }
         if !changes.isEmpty {
-            blocks.append(.text("Ontwikkeling:", notes: notes.notes(model.profile?.rows.filter { Self.keyIndicators.contains($0.indicator.id) }
-                .map { ReportInputs.sourceNote($0.source) } ?? [])))
+            // The years compared may come from different tables (kwb 2022, StatLine 2024): cite every one of them.
+            let tables = (inputs.snapshot.tables[code.level] ?? [:]).values.filter { $0.index(of: code) != nil }
+            let sources = tables.flatMap { table in Self.keyIndicators.compactMap { table.columns[$0]?.source } }
+            blocks.append(.text("Ontwikkeling:", notes: notes.notes(sources.map(ReportInputs.sourceNote))))
             blocks.append(.bullets(changes))
         }
         if let warning = model.warning {
