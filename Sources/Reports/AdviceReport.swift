@@ -104,6 +104,15 @@ public struct AdviceReport: Sendable {
         var blocks: [ReportDocument.Block] = [inputs.editorial("advies-\(city.id)")]
         let code = inputs.cityCodes[city.id]
         let own = inputs.interventions.filter { $0.value.cityID == city.id || (code != nil && $0.value.regionCode == code?.rawValue) }
+        let opgaven = inputs.opgaven.filter { $0.opgave.cityIDs.contains(city.id) }
+        if !opgaven.isEmpty {
+            blocks.append(.text("Opgaven van deze wijk:", notes: []))
+            blocks.append(.bullets(opgaven.map { "\($0.opgave.title): \($0.opgave.description)" }))
+        }
+        if !own.isEmpty {
+            blocks.append(.text("Eigen aanpakken: " + own.map { "\($0.value.title) (\($0.value.evidence.rawValue))" }.joined(separator: "; ") + ".",
+                                notes: own.map { notes.note(recordNote($0.id, $0.value)) }))
+        }
         var similar: [(id: Int, value: Intervention)] = []
         if let code, let neighbours = inputs.snapshot.similarity?.neighbours(of: code, k: 10) {
             let candidates = inputs.interventions.compactMap { entry in

@@ -27,11 +27,14 @@ public enum ReportPage {
         public var csrf: String
         public var problems: [String]
         public var notice: String?
+        /// What an editor typed in a slot when it was refused: back in the form, next to the stored text.
+        public var typed: (slot: String, title: String, markdown: String)?
 
         public init(document: ReportDocument, programme: ProgrammeInfo, versions: [(number: Int, date: String)], number: Int?, concept: Concept?,
-                    session: Layout.SessionBar?, csrf: String, problems: [String] = [], notice: String? = nil) {
+                    session: Layout.SessionBar?, csrf: String, problems: [String] = [], notice: String? = nil,
+                    typed: (slot: String, title: String, markdown: String)? = nil) {
             (self.document, self.programme, self.versions, self.number, self.concept) = (document, programme, versions, number, concept)
-            (self.session, self.csrf, self.problems, self.notice) = (session, csrf, problems, notice)
+            (self.session, self.csrf, self.problems, self.notice, self.typed) = (session, csrf, problems, notice, typed)
         }
     }
 
@@ -42,8 +45,10 @@ public enum ReportPage {
         let here = model.number.map { "\(base)/versie/\($0)" } ?? "\(base)/concept"
         var editor: ReportRenderer.SlotEditor?
         if let concept = model.concept {
-            let csrf = model.csrf
-            editor = { slot, title, markdown in slotForm(base: base, concept: concept, csrf: csrf, slot: slot, title: title, markdown: markdown) }
+            let (csrf, typed) = (model.csrf, model.typed)
+            editor = { slot, title, markdown in
+                slotForm(base: base, concept: concept, csrf: csrf, slot: slot, title: title, markdown: markdown, typed: typed?.slot == slot ? typed : nil)
+            }
         }
         return Layout.page(.init(title: "\(model.document.title) (\(model.document.versionLabel))",
                                  description: "\(model.document.kind.summary) \(model.document.programme).", path: here, session: model.session)) {
@@ -98,8 +103,10 @@ public enum ReportPage {
         }
     }
 
-    static func slotForm(base: String, concept: Concept, csrf: String, slot: String, title: String, markdown: String) -> Node {
-        div(.class("editorial slot")) {
+    static func slotForm(base: String, concept: Concept, csrf: String, slot: String, title: String, markdown: String,
+                         typed: (slot: String, title: String, markdown: String)?) -> Node {
+        let (formTitle, formText) = typed.map { ($0.title, $0.markdown) } ?? (title, markdown)
+        return div(.class("editorial slot")) {
             if !title.isEmpty { h4 { title } }
             if !markdown.isEmpty { Markdown.render(markdown) }
             form(.method("post"), .action("\(base)/concept/tekst"), .class("stacked")) {
@@ -111,12 +118,12 @@ public enum ReportPage {
                     // Every slot has its own form on the page, so its fields get ids of their own.
                     div(.class("field")) {
                         label(.for("kop-\(slot)")) { "Kop (optioneel)" }
-                        input(.type("text"), .name("kop"), .id("kop-\(slot)"), .value(title))
+                        input(.type("text"), .name("kop"), .id("kop-\(slot)"), .value(formTitle))
                     }
                     div(.class("field")) {
                         label(.for("tekst-\(slot)")) { "Tekst (Markdown)" }
                         span(.class("hint meta"), .id("hint-\(slot)")) { "Kopjes met ##, lijsten met -, links als [tekst](https://…). Leeg maken verwijdert de tekst." }
-                        element("textarea", [.name("tekst"), .id("tekst-\(slot)"), Attribute("rows", "4"), .aria("describedby", "hint-\(slot)")]) { markdown }
+                        element("textarea", [.name("tekst"), .id("tekst-\(slot)"), Attribute("rows", "4"), .aria("describedby", "hint-\(slot)")]) { formText }
                     }
                     button(.type("submit")) { "Tekst opslaan" }
                 }

@@ -38,6 +38,7 @@ public struct KnowledgeStore: Sendable {
         public var title: String
         /// Higher is better; comparable within one search only.
         public var score: Double
+        public var published: Bool = true
     }
 
     /// Where a record is tied to: the programme city, CBS region and start year (for data next to it).
@@ -230,7 +231,8 @@ public struct KnowledgeStore: Sendable {
     /// first; without words, all matching the filters, newest first.
     public func search(_ text: String, filters: [Facet: String] = [:], kind: Kind? = nil, limit: Int = 100) async throws -> [Hit] {
         let scores = try await textScores(text)
-        let query = visible(store.sql.select().column("id").column("kind").column("title").column("updated_at").from("knowledge_records"))
+        let query = visible(store.sql.select().column("id").column("kind").column("title").column("updated_at").column("published")
+            .from("knowledge_records"))
         if let kind { query.where("kind", .equal, kind.rawValue) }
         if let scores { query.where("id", .in, Array(scores.keys)) }
         for (facet, value) in filters.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
@@ -242,7 +244,7 @@ public struct KnowledgeStore: Sendable {
         let hits = try rows.map { row -> (Hit, Int) in
             let id: Int = try row.decode(column: "id")
             return (Hit(id: id, kind: Kind(rawValue: try row.decode(column: "kind")) ?? .intervention, title: try row.decode(column: "title"),
-                        score: scores?[id] ?? 0), try row.decode(column: "updated_at"))
+                        score: scores?[id] ?? 0, published: try row.decode(column: "published")), try row.decode(column: "updated_at"))
         }
         return Array(hits.sorted { ($0.0.score, $0.1, $0.0.id) > ($1.0.score, $1.1, $1.0.id) }.map(\.0).prefix(limit))
     }

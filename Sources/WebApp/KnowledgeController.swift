@@ -39,7 +39,7 @@ struct KnowledgeController: Sendable {
         let knowledge = self.knowledge(request)
         let hits = try await knowledge.search(query, filters: filters)
         return html(KnowledgeSearchPage.render(.init(query: query, filters: filters,
-                                                     hits: hits.map { .init(id: $0.id, kind: $0.kind.rawValue, title: $0.title) },
+                                                     hits: hits.map { .init(id: $0.id, kind: $0.kind.rawValue, title: $0.title, concept: !$0.published) },
                                                      facets: try await knowledge.facetCounts(of: hits.map(\.id)))))
     }
 

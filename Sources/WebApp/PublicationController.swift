@@ -75,18 +75,20 @@ struct PublicationController: Sendable {
         return try await respond(request, document: document, programme: programme, number: number, concept: nil, format: format, cached: true)
     }
 
-    func concept(_ request: Request, format: Format, problems: [String] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
+    func concept(_ request: Request, format: Format, problems: [String] = [], status: HTTPResponseStatus = .ok,
+                 typed: (slot: String, title: String, markdown: String)? = nil) async throws -> Response {
         let programme = try await app.programme(request)
         let kind = try kind(request)
         try request.require(request.viewer.isStaff, "het concept van een rapport")
         let (version, document) = try await ProgrammeReports(store: app.store).concept(kind, programme: programme, snapshot: try await app.cache.snapshot())
         let concept = version.map { ReportPage.Concept(id: $0.id, version: $0.version, staffNote: $0.staffNote) }
         return try await respond(request, document: document, programme: programme, number: nil, concept: concept, format: format, cached: false,
-                                 problems: problems, status: status)
+                                 problems: problems, status: status, typed: typed)
     }
 
     func respond(_ request: Request, document: ReportDocument, programme: ProgrammeInfo, number: Int?, concept: ReportPage.Concept?, format: Format,
-                 cached: Bool, problems: [String] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
+                 cached: Bool, problems: [String] = [], status: HTTPResponseStatus = .ok,
+                 typed: (slot: String, title: String, markdown: String)? = nil) async throws -> Response {
         switch format {
         case .page:
             let versions = Self.published(try await reports.versions(programmeID: programme.id, kind: document.kind.rawValue))
@@ -98,7 +100,8 @@ struct PublicationController: Sendable {
             default: nil
             }
             return html(ReportPage.render(.init(document: document, programme: programme, versions: versions, number: number, concept: concept,
-                                                session: request.sessionBar, csrf: request.csrf, problems: problems, notice: notice)), status: status)
+                                                session: request.sessionBar, csrf: request.csrf, problems: problems, notice: notice,
+                                                typed: typed)), status: status)
         case .print:
             return html(ReportRenderer.print(document))
         case .pdf:
@@ -139,7 +142,11 @@ struct PublicationController: Sendable {
         return try await WebApp.attempt(request, {
             let number = try await work(programme, kind, fields)
             return number.map { "\(base)/versie/\($0)?ok=\(ok)" } ?? "\(base)/concept?ok=\(ok)"
-        }, otherwise: { try await concept(request, format: .page, problems: $0, status: $1) })
+        }, otherwise: { problems, status in
+            // A refused text goes back into its slot's form, so nothing typed is lost.
+            let typed = fields["plek"].map { (slot: $0, title: fields["kop"] ?? "", markdown: fields["tekst"] ?? "") }
+            return try await concept(request, format: .page, problems: problems, status: status, typed: typed)
+        })
     }
 
     func conceptID(_ programme: ProgrammeInfo, _ kind: ReportDocument.Kind) async throws -> Int {

@@ -9,8 +9,12 @@ public enum KnowledgeSearchPage {
         public var id: Int
         public var kind: String
         public var title: String
+        /// A concept, seen only by those who capture knowledge; labelled so.
+        public var concept: Bool
 
-        public init(id: Int, kind: String, title: String) { (self.id, self.kind, self.title) = (id, kind, title) }
+        public init(id: Int, kind: String, title: String, concept: Bool = false) {
+            (self.id, self.kind, self.title, self.concept) = (id, kind, title, concept)
+        }
     }
 
     public struct Model: Sendable {
@@ -66,7 +70,7 @@ public enum KnowledgeSearchPage {
                 section(.aria("labelledby", "resultaten")) {
                     h2(.id("resultaten")) { model.hits.isEmpty ? "Geen resultaten" : "\(model.hits.count) resultaten" }
                     ol(.class("results")) {
-                        for hit in model.hits { li { a(.href("/kennis/\(hit.id)")) { hit.title }; span(.class("meta")) { " · \(hit.kind)" } } }
+                        for hit in model.hits { li { a(.href("/kennis/\(hit.id)")) { hit.title }; span(.class("meta")) { " · \(hit.kind)" + (hit.concept ? " · concept, niet openbaar" : "") } } }
                     }
                 }
                 aside(.aria("labelledby", "filters")) {
