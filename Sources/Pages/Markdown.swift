@@ -32,7 +32,9 @@ public enum Markdown {
     static func isSafe(_ address: String) -> Bool {
         let lower = address.lowercased()
         let allowedStart = ["https://", "http://", "mailto:", "/", "#"].contains { lower.hasPrefix($0) } && !lower.hasPrefix("//")
-        return allowedStart && !address.contains { "\"'<>`\\ ".contains($0) || $0.isNewline }
+        // No quotes or brackets (attribute breakout), no whitespace (browsers drop tabs, so "/\t/x" would be "//x"),
+        // no character references ("/&#47;x").
+        return allowedStart && !address.contains { "\"'<>`\\".contains($0) || $0.isWhitespace } && !address.contains("&#")
     }
 
     // Ink's parser is a value that is only read after this point, so sharing it between requests is safe.

@@ -70,6 +70,8 @@ public struct Post: Sendable, Equatable, Codable {
         let folded = title.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "nl"))
         let words = folded.lowercased().split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
         let slug = words.prefix(10).joined(separator: "-")
-        return slug.isEmpty ? "bericht" : slug
+        // Addresses the blog itself uses (/blog/nieuw, /blog/afbeelding/…, /blog/feed.xml) are never a post's.
+        if slug.isEmpty { return "bericht" }
+        return ["nieuw", "afbeelding", "feed-xml"].contains(slug) ? "bericht-" + slug : slug
     }
 }

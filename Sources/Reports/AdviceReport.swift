@@ -147,7 +147,8 @@ public struct AdviceReport: Sendable {
         } else {
             blocks.append(.text("Samenwerking (partijen en hun rol):", notes: recorded.map { notes.note(recordNote($0.id, $0.value)) }))
             blocks.append(.bullets(parties.isEmpty ? ["nog niet vastgelegd"] : parties))
-            blocks.append(.text("Financiering:", notes: []))
+            blocks.append(.text("Financiering:", notes: recorded.filter { !$0.value.money.isEmpty || !$0.value.financingModel.isEmpty }
+                .map { notes.note(recordNote($0.id, $0.value)) }))
             blocks.append(.bullets(money.isEmpty ? ["nog niet vastgelegd"] : money))
         }
         return .init(id: "advies-\(city.id)", level: 2, title: "\(city.wijkName) (\(city.cityName))", blocks: blocks)

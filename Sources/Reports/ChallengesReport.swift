@@ -74,7 +74,7 @@ public struct ChallengesReport: Sendable {
             // The years compared may come from different tables (kwb 2022, StatLine 2024): cite every one of them.
             let tables = (inputs.snapshot.tables[code.level] ?? [:]).values.filter { $0.index(of: code) != nil }
             let sources = tables.flatMap { table in Self.keyIndicators.compactMap { table.columns[$0]?.source } }
-            blocks.append(.text("Ontwikkeling:", notes: notes.notes(sources.map(ReportInputs.sourceNote))))
+            blocks.append(.text("Ontwikkeling (verschillen berekend door Wijkradar):", notes: notes.notes(sources.map(ReportInputs.sourceNote))))
             blocks.append(.bullets(changes))
         }
         if let warning = model.warning {
@@ -171,7 +171,7 @@ public struct ChallengesReport: Sendable {
             let result = ranking[index]
             let share = Double(index + 1) / Double(ranking.count) * 100
             rows.append([city.wijkName, city.cityName, "\(index + 1) van \(ranking.count)",
-                         "hoogste \(DutchFormat.number(max(share, 1), decimals: 0)) %",
+                         "hoogste \(DutchFormat.number(max(share, 1), decimals: 0)) % (berekend)",
                          result.composite.map { DutchFormat.number($0, decimals: 2) + " (berekend)" } ?? "ontbreekt",
                          "\(result.fired)" + (result.signal ? " (signaal)" : "")])
             if let composite = result.composite { dots.append((city.wijkName, composite)) }
@@ -191,18 +191,20 @@ public struct ChallengesReport: Sendable {
         ])
     }
 
+    static let registerNote = "Register van opgaven in Wijkradar (/opgaven), zoals vastgelegd door de deelnemers; steun: het aantal deelnemers dat de opgave steunt."
+
     func register(notes: inout ReportNotes) -> ReportDocument.Section {
         let opgaven = inputs.opgaven.sorted { ($1.support, $0.id) < ($0.support, $1.id) }
         var blocks: [ReportDocument.Block] = [
             .text(opgaven.isEmpty
                   ? "Er zijn nog geen opgaven vastgelegd. Deelnemers leggen ze vast bij de themabijeenkomsten."
                   : "De opgaven die deelnemers bij de themabijeenkomsten vastlegden, met hoeveel deelnemers ze steunen (samengevoegde opgaven tellen mee bij de opgave waarin ze opgingen).",
-                  notes: opgaven.isEmpty ? [] : [notes.note("Register van opgaven in Wijkradar (/opgaven), zoals vastgelegd door de deelnemers.")]),
+                  notes: opgaven.isEmpty ? [] : [notes.note(Self.registerNote)]),
         ]
         if !opgaven.isEmpty {
             blocks.append(notes.table("Register van opgaven", header: ["Opgave", "Soort", "Wijken", "Steun"],
                                       rows: opgaven.map { [$0.opgave.title, $0.opgave.kind, $0.opgave.cityIDs.map(inputs.cityName).joined(separator: ", "), String($0.support)] },
-                                      numeric: [3], sources: []))
+                                      numeric: [3], sources: [Self.registerNote]))
             for (_, opgave, _) in opgaven {
                 let positions = Aspect.allCases.compactMap { aspect in opgave.positions[aspect].flatMap { $0.isEmpty ? nil : "\(aspect.label): \($0)" } }
                 blocks.append(.text("\(opgave.title). \(opgave.description)", notes: []))

@@ -34,12 +34,21 @@ public struct ReportInputs: Sendable {
         }
         let themes = ThemeStore(store: store)
         let knowledge = KnowledgeStore(store: store, audience: .public)
+        let meetings = try await MeetingStore(store: store).meetings(programmeID: programme.id).filter(\.published)
+        // This programme's opgaven (from its published meetings); the support of merged ones counts with their target,
+        // as on the register page.
+        let meetingIDs = Set(meetings.map(\.id)), cityIDs = Set(cities.map(\.id))
+        let all = try await knowledge.opgaven().filter { entry in
+            entry.opgave.meetingID.map(meetingIDs.contains) ?? entry.opgave.cityIDs.contains(where: cityIDs.contains)
+        }
+        var merged: [Int: Int] = [:]
+        for entry in all { if let target = entry.opgave.mergedInto { merged[target, default: 0] += entry.support } }
         return ReportInputs(
             programme: programme, cities: cities, cityCodes: codes, themes: try await themes.themes(programmeID: programme.id),
             decision: try await themes.decision(programmeID: programme.id),
-            meetings: try await MeetingStore(store: store).meetings(programmeID: programme.id).filter(\.published),
+            meetings: meetings,
             interventions: try await knowledge.all(.intervention, as: Intervention.self).map { ($0.id, $0.value) },
-            opgaven: try await knowledge.opgaven().filter { $0.opgave.mergedInto == nil }.map { ($0.id, $0.opgave, $0.support) },
+            opgaven: all.filter { $0.opgave.mergedInto == nil }.map { ($0.id, $0.opgave, $0.support + (merged[$0.id] ?? 0)) },
             research: try await knowledge.all(.research, as: Research.self).map { ($0.id, $0.value) },
             snapshot: snapshot, texts: texts, date: date)
     }

@@ -107,6 +107,17 @@ public struct KnowledgeStore: Sendable {
         }
     }
 
+    /// Makes records follow what they belong to in being public — opgaven and minutes their meeting, transfers their
+    /// intervention. Not a new version of their content; the change is in the audit log.
+    public func setPublished(_ ids: [Int], _ published: Bool, actor: String) async throws {
+        guard !ids.isEmpty else { return }
+        try await store.transaction { sql in
+            try await sql.update("knowledge_records").set("published", to: SQLBind(published)).where("id", .in, ids).run()
+            try await AuditLog.record(sql, actor: actor, action: published ? "kennis openbaar" : "kennis concept",
+                                      subject: ids.map(String.init).joined(separator: ", "))
+        }
+    }
+
     /// Takes a record out of search and lists; it and its history stay in the database.
     public func remove(id: Int, expectedVersion: Int, actor: String) async throws {
         try await store.transaction { sql in

@@ -77,6 +77,8 @@ public struct PostStore: Sendable {
 
     public func post(slug: String) async throws -> Post? { try await Self.post(store.sql, where: ("slug", slug)) }
 
+    public func post(id: Int) async throws -> Post? { try await Self.post(store.sql, where: ("id", id)) }
+
     /// Every live post, newest publication time first; `publicAt` keeps only those public at that moment.
     public func posts(publicAt time: Int? = nil) async throws -> [Post] {
         let query = store.sql.select().column("*").from("posts").where("deleted", .equal, SQLBind(false))

@@ -35,19 +35,27 @@ public struct ReportStore: Sendable {
 
     public init(store: Store) { self.store = store }
 
-    /// Published versions newest first, then the concept if there is one.
+    /// Published versions newest (highest number) first, then the concept if there is one; without their frozen
+    /// documents, which only `published` reads.
     public func versions(programmeID: Int, kind: String) async throws -> [Version] {
-        let rows = try await store.sql.select().column("*").from("report_versions").where("programme_id", .equal, programmeID)
-            .where("kind", .equal, kind).orderBy("id", .descending).all().map(Self.decode)
-        return rows.filter(\.isPublished) + rows.filter { !$0.isPublished }
+        let rows = try await store.sql.select().columns(Self.listColumns.map { SQLIdentifier($0) }).from("report_versions")
+            .where("programme_id", .equal, programmeID).where("kind", .equal, kind).all().map(Self.decode)
+        return rows.filter(\.isPublished).sorted { ($0.number ?? 0) > ($1.number ?? 0) } + rows.filter { !$0.isPublished }
     }
+
+    static let listColumns = ["id", "programme_id", "kind", "number", "sections", "staff_note", "version", "updated_at", "updated_by", "published_at"]
 
     public func concept(programmeID: Int, kind: String) async throws -> Version? {
         try await versions(programmeID: programmeID, kind: kind).first { !$0.isPublished }
     }
 
+    /// A published version with its frozen document (the newest when `number` is nil).
     public func published(programmeID: Int, kind: String, number: Int? = nil) async throws -> Version? {
-        try await versions(programmeID: programmeID, kind: kind).first { $0.isPublished && (number == nil || $0.number == number) }
+        guard var version = try await versions(programmeID: programmeID, kind: kind).first(where: { $0.isPublished && (number == nil || $0.number == number) })
+        else { return nil }
+        version.document = try await store.sql.select().column("document").from("report_versions").where("id", .equal, version.id)
+            .first(decodingColumn: "document", as: String?.self) ?? nil
+        return version
     }
 
     /// The concept, made when there is none from the newest published version's text and editors' note.
@@ -56,6 +64,11 @@ public struct ReportStore: Sendable {
         let previous = try await published(programmeID: programmeID, kind: kind)
         let sections = try ProgrammeStore.json(previous?.sections ?? [:])
         return try await store.transaction { sql in
+            // Checked again in the transaction: a double click makes one concept, not two.
+            if let existing = try await sql.select().column("id").from("report_versions").where("programme_id", .equal, programmeID)
+                .where("kind", .equal, kind).where("number", .is, SQLLiteral.null).first(decodingColumn: "id", as: Int.self) {
+                return try await Self.version(sql, id: existing)!
+            }
             let time = now()
             let id = try await sql.insert(into: "report_versions")
                 .columns("programme_id", "kind", "sections", "staff_note", "version", "created_at", "updated_at", "updated_by")
@@ -126,7 +139,8 @@ public struct ReportStore: Sendable {
         Version(id: try row.decode(column: "id"), programmeID: try row.decode(column: "programme_id"), kind: try row.decode(column: "kind"),
                 number: try row.decode(column: "number", as: Int?.self),
                 sections: try JSONDecoder().decode([String: EditorText].self, from: Data(try row.decode(column: "sections", as: String.self).utf8)),
-                staffNote: try row.decode(column: "staff_note"), document: try row.decode(column: "document", as: String?.self),
+                staffNote: try row.decode(column: "staff_note"),
+                document: row.contains(column: "document") ? try row.decode(column: "document", as: String?.self) : nil,
                 version: try row.decode(column: "version"), updatedAt: try row.decode(column: "updated_at"),
                 updatedBy: try row.decode(column: "updated_by"), publishedAt: try row.decode(column: "published_at", as: Int?.self))
     }

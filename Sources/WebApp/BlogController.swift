@@ -122,7 +122,7 @@ struct BlogController: Sendable {
     /// An image of a post the viewer may see; checked by content when uploaded, served with `nosniff`.
     func image(_ request: Request) async throws -> Response {
         guard let (image, data) = try await posts.image(id: request.parameters.get("image", as: Int.self) ?? 0),
-              let post = try await posts.posts().first(where: { $0.id == image.postID }),
+              let post = try await posts.post(id: image.postID),
               post.isPublic(at: Self.now()) || request.viewer.isStaff else {
             throw Abort(.notFound, reason: "Deze afbeelding bestaat niet.")
         }

@@ -183,7 +183,7 @@ struct KnowledgeController: Sendable {
         let problems = transfer.problems()
         guard problems.isEmpty else { throw Abort(.unprocessableEntity, reason: problems.joined(separator: " ")) }
         _ = try await knowledge(request).create(.transfer, transfer, document: transfer.searchDocument(interventionTitle: stored.title),
-                                                          anchor: .init(startYear: transfer.year), actor: request.viewer.email)
+                                                anchor: .init(startYear: transfer.year), published: stored.published, actor: request.viewer.email)
         return request.redirect(to: "/kennis/\(stored.id)#overdracht", redirectType: .normal)
     }
 
@@ -333,6 +333,7 @@ struct KnowledgeController: Sendable {
             if let id {
                 _ = try await knowledge.update(id: id, expectedVersion: Int(f["versie"] ?? "") ?? 0, item, document: item.searchDocument,
                                                anchor: anchor, published: published, actor: request.viewer.email)
+                try await KnowledgeVisibility(store: store).follow(intervention: id, published: published, actor: request.viewer.email)
                 return "/kennis/\(id)"
             }
             let id = try await knowledge.create(.intervention, item, document: item.searchDocument, anchor: anchor, published: published,

@@ -39,8 +39,12 @@ struct SiteController: Sendable {
                 }
             }
         }
-        for hit in try await KnowledgeStore(store: app.store, audience: .public).search("", limit: 100_000).sorted(by: { $0.id < $1.id }) {
-            paths.append(("/kennis/\(hit.id)", nil))
+        // Record pages: interventions, opgaven and research (transfers live on their intervention's page, minutes on
+        // their meeting's).
+        for kind in [KnowledgeStore.Kind.intervention, .opgave, .research] {
+            for hit in try await KnowledgeStore(store: app.store, audience: .public).search("", kind: kind, limit: 100_000).sorted(by: { $0.id < $1.id }) {
+                paths.append(("/kennis/\(hit.id)", nil))
+            }
         }
         for post in try await PostStore(store: app.store).posts(publicAt: BlogController.now()) {
             paths.append(("/blog/\(post.slug)", max(post.publishAt, post.updatedAt)))

@@ -1,5 +1,6 @@
 import Foundation
 import Knowledge
+import Pages
 import Programme
 import Storage
 import Testing
@@ -36,11 +37,17 @@ import VaporTesting
             #expect(try await staff.post(base + "/concept/publiceren", ["versie": try await version()]).status == .seeOther)
             #expect(try await staff.post(base + "/concept", [:]).status == .seeOther)
             #expect(try await staff.post(base + "/concept/tekst", ["plek": "tot-slot", "tekst": "GEHEIM-RAPPORTCONCEPT", "versie": try await version()]).status == .seeOther)
-            _ = try await MeetingStore(store: f.store).create(Meeting(programmeID: f.programme.id, number: 0, title: "GEHEIM-BIJEENKOMST",
-                                                                      date: ProgrammeWebFixture.day(90), startTime: ClockTime("10:00")!,
-                                                                      endTime: ClockTime("12:00")!), actor: "test")
+            let concept = try await MeetingStore(store: f.store).create(Meeting(programmeID: f.programme.id, number: 0, title: "GEHEIM-BIJEENKOMST",
+                                                                                date: ProgrammeWebFixture.day(90), startTime: ClockTime("10:00")!,
+                                                                                endTime: ClockTime("12:00")!), actor: "test")
+            // What belongs to something unpublished: an opgave and minutes of the concept meeting, a transfer of the concept record.
+            let meetingPath = "\(f.base)/bijeenkomst/\(concept.id)"
+            #expect(try await staff.post(meetingPath + "/opgaven", ["titel": "GEHEIM-OPGAVE", "beschrijving": "b", "stad\(f.cityA.id)": "\(f.cityA.id)"]).status == .seeOther)
+            #expect(try await staff.post(meetingPath + "/verslag", ["verslag": "GEHEIM-VERSLAG", "versie": "\(concept.version)"]).status == .seeOther)
+            let conceptRecord = try #require(record.headers.first(name: .location))
+            #expect(try await staff.post(conceptRecord + "/overdracht", ["stad": "GEHEIMSTAD", "begrepen": "De kern"]).status == .seeOther)
 
-            let secrets = ["GEHEIM-NOTITIE-BERICHT", "GEHEIM-CONCEPTBERICHT", "GEHEIM-GEPLAND", "GEHEIM-KENNISCONCEPT", "GEHEIM-RAPPORTNOTITIE",
+            let secrets = ["GEHEIM-OPGAVE", "GEHEIM-VERSLAG", "GEHEIMSTAD", "GEHEIM-NOTITIE-BERICHT", "GEHEIM-CONCEPTBERICHT", "GEHEIM-GEPLAND", "GEHEIM-KENNISCONCEPT", "GEHEIM-RAPPORTNOTITIE",
                            "GEHEIM-RAPPORTCONCEPT", "GEHEIM-BIJEENKOMST", "anna.emmen@example.nl", "coord@example.nl", "staf@example.nl"]
             var visitor = Visitor(app)
             var queue = ["/", "/sitemap.xml", "/blog/feed.xml", "/robots.txt", "/api/v1/knowledge", "/api/v1/knowledge/export",
@@ -71,6 +78,12 @@ import VaporTesting
             #expect(try await staff.get(base + "/concept").text.contains("GEHEIM-RAPPORTNOTITIE"))
             let search = try await staff.get("/kennis?q=geheim").text
             #expect(search.contains("GEHEIM-KENNISCONCEPT") && search.contains("concept, niet openbaar"))
+            // Publishing the meeting makes its opgave and minutes public with it.
+            var fields = MeetingEditPage.fields(try #require(try await MeetingStore(store: f.store).meeting(id: concept.id)))
+            fields["gepubliceerd"] = "ja"
+            #expect(try await staff.post(meetingPath + "/bewerken", fields).status == .seeOther)
+            #expect(try await visitor.get("/opgaven").text.contains("GEHEIM-OPGAVE"))
+            #expect(try await visitor.get("/kennis?q=verslag").text.contains("GEHEIM-BIJEENKOMST"))
         }
         await f.store.close()
     }
@@ -152,6 +165,9 @@ import VaporTesting
             #expect(feed.headers.contentType?.description.hasPrefix("application/atom+xml") == true)
             #expect(feed.text.contains("<id>http://wijkradar.test/blog/bouwen-in-angelslo</id>"))
             #expect(feed.text.contains("<category term=\"Angelslo\"/>"))
+            // A post cannot take an address the blog itself uses.
+            #expect(try await staff.post("/blog/nieuw", ["titel": "Nieuw", "auteur": "R", "tekst": "x", "status": "concept", "moment": "2026-01-05T09:00"])
+                .headers.first(name: .location) == "/blog/bericht-nieuw/bewerken?ok=opgeslagen")
         }
         await f.store.close()
     }

@@ -56,6 +56,7 @@ struct MeetingController: Sendable {
         return try await attempt(request, {
             let saved = current == nil ? try await app.meetings.create(meeting, actor: app.actor(request))
                                        : try await app.meetings.update(meeting, actor: app.actor(request))
+            try await KnowledgeVisibility(store: app.store).follow(saved, actor: app.actor(request))
             return MeetingPage.path(programme, saved) + "?ok=opgeslagen"
         }, otherwise: { list, _ in try await editor(request, meeting: current, form: f, problems: list) })
     }
@@ -138,7 +139,7 @@ struct MeetingController: Sendable {
             registerable: registerable, shortfalls: shortfalls, registrationOpen: open, attendanceOpen: meeting.date <= Day.today(),
             mailConfigured: app.mailer.isConfigured, session: request.sessionBar, csrf: request.csrf,
             problems: problems, notice: notice)
-        let opgaven = try await KnowledgeStore(store: app.store).opgaven()
+        let opgaven = try await KnowledgeStore(store: app.store, audience: request.viewer.mayCapture ? .internal : .public).opgaven()
         let titles = Dictionary(uniqueKeysWithValues: opgaven.map { ($0.id, $0.opgave.title) })
         model.outcomes = .init(
             minutes: try await app.meetings.minutes(meetingID: meeting.id),
@@ -174,7 +175,8 @@ struct MeetingController: Sendable {
         guard problems.isEmpty else { return try await page(request, problems: problems, status: .unprocessableEntity) }
         let names = cities.filter { opgave.cityIDs.contains($0.id) }.map(\.cityName)
         return try await attempt(request, {
-            _ = try await KnowledgeStore(store: app.store).create(.opgave, opgave, document: opgave.searchDocument(cities: names), actor: app.actor(request))
+            _ = try await KnowledgeStore(store: app.store).create(.opgave, opgave, document: opgave.searchDocument(cities: names),
+                                                                 published: meeting.published, actor: app.actor(request))
             return MeetingPage.path(programme, meeting) + "?ok=opgave#opgaven"
         }, otherwise: { try await page(request, problems: $0, status: $1) })
     }
@@ -189,11 +191,11 @@ struct MeetingController: Sendable {
             try await app.meetings.saveMinutes(meetingID: meeting.id, minutes: text, expectedVersion: Int(f["versie"] ?? "") ?? 0, actor: app.actor(request))
             // The minutes are searchable with everything else the programme learned.
             let record = MinutesRecord(meetingID: meeting.id, meetingTitle: meeting.title, link: MeetingPage.path(programme, meeting), text: text)
-            let knowledge = KnowledgeStore(store: app.store)
+            let knowledge = KnowledgeStore(store: app.store, audience: .internal)
             if let existing = try await knowledge.all(.minutes, as: MinutesRecord.self).first(where: { $0.value.meetingID == meeting.id }) {
                 _ = try await knowledge.update(id: existing.id, expectedVersion: existing.version, record, document: record.searchDocument, actor: app.actor(request))
             } else {
-                _ = try await knowledge.create(.minutes, record, document: record.searchDocument, actor: app.actor(request))
+                _ = try await knowledge.create(.minutes, record, document: record.searchDocument, published: meeting.published, actor: app.actor(request))
             }
             return MeetingPage.path(programme, meeting) + "?ok=verslag#uitkomsten"
         }, otherwise: { try await page(request, problems: $0, status: $1) })
