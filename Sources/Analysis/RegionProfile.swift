@@ -54,18 +54,8 @@ public struct RegionProfile: Sendable {
             let indicator = column.indicator
             let distribution = table.distribution(indicator.id)!
             let value = column.cells[row]
-            var national: Cell?
-            var municipality: Cell?
-            if let municipalities, let gemeenten = municipalities.columns[indicator.id] {
-                municipality = municipalities.cell(municipalityCode, indicator.id)
-            }
-            if let municipalities, let gemeenten = municipalities.columns[indicator.id],
-               gemeenten.cells.count >= minimumMunicipalitiesForNational {
-                let weights: [Cell]? = if case .weightedMean(let weight) = indicator.aggregation {
-                    municipalities.columns[weight]?.cells
-                } else { nil }
-                national = Aggregator.aggregate(indicator, cells: gemeenten.cells, weights: weights).cell
-            }
+            let municipality = municipalities?.cell(municipalityCode, indicator.id)
+            let national = municipalities.flatMap { Self.national(indicator, municipalities: $0) }
             rows.append(Row(indicator: indicator, value: value, municipality: code.level == .municipality ? nil : municipality,
                             national: national, percentile: value.number.flatMap(distribution.percentile(of:)),
                             zScore: value.number.flatMap(distribution.zScore(of:)), comparedWith: distribution.count,
@@ -75,4 +65,12 @@ public struct RegionProfile: Sendable {
     }
 
     public func row(_ indicator: String) -> Row? { rows.first { $0.indicator.id == indicator } }
+
+    /// The Netherlands, aggregated from all gemeenten by the indicator's catalogue rule (always computed); nil for a
+    /// regional extract or an indicator the gemeenten table lacks.
+    public static func national(_ indicator: Indicator, municipalities: RegionTable) -> Cell? {
+        guard let gemeenten = municipalities.columns[indicator.id], gemeenten.cells.count >= minimumMunicipalitiesForNational else { return nil }
+        let weights: [Cell]? = if case .weightedMean(let weight) = indicator.aggregation { municipalities.columns[weight]?.cells } else { nil }
+        return Aggregator.aggregate(indicator, cells: gemeenten.cells, weights: weights).cell
+    }
 }

@@ -36,9 +36,7 @@ public struct AdviceReport: Sendable {
         ]))
         for city in inputs.cities { sections.append(advice(for: city, notes: &notes)) }
         sections.append(.init(id: "tot-slot", level: 1, title: "Tot slot", blocks: [inputs.editorial("tot-slot")]))
-        return ReportDocument(kind: .advice, title: ReportDocument.Kind.advice.title, programme: programme.name, organiser: programme.organiser,
-                              versionLabel: versionLabel, date: ReportInputs.date(inputs.date), dataVersion: inputs.snapshot.version,
-                              sections: sections, notes: notes.notes, colophon: Colophon.lines(inputs: inputs, notes: notes.notes))
+        return inputs.document(.advice, versionLabel: versionLabel, sections: sections, notes: notes)
     }
 
     /// The decided themes; before a decision, every theme that has a published meeting.

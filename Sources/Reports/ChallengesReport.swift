@@ -39,10 +39,7 @@ public struct ChallengesReport: Sendable {
         sections.append(country(analysed, notes: &notes))
         sections.append(register(notes: &notes))
         sections.append(.init(id: "tot-slot", level: 1, title: "Tot slot", blocks: [inputs.editorial("tot-slot")]))
-        return ReportDocument(kind: .challenges, title: ReportDocument.Kind.challenges.title, programme: programme.name,
-                              organiser: programme.organiser, versionLabel: versionLabel, date: ReportInputs.date(inputs.date),
-                              dataVersion: inputs.snapshot.version, sections: sections, notes: notes.notes,
-                              colophon: Colophon.lines(inputs: inputs, notes: notes.notes))
+        return inputs.document(.challenges, versionLabel: versionLabel, sections: sections, notes: notes)
     }
 
     func wijk(_ city: ProgrammeCity, notes: inout ReportNotes) -> ReportDocument.Section {
@@ -117,7 +114,7 @@ public struct ChallengesReport: Sendable {
         let national = inputs.snapshot.tables[.municipality]?[table.period]
         let panels = ids.map { id -> SmallMultiples.Panel in
             let decimals = catalogue[id]?.decimals ?? 0
-            let reference = Self.nationalValue(id, municipalities: national)
+            let reference = national.flatMap { table in catalogue[id].flatMap { RegionProfile.national($0, municipalities: table)?.number } }
             return SmallMultiples.Panel(
                 title: "\(catalogue[id]?.label ?? id) (\(catalogue[id]?.unit ?? ""))",
                 bars: analysed.map { city, code in
@@ -138,19 +135,6 @@ public struct ChallengesReport: Sendable {
                          sources: sources + (national == nil ? [] : [Colophon.nationalNote])),
             inputs.editorial("vergelijking"),
         ])
-    }
-
-    /// The national value as the gemeenten's population-weighted mean, when all gemeenten are there.
-    static func nationalValue(_ id: String, municipalities: RegionTable?) -> Double? {
-        guard let municipalities, municipalities.regions.count >= RegionProfile.minimumMunicipalitiesForNational,
-              let column = municipalities.columns[id], let population = municipalities.columns["population"] else { return nil }
-        var sum = 0.0, weight = 0.0
-        for index in municipalities.regions.indices {
-            guard let v = column.cells[index].number, let p = population.cells[index].number else { continue }
-            sum += v * p
-            weight += p
-        }
-        return weight > 0 ? sum / weight : nil
     }
 
     func country(_ analysed: [(ProgrammeCity, RegionCode)], notes: inout ReportNotes) -> ReportDocument.Section {

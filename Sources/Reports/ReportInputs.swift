@@ -72,5 +72,10 @@ public struct ReportInputs: Sendable {
         return .editorial(slot: slot, title: text?.title ?? "", markdown: text?.markdown ?? "")
     }
 
-    static func date(_ date: Date) -> String { DutchFormat.date(date) }
+    /// The document around a report's sections: title, programme, date, data version, notes and colophon.
+    func document(_ kind: ReportDocument.Kind, versionLabel: String, sections: [ReportDocument.Section], notes: ReportNotes) -> ReportDocument {
+        ReportDocument(kind: kind, title: kind.title, programme: programme.name, organiser: programme.organiser, versionLabel: versionLabel,
+                       date: DutchFormat.date(date), dataVersion: snapshot.version, sections: sections, notes: notes.notes,
+                       colophon: Colophon.lines(inputs: self))
+    }
 }

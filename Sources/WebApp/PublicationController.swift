@@ -36,14 +36,15 @@ struct PublicationController: Sendable {
         for programme in try await app.programmes.all() {
             for kind in ReportDocument.Kind.allCases {
                 let versions = try await reports.versions(programmeID: programme.id, kind: kind.rawValue)
-                entries.append(.init(programme: programme, kind: kind, versions: Self.published(versions),
+                entries.append(.init(programme: programme, kind: kind, versions: Self.versionList(versions),
                                      hasConcept: versions.contains { !$0.isPublished }))
             }
         }
         return html(PublicationsPage.render(entries, isStaff: request.viewer.isStaff))
     }
 
-    static func published(_ versions: [ReportStore.Version]) -> [(number: Int, date: String)] {
+    /// Published versions as (number, date), newest first.
+    static func versionList(_ versions: [ReportStore.Version]) -> [(number: Int, date: String)] {
         versions.compactMap { v in v.number.map { ($0, DutchFormat.date(Date(timeIntervalSince1970: TimeInterval(v.publishedAt ?? 0)))) } }
     }
 
@@ -91,7 +92,7 @@ struct PublicationController: Sendable {
                  typed: (slot: String, title: String, markdown: String)? = nil) async throws -> Response {
         switch format {
         case .page:
-            let versions = Self.published(try await reports.versions(programmeID: programme.id, kind: document.kind.rawValue))
+            let versions = Self.versionList(try await reports.versions(programmeID: programme.id, kind: document.kind.rawValue))
             let notice: String? = switch try? request.query.get(String.self, at: "ok") {
             case "tekst": "De tekst is opgeslagen."
             case "notitie": "De notitie is opgeslagen."
