@@ -20,7 +20,7 @@ public enum BlogPages {
     }
 
     public static func list(_ model: ListModel) -> Node {
-        let heading = model.kind.map { $0 == .news ? "Nieuws" : "Blog" } ?? "Blog en nieuws"
+        let heading = model.kind?.label ?? "Blog en nieuws"
         return Layout.page(.init(title: model.tag.isEmpty ? heading : "\(heading): \(model.tag)",
                                  description: "Blogs en nieuws van het kennisprogramma voor de wijkaanpak: wat de wijken doen en leren.", path: "/blog")) {
             h1 { model.tag.isEmpty ? heading : "\(heading) over ‘\(model.tag)’" }
