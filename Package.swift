@@ -32,7 +32,8 @@ let package = Package(
         .target(name: "Pages", dependencies: ["Core", "Analysis", "HTML", "Charts", "Programme", "Knowledge", .product(name: "Ink", package: "Ink")]),
         .target(name: "Reports", dependencies: ["Core", "Analysis", "Storage", "Pages", "Charts", "HTML"]),
         .target(name: "Analysis", dependencies: ["Core"]),
-        .target(name: "Programme", dependencies: ["Core"], resources: [.copy("Resources/programme-seed.json")]),
+        .target(name: "Programme", dependencies: ["Core"],
+                resources: [.copy("Resources/programme-seed.json"), .copy("Resources/common-passwords.txt")]),
         .target(name: "Knowledge", dependencies: ["Core", "Programme"], resources: [.copy("Resources/dutch.stop")]),
         .target(
             name: "DataImport",

@@ -128,6 +128,17 @@ gas_use|Gemiddeld aardgasverbruik per woning|m³|housing|neutral|weighted_mean|d
 cars|Personenauto's totaal|aantal|amenities|neutral|sum||0|a_pau|PersonenautoSTotaal||||
 cars_per_km2|Personenauto's naar oppervlakte|per km²|amenities|neutral|weighted_mean|area_land_ha|0|g_pau_km|PersonenautoSNaarOppervlakte||||
 """
+# Plausible ranges per unit: a value outside is refused at import with its row and column (1e29 or -5000
+# inhabitants, 250 %). Wide on purpose: they catch impossible values, not unusual ones. Overrides per id below.
+RANGES={"aantal":(0,20_000_000),"%":(0,100),"per 1 000 inwoners":(0,1000),"x 1 000 euro":(0,100_000),"personen":(0,20),
+        "inwoners per km²":(0,100_000),"ha":(0,10_000_000),"km²":(0,100_000),"klasse":(1,5),"adressen per km²":(0,100_000),
+        "km":(0,1000),"per huishouden":(0,20),"per km²":(0,1_000_000),"kWh":(0,1_000_000),"m³":(0,100_000),"score":(-100,100)}
+OVERRIDES={
+    # Business districts have many registered crimes and few inhabitants.
+    "crime_per_1000":(0,1_000_000),
+    # Median wealth is negative where debts (student loans, mortgages under water) outweigh assets.
+    "median_wealth":(-100_000,100_000),
+}
 out=[]
 for line in rows.strip().splitlines():
     f=line.split("|")
@@ -137,7 +148,7 @@ for line in rows.strip().splitlines():
     a={"rule":agg}
     if weight: a["weight"]=weight
     out.append({"id":id_,"label":label,"unit":unit,"domain":domain,"direction":direction,"aggregation":a,
-      "decimals":int(dec),"stigmatising":id_.startswith("origin_"),
+      "decimals":int(dec),"stigmatising":id_.startswith("origin_"),"range":list(OVERRIDES.get(id_, RANGES[unit])),
       "names":{"kwb":L(kwb),"statline":L(sl),"leefbaarometer":L(lbm),"tmap":L(tmap),"wbk":L(wbk),"kwb2019":L(k19)}})
 ids={o["id"] for o in out}
 for o in out:

@@ -92,7 +92,10 @@ public struct Choropleth: Sendable {
                 ul(.class("legend")) {
                     for (index, limit) in limits.enumerated() {
                         li {
-                            span(.class("swatch"), Attribute("style", "background:\(Self.palette[index])"), .aria("hidden", "true")) { "" }
+                            // An SVG swatch, not a style attribute: the Content-Security-Policy allows no inline style.
+                            svg(.class("swatch"), .svg("viewBox", "0 0 16 16"), .aria("hidden", "true")) {
+                                rect(.svg("width", "16"), .svg("height", "16"), .svg("fill", Self.palette[index]))
+                            }
                             (index == 0 ? "t/m " : "\(legendLabel(limits[index - 1])) – ") + legendLabel(limit)
                         }
                     }

@@ -18,21 +18,27 @@ public struct AppConfig: Sendable {
     public var secureCookies: Bool
     /// Bcrypt cost; 12 in production, lower only in tests.
     public var passwordCost: Int
+    /// Reverse proxies whose `X-Forwarded-For` is believed (`TRUSTED_PROXIES`: addresses or IPv4 ranges such as
+    /// `10.0.0.0/8`, comma-separated; default the machine itself, where nginx usually runs). Login throttling per
+    /// client needs the client's own address, not the proxy's.
+    public var trustedProxies: [String]
 
     public init(dataDirectory: URL, databaseURL: String, hostname: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil,
                 smtpHost: String = "", smtpPort: Int = 25, smtpFrom: String = "Wijkradar <wijkradar@localhost>",
-                secureCookies: Bool = false, passwordCost: Int = 12) {
+                secureCookies: Bool = false, passwordCost: Int = 12, trustedProxies: [String] = AppConfig.loopback) {
         self.dataDirectory = dataDirectory
         self.databaseURL = databaseURL
         self.hostname = hostname
         self.port = port
         self.publicURL = publicURL ?? "http://\(hostname):\(port)"
         (self.smtpHost, self.smtpPort, self.smtpFrom) = (smtpHost, smtpPort, smtpFrom)
-        (self.secureCookies, self.passwordCost) = (secureCookies, passwordCost)
+        (self.secureCookies, self.passwordCost, self.trustedProxies) = (secureCookies, passwordCost, trustedProxies)
     }
 
+    public static let loopback = ["127.0.0.1", "::1"]
+
     /// Reads `WIJKRADAR_DATA_DIR`, `DATABASE_URL`, `HOST`, `PORT`, `WIJKRADAR_URL`, `SMTP_HOST`, `SMTP_PORT`, `SMTP_FROM`
-    /// and `COOKIE_SECURE`.
+    /// `COOKIE_SECURE` and `TRUSTED_PROXIES`.
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
         let dir = URL(fileURLWithPath: env["WIJKRADAR_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "data",
                       isDirectory: true).standardizedFileURL
@@ -49,20 +55,28 @@ public struct AppConfig: Sendable {
             smtpPort = value
         }
         let host = env["HOST"] ?? "127.0.0.1"
+        var proxies = AppConfig.loopback
+        if let text = env["TRUSTED_PROXIES"], !text.trimmingCharacters(in: .whitespaces).isEmpty {
+            proxies = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            for proxy in proxies where !AddressRange.isValid(proxy) { throw ConfigError.badProxy(proxy) }
+        }
         let url = env["WIJKRADAR_URL"].flatMap { $0.isEmpty ? nil : String($0.trimmingCharacters(in: ["/"])) }
         return AppConfig(dataDirectory: dir, databaseURL: database, hostname: host, port: port, publicURL: url,
                          smtpHost: env["SMTP_HOST"] ?? "", smtpPort: smtpPort,
                          smtpFrom: env["SMTP_FROM"].flatMap { $0.isEmpty ? nil : $0 } ?? "Wijkradar <wijkradar@localhost>",
-                         secureCookies: env["COOKIE_SECURE"] == "1")
+                         secureCookies: env["COOKIE_SECURE"] == "1", trustedProxies: proxies)
     }
 }
 
 public enum ConfigError: Error, CustomStringConvertible {
     case badPort(String)
+    case badProxy(String)
 
     public var description: String {
         switch self {
         case .badPort(let text): "PORT en SMTP_PORT moeten een getal tussen 1 en 65535 zijn, niet '\(text)'"
+        case .badProxy(let text):
+            "TRUSTED_PROXIES: '\(text)' is geen IP-adres of IPv4-bereik (zoals 10.0.0.5 of 10.0.0.0/8); scheid adressen met komma's"
         }
     }
 }

@@ -2,23 +2,23 @@ import Foundation
 
 /// Numbers, money and dates as a Dutch reader expects them: 7.685 inwoners, 12,5%, 29 november 2026.
 public enum DutchFormat {
-    /// `7685` → "7.685", `12.5` with 1 decimal → "12,5". Rounds half away from zero.
+    /// `7685` → "7.685", `12.5` with 1 decimal → "12,5". Rounds half away from zero; any finite value is
+    /// formatted (no integer conversion that could trap), a non-finite one as "–".
     public static func number(_ value: Double, decimals: Int = 0) -> String {
-        let factor = pow(10.0, Double(decimals))
-        let rounded = (abs(value) * factor).rounded(.toNearestOrAwayFromZero)
-        let whole = Int64(rounded / factor)
-        let fraction = Int64(rounded) - whole * Int64(factor)
-        var digits = String(whole)
+        guard value.isFinite else { return "–" }
+        let places = min(max(decimals, 0), 10)
+        let factor = pow(10.0, Double(places))
+        let rounded = (abs(value) * factor).rounded(.toNearestOrAwayFromZero) / factor
+        let plain = String(format: "%.\(places)f", rounded)
+        let parts = plain.split(separator: ".", maxSplits: 1)
+        var digits = Substring(parts[0])
         var grouped = ""
         while digits.count > 3 {
             grouped = "." + digits.suffix(3) + grouped
             digits.removeLast(3)
         }
         var text = digits + grouped
-        if decimals > 0 {
-            let padded = String(fraction)
-            text += "," + String(repeating: "0", count: decimals - padded.count) + padded
-        }
+        if parts.count > 1 { text += "," + parts[1] }
         return (value < 0 && rounded != 0 ? "-" : "") + text
     }
 
@@ -31,6 +31,16 @@ public enum DutchFormat {
         case .missing: "ontbreekt"
         case .notApplicable: "n.v.t."
         }
+    }
+
+    /// "1 seconde", "2 seconden", "0 resultaten": a count with the right form of its noun.
+    public static func count(_ n: Int, _ singular: String, _ plural: String) -> String {
+        "\(number(Double(n))) \(n == 1 ? singular : plural)"
+    }
+
+    /// A wait in words, rounded up: "32 seconden", "1 minuut", "15 minuten".
+    public static func duration(seconds: Int) -> String {
+        seconds < 60 ? count(max(seconds, 1), "seconde", "seconden") : count((seconds + 59) / 60, "minuut", "minuten")
     }
 
     private static let months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",

@@ -67,6 +67,8 @@ public struct Indicator: Hashable, Codable, Sendable, Identifiable {
     /// Origin-based (migration background) indicators: shown as context at most, never in a score or warning.
     public var stigmatising: Bool
     public var names: [SourceScheme: [String]]
+    /// Values outside this range are impossible, not unusual (1e29 inhabitants, 250 %); imports refuse them.
+    public var plausibleRange: ClosedRange<Double>?
 
     public init(id: String, label: String, unit: String, domain: String, direction: Direction,
                 aggregation: Aggregation, decimals: Int, stigmatising: Bool, names: [SourceScheme: [String]]) {
@@ -82,7 +84,7 @@ public struct Indicator: Hashable, Codable, Sendable, Identifiable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, label, unit, domain, direction, aggregation, decimals, stigmatising, names
+        case id, label, unit, domain, direction, aggregation, decimals, stigmatising, names, range
     }
 
     public init(from decoder: Decoder) throws {
@@ -104,6 +106,12 @@ public struct Indicator: Hashable, Codable, Sendable, Identifiable {
             names[scheme] = value
         }
         self.names = names
+        if let bounds = try c.decodeIfPresent([Double].self, forKey: .range) {
+            guard bounds.count == 2, bounds[0] <= bounds[1] else {
+                throw DecodingError.dataCorruptedError(forKey: .range, in: c, debugDescription: "Bereik moet [minimum, maximum] zijn")
+            }
+            plausibleRange = bounds[0]...bounds[1]
+        }
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -117,5 +125,6 @@ public struct Indicator: Hashable, Codable, Sendable, Identifiable {
         try c.encode(decimals, forKey: .decimals)
         try c.encode(stigmatising, forKey: .stigmatising)
         try c.encode(Dictionary(uniqueKeysWithValues: names.map { ($0.key.rawValue, $0.value) }), forKey: .names)
+        try c.encodeIfPresent(plausibleRange.map { [$0.lowerBound, $0.upperBound] }, forKey: .range)
     }
 }

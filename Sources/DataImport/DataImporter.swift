@@ -10,7 +10,13 @@ public enum DataImporter {
         let name = options.displayName ?? url.lastPathComponent
         let data: Data
         do {
+            let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+            guard size <= ImportLimits.maximumFileBytes else {
+                throw ImportError(file: name, "het bestand is \(ImportLimits.megabytes(size)); Wijkradar leest bestanden tot \(ImportLimits.megabytes(ImportLimits.maximumFileBytes)). Is het wel een gegevensbestand?")
+            }
             data = try Data(contentsOf: url)
+        } catch let error as ImportError {
+            throw error
         } catch {
             throw ImportError(file: name, "het bestand kan niet worden gelezen (\(error.localizedDescription))")
         }
@@ -100,10 +106,13 @@ public enum DataImporter {
     }
 
     static func gunzip(_ bytes: [UInt8], file: String) throws -> [UInt8] {
-        guard let out = Gzip.decompress(bytes) else {
+        do {
+            return try Gzip.inflate(bytes)
+        } catch .damaged {
             throw ImportError(file: file, "het gzip-bestand is beschadigd of afgebroken")
+        } catch .tooLarge(let limit) {
+            throw ImportError(file: file, "uitgepakt wordt het gzip-bestand groter dan \(ImportLimits.megabytes(limit)) (meer dan \(ImportLimits.maximumRatio) keer zo groot als ingepakt); zo'n bestand is geen gewoon gegevensbestand en wordt niet ingelezen")
         }
-        return out
     }
 
     /// `kwb-2023.xlsx` → `kwb-2023`; the default dataset name.

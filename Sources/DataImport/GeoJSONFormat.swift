@@ -42,7 +42,7 @@ enum GeoJSONFormat {
             }
             let json = try JSONSerialization.data(withJSONObject: geometry, options: [.sortedKeys])
             geometries.append(RegionGeometry(region: code, geojson: String(decoding: json, as: UTF8.self)))
-            let name = nameKeys.lazy.compactMap { properties[$0] as? String }.first ?? ""
+            let name = InputText.clean(nameKeys.lazy.compactMap { properties[$0] as? String }.first ?? "", multiline: false)
             regions.append(Region(code: code, name: name, indelingYear: year))
         }
         let info = DatasetInfo(slug: options.slug ?? DataImporter.slug(for: fileName), source: "Kadaster / CBS",

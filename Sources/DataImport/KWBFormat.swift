@@ -17,7 +17,7 @@ enum KWBFormat {
         let (bindings, unknown, warnings) = DataImporter.bind(table, scheme: .kwb, skipping: meta, catalogue: catalogue)
         let layout = TableLayout(codeColumn: codeColumn, nameColumn: table.index(of: "regio"),
                                  levelColumn: table.index(of: "recs"), fixedPeriod: year, bindings: bindings)
-        let (rows, names, _) = try TableInterpreter.interpret(table, layout: layout, progress: progress)
+        let (rows, names, _) = try TableInterpreter.interpret(table, layout: layout, catalogue: catalogue, progress: progress)
         let title = "Kerncijfers wijken en buurten \(year)"
         let info = DatasetInfo(slug: options.slug ?? DataImporter.slug(for: fileName), source: "CBS",
                                tableID: "kwb-\(year)", title: title, year: year, licence: "CC BY 4.0",

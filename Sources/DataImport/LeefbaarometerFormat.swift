@@ -18,7 +18,7 @@ enum LeefbaarometerFormat {
         let (bindings, unknown, warnings) = DataImporter.bind(table, scheme: .leefbaarometer, skipping: meta, catalogue: catalogue)
         let layout = TableLayout(codeColumn: codeColumn, nameColumn: nameColumns.lazy.compactMap(table.index(of:)).first,
                                  periodColumn: yearColumn, bindings: bindings)
-        let (rows, names, _) = try TableInterpreter.interpret(table, layout: layout, progress: progress)
+        let (rows, names, _) = try TableInterpreter.interpret(table, layout: layout, catalogue: catalogue, progress: progress)
         let last = rows.map(\.period).max() ?? 0
         let first = rows.map(\.period).min() ?? 0
         // Leefbaarometer 3.0 publishes every year on the boundaries of its latest measurement.

@@ -52,7 +52,7 @@ enum MappedFormat {
         bindings.sort { $0.column < $1.column }
         let layout = TableLayout(codeColumn: codeColumn, codePrefix: mapping.codePrefix, nameColumn: nameColumn,
                                  provinceColumn: provinceColumn, periodColumn: yearColumn, fixedPeriod: fixedYear, bindings: bindings)
-        let (rows, names, provinces) = try TableInterpreter.interpret(table, layout: layout, progress: progress)
+        let (rows, names, provinces) = try TableInterpreter.interpret(table, layout: layout, catalogue: catalogue, progress: progress)
         let year = fixedYear ?? rows.map(\.period).max() ?? 0
         let indeling = mapping.indelingYear ?? year
         let info = DatasetInfo(slug: options.slug ?? mapping.slug ?? DataImporter.slug(for: fileName), source: mapping.source,

@@ -112,7 +112,7 @@ enum StatLineFormat {
         }
         let layout = TableLayout(codeColumn: codeColumn, nameColumn: column("Gemeentenaam"), levelColumn: levelColumn,
                                  periodColumn: periodColumn, fixedPeriod: periodColumn == nil ? year : nil, bindings: bindings)
-        let (parsed, names, _) = try TableInterpreter.interpret(table, layout: layout, progress: progress)
+        let (parsed, names, _) = try TableInterpreter.interpret(table, layout: layout, catalogue: catalogue, progress: progress)
         let lastYear = year == 0 ? parsed.map(\.period).max() ?? 0 : year
         // Gemeentenaam_1 names the gemeente of every row; it is the region's own name only on gemeente rows.
         let regions = names.map { Region(code: $0.key, name: $0.key.level == .municipality ? $0.value : "", indelingYear: lastYear) }

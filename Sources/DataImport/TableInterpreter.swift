@@ -26,8 +26,9 @@ struct TableLayout {
 
 /// Turns a raw table into rows of cells by a layout, rejecting the whole file at the first bad cell.
 enum TableInterpreter {
-    static func interpret(_ table: RawTable, layout: TableLayout,
+    static func interpret(_ table: RawTable, layout: TableLayout, catalogue: IndicatorCatalogue = .standard,
                           progress: ImportProgress? = nil) throws -> (rows: [ImportedRow], names: [RegionCode: String], provinces: [RegionCode: String]) {
+        let indicators = layout.bindings.map { catalogue[$0.indicator] }
         guard !table.rows.isEmpty else {
             throw ImportError(file: table.file, "het bestand heeft alleen een kopregel en geen gegevens")
         }
@@ -76,7 +77,7 @@ enum TableInterpreter {
 
             var cells: [Cell] = []
             cells.reserveCapacity(layout.bindings.count)
-            for binding in layout.bindings {
+            for (binding, indicator) in zip(layout.bindings, indicators) {
                 let raw = text(binding.column)
                 if let values = binding.values {
                     if let number = values[raw] {
@@ -87,19 +88,29 @@ enum TableInterpreter {
                 guard let cell = CellParser.parse(raw) else {
                     throw table.error(row, column: binding.column, "'\(raw)' is geen getal (verwacht bijvoorbeeld 12,5 of 12.5; '.' voor geheim)")
                 }
-                if let factor = binding.factor, let number = cell.number {
-                    cells.append(.computed(number * factor))
-                } else {
-                    cells.append(cell)
+                let converted = binding.factor.flatMap { factor in cell.number.map { Cell.computed($0 * factor) } } ?? cell
+                if let number = converted.number, let indicator, let range = indicator.plausibleRange, !range.contains(number) {
+                    throw table.error(row, column: binding.column, Plausibility.problem(number, raw: raw, indicator: indicator, range: range))
                 }
+                cells.append(converted)
             }
             rows.append(ImportedRow(region: code, period: period, cells: cells))
-            if names[code] == nil { names[code] = layout.nameColumn.map(text) ?? "" }
+            if names[code] == nil { names[code] = InputText.clean(layout.nameColumn.map(text) ?? "", multiline: false) }
             if let provinceColumn = layout.provinceColumn, !text(provinceColumn).isEmpty {
-                provinces[code.municipality] = text(provinceColumn)
+                provinces[code.municipality] = InputText.clean(text(provinceColumn), multiline: false)
             }
             progress?.advance(to: number + 1, of: table.rows.count)
         }
         return (rows, names, provinces)
+    }
+}
+
+/// The message for a value outside an indicator's plausible range.
+enum Plausibility {
+    static func problem(_ value: Double, raw: String, indicator: Indicator, range: ClosedRange<Double>) -> String {
+        let bounds = "\(DutchFormat.number(range.lowerBound)) tot en met \(DutchFormat.number(range.upperBound))"
+        let unit = indicator.unit == "aantal" ? "" : " (\(indicator.unit))"
+        return "'\(raw)' kan niet kloppen voor \(indicator.label)\(unit): verwacht \(bounds). Staat de kolom goed, of is een "
+            + "scheidingsteken of decimaalteken verkeerd gelezen?"
     }
 }

@@ -31,9 +31,16 @@ enum XLSXReader {
             if required { throw ImportError(file: file, "onderdeel \(path) ontbreekt in het XLSX-bestand") }
             return nil
         }
+        // NB: the sizes in the archive's directory are the archive's own claim; the bytes are counted as they come.
+        let limit = ImportLimits.inflationLimit(compressed: Int(clamping: entry.compressedSize))
         var data = Data()
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                guard data.count + chunk.count <= limit else { throw Gzip.Problem.tooLarge(limit: limit) }
+                data.append(chunk)
+            }
+        } catch Gzip.Problem.tooLarge(let limit) {
+            throw ImportError(file: file, "onderdeel \(path) wordt uitgepakt groter dan \(ImportLimits.megabytes(limit)) (meer dan \(ImportLimits.maximumRatio) keer zo groot als ingepakt); zo'n bestand is geen gewoon werkblad en wordt niet ingelezen")
         } catch {
             throw ImportError(file: file, "onderdeel \(path) is beschadigd of afgebroken (\(error))")
         }
@@ -99,25 +106,42 @@ private final class SharedStringsParser: NSObject, XMLParserDelegate {
         if name == "t" { inText = true }
     }
 
+    var problem: String?
+
     func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inText { current += string }
+        guard inText else { return }
+        current += string
+        if current.utf8.count > ImportLimits.maximumFieldBytes { stop(parser, "een tekst is langer dan \(ImportLimits.megabytes(ImportLimits.maximumFieldBytes))") }
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         if name == "t" { inText = false }
-        if name == "si" { strings.append(current) }
+        if name == "si" {
+            strings.append(current)
+            if strings.count > ImportLimits.maximumCells { stop(parser, "er zijn meer dan \(ImportLimits.maximumCells) teksten") }
+        }
+    }
+
+    private func stop(_ parser: XMLParser, _ reason: String) {
+        problem = problem ?? reason
+        parser.abortParsing()
     }
 
     static func parse(_ data: Data, file: String) throws -> [String] {
         let delegate = SharedStringsParser()
         let parser = XMLParser(data: data)
         parser.delegate = delegate
-        guard parser.parse() else { throw ImportError(file: file, "de gedeelde tekstwaarden (sharedStrings.xml) zijn onleesbaar") }
+        let ok = parser.parse()
+        if let problem = delegate.problem { throw ImportError(file: file, "de gedeelde tekstwaarden (sharedStrings.xml): \(problem)") }
+        guard ok else { throw ImportError(file: file, "de gedeelde tekstwaarden (sharedStrings.xml) zijn onleesbaar") }
         return delegate.strings
     }
 }
 
 /// A worksheet's `<sheetData>`: rows of cells addressed `A1`, typed by `t` (s, str, inlineStr, b, n, e).
+///
+/// Cell references are checked against Excel's own bounds (column XFD, row 1 048 576) before anything is
+/// allocated for them: `ZZZZZZ2` would otherwise pad a row with 300 million empty cells.
 private final class SheetParser: NSObject, XMLParserDelegate {
     let strings: [String]
     var rows: [RawTable.Row] = []
@@ -127,7 +151,9 @@ private final class SheetParser: NSObject, XMLParserDelegate {
     var type = ""
     var text = ""
     var inValue = false
+    var cellCount = 0
     var badIndex: (row: Int, column: Int)?
+    var problem: (row: Int, column: String?, message: String)?
 
     init(strings: [String]) { self.strings = strings }
 
@@ -135,12 +161,29 @@ private final class SheetParser: NSObject, XMLParserDelegate {
                 attributes: [String: String] = [:]) {
         switch name {
         case "row":
-            rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
+            if let r = attributes["r"] {
+                guard let number = Int(r), (1...ImportLimits.maximumRows).contains(number) else {
+                    return stop(parser, column: nil, "rijnummer '\(r.prefix(20))' ligt buiten een werkblad (1 tot en met \(ImportLimits.maximumRows))")
+                }
+                rowNumber = number
+            } else {
+                rowNumber += 1
+            }
             cells = []
         case "c":
             type = attributes["t"] ?? "n"
-            column = attributes["r"].map(Self.columnIndex) ?? cells.count
             text = ""
+            if let reference = attributes["r"] {
+                guard let index = Self.columnIndex(reference) else {
+                    return stop(parser, column: String(reference.prefix(20)), "celverwijzing ligt buiten een werkblad (kolommen A tot en met XFD)")
+                }
+                column = index
+            } else {
+                column = cells.count
+            }
+            guard column >= cells.count else {
+                return stop(parser, column: RawTable.letters(column), "cellen staan niet op volgorde (of een cel staat er twee keer)")
+            }
         case "v", "t":
             inValue = true
         default: break
@@ -148,7 +191,11 @@ private final class SheetParser: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inValue { text += string }
+        guard inValue else { return }
+        text += string
+        if text.utf8.count > ImportLimits.maximumFieldBytes {
+            stop(parser, column: RawTable.letters(column), "de cel is langer dan \(ImportLimits.megabytes(ImportLimits.maximumFieldBytes))")
+        }
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
@@ -159,6 +206,10 @@ private final class SheetParser: NSObject, XMLParserDelegate {
             if type == "s" {
                 if let i = Int(text), strings.indices.contains(i) { value = strings[i] } else { badIndex = (rowNumber, column) }
             }
+            cellCount += column - cells.count + 1
+            guard cellCount <= ImportLimits.maximumCells else {
+                return stop(parser, column: nil, "het werkblad heeft meer dan \(ImportLimits.maximumCells) cellen")
+            }
             while cells.count < column { cells.append("") }
             cells.append(value.trimmingSpaces())
         case "row":
@@ -167,13 +218,22 @@ private final class SheetParser: NSObject, XMLParserDelegate {
         }
     }
 
-    /// `AB12` → 27 (0-based column of the letters).
-    static func columnIndex(_ reference: String) -> Int {
+    private func stop(_ parser: XMLParser, column: String?, _ message: String) {
+        if problem == nil { problem = (rowNumber, column, message) }
+        parser.abortParsing()
+    }
+
+    /// `AB12` → 27 (0-based column of the letters); nil past XFD, Excel's last column, or without letters.
+    static func columnIndex(_ reference: String) -> Int? {
         var index = 0
+        var letters = 0
         for scalar in reference.unicodeScalars {
             guard (65...90).contains(scalar.value) else { break }
+            letters += 1
+            guard letters <= 3 else { return nil }
             index = index * 26 + Int(scalar.value - 64)
         }
+        guard letters > 0, index <= ImportLimits.maximumColumns else { return nil }
         return index - 1
     }
 
@@ -181,7 +241,11 @@ private final class SheetParser: NSObject, XMLParserDelegate {
         let delegate = SheetParser(strings: strings)
         let parser = XMLParser(data: data)
         parser.delegate = delegate
-        guard parser.parse() else {
+        let ok = parser.parse()
+        if let problem = delegate.problem {
+            throw ImportError(file: file, line: problem.row, column: problem.column, lineNoun: "rij", problem.message)
+        }
+        guard ok else {
             throw ImportError(file: file, line: parser.lineNumber, lineNoun: "XML-regel", "het werkblad bevat ongeldige XML (afgebroken bestand?)")
         }
         if let bad = delegate.badIndex {

@@ -79,4 +79,20 @@ public enum MailText {
         het programmabureau
         """)
     }
+
+    public static func passwordReset(to email: String, name: String, link: String, validHours: Int) -> MailMessage {
+        MailMessage(to: email, subject: "Nieuw wachtwoord voor Wijkradar", body: """
+        Beste \(name),
+
+        Iemand (hopelijk u) heeft een nieuw wachtwoord gevraagd voor uw account bij Wijkradar. Kies het via deze link
+        (\(validHours) uur geldig, één keer te gebruiken):
+
+        \(link)
+
+        Heeft u dit niet gevraagd? Dan hoeft u niets te doen: uw huidige wachtwoord blijft gelden.
+
+        Met vriendelijke groet,
+        het programmabureau
+        """)
+    }
 }

@@ -2,6 +2,11 @@ import Foundation
 
 /// Turns a print HTML file into PDF with an installed engine: WeasyPrint when present (best CSS paged media), else
 /// headless Chromium. Neither is a Swift dependency; both are Debian packages, found on PATH.
+///
+/// Neither engine may fetch anything: a report's Markdown could name any address, an internal one included.
+/// Documents are made self-contained first (`PrintResources`); then WeasyPrint runs with a URL fetcher that
+/// refuses everything but `data:` (through its Python interface, which the CLI lacks), and Chromium runs with a
+/// proxy that does not exist and no name resolution, so a request cannot leave the process.
 public struct PDFEngine: Sendable {
     public enum Kind: String, Sendable { case weasyprint, chromium }
 
@@ -37,14 +42,41 @@ public struct PDFEngine: Sendable {
         return nil
     }
 
+    /// WeasyPrint through Python with a fetcher that allows `data:` only (arguments: html, pdf).
+    static let weasyprintScript = """
+    import sys, weasyprint
+    def fetch(url, timeout=10, ssl_context=None):
+        if url.startswith("data:"):
+            return weasyprint.default_url_fetcher(url)
+        raise ValueError("Wijkradar: geen externe bronnen in een PDF: " + url[:80])
+    weasyprint.HTML(filename=sys.argv[1], url_fetcher=fetch).write_pdf(sys.argv[2])
+    """
+
+    /// The Python that runs the `weasyprint` script (its `#!` line), or nil when it is not a Python script.
+    var python: String? {
+        guard let handle = try? FileHandle(forReadingFrom: executable), let head = try? handle.read(upToCount: 200) else { return nil }
+        let line = String(decoding: head, as: UTF8.self).prefix { $0 != "\n" }
+        guard line.hasPrefix("#!"), line.contains("python") else { return nil }
+        return line.dropFirst(2).split(separator: " ").map(String.init).first { $0.contains("python") || $0.hasSuffix("env") }
+            .flatMap { $0.hasSuffix("env") ? "/usr/bin/python3" : $0 }
+    }
+
     public func render(html: URL, to pdf: URL) throws {
         let process = Process()
         process.executableURL = executable
         switch kind {
         case .weasyprint:
-            process.arguments = [html.path, pdf.path]
+            if let python {
+                process.executableURL = URL(fileURLWithPath: python)
+                process.arguments = ["-c", Self.weasyprintScript, html.path, pdf.path]
+            } else {
+                process.arguments = [html.path, pdf.path]
+            }
         case .chromium:
             process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                                 "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
+                                 "--host-resolver-rules=MAP * ~NOTFOUND", "--disable-background-networking",
+                                 "--disable-component-update", "--disable-sync", "--disable-extensions", "--no-first-run",
                                  "--print-to-pdf=\(pdf.path)", html.absoluteString]
         }
         let output = Pipe()

@@ -34,24 +34,18 @@ public struct RadarBuilder: Sendable {
                                provinces: Array(Set(snapshot.provinces.values)).sorted(), source: source)
     }
 
-    /// The table as CSV (comma, UTF-8, decimal point), with the source in the last column of every row.
-    public func csv(_ model: RadarPage.Model) -> String {
-        var lines = ["rang,code,wijk,gemeente,provincie,inwoners,score,signalen,signaal,cluster,programmawijk,bron"]
+    /// The table as CSV for programs (comma, decimal point), with the source in the last column of every row.
+    public func csv(_ model: RadarPage.Model, dialect: CSVWriter.Dialect = .machine) -> String {
+        var writer = CSVWriter(dialect: dialect, header: ["rang", "code", "wijk", "gemeente", "provincie", "inwoners", "score",
+                                                          "signalen", "signaal", "cluster", "programmawijk", "bron"])
         let source = "\(model.source.attribution) (\(model.source.table), \(model.source.year))"
         for row in model.rows {
-            let fields = [String(row.rank), row.code, row.name, row.municipality, row.province,
-                          row.population.map { String(Int($0)) } ?? "", row.composite.map { String(format: "%.4f", $0) } ?? "",
-                          String(row.fired), row.signal ? "ja" : "nee", row.cluster ?? "", row.programme ? "ja" : "nee", source]
-            lines.append(fields.map(Self.field).joined(separator: ","))
+            writer.row([.integer(row.rank), .text(row.code), .text(row.name), .text(row.municipality), .text(row.province),
+                        .number(row.population, decimals: 0), .number(row.composite, decimals: 4), .integer(row.fired),
+                        .text(row.signal ? "ja" : "nee"), .text(row.cluster ?? ""), .text(row.programme ? "ja" : "nee"),
+                        .text(source)])
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func field(_ text: String) -> String {
-        // NB: a leading = + - @ would make a spreadsheet run the cell as a formula.
-        var text = text
-        if let first = text.first, "=+-@".contains(first), Double(text) == nil { text = "'" + text }
-        return text.contains(where: { ",\"\r\n".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        return writer.text
     }
 
     func fold(_ text: String) -> String {

@@ -50,6 +50,9 @@ public struct AccountStore: Sendable {
         if role == .participant, participantID == nil { problems.append("Deelnemer: kies de deelnemer die dit account krijgt.") }
         guard problems.isEmpty else { throw ProgrammeError.invalid(problems) }
         if try await account(email: email) != nil { throw ProgrammeError.duplicate("E-mail: er bestaat al een account voor \(email).") }
+        if let cityID, try await store.sql.select().column("id").from("programme_cities").where("id", .equal, cityID).first() == nil {
+            throw ProgrammeError.invalid(["Stad: deze stad bestaat niet (meer); kies een stad uit de lijst."])
+        }
         let token = Self.randomToken()
         try await store.transaction { sql in
             try await sql.insert(into: "invitations")
@@ -57,7 +60,9 @@ public struct AccountStore: Sendable {
                 .values(SQLBind(Self.hash(token)), SQLBind(email.lowercased()), SQLBind(name), SQLBind(role.rawValue), SQLBind(cityID),
                         SQLBind(participantID), SQLBind(actor), SQLBind(now()), SQLBind(now() + Self.invitationDays * 86400))
                 .run()
-            try await AuditLog.record(sql, actor: actor, action: "uitnodiging verstuurd", subject: email.lowercased(), detail: role.label)
+            // The log names the link only by the start of its hash: whoever reads the log cannot use it.
+            try await AuditLog.record(sql, actor: actor, action: "uitnodiging gemaakt", subject: email.lowercased(),
+                                      detail: "\(role.label); link \(Self.reference(token))")
         }
         return token
     }
@@ -147,19 +152,27 @@ public struct AccountStore: Sendable {
 
     // MARK: Login throttling
 
-    /// Failed logins for an address in the last `window` seconds.
-    public func recentFailures(email: String, window: Int) async throws -> (count: Int, oldest: Int?) {
-        let times = try await store.sql.select().column("at").from("login_failures").where("email", .equal, email.lowercased())
-            .where("at", .greaterThan, now() - window).all().map { try $0.decode(column: "at", as: Int.self) }
-        return (times.count, times.min())
+    /// Failed logins in the last `window` seconds: for the account's address (from any client) and from the client.
+    public func recentFailures(email: String, client: String, window: Int) async throws -> (account: LoginThrottle.Failures,
+                                                                                             client: LoginThrottle.Failures) {
+        func failures(_ column: String, _ value: String) async throws -> LoginThrottle.Failures {
+            let row = try await store.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .column(SQLFunction("MAX", args: SQLIdentifier("at")), as: "last")
+                .from("login_failures").where(SQLIdentifier(column), .equal, SQLBind(value)).where("at", .greaterThan, now() - window)
+                .first()
+            return .init(count: try row?.decode(column: "n", as: Int.self) ?? 0, last: try row?.decode(column: "last", as: Int?.self))
+        }
+        return (try await failures("email", email.lowercased()), try await failures("client", client))
     }
 
-    public func recordFailure(email: String) async throws {
-        try await store.sql.insert(into: "login_failures").columns("email", "at").values(SQLBind(email.lowercased()), SQLBind(now())).run()
+    public func recordFailure(email: String, client: String) async throws {
+        try await store.sql.insert(into: "login_failures").columns("email", "client", "at")
+            .values(SQLBind(email.lowercased()), SQLBind(client), SQLBind(now())).run()
         // Only the last day matters for throttling; older failures are dropped so the table stays small.
         try await store.sql.delete(from: "login_failures").where("at", .lessThan, now() - 86400).run()
     }
 
+    /// After a successful login the account's own count starts again; the client's count stays.
     public func clearFailures(email: String) async throws {
         try await store.sql.delete(from: "login_failures").where("email", .equal, email.lowercased()).run()
     }
@@ -171,6 +184,9 @@ public struct AccountStore: Sendable {
         return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
     }
+
+    /// How the audit log refers to a link: the first 12 hex digits of its token's hash.
+    static func reference(_ token: String) -> String { "#" + hash(token).prefix(12) }
 
     static func hash(_ token: String) -> String {
         SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()

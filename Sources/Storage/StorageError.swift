@@ -5,6 +5,7 @@ public enum StorageError: Error, CustomStringConvertible, Equatable {
     case damagedRow(dataset: String, region: String)
     /// Raised on purpose by tests to prove that an interrupted import leaves nothing behind.
     case injectedFailure(afterRows: Int)
+    case backup(String)
 
     public var description: String {
         switch self {
@@ -13,6 +14,7 @@ public enum StorageError: Error, CustomStringConvertible, Equatable {
         case .datasetNotFound(let slug): "dataset '\(slug)' bestaat niet (zie 'wijkradar datasets list')"
         case .damagedRow(let dataset, let region): "opgeslagen waarden van \(region) in dataset \(dataset) zijn beschadigd"
         case .injectedFailure(let rows): "import opzettelijk afgebroken na \(rows) rijen (test)"
+        case .backup(let message): message
         }
     }
 }

@@ -19,10 +19,13 @@ public final class Store: Sendable {
     let databases: Databases
     let database: any Database
     let logger: Logger
+    /// Held shared while this store is open (SQLite files only), so `restore` can tell the database is in use.
+    let lock: DatabaseLock?
 
     var sql: any SQLDatabase { database as! any SQLDatabase }
 
-    private init(kind: Kind, url: String, databases: Databases, logger: Logger) {
+    private init(kind: Kind, url: String, databases: Databases, logger: Logger, lock: DatabaseLock?) {
+        self.lock = lock
         self.kind = kind
         self.url = url
         self.databases = databases
@@ -31,9 +34,10 @@ public final class Store: Sendable {
     }
 
     /// Opens (and for SQLite creates) the database a URL names. Does not migrate.
-    public static func open(url: String, logger: Logger = Logger(label: "wijkradar.storage")) async throws -> Store {
+    public static func open(url: String, logger: Logger = Logger(label: "wijkradar.storage"), locking: Bool = true) async throws -> Store {
         let databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
         let kind: Kind
+        var lock: DatabaseLock?
         if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
             databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
             kind = .postgres
@@ -44,13 +48,17 @@ public final class Store: Sendable {
             } else {
                 try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(),
                                                         withIntermediateDirectories: true)
+                if locking {
+                    lock = try DatabaseLock(path: path)
+                    lock?.shared()
+                }
                 databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
             }
             kind = .sqlite
         } else {
             throw StorageError.unsupportedURL(url)
         }
-        let store = Store(kind: kind, url: url, databases: databases, logger: logger)
+        let store = Store(kind: kind, url: url, databases: databases, logger: logger, lock: lock)
         if kind == .sqlite, url != "sqlite::memory:" {
             // WAL lets the web app read while an import writes; the setting is kept in the file itself.
             try await store.sql.raw("PRAGMA journal_mode=WAL").run()
@@ -78,6 +86,7 @@ public final class Store: Sendable {
 
     public func close() async {
         await databases.shutdownAsync()
+        lock?.release()
     }
 
     /// Runs work in one transaction: everything or nothing.

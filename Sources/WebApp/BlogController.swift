@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Knowledge
 import Pages
@@ -22,7 +23,7 @@ struct BlogController: Sendable {
             return try await editor(request, post: try await post(request))
         }
         routes.post("blog", ":slug", "bewerken") { try await save($0, slug: $0.parameters.get("slug")) }
-        routes.post("blog", ":slug", "afbeeldingen") { try await upload($0) }
+        routes.post("blog", ":slug", "afbeeldingen") { try await upload($0) }.acceptingBodies(upTo: BodyLimit.image)
     }
 
     var posts: PostStore { PostStore(store: app.store) }
@@ -107,7 +108,7 @@ struct BlogController: Sendable {
         try request.require(request.viewer.isStaff, "afbeeldingen bij berichten")
         let post = try await post(request)
         guard let upload = try? request.content.decode(Upload.self) else { throw Abort(.unprocessableEntity, reason: "Afbeelding: kies een bestand.") }
-        let alt = (upload.alt ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let alt = InputText.clean(upload.alt ?? "", multiline: false).trimmingCharacters(in: .whitespaces)
         guard !alt.isEmpty else { throw Abort(.unprocessableEntity, reason: "Alt-tekst: beschrijf wat er op de afbeelding staat; zonder alt-tekst kan een schermlezer haar niet voorlezen.") }
         let name = AttachmentRules.safeName(upload.bestand.filename)
         let bytes = Data(buffer: upload.bestand.data)

@@ -19,7 +19,9 @@ struct ErrorMiddleware: AsyncMiddleware {
             components.queryItems = [URLQueryItem(name: "terug", value: back)]
             return request.redirect(to: components.string ?? "/inloggen", redirectType: .normal)
         } catch let abort as any AbortError {
-            return try await response(abort.reason, status: abort.status, on: request)
+            let answer = try await response(abort.reason, status: abort.status, on: request)
+            for (name, value) in abort.headers { answer.headers.replaceOrAdd(name: name, value: value) }
+            return answer
         } catch let error as StorageError {
             let status: HTTPResponseStatus = if case .datasetNotFound = error { .notFound } else { .internalServerError }
             return try await response(error.description, status: status, on: request)

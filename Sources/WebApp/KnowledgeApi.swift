@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Knowledge
 import Storage
@@ -50,32 +51,27 @@ struct KnowledgeApi: Sendable {
     /// Interventions as one row each (opgaven and research are in the JSON export).
     func csv() async throws -> String {
         let knowledge = KnowledgeStore(store: store)
-        var lines = [["id", "titel", "stad", "wijk", "cbs", "themas", "probleem", "aanpak", "waarom het werkt", "resultaten", "bewijsniveau",
-                      "partijen", "geldstromen", "aspecten", "startjaar", "eindjaar", "status"].joined(separator: ";")]
+        var writer = CSVWriter(dialect: .dutch, header: [
+            "id", "titel", "stad", "wijk", "cbs", "themas", "probleem", "aanpak", "waarom het werkt", "resultaten", "bewijsniveau",
+            "partijen", "geldstromen", "aspecten", "startjaar", "eindjaar", "status"])
         for hit in try await knowledge.search("", kind: .intervention, limit: .max).sorted(by: { $0.id < $1.id }) {
             guard let stored = try await knowledge.record(id: hit.id) else { continue }
             let item = try stored.decode(Intervention.self)
-            let parties: String = item.parties.map { party in "\(party.name) (\(party.kind), \(party.role.rawValue))" }.joined(separator: "; ")
-            let money: String = item.money.map { flow in flow.source + ": " + (flow.amount.map { "€ \($0)" } ?? "onbekend") }.joined(separator: "; ")
-            var fields: [String] = [String(hit.id), item.title, item.city, item.wijk, item.regionCode ?? "", item.themes.joined(separator: ", ")]
-            fields += [item.problem, item.approach, item.whyItWorks, item.results, item.evidence.rawValue, parties, money]
-            fields += [item.aspects.map(\.rawValue).joined(separator: ", "), item.startYear.map(String.init) ?? "", item.endYear.map(String.init) ?? ""]
-            fields.append(item.status.rawValue)
-            lines.append(fields.map(Self.field).joined(separator: ";"))
+            let parties = item.parties.map { "\($0.name) (\($0.kind), \($0.role.rawValue))" }.joined(separator: "; ")
+            let money = item.money.map { $0.source + ": " + ($0.amount.map { "€ \($0)" } ?? "onbekend") }.joined(separator: "; ")
+            let texts = [item.title, item.city, item.wijk, item.regionCode ?? "", item.themes.joined(separator: ", "), item.problem,
+                         item.approach, item.whyItWorks, item.results, item.evidence.rawValue, parties, money,
+                         item.aspects.map(\.rawValue).joined(separator: ", ")]
+            writer.row([.integer(hit.id)] + texts.map(CSVWriter.Field.text)
+                       + [item.startYear.map(CSVWriter.Field.integer) ?? .empty, item.endYear.map(CSVWriter.Field.integer) ?? .empty,
+                          .text(item.status.rawValue)])
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        return writer.text
     }
 
     static func object(_ stored: KnowledgeStore.Stored) throws -> [String: Any] {
         ["id": stored.id, "kind": stored.kind.rawValue, "title": stored.title, "version": stored.version,
          "record": try JSONSerialization.jsonObject(with: Data(stored.payload.utf8))]
-    }
-
-    static func field(_ text: String) -> String {
-        var value = text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
-        if let first = value.first, "=+-@".contains(first) { value = "'" + value }
-        guard value.contains(where: { ";\"".contains($0) }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     private func json(_ object: [String: Any]) async throws -> Response {

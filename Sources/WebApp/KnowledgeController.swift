@@ -26,7 +26,7 @@ struct KnowledgeController: Sendable {
         app.get("onderzoek") { try await research($0) }
         app.post("onderzoek") { try await addResearch($0) }
         app.post("kennis", ":id", "overdracht") { try await recordTransfer($0) }
-        app.post("kennis", ":id", "bijlagen") { try await upload($0) }
+        app.post("kennis", ":id", "bijlagen") { try await upload($0) }.acceptingBodies(upTo: BodyLimit.attachment)
         app.get("kennis", ":id", "bijlage", ":attachment") { try await download($0) }
     }
 

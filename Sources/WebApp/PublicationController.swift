@@ -106,7 +106,9 @@ struct PublicationController: Sendable {
         case .print:
             return html(ReportRenderer.print(document))
         case .pdf:
-            let pdf = try await Self.pdf(ReportRenderer.print(document).renderDocument(), cached: cached, on: request.application.threadPool)
+            let html = try await PrintResources.embed(ReportRenderer.print(document).renderDocument(), posts: PostStore(store: app.store),
+                                                      now: app.clock.now())
+            let pdf = try await Self.pdf(html, cached: cached, on: request.application.threadPool)
             return Response(status: .ok, headers: ["Content-Type": "application/pdf",
                                                    "Content-Disposition": "inline; filename=\"\(document.kind.slug)\(number.map { "-versie-\($0)" } ?? "-concept").pdf\""],
                             body: .init(data: pdf))

@@ -23,15 +23,20 @@ public enum WebServer {
     public static func configure(_ app: Application, config: AppConfig, store: Store) throws {
         app.http.server.configuration.hostname = config.hostname
         app.http.server.configuration.port = config.port
-        // Attachments may be up to 10 MB (checked again, with their type, before they are stored).
-        app.routes.defaultMaxBodySize = "11mb"
+        // Slow clients: a connection silent for a minute is closed. Vapor has no timeout for a client that sends its
+        // headers a byte at a time; the reverse proxy's header and body timeouts cover that (see README).
+        app.http.server.configuration.idleTimeout = .seconds(60)
+        // Forms; upload routes raise it for themselves (`acceptingBodies`), checked in SessionMiddleware.
+        app.routes.defaultMaxBodySize = ByteCount(integerLiteral: BodyLimit.form)
         app.middleware = Middlewares()
+        app.middleware.use(SecurityHeaders(strictTransport: config.secureCookies))
         app.middleware.use(ErrorMiddleware())
         app.middleware.use(SessionMiddleware(accounts: AccountStore(store: store), secureCookies: config.secureCookies))
         let cache = AnalysisCache(store: store)
         let smtp = config.smtpHost.isEmpty ? nil : SMTPClient(host: config.smtpHost, port: config.smtpPort, from: config.smtpFrom)
         let programme = ProgrammeApp(store: store, cache: cache, mailer: Mailer(client: smtp, audit: AuditLog(store: store)),
-                                     passwords: try Passwords(cost: config.passwordCost), publicURL: config.publicURL)
+                                     passwords: try Passwords(cost: config.passwordCost), publicURL: config.publicURL,
+                                     trustedProxies: config.trustedProxies)
         ApiController(store: store, cache: cache).register(app)
         PageController(store: store, cache: cache, programme: programme).register(app)
         KnowledgeController(store: store, cache: cache).register(app)
@@ -43,5 +48,7 @@ public enum WebServer {
         ThemeController(app: programme).register(app)
         MeetingController(app: programme).register(app)
         AccountController(app: programme).register(app)
+        AdminController(app: programme).register(app)
+        PasswordResetController(app: programme).register(app)
     }
 }

@@ -22,33 +22,28 @@ struct Radar: AsyncParsableCommand {
             let table = try await RadarTable.load(analysis, year: year)
             let warning = EarlyWarning(table: table)
             let similarity = SimilarityModel(table: table)
-            var lines = ["code,naam,gemeente,score,signalen,signaal,"
-                + warning.rules.map { "pct_" + $0.indicator }.joined(separator: ",") + ",lijkt_op"]
+            var writer = CSVWriter(dialect: .machine, header: ["code", "naam", "gemeente", "score", "signalen", "signaal"]
+                + warning.rules.map { "pct_" + $0.indicator } + ["lijkt_op"])
             let distributions = warning.rules.map { table.distribution($0.indicator)! }
             let neighbourLists = similarity.neighboursOfAll(k: 5)
             for result in warning.ranking() {
                 let region = table.regions[table.index(of: result.region)!]
                 let percentiles = zip(warning.rules, distributions).map { rule, distribution in
-                    table.cell(result.region, rule.indicator)?.number.flatMap(distribution.percentile(of:))
-                        .map { String(format: "%.4f", $0) } ?? ""
+                    CSVWriter.Field.number(table.cell(result.region, rule.indicator)?.number.flatMap(distribution.percentile(of:)),
+                                           decimals: 4)
                 }
                 let neighbours = neighbourLists[table.index(of: result.region)!].map(\.region.rawValue).joined(separator: " ")
-                let fields = [result.region.rawValue, region.name, result.region.municipality.rawValue,
-                              result.composite.map { String(format: "%.6f", $0) } ?? "", String(result.fired),
-                              result.signal ? "ja" : "nee"] + percentiles + [neighbours]
-                lines.append(fields.map(csvField).joined(separator: ","))
+                writer.row([.text(result.region.rawValue), .text(region.name), .text(result.region.municipality.rawValue),
+                            .number(result.composite, decimals: 6), .integer(result.fired), .text(result.signal ? "ja" : "nee")]
+                           + percentiles + [.text(neighbours)])
             }
-            let text = lines.joined(separator: "\n") + "\n"
+            let text = writer.text
             if let output {
                 try text.write(toFile: output, atomically: true, encoding: .utf8)
             } else {
                 print(text, terminator: "")
             }
         }
-    }
-
-    private func csvField(_ text: String) -> String {
-        text.contains(where: { ",\"\n".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 }
 

@@ -66,16 +66,19 @@ struct ProgrammeReportOptions: ParsableArguments {
                 guard let (_, document) = try await reports.published(kind, programme: info, number: number) else {
                     throw CLIError("Van ‘\(kind.title)’ is geen versie \(number) gepubliceerd.")
                 }
-                return ReportRenderer.print(document).renderDocument()
+                return try await PrintResources.embed(ReportRenderer.print(document).renderDocument(), posts: PostStore(store: store), now: Date())
             }
-            return ReportRenderer.print(try await reports.concept(kind, programme: info, snapshot: try await AnalysisSnapshot.load(store)).1).renderDocument()
+            let concept = try await reports.concept(kind, programme: info, snapshot: try await AnalysisSnapshot.load(store)).1
+            return try await PrintResources.embed(ReportRenderer.print(concept).renderDocument(), posts: PostStore(store: store), now: Date())
         }
         try writeDocument(html, to: output ?? "\(kind.slug).\(pdf ? "pdf" : "html")", pdf: pdf)
     }
 }
 
 /// Writes the HTML next to the target and, with `pdf`, turns it into the PDF with an installed engine.
-func writeDocument(_ html: String, to output: String, pdf: Bool) throws {
+func writeDocument(_ document: String, to output: String, pdf: Bool) throws {
+    // Images already embedded stay; any other image source is removed, so the PDF engine has nothing to fetch.
+    let html = PrintResources.embed(document, images: [:])
     let target = URL(fileURLWithPath: output)
     let htmlURL = pdf ? target.deletingPathExtension().appendingPathExtension("html") : target
     try html.write(to: htmlURL, atomically: true, encoding: .utf8)

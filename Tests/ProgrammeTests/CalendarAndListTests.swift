@@ -62,7 +62,7 @@ import Testing
                             discipline: "wonen", role: "-1", involvedInWijkaanpak: true)
         let csv = ParticipantList.csv([.init(registration: Registration(id: 1, meetingID: 1, participantID: 1, status: .registered, attended: true, createdAt: 0),
                                              participant: p, city: "Emmen")])
-        #expect(csv == "stad;naam;e-mail;organisatie;discipline;rol in de wijkaanpak;status;aanwezig\r\n"
+        #expect(csv == "\u{FEFF}stad;naam;e-mail;organisatie;discipline;rol in de wijkaanpak;status;aanwezig\r\n"
             + "Emmen;\"'=HYPERLINK(\"\"x\"\")\";a@b.nl;\"Lefier; Emmen\";wonen;'-1;aangemeld;ja\r\n")
     }
 

@@ -260,9 +260,10 @@ import Testing
             // Only hashes are stored.
             let stored = try await store.sql.select().column("token_hash").from("sessions").all().map { try $0.decode(column: "token_hash", as: String.self) }
             #expect(!stored.contains(session.token))
-            try await accounts.recordFailure(email: "x@example.nl")
-            try await accounts.recordFailure(email: "X@example.nl")
-            #expect(try await accounts.recentFailures(email: "x@example.nl", window: 900).count == 2)
+            try await accounts.recordFailure(email: "x@example.nl", client: "192.0.2.1")
+            try await accounts.recordFailure(email: "X@example.nl", client: "192.0.2.2")
+            let failures = try await accounts.recentFailures(email: "x@example.nl", client: "192.0.2.1", window: 900)
+            #expect(failures.account.count == 2 && failures.client.count == 1 && failures.account.last != nil)
         }
     }
 }

@@ -89,7 +89,8 @@ import VaporTesting
             Case(method: .POST, path: { "\($0.base)/stad/\($0.cityB.id)/deelnemers" },
                  form: { _, who in ["naam": "B \(who)", "email": "b." + email(who), "organisatie": "Org B \(who)", "discipline": "d", "rol": "r", "betrokken": "ja"] },
                  expected: Case.only(staff: .seeOther)),
-            Case(method: .POST, path: { "\($0.base)/stad/\($0.cityB.id)/deelnemers/\($0.peopleB[1].id)/uitnodigen" }, expected: Case.only(staff: .seeOther)),
+            // No mail server in the matrix: the invitation link is shown once on the page (200), not logged.
+            Case(method: .POST, path: { "\($0.base)/stad/\($0.cityB.id)/deelnemers/\($0.peopleB[1].id)/uitnodigen" }, expected: Case.only(staff: .ok)),
             Case(method: .POST, path: { "\($0.base)/themas" }, form: { _, who in ["titel": "Thema \(who)"] }, expected: Case.only(staff: .seeOther)),
             Case(method: .POST, path: { "\($0.base)/themas/stem" },
                  form: { f, _ in ["stad": "\(f.cityA.id)", "plaats1": "\(try await ThemeStore(store: f.store).themes(programmeID: f.programme.id)[0].id)"] },
@@ -154,6 +155,7 @@ import VaporTesting
                  expected: Case.signedIn(.unprocessableEntity)),
             Case(method: .POST, path: { _ in "/inloggen" }, form: { _, _ in ["email": "onbekend@example.nl", "wachtwoord": "fout"] },
                  expected: Case.all(.unauthorized)),
+            Case(method: .POST, path: { f in "/beheer/account/\(f.accountID("coord@example.nl"))/herstellink" }, expected: Case.only(staff: .ok)),
         ] + publicationCases()
     }
 
@@ -212,7 +214,7 @@ import VaporTesting
         result = result.replacing(/\/versie\/[0-9]+/, with: "/versie/:number")
         result = result.replacing(/^\/blog\/afbeelding\/[0-9]+/, with: "/blog/afbeelding/:image")
         result = result.replacing(/^\/blog\/(?!nieuw$|feed\.xml$|afbeelding\/)[^\/]+/, with: "/blog/:slug")
-        for (word, name) in [("kennis", ":id"), ("bijlage", ":attachment"), ("stad", ":city"), ("bijeenkomst", ":meeting"), ("deelnemers", ":participant"), ("aanmeldingen", ":registration")] {
+        for (word, name) in [("kennis", ":id"), ("bijlage", ":attachment"), ("stad", ":city"), ("bijeenkomst", ":meeting"), ("deelnemers", ":participant"), ("aanmeldingen", ":registration"), ("account", ":account")] {
             result = result.replacing(try! Regex("/\(word)/[0-9]+"), with: "/\(word)/\(name)")
         }
         return result

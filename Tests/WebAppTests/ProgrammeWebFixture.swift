@@ -25,6 +25,10 @@ struct ProgrammeWebFixture {
     let records: [Int]
 
     var base: String { "/programma/\(programme.slug)" }
+    /// Ids of the fixture's accounts, by address.
+    let accounts: [String: Int]
+
+    func accountID(_ email: String) -> Int { accounts[email] ?? 0 }
 
     static func day(_ offset: Int) -> Day { Day.today(Date().addingTimeInterval(Double(offset) * 86400)) }
 
@@ -65,11 +69,12 @@ struct ProgrammeWebFixture {
             programmeID: programme.id, number: 0, title: "Concept", date: day(60), startTime: ClockTime("13:00")!,
             endTime: ClockTime("17:00")!), actor: actor)
         let hash = try Bcrypt.hash(password, cost: 4)
-        let accounts = AccountStore(store: store)
+        let accountStore = AccountStore(store: store)
+        var accounts: [String: Int] = [:]
         for (email, role, city, participant) in [("staf@example.nl", Role.staff, nil, nil), ("coord@example.nl", .coordinator, cityA.id, nil),
                                                   ("anna.emmen@example.nl", .participant, cityA.id, peopleA[0].id)] as [(String, Role, Int?, Int?)] {
-            let token = try await accounts.invite(email: email, name: email, role: role, cityID: city, participantID: participant, actor: actor)
-            _ = try await accounts.accept(token: token, passwordHash: hash)
+            let token = try await accountStore.invite(email: email, name: email, role: role, cityID: city, participantID: participant, actor: actor)
+            accounts[email] = try await accountStore.accept(token: token, passwordHash: hash).id
         }
         var records: [Int] = []
         for (city, title) in [(cityA, "Buurtteam Angelslo"), (cityB, "Energiecoaches Meerwijk"), (cityB, "Oud project")] {
@@ -78,7 +83,7 @@ struct ProgrammeWebFixture {
                                                                          anchor: .init(cityID: city.id), actor: actor))
         }
         return ProgrammeWebFixture(store: store, programme: programme, cityA: cityA, cityB: cityB, peopleA: peopleA, peopleB: peopleB,
-                                   meeting: meeting, draft: draft, records: records)
+                                   meeting: meeting, draft: draft, records: records, accounts: accounts)
     }
 
     /// A fresh SQLite database with the bundled KWB 2022 wijken: enough for the wijkanalyse, similarity and signals.

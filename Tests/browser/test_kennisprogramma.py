@@ -73,7 +73,7 @@ def test_staff_plans_coordinator_registers_rules_explain_and_meeting_is_public(s
     fill(browser, {"naam": "Coördinator Emmen", "email": "coordinator@example.nl"})
     Select(browser.find_element(By.NAME, "stad")).select_by_value(city_id)
     submit(browser, 'form[action="/beheer/uitnodigingen"]')
-    coordinator_link = wait_for(browser, "#uitnodigingslink").text
+    coordinator_link = wait_for(browser, "#eenmalige-link").text
 
     # Staff plans and publishes the meeting.
     browser.get(server + "/programma/ronde-2/bijeenkomst/nieuw")

@@ -1,3 +1,4 @@
+import Core
 import HTML
 import Programme
 
@@ -16,6 +17,46 @@ public enum AccountPages {
                 Forms.text("Wachtwoord", name: "wachtwoord", value: "", type: "password", required: true)
                 button(.type("submit")) { "Inloggen" }
             }
+            p { a(.href("/wachtwoord-vergeten")) { "Wachtwoord vergeten?" } }
+        }
+    }
+
+    /// Asking for a reset link. Without a mail server nothing can be sent, and the page says who can help instead.
+    public static func forgotPassword(csrf: String, email: String, mailConfigured: Bool, sent: Bool, problems: [String]) -> Node {
+        Layout.page(.init(title: "Wachtwoord vergeten", description: "Een nieuw wachtwoord kiezen", path: "/wachtwoord-vergeten")) {
+            h1 { "Wachtwoord vergeten" }
+            Forms.errors(problems)
+            if sent {
+                div(.class("notice"), .role("status")) {
+                    p { "Als er een account is voor \(email), is er nu een e-mail onderweg met een link om een nieuw wachtwoord te kiezen. De link is \(AccountPages.resetHours) uur geldig en werkt één keer." }
+                }
+            } else if mailConfigured {
+                p { "Vul het e-mailadres van uw account in. U krijgt een e-mail met een link om een nieuw wachtwoord te kiezen." }
+                form(.method("post"), .action("/wachtwoord-vergeten"), .class("stacked")) {
+                    Forms.csrf(csrf)
+                    Forms.text("E-mail", name: "email", value: email, type: "email", required: true)
+                    button(.type("submit")) { "Stuur mij een link" }
+                }
+            } else {
+                p { "Deze installatie van Wijkradar verstuurt geen e-mail. Vraag het programmabureau (de programmastaf) om een herstellink: die maken zij op de beheerpagina en geven zij u door." }
+            }
+        }
+    }
+
+    public static let resetHours = 24
+
+    /// Choosing a new password with a reset link.
+    public static func resetPassword(csrf: String, token: String, email: String, problems: [String]) -> Node {
+        Layout.page(.init(title: "Nieuw wachtwoord", description: "Een nieuw wachtwoord kiezen", path: "/wachtwoord")) {
+            h1 { "Nieuw wachtwoord" }
+            Forms.errors(problems)
+            p { "Kies een nieuw wachtwoord voor \(email): minstens 12 tekens. Een zin van een paar woorden is goed te onthouden en moeilijk te raden. Daarna bent u overal uitgelogd en logt u in met het nieuwe wachtwoord." }
+            form(.method("post"), .action("/wachtwoord/\(token)"), .class("stacked")) {
+                Forms.csrf(csrf)
+                Forms.text("Nieuw wachtwoord", name: "wachtwoord", value: "", type: "password", required: true)
+                Forms.text("Nieuw wachtwoord nogmaals", name: "herhaling", value: "", type: "password", required: true)
+                button(.type("submit")) { "Wachtwoord opslaan" }
+            }
         }
     }
 
@@ -23,7 +64,7 @@ public enum AccountPages {
         Layout.page(.init(title: "Uitnodiging", description: "Account aanmaken", path: "/uitnodiging")) {
             h1 { "Welkom, \(name)" }
             Forms.errors(problems)
-            p { "U bent uitgenodigd als \(role) met het adres \(email). Kies een wachtwoord van minstens 12 tekens." }
+            p { "U bent uitgenodigd als \(role) met het adres \(email). Kies een wachtwoord van minstens 12 tekens; een zin van een paar woorden is goed te onthouden en moeilijk te raden." }
             form(.method("post"), .action("/uitnodiging/\(token)"), .class("stacked")) {
                 Forms.csrf(csrf)
                 Forms.text("Wachtwoord", name: "wachtwoord", value: "", type: "password", required: true)
@@ -69,12 +110,23 @@ public enum AccountPages {
 /// Staff's page: accounts, invitations and the audit log.
 public enum AdminPage {
     public struct AccountLine: Sendable {
+        public var id: Int
         public var email: String
         public var name: String
         public var role: String
         public var city: String?
 
-        public init(email: String, name: String, role: String, city: String?) { (self.email, self.name, self.role, self.city) = (email, name, role, city) }
+        public init(id: Int, email: String, name: String, role: String, city: String?) {
+            (self.id, self.email, self.name, self.role, self.city) = (id, email, name, role, city)
+        }
+    }
+
+    /// A one-time link just made (an invitation or a password reset), shown once to whoever made it so they can pass
+    /// it on when no mail server is set. It is never stored or logged in full.
+    public struct OneTimeLink: Sendable {
+        public var explanation: String
+        public var link: String
+        public init(explanation: String, link: String) { (self.explanation, self.link) = (explanation, link) }
     }
 
     public struct LogLine: Sendable {
@@ -93,14 +145,13 @@ public enum AdminPage {
         public var accounts: [AccountLine]
         public var cities: [(id: Int, label: String)]
         public var log: [LogLine]
-        /// The link of an invitation just made, shown once so staff can pass it on when no mail server is set.
-        public var invitationLink: String?
+        public var link: OneTimeLink?
         public var session: Layout.SessionBar
         public var problems: [String]
 
-        public init(accounts: [AccountLine], cities: [(id: Int, label: String)], log: [LogLine], invitationLink: String?,
+        public init(accounts: [AccountLine], cities: [(id: Int, label: String)], log: [LogLine], link: OneTimeLink?,
                     session: Layout.SessionBar, problems: [String] = []) {
-            (self.accounts, self.cities, self.log, self.invitationLink, self.session, self.problems) = (accounts, cities, log, invitationLink, session, problems)
+            (self.accounts, self.cities, self.log, self.link, self.session, self.problems) = (accounts, cities, log, link, session, problems)
         }
     }
 
@@ -108,17 +159,24 @@ public enum AdminPage {
         Layout.page(.init(title: "Beheer", description: "Accounts en logboek", path: "/beheer", session: model.session)) {
             h1 { "Beheer" }
             Forms.errors(model.problems)
-            if let link = model.invitationLink {
-                div(.class("notice"), .role("status")) {
-                    p { "Uitnodiging gemaakt. De link is 14 dagen geldig en werkt één keer:" }
-                    p { element("code", [.id("uitnodigingslink")]) { link } }
-                }
-            }
+            if let link = model.link { oneTimeLink(link) }
             h2 { "Accounts" }
             table(.class("figures")) {
-                caption { "\(model.accounts.count) accounts" }
-                thead { tr { th(.scope("col")) { "Naam" }; th(.scope("col")) { "E-mail" }; th(.scope("col")) { "Rol" }; th(.scope("col")) { "Stad" } } }
-                tbody { for a0 in model.accounts { tr { th(.scope("row")) { a0.name }; td { a0.email }; td { a0.role }; td { a0.city ?? "" } } } }
+                caption { DutchFormat.count(model.accounts.count, "account", "accounts") }
+                thead { tr { for title in ["Naam", "E-mail", "Rol", "Stad", "Wachtwoord"] { th(.scope("col")) { title } } } }
+                tbody {
+                    for a0 in model.accounts {
+                        tr {
+                            th(.scope("row")) { a0.name }; td { a0.email }; td { a0.role }; td { a0.city ?? "" }
+                            td {
+                                form(.method("post"), .action("/beheer/account/\(a0.id)/herstellink")) {
+                                    Forms.csrf(model.session.csrf)
+                                    button(.type("submit"), .class("secondary"), .aria("label", "Herstellink maken voor \(a0.name)")) { "Herstellink maken" }
+                                }
+                            }
+                        }
+                    }
+                }
             }
             form(.method("post"), .action("/beheer/uitnodigingen"), .class("stacked")) {
                 fieldset {
@@ -139,6 +197,15 @@ public enum AdminPage {
                 thead { tr { for title in ["Tijd", "Door", "Actie", "Waarop", "Toelichting"] { th(.scope("col")) { title } } } }
                 tbody { for line in model.log { tr { td { line.at }; td { line.actor }; td { line.action }; td { line.subject }; td { line.detail } } } }
             }
+        }
+    }
+
+    /// The link in a box with its explanation, to copy once.
+    public static func oneTimeLink(_ link: OneTimeLink) -> Node {
+        div(.class("notice"), .role("status")) {
+            p { link.explanation }
+            p { element("code", [.id("eenmalige-link")]) { link.link } }
+            p(.class("meta")) { "Kopieer de link nu: Wijkradar bewaart hem niet en toont hem niet nog een keer." }
         }
     }
 }

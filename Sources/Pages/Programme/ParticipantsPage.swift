@@ -1,3 +1,4 @@
+import Core
 import HTML
 import Programme
 
@@ -14,11 +15,14 @@ public enum ParticipantsPage {
         public var csrf: String
         public var problems: [String]
         public var notice: String?
+        /// An invitation link just made, shown once to the person who invited when no mail server is set.
+        public var link: AdminPage.OneTimeLink?
 
         public init(programme: ProgrammeInfo, city: ProgrammeCity, participants: [Participant], withAccount: Set<Int>, editing: Participant?,
-                    session: Layout.SessionBar?, csrf: String, problems: [String] = [], notice: String? = nil) {
+                    session: Layout.SessionBar?, csrf: String, problems: [String] = [], notice: String? = nil,
+                    link: AdminPage.OneTimeLink? = nil) {
             (self.programme, self.city, self.participants, self.withAccount, self.editing) = (programme, city, participants, withAccount, editing)
-            (self.session, self.csrf, self.problems, self.notice) = (session, csrf, problems, notice)
+            (self.session, self.csrf, self.problems, self.notice, self.link) = (session, csrf, problems, notice, link)
         }
     }
 
@@ -28,10 +32,11 @@ public enum ParticipantsPage {
             p(.class("meta")) { a(.href(CityPage.path(model.programme, model.city))) { model.city.wijkName }; " · \(model.city.cityName)" }
             h1 { "Deelnemers uit \(model.city.cityName)" }
             Forms.notice(model.notice)
+            if let link = model.link { AdminPage.oneTimeLink(link) }
             Forms.errors(model.problems)
             p { "Per bijeenkomst komen twee of drie deelnemers uit de stad, uit verschillende organisaties en disciplines, elk zelf betrokken bij de wijkaanpak. Wie meedoet kan per thema verschillen." }
             table(.class("figures")) {
-                caption { "\(model.participants.count) deelnemers" }
+                caption { DutchFormat.count(model.participants.count, "deelnemer", "deelnemers") }
                 thead { tr { for title in ["Naam", "Organisatie", "Discipline", "Rol in de wijkaanpak", "Betrokken", "Account", ""] { th(.scope("col")) { title } } } }
                 tbody {
                     for person in model.participants {

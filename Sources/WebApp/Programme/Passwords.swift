@@ -1,31 +1,78 @@
+import Core
+import Crypto
+import Foundation
+import NIOConcurrencyHelpers
 import NIOPosix
 import Vapor
 
-/// Bcrypt on the thread pool, so hashing (deliberately slow) never blocks the event loop.
+/// Password hashing with Bcrypt on its own small thread pool, apart from the database driver's: a burst of logins
+/// (deliberately slow work) then queues behind itself, never ahead of the queries every page needs. The queue is
+/// bounded; past it a login is told to try again shortly instead of waiting for seconds.
+///
+/// Hashes are `wr2$` + Bcrypt of the base64 SHA-256 of the password. Bcrypt itself reads only the first 72 bytes and
+/// stops at a NUL byte, so without the pre-hash "ab\0cdef…" would match "ab", and two long passphrases that share
+/// their start would be the same password. Older plain Bcrypt hashes still verify and are upgraded at the next login.
 struct Passwords: Sendable {
     let cost: Int
     /// A hash of a random password nobody knows, checked when an address has no account.
     let decoy: String
-    static let minimumLength = 12
+    static let prefix = "wr2$"
 
     init(cost: Int) throws {
         self.cost = cost
-        decoy = try Bcrypt.hash(UUID().uuidString, cost: cost)
+        decoy = Self.prefix + (try Bcrypt.hash(Self.prehash(UUID().uuidString), cost: cost))
     }
 
     func hash(_ password: String) async throws -> String {
-        try await NIOThreadPool.singleton.runIfActive { [cost] in try Bcrypt.hash(password, cost: cost) }
+        let cost = cost
+        return try await HashingPool.shared.run { Self.prefix + (try Bcrypt.hash(Self.prehash(password), cost: cost)) }
     }
 
-    func verify(_ password: String, hash: String) async throws -> Bool {
-        try await NIOThreadPool.singleton.runIfActive { try Bcrypt.verify(password, created: hash) }
+    /// Whether the password matches; `needsUpgrade` when it matched an older plain Bcrypt hash.
+    func verify(_ password: String, hash: String) async throws -> (matches: Bool, needsUpgrade: Bool) {
+        try await HashingPool.shared.run {
+            if hash.hasPrefix(Self.prefix) {
+                return (try Bcrypt.verify(Self.prehash(password), created: String(hash.dropFirst(Self.prefix.count))), false)
+            }
+            // NB: a plain Bcrypt hash cannot tell "ab" from "ab\0cd"; no password with a control character ever matches.
+            guard !InputText.hasControlCharacters(password), !password.utf8.contains(0) else { return (false, false) }
+            return (try Bcrypt.verify(password, created: hash), true)
+        }
     }
 
-    /// Problems with a new password, in Dutch.
-    static func problems(_ password: String, repeated: String?) -> [String] {
-        var result: [String] = []
-        if password.count < minimumLength { result.append("Wachtwoord: kies minstens \(minimumLength) tekens.") }
-        if let repeated, repeated != password { result.append("Wachtwoord nogmaals: de twee wachtwoorden verschillen.") }
-        return result
+    static func prehash(_ password: String) -> String {
+        Data(SHA256.hash(data: Data(password.precomposedStringWithCanonicalMapping.utf8))).base64EncodedString()
+    }
+}
+
+/// Too many password checks are waiting already.
+struct PasswordsBusy: AbortError {
+    var status: HTTPResponseStatus { .serviceUnavailable }
+    var reason: String { "Het is nu erg druk met inloggen. Probeer het over een halve minuut opnieuw." }
+    var headers: HTTPHeaders { ["Retry-After": "30"] }
+}
+
+/// One thread for Bcrypt, and at most `capacity` checks waiting for it.
+final class HashingPool: Sendable {
+    static let shared = HashingPool(capacity: 16)
+    private let pool: NIOThreadPool
+    private let waiting = NIOLockedValueBox(0)
+    let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        pool = NIOThreadPool(numberOfThreads: 1)
+        pool.start()
+    }
+
+    func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        let admitted = waiting.withLockedValue { count in
+            guard count < capacity else { return false }
+            count += 1
+            return true
+        }
+        guard admitted else { throw PasswordsBusy() }
+        defer { waiting.withLockedValue { $0 -= 1 } }
+        return try await pool.runIfActive(work)
     }
 }

@@ -14,6 +14,9 @@ struct ProgrammeApp: Sendable {
     let mailer: Mailer
     let passwords: Passwords
     let publicURL: String
+    let trustedProxies: [String]
+    var throttle = LoginThrottle()
+    var clock = Clock.system
 
     var programmes: ProgrammeStore { ProgrammeStore(store: store) }
     var participants: ParticipantStore { ParticipantStore(store: store) }

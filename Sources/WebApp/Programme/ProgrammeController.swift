@@ -147,7 +147,7 @@ struct ProgrammeController: Sendable {
                                                 note: "Samengesteld voor het kennisprogramma.", members: codes)).slug
     }
 
-    func participantsPage(_ request: Request, problems: [String] = [], editing: Participant? = nil,
+    func participantsPage(_ request: Request, problems: [String] = [], editing: Participant? = nil, link: AdminPage.OneTimeLink? = nil,
                           status: HTTPResponseStatus = .ok) async throws -> Response {
         let programme = try await app.programme(request)
         let city = try await app.city(request, in: programme)
@@ -157,12 +157,12 @@ struct ProgrammeController: Sendable {
         let chosen = editing ?? (try? request.query.get(Int.self, at: "bewerk")).flatMap { id in people.first { $0.id == id } }
         let notice: String? = switch try? request.query.get(String.self, at: "ok") {
         case "opgeslagen": "De deelnemer is opgeslagen."
-        case "uitgenodigd": app.mailer.isConfigured ? "De uitnodiging is per e-mail verstuurd." : "Uitnodiging gemaakt; er is geen mailserver ingesteld, de programmastaf ziet de link in het logboek."
+        case "uitgenodigd": "De uitnodiging is per e-mail verstuurd."
         default: nil
         }
         return html(ParticipantsPage.render(.init(programme: programme, city: city, participants: people, withAccount: withAccount,
                                                   editing: chosen, session: request.sessionBar,
-                                                  csrf: request.csrf, problems: problems, notice: notice)),
+                                                  csrf: request.csrf, problems: problems, notice: notice, link: link)),
                     status: status)
     }
 
@@ -195,18 +195,23 @@ struct ProgrammeController: Sendable {
         try request.require(request.viewer.mayManage(city: city.id), "de deelnemers van \(city.cityName)")
         guard let id = request.parameters.get("participant", as: Int.self), let person = try await app.participants.participant(id: id),
               person.cityID == city.id else { throw Abort(.notFound, reason: "Deze deelnemer hoort niet bij \(city.cityName).") }
-        return try await attempt(request, {
+        do {
             let token = try await app.accounts.invite(email: person.email, name: person.name, role: .participant, cityID: city.id,
                                                       participantID: person.id, actor: app.actor(request))
-            await app.mailer.send([MailText.invitation(to: person.email, name: person.name, role: .participant,
-                                                       link: app.link("/uitnodiging/\(token)"), validDays: AccountStore.invitationDays)],
-                                  logger: request.logger)
-            if !app.mailer.isConfigured {
-                try await AuditLog(store: app.store).record(actor: app.actor(request), action: "uitnodigingslink (geen mailserver)",
-                                                            subject: person.email, detail: app.link("/uitnodiging/\(token)"))
+            let link = app.link("/uitnodiging/\(token)")
+            guard app.mailer.isConfigured else {
+                // No mail server: the link is shown once to whoever invited, to pass on; it is never logged.
+                return try await participantsPage(request, link: .init(
+                    explanation: "Uitnodiging gemaakt voor \(person.name). Er is geen mailserver ingesteld: geef deze link zelf door. Hij is \(AccountStore.invitationDays) dagen geldig en werkt één keer:",
+                    link: link))
             }
-            return CityPage.path(programme, city) + "/deelnemers?ok=uitgenodigd"
-        }, otherwise: { try await participantsPage(request, problems: $0, status: $1) })
+            await app.mailer.send([MailText.invitation(to: person.email, name: person.name, role: .participant, link: link,
+                                                       validDays: AccountStore.invitationDays)], logger: request.logger)
+            return request.redirect(to: CityPage.path(programme, city) + "/deelnemers?ok=uitgenodigd", redirectType: .normal)
+        } catch {
+            guard let list = problems(error) else { throw error }
+            return try await participantsPage(request, problems: list, status: (error as? ProgrammeError)?.status ?? .unprocessableEntity)
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+import Core
 import Crypto
 import Foundation
 import Pages
@@ -70,12 +71,14 @@ struct SessionMiddleware: AsyncMiddleware {
     let secureCookies: Bool
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        try refuseControlCharacters(in: request.url)
         if let token = request.cookies[Self.cookie]?.string, let session = try await accounts.session(token: token) {
             var context = RequestContext(token: token, csrf: session.csrf)
             if let id = session.userID, let account = try await accounts.account(id: id) { context.viewer = account.viewer }
             request.context = context
         }
-        if request.method == .POST {
+        if ![.GET, .HEAD, .OPTIONS].contains(request.method) {
+            try await request.collectBody()
             let sent = (try? request.content.get(String.self, at: "_csrf")) ?? ""
             guard let expected = request.context.csrf, Self.equal(sent, expected) else {
                 throw Abort(.forbidden, reason: "Dit formulier is verlopen of komt niet van Wijkradar (CSRF-controle). Laad de pagina opnieuw en probeer het nog eens.")
@@ -89,6 +92,15 @@ struct SessionMiddleware: AsyncMiddleware {
         return response
     }
 
+    /// An address with a control character (NUL, a line break, …) is refused before anything reads it: no page has
+    /// a use for one, and PostgreSQL refuses NUL in text.
+    func refuseControlCharacters(in url: URI) throws {
+        let decoded = url.string.removingPercentEncoding ?? url.string
+        guard !decoded.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else {
+            throw Abort(.badRequest, reason: "Het adres bevat een teken dat niet in een adres hoort (zoals een NUL-teken of een regeleinde).")
+        }
+    }
+
     /// Compares in time independent of where the strings differ.
     static func equal(_ a: String, _ b: String) -> Bool {
         let x = Array(a.utf8), y = Array(b.utf8)
@@ -97,13 +109,8 @@ struct SessionMiddleware: AsyncMiddleware {
     }
 }
 
-/// A form body as field → value (urlencoded; a checkbox that is not ticked is absent).
+/// A form body as field → value (urlencoded; a checkbox that is not ticked is absent), every value cleaned by
+/// `InputText` before anything stores it.
 func formFields(_ request: Request) throws -> [String: String] {
-    (try? request.content.decode([String: String].self)) ?? [:]
-}
-
-/// A local path to return to after signing in; anything else (another site, "//host") becomes the home page.
-func safeReturnPath(_ path: String?) -> String {
-    guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\"), !path.contains("\r"), !path.contains("\n") else { return "/" }
-    return path
+    ((try? request.content.decode([String: String].self)) ?? [:]).mapValues { InputText.clean($0) }
 }

@@ -1,0 +1,26 @@
+import FluentKit
+import SQLKit
+
+/// Hardening: login failures also counted per client address; one-time links for password resets (the mechanism
+/// invitations share); and invitation links that an earlier version wrote into the audit log, removed from it.
+struct M013Security: SQLMigration {
+    var name: String { "M013_Security" }
+    var tables: [String] { ["one_time_links"] }
+    func prepare(sql: any SQLDatabase) async throws {
+        try await sql.raw("ALTER TABLE login_failures ADD COLUMN client TEXT").run()
+        try await sql.create(index: "login_failures_client").on("login_failures").column("client").run()
+        try await sql.create(table: "one_time_links")
+            .column("token_hash", type: .text, .primaryKey(autoIncrement: false))
+            // What the link does: "herstel" (set a new password).
+            .column("purpose", type: .text, .notNull)
+            .column("user_id", type: .bigint, .notNull, .references("users", "id"))
+            .column("created_by", type: .text, .notNull)
+            .column("created_at", type: .bigint, .notNull)
+            .column("expires_at", type: .bigint, .notNull)
+            .column("used_at", type: .bigint)
+            .run()
+        // NB: a live link in the log let anyone who could read the log take over the invitation.
+        try await sql.update("audit_log").set("detail", to: SQLBind("(link verwijderd)"))
+            .where("action", .equal, "uitnodigingslink (geen mailserver)").run()
+    }
+}

@@ -1,0 +1,76 @@
+import Core
+import Foundation
+import Pages
+import Programme
+import Storage
+import Vapor
+
+/// A forgotten password: the account holder asks for a link by e-mail, or — when no mail server is set — staff make
+/// one on /beheer and pass it on. Both are the same one-time link (`AccountStore.createResetLink`).
+struct PasswordResetController: Sendable {
+    let app: ProgrammeApp
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get("wachtwoord-vergeten") { try await forgotPage($0) }
+        routes.post("wachtwoord-vergeten") { try await requestLink($0) }
+        routes.get("wachtwoord", ":token") { try await resetPage($0) }
+        routes.post("wachtwoord", ":token") { try await reset($0) }
+        routes.post("beheer", "account", ":account", "herstellink") { try await staffLink($0) }
+    }
+
+    func forgotPage(_ request: Request, email: String = "", sent: Bool = false, problems: [String] = [],
+                    status: HTTPResponseStatus = .ok) async throws -> Response {
+        html(AccountPages.forgotPassword(csrf: try await request.formToken(accounts: app.accounts), email: email,
+                                         mailConfigured: app.mailer.isConfigured, sent: sent, problems: problems), status: status)
+    }
+
+    /// The answer is the same whether the address has an account or not, so the form does not tell who has one.
+    func requestLink(_ request: Request) async throws -> Response {
+        guard app.mailer.isConfigured else { return try await forgotPage(request) }
+        let email = (try formFields(request)["email"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        guard email.contains("@") else {
+            return try await forgotPage(request, email: email, problems: ["E-mail: vul het e-mailadres van uw account in."],
+                                        status: .unprocessableEntity)
+        }
+        if let account = try await app.accounts.account(email: email) {
+            let token = try await app.accounts.createResetLink(userID: account.id, actor: email)
+            await app.mailer.send([MailText.passwordReset(to: account.email, name: account.name, link: app.link("/wachtwoord/\(token)"),
+                                                          validHours: AccountStore.resetHours)], logger: request.logger)
+        }
+        return try await forgotPage(request, email: email, sent: true)
+    }
+
+    func resetPage(_ request: Request, problems: [String] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
+        let token = request.parameters.get("token") ?? ""
+        guard let account = try await app.accounts.resetAccount(token: token) else {
+            throw Abort(.notFound, reason: "Deze herstellink is ongeldig, al gebruikt of verlopen. Vraag een nieuwe aan via ‘Wachtwoord vergeten?’.")
+        }
+        return html(AccountPages.resetPassword(csrf: try await request.formToken(accounts: app.accounts), token: token, email: account.email,
+                                               problems: problems), status: status)
+    }
+
+    func reset(_ request: Request) async throws -> Response {
+        let f = try formFields(request)
+        let token = request.parameters.get("token") ?? ""
+        guard let account = try await app.accounts.resetAccount(token: token) else { return try await resetPage(request) }
+        let password = f["wachtwoord"] ?? ""
+        let list = PasswordPolicy.problems(password, repeated: f["herhaling"] ?? "", email: account.email, name: account.name)
+        guard list.isEmpty else { return try await resetPage(request, problems: list, status: .unprocessableEntity) }
+        return try await attempt(request, {
+            _ = try await app.accounts.resetPassword(token: token, passwordHash: try await app.passwords.hash(password))
+            return "/inloggen?ok=wachtwoord"
+        }, otherwise: { try await resetPage(request, problems: $0, status: $1) })
+    }
+
+    /// Staff make a link for someone and see it once, to pass on by phone or chat.
+    func staffLink(_ request: Request) async throws -> Response {
+        try request.require(request.viewer.isStaff, "het beheer")
+        guard let id = request.parameters.get("account", as: Int.self), let account = try await app.accounts.account(id: id) else {
+            throw Abort(.notFound, reason: "Dit account bestaat niet.")
+        }
+        let token = try await app.accounts.createResetLink(userID: account.id, actor: app.actor(request))
+        return try await AdminController(app: app).admin(request, link: .init(
+            explanation: "Herstellink voor \(account.name) (\(account.email)), \(AccountStore.resetHours) uur geldig en één keer te gebruiken. Eerdere herstellinks voor dit account werken niet meer:",
+            link: app.link("/wachtwoord/\(token)")))
+    }
+}
