@@ -54,7 +54,11 @@ public enum DataImporter {
             do {
                 json = try JSONSerialization.jsonObject(with: Data(body))
             } catch {
-                throw ImportError(file: fileName, "het bestand is geen geldige JSON (\((error as NSError).userInfo["NSDebugDescription"] ?? error))")
+                // Foundation explains in English; the place is what a user needs.
+                let detail = "\((error as NSError).userInfo["NSDebugDescription"] ?? "")"
+                let place = detail.firstMatch(of: /character ([0-9]+)/).map { " (rond teken \($0.1))" } ?? ""
+                let nested = detail.contains("nested") ? ": de lijsten of objecten zijn te diep genest" : ""
+                throw ImportError(file: fileName, "het bestand is geen geldige JSON\(nested)\(place)")
             }
             if GeoJSONFormat.isFeatureCollection(json) {
                 dataset = try GeoJSONFormat.read(json, options: options, fileName: name)

@@ -30,12 +30,12 @@ public enum PasswordPolicy {
 
     /// Why a long enough password is still easy to guess, or nil.
     static func weakness(_ password: String, email: String, name: String) -> String? {
-        let folded = password.precomposedStringWithCompatibilityMapping.lowercased()
+        let folded = fold(password)
         let address = email.lowercased().trimmingCharacters(in: .whitespaces)
         let local = String(address.prefix { $0 != "@" })
         if !address.isEmpty, folded.contains(address) { return "het bevat uw e-mailadres" }
         if local.count >= 4, strip(folded) == strip(local) { return "het is uw e-mailadres" }
-        let ownName = name.lowercased().filter { !$0.isWhitespace }
+        let ownName = fold(name).filter { !$0.isWhitespace }
         if ownName.count >= 4, strip(folded.filter { !$0.isWhitespace }) == strip(ownName) { return "het is uw naam" }
         if CommonPasswords.contains(folded) { return "het staat op de lijst van veelgebruikte wachtwoorden" }
         let core = strip(folded)
@@ -46,6 +46,11 @@ public enum PasswordPolicy {
         if isRepetition(of: folded, where: { $0.count <= 3 }) { return "het herhaalt steeds dezelfde tekens" }
         if isRun(folded) { return "het is een reeks die op het toetsenbord of in het alfabet op elkaar volgt" }
         return nil
+    }
+
+    /// Lowercase, compatibility-normalised and without accents, so "Coördinator" and "coordinator" are one word.
+    static func fold(_ text: String) -> String {
+        text.precomposedStringWithCompatibilityMapping.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 
     /// The text without leading and trailing digits, punctuation and spaces ("Welkom2024!" → "welkom").

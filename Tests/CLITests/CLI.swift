@@ -50,6 +50,48 @@ struct CLI {
                       stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    struct Measured {
+        var status: Int32
+        var stderr: String
+        /// Peak resident memory of this one process, in bytes (`wait4`'s rusage; Foundation's Process reaps its
+        /// children itself, so it cannot tell this).
+        var peakBytes: Int
+        var seconds: Double
+        var timedOut: Bool
+    }
+
+    /// Runs the binary and measures it; killed after `timeout` seconds.
+    func runMeasured(_ arguments: [String], timeout: Double) throws -> Measured {
+        let errPath = dataDirectory.appendingPathComponent("stderr-\(UUID().uuidString)").path
+        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let argv = ([Self.binary.path] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid: pid_t = 0
+        let started = Date()
+        guard posix_spawn(&pid, Self.binary.path, &actions, nil, argv, envp) == 0 else { throw CocoaError(.executableLoad) }
+        var status: Int32 = 0
+        var usage = rusage()
+        var timedOut = false
+        while wait4(pid, &status, WNOHANG, &usage) == 0 {
+            if Date().timeIntervalSince(started) > timeout {
+                timedOut = true
+                kill(pid, SIGKILL)
+                _ = wait4(pid, &status, 0, &usage)
+                break
+            }
+            usleep(20_000)
+        }
+        let exited = status & 0x7f == 0
+        return Measured(status: exited ? (status >> 8) & 0xff : -1,
+                        stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "",
+                        peakBytes: usage.ru_maxrss * 1024, seconds: Date().timeIntervalSince(started), timedOut: timedOut)
+    }
+
     /// Starts `wijkradar serve` in the background on a free port.
     func serve(port: Int) throws -> Process {
         let process = Process()

@@ -235,3 +235,33 @@ import Testing
         #expect(stale.stderr.contains("intussen gewijzigd"))
     }
 }
+
+/// The hostile corpus through the real binary, as a user would try it: each file refused with a Dutch message and
+/// exit code 2, within 10 seconds and 500 MB of memory (bounds, not speed measurements: a bomb that got through
+/// would take minutes and gigabytes), and nothing stored.
+@Suite(.serialized) struct HostileImportTests {
+    static var corpus: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../DataImportTests/Fixtures/hostile")
+    }
+
+    static func files() throws -> [String] {
+        try String(contentsOf: corpus.appendingPathComponent("EXPECTED.tsv"), encoding: .utf8).split(separator: "\n")
+            .filter { !$0.hasPrefix("#") }.map { String($0.split(separator: "\t")[0]) }
+    }
+
+    @Test func hostileFilesAreRefusedQuicklyAndStoreNothing() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        #expect(try cli.run("migrate").status == 0)
+        let files = try Self.files()
+        #expect(files.count >= 18)
+        for file in files {
+            let run = try cli.runMeasured(["import", Self.corpus.appendingPathComponent(file).path], timeout: 10)
+            #expect(!run.timedOut, "\(file): still running after 10 s")
+            #expect(run.status == 2, "\(file): exit \(run.status) \(run.stderr)")
+            #expect(run.stderr.contains("Import geweigerd, er is niets opgeslagen.") && run.stderr.contains(file), "\(file): \(run.stderr)")
+            #expect(run.peakBytes < 500 << 20, "\(file): \(run.peakBytes >> 20) MB")
+        }
+        #expect(try cli.run("datasets", "list").stdout.contains("Nog geen datasets"))
+    }
+}
