@@ -60,9 +60,15 @@ public final class Store: Sendable {
         }
         let store = Store(kind: kind, url: url, databases: databases, logger: logger, lock: lock)
         if kind == .sqlite, url != "sqlite::memory:" {
-            // WAL lets the web app read while an import writes; the setting is kept in the file itself.
-            try await store.sql.raw("PRAGMA journal_mode=WAL").run()
-            try await store.sql.raw("PRAGMA busy_timeout=10000").run()
+            do {
+                // WAL lets the web app read while an import writes; the setting is kept in the file itself.
+                try await store.sql.raw("PRAGMA journal_mode=WAL").run()
+                try await store.sql.raw("PRAGMA busy_timeout=10000").run()
+            } catch {
+                // NB: a connection pool dropped without shutting down traps; a file that is not a database gets here.
+                await store.close()
+                throw error
+            }
         }
         return store
     }

@@ -1,0 +1,74 @@
+import Foundation
+@testable import Storage
+import SQLKit
+import Testing
+
+/// `wijkradar backup` while Wijkradar writes, and `wijkradar restore`.
+@Suite struct BackupTests {
+    /// Rows are written one by one in their own transactions while the backup is taken. The restored database opens,
+    /// passes SQLite's integrity check and holds every row committed before the backup began, and only whole rows
+    /// in order after that (a consistent moment, not a torn copy).
+    @Test func aBackupTakenDuringWritesRestoresEveryCommittedRow() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wijkradar-backup-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("live.sqlite").path
+        let store = try await Store.open(url: "sqlite://" + path)
+        try await store.migrate()
+        let log = AuditLog(store: store)
+        let writer = Task {
+            for number in 1...400 { try await log.record(actor: "schrijver", action: "rij", subject: String(number)) }
+        }
+        // Let some rows commit first, and remember how many were there before the backup started.
+        while try await Self.numbers(store).count < 50 { try await Task.sleep(for: .milliseconds(5)) }
+        let committedBefore = try await Self.numbers(store).count
+        let backup = dir.appendingPathComponent("backup.sqlite")
+        try await store.backup(to: backup)
+        try await writer.value
+        // A second backup to the same name is refused: a backup is never overwritten.
+        await #expect(throws: StorageError.self) { try await store.backup(to: backup) }
+        // Restoring while the database is open is refused: the running process would write to a replaced file.
+        await #expect(throws: StorageError.self) { try await Store.restore(from: backup, to: path) }
+        await store.close()
+
+        try await Store.restore(from: backup, to: path)
+        let restored = try await Store.open(url: "sqlite://" + path)
+        let integrity = try await restored.sql.raw("PRAGMA integrity_check").first(decodingColumn: "integrity_check", as: String.self)
+        #expect(integrity == "ok")
+        let numbers = try await Self.numbers(restored)
+        #expect(numbers.count >= committedBefore && numbers.count < 400, "\(numbers.count) rows, \(committedBefore) before")
+        #expect(numbers == Array(1...numbers.count))
+        #expect(try await restored.appliedMigrations().contains("M013_Security"))
+        await restored.close()
+    }
+
+    @Test func restoreRefusesWhatIsNotAWijkradarBackup() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wijkradar-restore-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("live.sqlite").path
+        let store = try await Store.open(url: "sqlite://" + path)
+        try await store.migrate()
+        await store.close()
+        let text = dir.appendingPathComponent("notities.txt")
+        try Data("geen database".utf8).write(to: text)
+        await #expect(throws: StorageError.self) { try await Store.restore(from: text, to: path) }
+        let empty = try await Store.open(url: "sqlite://" + dir.appendingPathComponent("leeg.sqlite").path)
+        try await empty.sql.raw("CREATE TABLE x (y INTEGER)").run()
+        await empty.close()
+        do {
+            try await Store.restore(from: dir.appendingPathComponent("leeg.sqlite"), to: path)
+            Issue.record("an empty SQLite file was restored")
+        } catch let error as StorageError {
+            #expect(error.description.contains("geen backup van Wijkradar"))
+        }
+        // The live database is untouched.
+        let live = try await Store.open(url: "sqlite://" + path)
+        #expect(try await live.appliedMigrations().count >= 13)
+        await live.close()
+    }
+
+    static func numbers(_ store: Store) async throws -> [Int] {
+        try await store.sql.select().column("subject").from("audit_log").where("actor", .equal, "schrijver").orderBy("id").all()
+            .map { Int(try $0.decode(column: "subject", as: String.self))! }
+    }
+}
