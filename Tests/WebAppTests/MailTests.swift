@@ -60,6 +60,33 @@ struct MailTests {
     }
 }
 
+extension MailTests {
+    /// A forgotten password by e-mail: the same answer for an address with and without an account; one mail, whose
+    /// link sets a new password once.
+    @Test func aForgottenPasswordIsResetThroughTheMailedLink() async throws {
+        let sink = try SMTPSink.start()
+        defer { sink.stop() }
+        let f = try await ProgrammeWebFixture.make()
+        try await f.withApp(smtpPort: sink.port) { app in
+            var visitor = Visitor(app)
+            _ = try await visitor.get("/wachtwoord-vergeten")
+            let unknown = try await visitor.post("/wachtwoord-vergeten", ["email": "niemand@example.nl"])
+            let known = try await visitor.post("/wachtwoord-vergeten", ["email": "Coord@Example.nl"])
+            #expect(unknown.status == .ok && known.status == .ok)
+            #expect(unknown.text.contains("Als er een account is voor niemand@example.nl"))
+            #expect(known.text.contains("Als er een account is voor coord@example.nl"))
+            let mails = try sink.waitForMessages(1)
+            #expect(mails.count == 1 && mails[0].to == "coord@example.nl" && mails[0].subject == "Nieuw wachtwoord voor Wijkradar")
+            let link = try #require(mails[0].body.firstMatch(of: /http:\/\/wijkradar.test(\/wachtwoord\/[A-Za-z0-9_-]+)/).map { String($0.1) })
+            var owner = Visitor(app)
+            _ = try await owner.get(link)
+            #expect(try await owner.post(link, ["wachtwoord": "fietsen langs de Hunze", "herhaling": "fietsen langs de Hunze"]).status == .seeOther)
+            #expect(try await owner.get(link).status == .notFound)
+        }
+        await f.store.close()
+    }
+}
+
 /// aiosmtpd in a child process, with a Maildir to read the messages from.
 struct SMTPSink {
     struct Message {

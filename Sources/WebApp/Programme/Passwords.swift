@@ -3,6 +3,7 @@ import Crypto
 import Foundation
 import NIOConcurrencyHelpers
 import NIOPosix
+import Programme
 import Vapor
 
 /// Password hashing with Bcrypt on its own small thread pool, apart from the database driver's: a burst of logins
@@ -34,8 +35,10 @@ struct Passwords: Sendable {
             if hash.hasPrefix(Self.prefix) {
                 return (try Bcrypt.verify(Self.prehash(password), created: String(hash.dropFirst(Self.prefix.count))), false)
             }
-            // NB: a plain Bcrypt hash cannot tell "ab" from "ab\0cd"; no password with a control character ever matches.
-            guard !InputText.hasControlCharacters(password), !password.utf8.contains(0) else { return (false, false) }
+            // NB: a plain Bcrypt hash cannot tell "ab" from "ab\0cd": it stops at NUL. No password with a control
+            // character matches one, nor a password shorter than the old policy ever allowed.
+            guard !InputText.hasControlCharacters(password), !password.utf8.contains(0),
+                  password.count >= PasswordPolicy.minimumLength else { return (false, false) }
             return (try Bcrypt.verify(password, created: hash), true)
         }
     }
