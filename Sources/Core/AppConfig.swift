@@ -22,6 +22,9 @@ public struct AppConfig: Sendable {
     /// `10.0.0.0/8`, comma-separated; default the machine itself, where nginx usually runs). Login throttling per
     /// client needs the client's own address, not the proxy's.
     public var trustedProxies: [String]
+    /// Seconds a connection may stay silent before it is closed (`IDLE_TIMEOUT`, default 60). Behind a load balancer
+    /// that keeps connections open, set it longer than the balancer's own idle timeout.
+    public var idleTimeout: Int = 60
 
     public init(dataDirectory: URL, databaseURL: String, hostname: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil,
                 smtpHost: String = "", smtpPort: Int = 25, smtpFrom: String = "Wijkradar <wijkradar@localhost>",
@@ -60,21 +63,30 @@ public struct AppConfig: Sendable {
             proxies = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             for proxy in proxies where !AddressRange.isValid(proxy) { throw ConfigError.badProxy(proxy) }
         }
+        var idle = 60
+        if let text = env["IDLE_TIMEOUT"], !text.isEmpty {
+            guard let value = Int(text), (1...3600).contains(value) else { throw ConfigError.badIdleTimeout(text) }
+            idle = value
+        }
         let url = env["WIJKRADAR_URL"].flatMap { $0.isEmpty ? nil : String($0.trimmingCharacters(in: ["/"])) }
-        return AppConfig(dataDirectory: dir, databaseURL: database, hostname: host, port: port, publicURL: url,
-                         smtpHost: env["SMTP_HOST"] ?? "", smtpPort: smtpPort,
-                         smtpFrom: env["SMTP_FROM"].flatMap { $0.isEmpty ? nil : $0 } ?? "Wijkradar <wijkradar@localhost>",
-                         secureCookies: env["COOKIE_SECURE"] == "1", trustedProxies: proxies)
+        var config = AppConfig(dataDirectory: dir, databaseURL: database, hostname: host, port: port, publicURL: url,
+                               smtpHost: env["SMTP_HOST"] ?? "", smtpPort: smtpPort,
+                               smtpFrom: env["SMTP_FROM"].flatMap { $0.isEmpty ? nil : $0 } ?? "Wijkradar <wijkradar@localhost>",
+                               secureCookies: env["COOKIE_SECURE"] == "1", trustedProxies: proxies)
+        config.idleTimeout = idle
+        return config
     }
 }
 
 public enum ConfigError: Error, CustomStringConvertible {
     case badPort(String)
     case badProxy(String)
+    case badIdleTimeout(String)
 
     public var description: String {
         switch self {
         case .badPort(let text): "PORT en SMTP_PORT moeten een getal tussen 1 en 65535 zijn, niet '\(text)'"
+        case .badIdleTimeout(let text): "IDLE_TIMEOUT moet een aantal seconden tussen 1 en 3600 zijn, niet '\(text)'"
         case .badProxy(let text):
             "TRUSTED_PROXIES: '\(text)' is geen IP-adres of IPv4-bereik (zoals 10.0.0.5 of 10.0.0.0/8); scheid adressen met komma's"
         }

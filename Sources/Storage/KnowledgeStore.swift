@@ -183,7 +183,7 @@ public struct KnowledgeStore: Sendable {
             let digest = SHA256.hash(data: content).map { String(format: "%02x", $0) }.joined()
             let attachment = try await sql.insert(into: "knowledge_attachments")
                 .columns("record_id", "file_name", "content_type", "size", "sha256", "content", "uploaded_by", "at")
-                .values(SQLBind(id), SQLBind(fileName), SQLBind(contentType), SQLBind(content.count), SQLBind(digest), SQLBind([UInt8](content)),
+                .values(SQLBind(id), SQLBind(fileName), SQLBind(contentType), SQLBind(content.count), SQLBind(digest), Blob.bind(content),
                         SQLBind(actor), SQLBind(now()))
                 .returning("id").first(decodingColumn: "id", as: Int.self)!
             try await AuditLog.record(sql, actor: actor, action: "bijlage toegevoegd", subject: stored.title, detail: "\(fileName) (\(content.count) bytes)")
@@ -203,7 +203,7 @@ public struct KnowledgeStore: Sendable {
         guard let row = try await store.sql.select().column("*").from("knowledge_attachments").where("id", .equal, attachmentID)
             .where("record_id", .equal, id).first() else { return nil }
         return (Attachment(id: attachmentID, fileName: try row.decode(column: "file_name"), contentType: try row.decode(column: "content_type"),
-                           size: try row.decode(column: "size")), Data(try row.decode(column: "content", as: [UInt8].self)))
+                           size: try row.decode(column: "size")), try Blob.decode(row, column: "content"))
     }
 
     // MARK: Opgaven

@@ -94,7 +94,7 @@ public struct PostStore: Sendable {
         try await store.transaction { sql in
             guard let post = try await Self.post(sql, where: ("id", postID)) else { throw ProgrammeError.notFound("Bericht \(postID)") }
             let id = try await sql.insert(into: "post_images").columns("post_id", "file_name", "content_type", "alt", "content", "uploaded_by", "at")
-                .values(SQLBind(postID), SQLBind(fileName), SQLBind(contentType), SQLBind(alt), SQLBind([UInt8](content)), SQLBind(actor), SQLBind(now()))
+                .values(SQLBind(postID), SQLBind(fileName), SQLBind(contentType), SQLBind(alt), Blob.bind(content), SQLBind(actor), SQLBind(now()))
                 .returning("id").first(decodingColumn: "id", as: Int.self)!
             try await AuditLog.record(sql, actor: actor, action: "afbeelding toegevoegd", subject: post.title, detail: "\(fileName): \(alt)")
             return id
@@ -108,7 +108,7 @@ public struct PostStore: Sendable {
 
     public func image(id: Int) async throws -> (Image, Data)? {
         guard let row = try await store.sql.select().column("*").from("post_images").where("id", .equal, id).first() else { return nil }
-        return (try Self.decodeImage(row), Data(try row.decode(column: "content", as: [UInt8].self)))
+        return (try Self.decodeImage(row), try Blob.decode(row, column: "content"))
     }
 
     // MARK: Rows

@@ -99,19 +99,16 @@ struct BlogController: Sendable {
         }, otherwise: { try await editor(request, post: existing, typed: candidate, problems: $0, status: $1) })
     }
 
-    struct Upload: Content {
-        var bestand: File
-        var alt: String?
-    }
-
     func upload(_ request: Request) async throws -> Response {
         try request.require(request.viewer.isStaff, "afbeeldingen bij berichten")
         let post = try await post(request)
-        guard let upload = try? request.content.decode(Upload.self) else { throw Abort(.unprocessableEntity, reason: "Afbeelding: kies een bestand.") }
-        let alt = InputText.clean(upload.alt ?? "", multiline: false).trimmingCharacters(in: .whitespaces)
+        guard let form = request.multipartForm, let file = form.file("bestand"), file.data.readableBytes > 0 else {
+            throw Abort(.unprocessableEntity, reason: "Afbeelding: kies een bestand.")
+        }
+        let alt = InputText.clean(form.field("alt") ?? "", multiline: false).trimmingCharacters(in: .whitespaces)
         guard !alt.isEmpty else { throw Abort(.unprocessableEntity, reason: "Alt-tekst: beschrijf wat er op de afbeelding staat; zonder alt-tekst kan een schermlezer haar niet voorlezen.") }
-        let name = AttachmentRules.safeName(upload.bestand.filename)
-        let bytes = Data(buffer: upload.bestand.data)
+        let name = AttachmentRules.safeName(file.fileName ?? "")
+        let bytes = Data(buffer: file.data)
         guard bytes.count <= 5 * 1_048_576 else { throw Abort(.payloadTooLarge, reason: "Afbeelding '\(name)': het maximum is 5 MB.") }
         guard case .success(let type) = AttachmentRules.check(fileName: name, bytes: bytes), type.hasPrefix("image/") else {
             throw Abort(.unprocessableEntity, reason: "Afbeelding '\(name)': alleen PNG en JPEG, en de inhoud moet bij de extensie passen.")

@@ -212,18 +212,14 @@ struct KnowledgeController: Sendable {
 
     // MARK: Attachments
 
-    struct Upload: Content {
-        var bestand: File
-    }
-
     func upload(_ request: Request) async throws -> Response {
         let (stored, item) = try await intervention(request.parameters.get("id", as: Int.self) ?? 0, request)
         try request.require(request.viewer.mayEdit(item), "bijlagen bij deze interventie")
-        guard let upload = try? request.content.decode(Upload.self) else {
+        guard let file = request.multipartForm?.file("bestand"), file.data.readableBytes > 0 else {
             throw Abort(.unprocessableEntity, reason: "Bijlage: kies een bestand.")
         }
-        let name = AttachmentRules.safeName(upload.bestand.filename)
-        let bytes = Data(buffer: upload.bestand.data)
+        let name = AttachmentRules.safeName(file.fileName ?? "")
+        let bytes = Data(buffer: file.data)
         switch AttachmentRules.check(fileName: name, bytes: bytes) {
         case .failure(let problem):
             throw Abort(bytes.count > AttachmentRules.maximumBytes ? .payloadTooLarge : .unprocessableEntity, reason: problem.description)

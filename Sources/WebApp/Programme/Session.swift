@@ -79,7 +79,7 @@ struct SessionMiddleware: AsyncMiddleware {
         }
         if ![.GET, .HEAD, .OPTIONS].contains(request.method) {
             try await request.collectBody()
-            let sent = (try? request.content.get(String.self, at: "_csrf")) ?? ""
+            let sent = request.multipartForm?.field("_csrf") ?? (try? request.content.get(String.self, at: "_csrf")) ?? ""
             guard let expected = request.context.csrf, Self.equal(sent, expected) else {
                 throw Abort(.forbidden, reason: "Dit formulier is verlopen of komt niet van Wijkradar (CSRF-controle). Laad de pagina opnieuw en probeer het nog eens.")
             }
