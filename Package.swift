@@ -7,6 +7,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "wijkradar", targets: ["wijkradar"]),
+        // For the fuzzers in fuzz/ (a separate package, built on its own, never in CI).
+        .library(name: "WijkradarDataImport", targets: ["DataImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),

@@ -62,8 +62,8 @@ struct ApiController: Sendable {
                 municipality: (try? request.query.get(String.self, at: "gemeente")) ?? "",
                 province: (try? request.query.get(String.self, at: "provincie")) ?? "",
                 minimumPopulation: try optionalInt(request, "min_inwoners"),
-                onlySignals: ((try? request.query.get(String.self, at: "signaal")) ?? "") == "ja",
-                cluster: (try? request.query.get(String.self, at: "cluster")) ?? "")
+                onlySignals: try request.choice("signaal", from: ["ja"]) == "ja",
+                cluster: try request.choice("cluster", from: Cluster.allCases.map(\.rawValue)) ?? "")
             let maximum = try limit(request, name: "limit", default: 4000, maximum: 4000)
             guard let model = RadarBuilder(snapshot: try await cache.snapshot()).model(filters: filters) else {
                 throw Abort(.notFound, reason: "Nog geen landelijke radar: lees kerncijfers per wijk in")
@@ -95,7 +95,7 @@ struct ApiController: Sendable {
     }
 
     func optionalInt(_ request: Request, _ name: String) throws -> Int? {
-        guard let text = try? request.query.get(String.self, at: name), !text.isEmpty else { return nil }
+        guard let text = try? request.query.get(String.self, at: name) else { return nil }
         guard let value = Int(text), value >= 0 else { throw Abort(.badRequest, reason: "\(name) moet een geheel getal zijn, niet '\(text)'") }
         return value
     }

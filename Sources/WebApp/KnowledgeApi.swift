@@ -25,6 +25,8 @@ struct KnowledgeApi: Sendable {
     }
 
     func search(_ request: Request) async throws -> Response {
+        _ = try request.choice("soort", from: KnowledgeStore.Kind.allCases.map(\.rawValue))
+        _ = try request.choice("aspect", from: Aspect.allCases.map(\.rawValue))
         var filters: [Facet: String] = [:]
         for facet in Facet.allCases {
             if let value = try? request.query.get(String.self, at: facet.rawValue), !value.isEmpty { filters[facet] = value }

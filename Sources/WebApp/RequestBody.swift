@@ -19,9 +19,14 @@ struct BodyTooLarge: AbortError {
     let limit: Int
     var status: HTTPResponseStatus { .payloadTooLarge }
     var reason: String {
-        "Wat u verstuurde is groter dan \(DutchFormat.number(Double(limit) / 1_048_576, decimals: 0)) MB, de grens voor dit "
-            + "formulier. Ga met de knop Terug van uw browser terug naar het formulier: wat u typte staat er dan nog. Kies een "
-            + "kleiner bestand of verdeel de tekst."
+        guard limit > BodyLimit.form else {
+            return "Wat u verstuurde is groter dan 1 MB, de grens voor dit formulier. Ga met de knop Terug van uw browser terug "
+                + "naar het formulier: wat u typte staat er dan nog. Verdeel de tekst over meer velden of berichten."
+        }
+        // An upload route's limit has 1 MB of room for the other fields; the file itself may be that much smaller.
+        let file = DutchFormat.number(Double(limit >> 20) - 1)
+        return "Het bestand is te groot: hier kunt u bestanden tot \(file) MB toevoegen. Ga met de knop Terug van uw browser terug "
+            + "naar het formulier, kies een kleiner bestand (of verklein de afbeelding of de PDF) en probeer het opnieuw."
     }
 }
 
@@ -73,5 +78,16 @@ extension Request {
             return loop.makeSucceededVoidFuture()
         }
         try await promise.futureResult.get()
+    }
+}
+
+extension Request {
+    /// A query parameter that must be one of the values the API document lists, or absent.
+    func choice(_ name: String, from allowed: [String]) throws -> String? {
+        guard let value = try? query.get(String.self, at: name) else { return nil }
+        guard allowed.contains(value) else {
+            throw Abort(.badRequest, reason: "\(name): '\(value)' is geen geldige waarde; kies uit \(allowed.joined(separator: ", ")).")
+        }
+        return value
     }
 }

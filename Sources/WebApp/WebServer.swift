@@ -31,6 +31,7 @@ public enum WebServer {
         app.middleware = Middlewares()
         app.middleware.use(SecurityHeaders(strictTransport: config.secureCookies))
         app.middleware.use(ErrorMiddleware())
+        app.middleware.use(MethodNotAllowed())
         app.middleware.use(SessionMiddleware(accounts: AccountStore(store: store), secureCookies: config.secureCookies))
         let cache = AnalysisCache(store: store)
         let smtp = config.smtpHost.isEmpty ? nil : SMTPClient(host: config.smtpHost, port: config.smtpPort, from: config.smtpFrom)
