@@ -20,7 +20,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.19.7"),
         .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
     ],
@@ -37,11 +36,12 @@ let package = Package(
         .target(name: "Programme", dependencies: ["Core"],
                 resources: [.copy("Resources/programme-seed.json"), .copy("Resources/common-passwords.txt")]),
         .target(name: "Knowledge", dependencies: ["Core", "Programme"], resources: [.copy("Resources/dutch.stop")]),
+        // zlib from the system (Debian: zlib1g-dev) for DataImport's own inflater.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "DataImport",
             dependencies: [
-                "Core",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "Core", "CZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Bundled")]

@@ -2,16 +2,17 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-internal import ZIPFoundation
 
 /// Reads the first worksheet of an XLSX workbook (as CBS publishes kwb-YYYY.xlsx) into a raw table.
 ///
 /// Only what data files use is read: shared strings, inline strings and numbers. Formulas keep their cached value.
 enum XLSXReader {
     static func read(_ data: Data, file: String) throws -> RawTable {
-        let archive: Archive
+        let archive: ZipArchive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try ZipArchive(Array(data))
+        } catch .unsupported(let what) {
+            throw ImportError(file: file, "dit XLSX-bestand gebruikt \(what), wat Wijkradar niet leest; sla het in Excel opnieuw op als .xlsx")
         } catch {
             throw ImportError(file: file, "dit is geen leesbaar XLSX-bestand (het zip-archief is beschadigd of afgebroken)")
         }
@@ -26,29 +27,24 @@ enum XLSXReader {
         return RawTable(file: file, header: header.cells, rows: Array(rows.dropFirst()), columnsAreLettered: true, lineNoun: "rij")
     }
 
-    private static func extract(_ path: String, from archive: Archive, file: String, required: Bool) throws -> Data? {
-        guard let entry = archive[path] else {
+    private static func extract(_ path: String, from archive: ZipArchive, file: String, required: Bool) throws -> Data? {
+        guard let member = archive.member(path) else {
             if required { throw ImportError(file: file, "onderdeel \(path) ontbreekt in het XLSX-bestand") }
             return nil
         }
-        // NB: the sizes in the archive's directory are the archive's own claim; the bytes are counted as they come.
-        let limit = ImportLimits.inflationLimit(compressed: Int(clamping: entry.compressedSize))
-        var data = Data()
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                guard data.count + chunk.count <= limit else { throw Gzip.Problem.tooLarge(limit: limit) }
-                data.append(chunk)
-            }
-        } catch Gzip.Problem.tooLarge(let limit) {
+            return Data(try archive.contents(of: member))
+        } catch .tooLarge(_, let limit) {
             throw ImportError(file: file, "onderdeel \(path) wordt uitgepakt groter dan \(ImportLimits.megabytes(limit)) (meer dan \(ImportLimits.maximumRatio) keer zo groot als ingepakt); zo'n bestand is geen gewoon werkblad en wordt niet ingelezen")
+        } catch .unsupported(let what) {
+            throw ImportError(file: file, "onderdeel \(path) gebruikt \(what), wat Wijkradar niet leest; sla het bestand in Excel opnieuw op als .xlsx")
         } catch {
-            throw ImportError(file: file, "onderdeel \(path) is beschadigd of afgebroken (\(error))")
+            throw ImportError(file: file, "onderdeel \(path) is beschadigd of afgebroken")
         }
-        return data
     }
 
     /// The first sheet in workbook order, found through the workbook's relationships.
-    private static func firstSheetPath(_ archive: Archive, file: String) throws -> String {
+    private static func firstSheetPath(_ archive: ZipArchive, file: String) throws -> String {
         guard let workbook = try extract("xl/workbook.xml", from: archive, file: file, required: true),
               let rels = try extract("xl/_rels/workbook.xml.rels", from: archive, file: file, required: false) else {
             return "xl/worksheets/sheet1.xml"

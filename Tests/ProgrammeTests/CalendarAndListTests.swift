@@ -64,6 +64,13 @@ import Testing
                                              participant: p, city: "Emmen")])
         #expect(csv == "\u{FEFF}stad;naam;e-mail;organisatie;discipline;rol in de wijkaanpak;status;aanwezig\r\n"
             + "Emmen;\"'=HYPERLINK(\"\"x\"\")\";a@b.nl;\"Lefier; Emmen\";wonen;'-1;aangemeld;ja\r\n")
+        // The finding of the hardening review: an organisation with a line break and a formula after it.
+        var injected = p
+        injected.organisation = "Org1\n=cmd|' /C calc'!A0"
+        let lines = ParticipantList.csv([.init(registration: Registration(id: 1, meetingID: 1, participantID: 1, status: .registered,
+                                                                          attended: nil, createdAt: 0), participant: injected, city: "Emmen")])
+        #expect(lines.contains("\"Org1\n'=cmd|' /C calc'!A0\""))
+        #expect(!lines.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).contains { $0.hasPrefix("=") })
     }
 
     @Test func accessFollowsTheRoles() {
