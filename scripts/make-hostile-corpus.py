@@ -83,6 +83,11 @@ for i in range(1, 10):
 laughs += ']><sst><si><t>&lol9;</t></si></sst>'
 write("kwb-2023-billion-laughs.xlsx",
       xlsx(sheet([(1, header_cells), (2, [("A2", "WK011443")])]), shared=laughs), "sharedStrings")
+# 5b. One long shared string (1 MB, padded with spaces) used by 47 000 cells: tiny compressed, tens of GB copied once.
+long_string = '<?xml version="1.0"?><sst><si><t xml:space="preserve"> ' + "A" * 1_040_000 + ' </t></si></sst>'
+cells = "".join(f'<row r="{r}"><c r="A{r}" t="s"><v>0</v></c></row>' for r in range(2, 47_000))
+write("kwb-2023-repeated-long-string.xlsx",
+      xlsx(sheet([(1, header_cells)]).replace("</sheetData>", cells + "</sheetData>"), shared=long_string), "samen meer dan")
 # 6. Not a zip at all, and a zip cut in half.
 write("kwb-2023-not-a-workbook.xlsx", b"gwb_code_10;regio\r\nWK011443;Angelslo\r\n" * 3, "geen leesbaar XLSX-bestand")
 whole = xlsx(sheet([(1, header_cells), (2, [("A2", "WK011443"), ("B2", "Angelslo"), ("C2", "Wijk"), ("D2", "7685")])]))

@@ -5,9 +5,10 @@ public enum AddressRange {
         return ipv4(text) != nil || isIPv6(text)
     }
 
-    /// Whether an address is the entry or falls in its range.
+    /// Whether an address is the entry or falls in its range (addresses as `ClientKey.normalise` writes them; an
+    /// IPv6 entry is compared written out in full).
     public static func contains(_ entry: String, _ address: String) -> Bool {
-        guard let (base, bits) = cidr(entry) else { return entry == address }
+        guard let (base, bits) = cidr(entry) else { return entry == address || expanded(entry) == address }
         guard let network = ipv4(base), let value = ipv4(address), (0...32).contains(bits) else { return false }
         let mask: UInt32 = bits == 0 ? 0 : ~UInt32(0) << (32 - bits)
         return network & mask == value & mask
@@ -28,6 +29,18 @@ public enum AddressRange {
             value = value << 8 | UInt32(byte)
         }
         return value
+    }
+
+    /// `::1` → `0:0:0:0:0:0:0:1`, as the client key writes IPv6 addresses.
+    static func expanded(_ text: String) -> String? {
+        guard isIPv6(text), !text.contains(".") else { return nil }
+        let halves = text.components(separatedBy: "::")
+        guard halves.count <= 2 else { return nil }
+        let head = halves[0].split(separator: ":").map { String(Int($0, radix: 16) ?? 0, radix: 16) }
+        let tail = halves.count == 2 ? halves[1].split(separator: ":").map { String(Int($0, radix: 16) ?? 0, radix: 16) } : []
+        let missing = 8 - head.count - tail.count
+        guard missing >= 0, halves.count == 2 || missing == 0 else { return nil }
+        return (head + Array(repeating: "0", count: missing) + tail).joined(separator: ":")
     }
 
     static func isIPv6(_ text: String) -> Bool {

@@ -22,9 +22,10 @@ public struct AppConfig: Sendable {
     /// `10.0.0.0/8`, comma-separated; default the machine itself, where nginx usually runs). Login throttling per
     /// client needs the client's own address, not the proxy's.
     public var trustedProxies: [String]
-    /// Seconds a connection may stay silent before it is closed (`IDLE_TIMEOUT`, default 60). Behind a load balancer
-    /// that keeps connections open, set it longer than the balancer's own idle timeout.
-    public var idleTimeout: Int = 60
+    /// Seconds a connection may stay silent before it is closed (`IDLE_TIMEOUT`, default 120). Behind a load balancer
+    /// that keeps connections open, set it longer than the balancer's own idle timeout. NB: Vapor counts a request
+    /// being worked on as silence too, so it must exceed the slowest answer (a first PDF takes seconds).
+    public var idleTimeout: Int = 120
 
     public init(dataDirectory: URL, databaseURL: String, hostname: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil,
                 smtpHost: String = "", smtpPort: Int = 25, smtpFrom: String = "Wijkradar <wijkradar@localhost>",
@@ -63,7 +64,7 @@ public struct AppConfig: Sendable {
             proxies = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             for proxy in proxies where !AddressRange.isValid(proxy) { throw ConfigError.badProxy(proxy) }
         }
-        var idle = 60
+        var idle = 120
         if let text = env["IDLE_TIMEOUT"], !text.isEmpty {
             guard let value = Int(text), (1...3600).contains(value) else { throw ConfigError.badIdleTimeout(text) }
             idle = value

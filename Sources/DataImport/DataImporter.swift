@@ -75,6 +75,10 @@ public enum DataImporter {
         }
         dataset.fileName = fileName
         dataset.sha256 = sha
+        // Text the file chose (titles, column names, warnings that quote them) is cleaned like any text from outside.
+        dataset.info.title = InputText.clean(dataset.info.title, multiline: false)
+        dataset.unknownColumns = dataset.unknownColumns.map { InputText.clean($0, multiline: false) }
+        dataset.warnings = dataset.warnings.map { InputText.clean($0, multiline: false) }
         return dataset
     }
 
@@ -105,7 +109,8 @@ public enum DataImporter {
 
     /// A small side file (DataProperties, TableInfos), gzip or not; nil when absent or unreadable.
     static func contents(of url: URL) -> Data? {
-        guard let data = try? Data(contentsOf: url) else { return nil }
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= 16 << 20, let data = try? Data(contentsOf: url) else { return nil }
         return data.starts(with: [0x1F, 0x8B]) ? Gzip.decompress(Array(data)).map { Data($0) } : data
     }
 

@@ -1,3 +1,5 @@
+import Core
+
 /// A problem with an input file, told in Dutch with the place where it was found.
 ///
 /// Every importer throws this and nothing else for bad input, so the CLI and the web app can show one clear line.
@@ -16,7 +18,10 @@ public struct ImportError: Error, Equatable, CustomStringConvertible, Sendable {
         self.line = line
         self.column = column
         self.lineNoun = lineNoun
-        self.message = message
+        // NB: messages quote what the file holds ('…' is geen getal); printed in a terminal and stored in import_runs,
+        // so control characters (terminal escapes, NUL) go and a quoted megabyte is cut short.
+        let clean = InputText.clean(message, multiline: false)
+        self.message = clean.count > 1000 ? String(clean.prefix(1000)) + "…" : clean
     }
 
     public var description: String {

@@ -113,7 +113,8 @@ private final class SharedStringsParser: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         if name == "t" { inText = false }
         if name == "si" {
-            strings.append(current)
+            // Trimmed once here, so every cell that points at the string shares this copy.
+            strings.append(current.trimmingSpaces())
             if strings.count > ImportLimits.maximumCells { stop(parser, "er zijn meer dan \(ImportLimits.maximumCells) teksten") }
         }
     }
@@ -148,6 +149,8 @@ private final class SheetParser: NSObject, XMLParserDelegate {
     var text = ""
     var inValue = false
     var cellCount = 0
+    /// Bytes of cell text so far: a long shared string repeated in many cells is counted each time.
+    var textBytes = 0
     var badIndex: (row: Int, column: Int)?
     var problem: (row: Int, column: String?, message: String)?
 
@@ -206,8 +209,12 @@ private final class SheetParser: NSObject, XMLParserDelegate {
             guard cellCount <= ImportLimits.maximumCells else {
                 return stop(parser, column: nil, "het werkblad heeft meer dan \(ImportLimits.maximumCells) cellen")
             }
+            textBytes += value.utf8.count
+            guard textBytes <= ImportLimits.maximumInflatedBytes else {
+                return stop(parser, column: nil, "de cellen bevatten samen meer dan \(ImportLimits.megabytes(ImportLimits.maximumInflatedBytes)) tekst")
+            }
             while cells.count < column { cells.append("") }
-            cells.append(value.trimmingSpaces())
+            cells.append(type == "s" ? value : value.trimmingSpaces())
         case "row":
             if cells.contains(where: { !$0.isEmpty }) { rows.append(.init(line: rowNumber, cells: cells)) }
         default: break

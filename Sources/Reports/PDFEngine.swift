@@ -15,12 +15,15 @@ public struct PDFEngine: Sendable {
 
     public enum Failure: Error, CustomStringConvertible {
         case noEngine
+        case unsafeEngine
         case failed(engine: String, status: Int32, output: String)
 
         public var description: String {
             switch self {
             case .noEngine:
                 "Geen PDF-programma gevonden. Installeer WeasyPrint (apt-get install weasyprint) of Chromium (apt-get install chromium); het HTML-bestand is wel gemaakt en kan ook vanuit een browser worden afgedrukt."
+            case .unsafeEngine:
+                "WeasyPrint is gevonden, maar niet de Python waarmee het draait; zonder die kan Wijkradar niet verhinderen dat het programma bestanden van buiten ophaalt. Installeer WeasyPrint als Debian-pakket (apt-get install weasyprint) of zet WIJKRADAR_PDF_ENGINE=chromium."
             case .failed(let engine, let status, let output):
                 "\(engine) kon de PDF niet maken (code \(status)): \(output.suffix(400))"
             }
@@ -52,13 +55,25 @@ public struct PDFEngine: Sendable {
     weasyprint.HTML(filename=sys.argv[1], url_fetcher=fetch).write_pdf(sys.argv[2])
     """
 
-    /// The Python that runs the `weasyprint` script (its `#!` line), or nil when it is not a Python script.
+    /// The Python that runs the `weasyprint` script (its `#!` line), or else a `python3` on PATH that can import
+    /// weasyprint; nil when neither: WeasyPrint is then not used, because its command line has no way to stop it
+    /// fetching.
     var python: String? {
-        guard let handle = try? FileHandle(forReadingFrom: executable), let head = try? handle.read(upToCount: 200) else { return nil }
-        let line = String(decoding: head, as: UTF8.self).prefix { $0 != "\n" }
-        guard line.hasPrefix("#!"), line.contains("python") else { return nil }
-        return line.dropFirst(2).split(separator: " ").map(String.init).first { $0.contains("python") || $0.hasSuffix("env") }
-            .flatMap { $0.hasSuffix("env") ? "/usr/bin/python3" : $0 }
+        if let handle = try? FileHandle(forReadingFrom: executable), let head = try? handle.read(upToCount: 200) {
+            let line = String(decoding: head, as: UTF8.self).prefix { $0 != "\n" }
+            if line.hasPrefix("#!"), let interpreter = line.dropFirst(2).split(separator: " ").first.map(String.init),
+               interpreter.contains("python") {
+                return interpreter
+            }
+        }
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        check.arguments = ["python3", "-c", "import weasyprint"]
+        check.standardOutput = FileHandle.nullDevice
+        check.standardError = FileHandle.nullDevice
+        guard (try? check.run()) != nil else { return nil }
+        check.waitUntilExit()
+        return check.terminationStatus == 0 ? "/usr/bin/python3" : nil
     }
 
     public func render(html: URL, to pdf: URL) throws {
@@ -66,12 +81,9 @@ public struct PDFEngine: Sendable {
         process.executableURL = executable
         switch kind {
         case .weasyprint:
-            if let python {
-                process.executableURL = URL(fileURLWithPath: python)
-                process.arguments = ["-c", Self.weasyprintScript, html.path, pdf.path]
-            } else {
-                process.arguments = [html.path, pdf.path]
-            }
+            guard let python else { throw Failure.unsafeEngine }
+            process.executableURL = URL(fileURLWithPath: python)
+            process.arguments = ["-c", Self.weasyprintScript, html.path, pdf.path]
         case .chromium:
             process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
                                  "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>",

@@ -8,12 +8,23 @@ import SQLKit
 extension AccountStore {
     public static let resetHours = 24
 
-    /// A new reset link's token for an account; earlier unused links of the account stop working.
-    public func createResetLink(userID: Int, actor: String) async throws -> String {
+    /// Self-service requests within this many seconds of an unused link make no new one: asking again (or someone
+    /// asking for you) must not keep killing the link in your mailbox, nor fill mailbox and audit log.
+    public static let resetRequestInterval = 10 * 60
+
+    /// A new reset link's token for an account; earlier unused links of the account stop working. With `keepRecent`
+    /// (a request from the login page) nothing is made, and nil returned, while a link of the last ten minutes is
+    /// unused; staff's links are always made.
+    public func createResetLink(userID: Int, actor: String, keepRecent: Bool = false) async throws -> String? {
         let token = Self.randomToken()
-        try await store.transaction { sql in
+        return try await store.transaction { sql -> String? in
             guard let row = try await sql.select().column("email").from("users").where("id", .equal, userID).first() else {
                 throw ProgrammeError.notFound("Dit account bestaat niet.")
+            }
+            if keepRecent, try await sql.select().column("token_hash").from("one_time_links").where("user_id", .equal, userID)
+                .where("purpose", .equal, "herstel").where("used_at", .is, SQLLiteral.null)
+                .where("created_at", .greaterThan, now() - Self.resetRequestInterval).first() != nil {
+                return nil
             }
             try await sql.update("one_time_links").set("used_at", to: SQLBind(now()))
                 .where("user_id", .equal, userID).where("purpose", .equal, "herstel").where("used_at", .is, SQLLiteral.null).run()
@@ -24,8 +35,8 @@ extension AccountStore {
                 .run()
             try await AuditLog.record(sql, actor: actor, action: "herstellink gemaakt", subject: try row.decode(column: "email"),
                                       detail: "link \(Self.reference(token))")
+            return token
         }
-        return token
     }
 
     /// The account a reset link is for, if the link is unused and not expired.
@@ -47,7 +58,7 @@ extension AccountStore {
             guard !claimed.isEmpty else { throw ProgrammeError.refused("Deze herstellink is al gebruikt.") }
             try await sql.update("users").set("password_hash", to: SQLBind(passwordHash)).where("id", .equal, account.id).run()
             try await sql.delete(from: "sessions").where("user_id", .equal, account.id).run()
-            try await sql.delete(from: "login_failures").where("email", .equal, account.email).run()
+            try await sql.delete(from: "login_failures").where("email", .equal, account.email).where("kind", .equal, "inloggen").run()
             try await AuditLog.record(sql, actor: account.email, action: "wachtwoord hersteld", subject: account.email,
                                       detail: "link \(Self.reference(token))")
         }

@@ -152,29 +152,41 @@ public struct AccountStore: Sendable {
 
     // MARK: Login throttling
 
-    /// Failed logins in the last `window` seconds: for the account's address (from any client) and from the client.
-    public func recentFailures(email: String, client: String, window: Int) async throws -> (account: LoginThrottle.Failures,
-                                                                                             client: LoginThrottle.Failures) {
+    /// Starts an attempt: a row counted as a failure until the attempt succeeds (`clearFailures`) or the throttle
+    /// refuses it (`forget`). Written before the password is checked, so attempts that run at the same time see each
+    /// other and cannot all pass through the same gap in the throttle.
+    public func beginAttempt(kind: String = "inloggen", email: String, client: String) async throws -> Int {
+        // Only the last day matters for throttling; older rows are dropped so the table stays small.
+        try await store.sql.delete(from: "login_failures").where("at", .lessThan, now() - 86400).run()
+        return try await store.sql.insert(into: "login_failures").columns("kind", "email", "client", "at")
+            .values(SQLBind(kind), SQLBind(email.lowercased()), SQLBind(client), SQLBind(now()))
+            .returning("id").first(decodingColumn: "id", as: Int.self)!
+    }
+
+    /// Failures in the last `window` seconds before attempt `id`: for the account's address (from any client) and
+    /// from the client (for any address).
+    public func failures(before id: Int, kind: String = "inloggen", email: String, client: String,
+                         window: Int) async throws -> (account: LoginThrottle.Failures, client: LoginThrottle.Failures) {
         func failures(_ column: String, _ value: String) async throws -> LoginThrottle.Failures {
             let row = try await store.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
                 .column(SQLFunction("MAX", args: SQLIdentifier("at")), as: "last")
-                .from("login_failures").where(SQLIdentifier(column), .equal, SQLBind(value)).where("at", .greaterThan, now() - window)
+                .from("login_failures").where(SQLIdentifier(column), .equal, SQLBind(value)).where("kind", .equal, kind)
+                .where("id", .lessThan, id).where("at", .greaterThan, now() - window)
                 .first()
             return .init(count: try row?.decode(column: "n", as: Int.self) ?? 0, last: try row?.decode(column: "last", as: Int?.self))
         }
         return (try await failures("email", email.lowercased()), try await failures("client", client))
     }
 
-    public func recordFailure(email: String, client: String) async throws {
-        try await store.sql.insert(into: "login_failures").columns("email", "client", "at")
-            .values(SQLBind(email.lowercased()), SQLBind(client), SQLBind(now())).run()
-        // Only the last day matters for throttling; older failures are dropped so the table stays small.
-        try await store.sql.delete(from: "login_failures").where("at", .lessThan, now() - 86400).run()
+    /// An attempt the throttle refused is not counted: hammering must not lengthen anyone's wait.
+    public func forget(attempt id: Int) async throws {
+        try await store.sql.delete(from: "login_failures").where("id", .equal, id).run()
     }
 
     /// After a successful login the account's own count starts again; the client's count stays.
     public func clearFailures(email: String) async throws {
-        try await store.sql.delete(from: "login_failures").where("email", .equal, email.lowercased()).run()
+        try await store.sql.delete(from: "login_failures").where("email", .equal, email.lowercased())
+            .where("kind", .equal, "inloggen").run()
     }
 
     // MARK: Tokens

@@ -18,14 +18,21 @@ extension Store {
         guard !FileManager.default.fileExists(atPath: file.path) else {
             throw StorageError.backup("\(file.path) bestaat al; kies een nieuwe bestandsnaam, zodat er nooit een backup wordt overschreven.")
         }
+        // The backup holds names, e-mail addresses and password hashes: readable by the owner only. VACUUM INTO
+        // accepts an empty file, so it is made first with those rights.
+        guard FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw StorageError.backup("\(file.path) kan niet worden aangemaakt; bestaat de map en mag Wijkradar erin schrijven?")
+        }
         try await sql.raw("VACUUM INTO \(bind: file.path)").run()
     }
 
     /// Replaces the SQLite database at `path` by the backup, after checking that the backup is a whole Wijkradar
     /// database. Refused while any Wijkradar process has the database open (`serve`, an import): they would keep
-    /// writing to the replaced file.
+    /// writing to the replaced file. The replaced database stays next to it as `….voor-herstel-<tijd>`.
     public static func restore(from backup: URL, to path: String) async throws {
         guard FileManager.default.fileExists(atPath: backup.path) else { throw StorageError.backup("\(backup.path) bestaat niet.") }
+        // On a new machine the data directory may not exist yet: that is when a backup is needed most.
+        try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
         let lock = try DatabaseLock(path: path)
         guard lock.exclusive() else {
             throw StorageError.backup("De database is in gebruik (wijkradar serve of een import draait); stop die eerst en probeer het opnieuw.")
@@ -47,8 +54,16 @@ extension Store {
             try? FileManager.default.removeItem(atPath: staging)
             throw error is StorageError ? error : StorageError.backup("\(backup.path) is geen leesbare SQLite-database (\(error)).")
         }
-        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: staging + suffix) }
+        // The database being replaced is kept, with its write-ahead log, under a name that says so.
+        if FileManager.default.fileExists(atPath: path) {
+            let kept = path + ".voor-herstel-" + String(Int(Date().timeIntervalSince1970))
+            for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+                guard rename(path + suffix, kept + suffix) == 0 else {
+                    throw StorageError.backup("\(path)\(suffix) kon niet opzij worden gezet; er is niets veranderd.")
+                }
+            }
+        }
         guard rename(staging, path) == 0 else { throw StorageError.backup("De backup kon niet op de plaats van \(path) worden gezet.") }
     }
 

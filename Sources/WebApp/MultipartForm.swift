@@ -73,14 +73,35 @@ struct MultipartForm: Sendable {
         return Part(name: name, fileName: fileName, contentType: contentType, data: ByteBuffer())
     }
 
-    /// `name="x"` from `form-data; name="x"; filename="y"` (quoted as browsers send it, `%22` for a quote inside).
+    /// `name="x"` from `form-data; name="x"; filename="y"`, read as a quoted string: a `;` or `=` inside the quotes
+    /// belongs to the value (`filename="verslag; def.pdf"`); browsers write a quote inside as `%22`.
     static func parameter(_ key: String, in value: String) -> String? {
-        for item in value.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-            let pair = item.split(separator: "=", maxSplits: 1)
-            guard pair.count == 2, pair[0].lowercased() == key else { continue }
-            var text = String(pair[1])
-            if text.hasPrefix("\""), text.hasSuffix("\""), text.count >= 2 { text = String(text.dropFirst().dropLast()) }
-            return text.replacingOccurrences(of: "%22", with: "\"")
+        var scalars = value.unicodeScalars[...]
+        while !scalars.isEmpty {
+            // A name up to '=' or ';'.
+            let name = String(String.UnicodeScalarView(scalars.prefix { $0 != "=" && $0 != ";" })).trimmingCharacters(in: .whitespaces)
+            scalars = scalars.drop { $0 != "=" && $0 != ";" }
+            var text = ""
+            if scalars.first == "=" {
+                scalars = scalars.dropFirst().drop { $0 == " " }
+                if scalars.first == "\"" {
+                    scalars = scalars.dropFirst()
+                    var escaped = false
+                    while let next = scalars.first {
+                        scalars = scalars.dropFirst()
+                        if escaped { text.unicodeScalars.append(next); escaped = false; continue }
+                        if next == "\\" { escaped = true; continue }
+                        if next == "\"" { break }
+                        text.unicodeScalars.append(next)
+                    }
+                    scalars = scalars.drop { $0 != ";" }
+                } else {
+                    text = String(String.UnicodeScalarView(scalars.prefix { $0 != ";" })).trimmingCharacters(in: .whitespaces)
+                    scalars = scalars.drop { $0 != ";" }
+                }
+            }
+            scalars = scalars.drop { $0 == ";" }
+            if name.lowercased() == key { return text.replacingOccurrences(of: "%22", with: "\"") }
         }
         return nil
     }

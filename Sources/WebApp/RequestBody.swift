@@ -17,7 +17,10 @@ enum BodyLimit {
 /// A body larger than its route accepts.
 struct BodyTooLarge: AbortError {
     let limit: Int
+    /// The body was not read to its end: the connection must close after the answer.
+    var close = false
     var status: HTTPResponseStatus { .payloadTooLarge }
+    var headers: HTTPHeaders { close ? ["Connection": "close"] : [:] }
     var reason: String {
         guard limit > BodyLimit.form else {
             return "Wat u verstuurde is groter dan 1 MB, de grens voor dit formulier. Ga met de knop Terug van uw browser terug "
@@ -49,7 +52,12 @@ extension Request {
     func collectBody() async throws {
         guard body.data == nil else { return }
         if let length = headers.first(name: .contentLength).flatMap(Int.init), length > bodyLimit {
-            try await discardBody()
+            do {
+                try await discardBody()
+            } catch {
+                // Past what is worth reading: answer and close the connection instead of reading on.
+                throw BodyTooLarge(limit: bodyLimit, close: true)
+            }
             throw BodyTooLarge(limit: bodyLimit)
         }
         do {
@@ -60,7 +68,8 @@ extension Request {
     }
 
     /// Reads the body to its end without keeping it, up to `BodyLimit.discardUpTo`.
-    private func discardBody() async throws {
+    func discardBody() async throws {
+        guard body.data == nil else { return }
         let promise = eventLoop.makePromise(of: Void.self)
         let seen = NIOLockedValueBox(0)
         let loop = eventLoop

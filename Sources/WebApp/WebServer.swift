@@ -23,7 +23,7 @@ public enum WebServer {
     public static func configure(_ app: Application, config: AppConfig, store: Store) throws {
         app.http.server.configuration.hostname = config.hostname
         app.http.server.configuration.port = config.port
-        // Slow clients: a connection silent for `IDLE_TIMEOUT` seconds (default a minute) is closed. Vapor has no timeout for a client that sends its
+        // Slow clients: a connection silent for `IDLE_TIMEOUT` seconds (default two minutes) is closed. Vapor has no timeout for a client that sends its
         // headers a byte at a time; the reverse proxy's header and body timeouts cover that (see README).
         app.http.server.configuration.idleTimeout = .seconds(Int64(config.idleTimeout))
         // Forms; upload routes raise it for themselves (`acceptingBodies`), checked in SessionMiddleware.

@@ -24,6 +24,9 @@ import Testing
         let backup = dir.appendingPathComponent("backup.sqlite")
         try await store.backup(to: backup)
         try await writer.value
+        // Names, addresses and password hashes: readable by the owner only.
+        let mode = try FileManager.default.attributesOfItem(atPath: backup.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
         // A second backup to the same name is refused: a backup is never overwritten.
         await #expect(throws: StorageError.self) { try await store.backup(to: backup) }
         // Restoring while the database is open is refused: the running process would write to a replaced file.
@@ -39,6 +42,9 @@ import Testing
         #expect(numbers == Array(1...numbers.count))
         #expect(try await restored.appliedMigrations().contains("M013_Security"))
         await restored.close()
+        // The database that was replaced is kept beside it.
+        let kept = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix("live.sqlite.voor-herstel-") }
+        #expect(kept.contains { !$0.hasSuffix("-wal") && !$0.hasSuffix("-shm") })
     }
 
     @Test func restoreRefusesWhatIsNotAWijkradarBackup() async throws {
@@ -70,5 +76,22 @@ import Testing
     static func numbers(_ store: Store) async throws -> [Int] {
         try await store.sql.select().column("subject").from("audit_log").where("actor", .equal, "schrijver").orderBy("id").all()
             .map { Int(try $0.decode(column: "subject", as: String.self))! }
+    }
+
+    /// Invitation links an earlier version wrote into the log stop working when M013 removes them from it.
+    @Test func loggedInvitationLinksAreRemovedAndExpired() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wijkradar-m013-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try await Store.open(url: "sqlite://" + dir.appendingPathComponent("m.sqlite").path)
+        try await store.migrate()
+        let accounts = AccountStore(store: store)
+        let token = try await accounts.invite(email: "oud@example.nl", name: "Oud", role: .staff, cityID: nil, participantID: nil, actor: "t")
+        try await AuditLog(store: store).record(actor: "coord", action: "uitnodigingslink (geen mailserver)", subject: "oud@example.nl",
+                                                detail: "http://wijkradar.test/uitnodiging/\(token)")
+        #expect(try await accounts.invitation(token: token) != nil)
+        try await M013Security.expireLoggedInvitations(store.sql)
+        #expect(try await accounts.invitation(token: token) == nil)
+        #expect(try await AuditLog(store: store).recent().allSatisfy { !$0.detail.contains(token) })
+        await store.close()
     }
 }

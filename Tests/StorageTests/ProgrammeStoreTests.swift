@@ -260,10 +260,15 @@ import Testing
             // Only hashes are stored.
             let stored = try await store.sql.select().column("token_hash").from("sessions").all().map { try $0.decode(column: "token_hash", as: String.self) }
             #expect(!stored.contains(session.token))
-            try await accounts.recordFailure(email: "x@example.nl", client: "192.0.2.1")
-            try await accounts.recordFailure(email: "X@example.nl", client: "192.0.2.2")
-            let failures = try await accounts.recentFailures(email: "x@example.nl", client: "192.0.2.1", window: 900)
+            _ = try await accounts.beginAttempt(email: "x@example.nl", client: "192.0.2.1")
+            _ = try await accounts.beginAttempt(email: "X@example.nl", client: "192.0.2.2")
+            let third = try await accounts.beginAttempt(email: "x@example.nl", client: "192.0.2.1")
+            // Only the attempts before the third count for it; a forgotten (refused) attempt counts for nobody.
+            let failures = try await accounts.failures(before: third, email: "x@example.nl", client: "192.0.2.1", window: 900)
             #expect(failures.account.count == 2 && failures.client.count == 1 && failures.account.last != nil)
+            try await accounts.forget(attempt: third)
+            let fourth = try await accounts.beginAttempt(email: "x@example.nl", client: "192.0.2.1")
+            #expect(try await accounts.failures(before: fourth, email: "x@example.nl", client: "192.0.2.1", window: 900).account.count == 2)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Programme
 import Storage
@@ -132,5 +133,43 @@ import VaporTesting
             #expect(page.status == .unprocessableEntity && page.text.contains("Stad: deze stad bestaat niet"))
         }
         await f.store.close()
+    }
+}
+
+/// The review's findings on the request layer, as pure functions.
+@Suite struct RequestLayerTests {
+    @Test func fileNamesKeepTheirSemicolonsAndQuotes() {
+        let value = #"form-data; name="bestand"; filename="verslag; def.pdf""#
+        #expect(MultipartForm.parameter("filename", in: value) == "verslag; def.pdf")
+        #expect(MultipartForm.parameter("name", in: value) == "bestand")
+        #expect(MultipartForm.parameter("filename", in: #"form-data; name="b"; filename="a%22b.pdf""#) == "a\"b.pdf")
+        #expect(MultipartForm.parameter("filename", in: "form-data; name=b") == nil)
+    }
+
+    @Test func aBoundaryInsideAFileIsPartOfTheFile() throws {
+        let body = "--X\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\nabc\r\n--X\r\nContent-Disposition: form-data; "
+            + "name=\"bestand\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nregel --X zonder regeleinde ervoor\r\n--X--\r\n"
+        let form = try #require(MultipartForm.parse(ByteBuffer(string: body), boundary: "X"))
+        #expect(form.field("_csrf") == "abc")
+        #expect(String(buffer: try #require(form.file("bestand")).data) == "regel --X zonder regeleinde ervoor")
+        #expect(MultipartForm.parse(ByteBuffer(string: "--X\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nzonder einde"), boundary: "X") == nil)
+    }
+
+    @Test func controlCharactersAreFoundInTheDecodedBytes() {
+        #expect(SessionMiddleware.hasControlBytes("/kennis?q=%00&x=%FF"))
+        #expect(SessionMiddleware.hasControlBytes("/a%0D%0Ab"))
+        #expect(SessionMiddleware.hasControlBytes("/a?b=%C2%85"))   // NEL, a C1 control, in UTF-8
+        #expect(!SessionMiddleware.hasControlBytes("/kennis?q=caf%C3%A9%20wonen&x=%25"))
+    }
+
+    @Test func clientAddressesAreComparableAndIPv6CountsPerSlash64() {
+        #expect(ClientKey.normalise("203.0.113.5:4711") == "203.0.113.5")
+        #expect(ClientKey.normalise("[2001:db8::1]") == "2001:db8:0:0:0:0:0:1")
+        #expect(ClientKey.normalise("::ffff:10.0.0.5") == "10.0.0.5")
+        #expect(ClientKey.normalise("proxy.local") == nil)
+        #expect(ClientKey.key("2001:db8:0:0:0:0:0:1") == ClientKey.key(ClientKey.normalise("2001:db8::ffff:1234")!))
+        #expect(ClientKey.key("2001:db8:0:0:0:0:0:1") == "2001:db8:0:0::/64")
+        #expect(AddressRange.contains("::1", ClientKey.normalise("::1")!))
+        #expect(AddressRange.contains("10.0.0.0/8", ClientKey.normalise("::ffff:10.1.2.3")!))
     }
 }

@@ -235,3 +235,38 @@ def test_the_api_answers_as_its_openapi_document_says(live):
     done = subprocess.run([command, "run", live.base + "/api/v1/openapi.json", "--checks", "all", "--max-examples", "25",
                            "--workers", "1", "--seed", "20261201", "--no-color"], capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stdout[-6000:]
+
+
+def test_simultaneous_guesses_cannot_share_one_gap_in_the_throttle(live):
+    """Each attempt is written before the password is checked, so 16 guesses sent at the same moment after the wait
+    has passed get one check between them, not sixteen."""
+    import concurrent.futures
+    live.account("gelijktijdig@example.nl")
+    s = live.session()
+    s.headers["X-Forwarded-For"] = "203.0.113.77"
+    for attempt in range(5):
+        token = live.csrf(s.get(live.base + "/inloggen").text)
+        s.post(live.base + "/inloggen", data={"_csrf": token, "email": "gelijktijdig@example.nl", "wachtwoord": f"fout {attempt}"})
+    time.sleep(1.2)
+    sessions = []
+    for number in range(16):
+        guesser = live.session()
+        guesser.headers["X-Forwarded-For"] = f"198.51.100.{number + 1}"
+        sessions.append((guesser, live.csrf(guesser.get(live.base + "/inloggen").text)))
+
+    def guess(item):
+        guesser, token = item
+        return guesser.post(live.base + "/inloggen", data={"_csrf": token, "email": "gelijktijdig@example.nl",
+                                                           "wachtwoord": "tegelijk geraden"}).status_code
+
+    with concurrent.futures.ThreadPoolExecutor(16) as pool:
+        statuses = list(pool.map(guess, sessions))
+    assert statuses.count(401) <= 2 and statuses.count(429) >= 14, statuses
+
+
+def test_a_post_without_a_session_is_refused_without_reading_it(live):
+    body = b"x" * (5 << 20)
+    head = (f"POST /kennis/1/bijlagen HTTP/1.1\r\nHost: 127.0.0.1:{live.port}\r\nContent-Type: application/octet-stream\r\n"
+            f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n").encode()
+    status, _, reply = raw_request(live.port, head, [body[i:i + (1 << 20)] for i in range(0, len(body), 1 << 20)], pause=0.01)
+    assert status == 403 and "CSRF".encode() in reply

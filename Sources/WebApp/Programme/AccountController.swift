@@ -39,14 +39,10 @@ struct AccountController: Sendable {
         let f = try formFields(request)
         let email = (f["email"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let back = LocalPath.orHome(f["terug"])
-        let client = request.clientAddress(trusting: app.trustedProxies)
-        let failures = try await app.accounts.recentFailures(email: email, client: client, window: app.throttle.window)
-        let wait = app.throttle.wait(account: failures.account, client: failures.client, now: Int(app.clock.now().timeIntervalSince1970))
-        if wait > 0 {
-            let response = try await loginPage(request, back: back, email: email, problems: [
-                "Te veel mislukte pogingen. Probeer het over \(DutchFormat.duration(seconds: wait)) opnieuw, of kies ‘Wachtwoord vergeten?’."],
+        if case .wait(let seconds) = try await LoginGate(app: app).begin(email: email, request: request) {
+            let response = try await loginPage(request, back: back, email: email, problems: [LoginGate.refusal(seconds)],
                                                status: .tooManyRequests)
-            response.headers.replaceOrAdd(name: .retryAfter, value: String(wait))
+            response.headers.replaceOrAdd(name: "Retry-After", value: String(seconds))
             return response
         }
         let account = try await app.accounts.account(email: email)
@@ -54,7 +50,7 @@ struct AccountController: Sendable {
         // An unknown address costs as much time as a wrong password, so timing does not tell which addresses exist.
         let check = try await app.passwords.verify(password, hash: account?.passwordHash ?? app.passwords.decoy)
         guard let account, check.matches else {
-            try await app.accounts.recordFailure(email: email, client: client)
+            // The attempt stays written as a failure.
             return try await loginPage(request, back: back, email: email, problems: ["E-mailadres of wachtwoord klopt niet."],
                                        status: .unauthorized)
         }
@@ -134,10 +130,15 @@ struct AccountController: Sendable {
     func changePassword(_ request: Request) async throws -> Response {
         try request.requireSignedIn()
         let f = try formFields(request)
-        guard let account = try await app.accounts.account(id: request.viewer.userID ?? 0),
-              try await app.passwords.verify(f["huidig"] ?? "", hash: account.passwordHash).matches else {
+        guard let account = try await app.accounts.account(id: request.viewer.userID ?? 0) else { throw SignInRequired() }
+        // A stolen session must not allow endless guesses at the current password either.
+        if case .wait(let seconds) = try await LoginGate(app: app).begin(email: account.email, request: request) {
+            return try await profile(request, problems: [LoginGate.refusal(seconds)], status: .tooManyRequests)
+        }
+        guard try await app.passwords.verify(f["huidig"] ?? "", hash: account.passwordHash).matches else {
             return try await profile(request, problems: ["Huidig wachtwoord: klopt niet."], status: .unprocessableEntity)
         }
+        try await app.accounts.clearFailures(email: account.email)
         let list = PasswordPolicy.problems(f["nieuw"] ?? "", repeated: nil, email: account.email, name: account.name)
         guard list.isEmpty else { return try await profile(request, problems: list, status: .unprocessableEntity) }
         try await app.accounts.setPassword(userID: account.id, hash: try await app.passwords.hash(f["nieuw"] ?? ""), actor: account.email)

@@ -24,7 +24,12 @@ struct PasswordResetController: Sendable {
                                          mailConfigured: app.mailer.isConfigured, sent: sent, problems: problems), status: status)
     }
 
-    /// The answer is the same whether the address has an account or not, so the form does not tell who has one.
+    /// At most this many requests for a link per client address in `throttle.window`.
+    static let requestsPerClient = 5
+
+    /// The answer is the same, and as quick, whether the address has an account or not: the link is made and mailed
+    /// after the answer. A client asks at most five times a quarter, and an account gets a new link at most every ten
+    /// minutes, so nobody can flood a mailbox or keep killing someone's link.
     func requestLink(_ request: Request) async throws -> Response {
         guard app.mailer.isConfigured else { return try await forgotPage(request) }
         let email = (try formFields(request)["email"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
@@ -32,10 +37,22 @@ struct PasswordResetController: Sendable {
             return try await forgotPage(request, email: email, problems: ["E-mail: vul het e-mailadres van uw account in."],
                                         status: .unprocessableEntity)
         }
-        if let account = try await app.accounts.account(email: email) {
-            let token = try await app.accounts.createResetLink(userID: account.id, actor: email)
-            await app.mailer.send([MailText.passwordReset(to: account.email, name: account.name, link: app.link("/wachtwoord/\(token)"),
-                                                          validHours: AccountStore.resetHours)], logger: request.logger)
+        let client = request.clientAddress(trusting: app.trustedProxies)
+        let attempt = try await app.accounts.beginAttempt(kind: "herstel", email: email, client: client)
+        let before = try await app.accounts.failures(before: attempt, kind: "herstel", email: email, client: client,
+                                                     window: app.throttle.window)
+        guard before.client.count < Self.requestsPerClient else {
+            try await app.accounts.forget(attempt: attempt)
+            return try await forgotPage(request, email: email, problems: [
+                "U heeft al een paar keer een link gevraagd. Kijk in uw mailbox (ook bij ongewenste e-mail), of probeer het over een kwartier opnieuw."],
+                                        status: .tooManyRequests)
+        }
+        let (accounts, mailer, link, logger) = (app.accounts, app.mailer, app.link, request.logger)
+        Task.detached {
+            guard let account = try? await accounts.account(email: email),
+                  let token = try? await accounts.createResetLink(userID: account.id, actor: email, keepRecent: true) else { return }
+            await mailer.send([MailText.passwordReset(to: account.email, name: account.name, link: link("/wachtwoord/\(token)"),
+                                                      validHours: AccountStore.resetHours)], logger: logger)
         }
         return try await forgotPage(request, email: email, sent: true)
     }
@@ -68,7 +85,9 @@ struct PasswordResetController: Sendable {
         guard let id = request.parameters.get("account", as: Int.self), let account = try await app.accounts.account(id: id) else {
             throw Abort(.notFound, reason: "Dit account bestaat niet.")
         }
-        let token = try await app.accounts.createResetLink(userID: account.id, actor: app.actor(request))
+        guard let token = try await app.accounts.createResetLink(userID: account.id, actor: app.actor(request)) else {
+            throw Abort(.internalServerError)
+        }
         return try await AdminController(app: app).admin(request, link: .init(
             explanation: "Herstellink voor \(account.name) (\(account.email)), \(AccountStore.resetHours) uur geldig en één keer te gebruiken. Eerdere herstellinks voor dit account werken niet meer:",
             link: app.link("/wachtwoord/\(token)")))

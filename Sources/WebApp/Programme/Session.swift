@@ -78,11 +78,15 @@ struct SessionMiddleware: AsyncMiddleware {
             request.context = context
         }
         if ![.GET, .HEAD, .OPTIONS].contains(request.method) {
-            try await request.collectBody()
-            let sent = request.multipartForm?.field("_csrf") ?? (try? request.content.get(String.self, at: "_csrf")) ?? ""
-            guard let expected = request.context.csrf, Self.equal(sent, expected) else {
-                throw Abort(.forbidden, reason: "Dit formulier is verlopen of komt niet van Wijkradar (CSRF-controle). Laad de pagina opnieuw en probeer het nog eens.")
+            // Without a session no token can match: the body is thrown away unread instead of collected.
+            guard let expected = request.context.csrf else {
+                try await request.discardBody()
+                throw Self.csrfRefusal
             }
+            try await request.collectBody()
+            let isMultipart = request.headers.contentType?.type == "multipart"
+            let sent = isMultipart ? request.multipartForm?.field("_csrf") ?? "" : (try? request.content.get(String.self, at: "_csrf")) ?? ""
+            guard Self.equal(sent, expected) else { throw Self.csrfRefusal }
         }
         let response = try await Layout.$currentSession.withValue(request.sessionBar) { try await next.respond(to: request) }
         if let token = request.storage[NewCookieKey.self] {
@@ -93,13 +97,32 @@ struct SessionMiddleware: AsyncMiddleware {
     }
 
     /// An address with a control character (NUL, a line break, …) is refused before anything reads it: no page has
-    /// a use for one, and PostgreSQL refuses NUL in text.
+    /// a use for one, and PostgreSQL refuses NUL in text. Checked on the bytes after percent-decoding, so `%00` next
+    /// to an `%FF` (which makes the whole address invalid UTF-8) is still seen.
     func refuseControlCharacters(in url: URI) throws {
-        let decoded = url.string.removingPercentEncoding ?? url.string
-        guard !decoded.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else {
-            throw Abort(.badRequest, reason: "Het adres bevat een teken dat niet in een adres hoort (zoals een NUL-teken of een regeleinde).")
+        guard Self.hasControlBytes(url.string) else { return }
+        throw Abort(.badRequest, reason: "Het adres bevat een teken dat niet in een adres hoort (zoals een NUL-teken of een regeleinde).")
+    }
+
+    static func hasControlBytes(_ address: String) -> Bool {
+        var bytes: [UInt8] = []
+        var iterator = Array(address.utf8).makeIterator()
+        while let byte = iterator.next() {
+            if byte == UInt8(ascii: "%"), let high = iterator.next(), let low = iterator.next(),
+               let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) {
+                bytes.append(value)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        // C0 and DEL as bytes; C1 (U+0080–U+009F) as UTF-8 (0xC2 0x80–0x9F).
+        return zip(bytes, bytes.dropFirst() + [0]).contains { byte, next in
+            byte < 0x20 || byte == 0x7F || (byte == 0xC2 && (0x80...0x9F).contains(next))
         }
     }
+
+    static let csrfRefusal = Abort(.forbidden, reason: "Dit formulier is verlopen of komt niet van Wijkradar (CSRF-controle). "
+                                       + "Laad de pagina opnieuw en probeer het nog eens.")
 
     /// Compares in time independent of where the strings differ.
     static func equal(_ a: String, _ b: String) -> Bool {
