@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Issue 11: while 32 logins run at once, how long does a wijk page take? (target: p95 under 100 ms on SQLite)
 
-Starts `wijkradar serve` (release build) on a fresh SQLite database, makes one account, and measures the server
-time of /regio/WK011443 from one sequential client: first alone, then while 32 clients sign in over and over
-(right password, each from its own address, so the throttle does not step in and every attempt costs a Bcrypt check).
+Starts `wijkradar serve` (release build) on a fresh SQLite database, makes 32 accounts, and measures the server
+time of /regio/WK011443 from one sequential client: first alone, then while 32 clients sign in over and over (each
+its own account with the right password, from its own address, so the throttle does not step in and every attempt
+costs a Bcrypt check).
 Bcrypt runs on its own one-thread pool with a bounded queue; logins over the queue get 503 at once.
 Usage: bench/login-load.py [BINARY]   (default .build/release/wijkradar); prints one block for docs/PERFORMANCE.md.
 """
@@ -36,12 +37,13 @@ def main():
                     break
             except OSError:
                 time.sleep(0.2)
-        link = subprocess.run([BINARY, "account", "invite", "--email", "last@example.nl", "--name", "Last"], env=env,
-                              capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
-        path = urllib.parse.urlparse(link).path
-        s = requests.Session()
-        token = re.search(r'name="_csrf" value="([^"]+)"', s.get(base + path).text).group(1)
-        s.post(base + path, data={"_csrf": token, "wachtwoord": PASSWORD, "herhaling": PASSWORD})
+        for number in range(32):
+            link = subprocess.run([BINARY, "account", "invite", "--email", f"last{number}@example.nl", "--name", f"Last {number}"],
+                                  env=env, capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
+            path = urllib.parse.urlparse(link).path
+            s = requests.Session()
+            token = re.search(r'name="_csrf" value="([^"]+)"', s.get(base + path).text).group(1)
+            s.post(base + path, data={"_csrf": token, "wachtwoord": PASSWORD, "herhaling": PASSWORD})
 
         page = requests.Session()
         for _ in range(20):
@@ -66,7 +68,7 @@ def main():
             client.headers["X-Forwarded-For"] = f"198.18.{number}.1"
             while not stop.is_set():
                 token = re.search(r'name="_csrf" value="([^"]+)"', client.get(base + "/inloggen").text).group(1)
-                answer = client.post(base + "/inloggen", data={"_csrf": token, "email": "last@example.nl", "wachtwoord": PASSWORD},
+                answer = client.post(base + "/inloggen", data={"_csrf": token, "email": f"last{number}@example.nl", "wachtwoord": PASSWORD},
                                      allow_redirects=False)
                 with lock:
                     outcomes[answer.status_code] = outcomes.get(answer.status_code, 0) + 1

@@ -39,16 +39,21 @@ struct AccountController: Sendable {
         let f = try formFields(request)
         let email = (f["email"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let back = LocalPath.orHome(f["terug"])
-        if case .wait(let seconds) = try await LoginGate(app: app).begin(email: email, request: request) {
+        let gate = LoginGate(app: app)
+        let attempt: Int
+        switch try await gate.begin(email: email, request: request) {
+        case .wait(let seconds):
             let response = try await loginPage(request, back: back, email: email, problems: [LoginGate.refusal(seconds)],
                                                status: .tooManyRequests)
             response.headers.replaceOrAdd(name: "Retry-After", value: String(seconds))
             return response
+        case .check(let id):
+            attempt = id
         }
         let account = try await app.accounts.account(email: email)
         let password = f["wachtwoord"] ?? ""
         // An unknown address costs as much time as a wrong password, so timing does not tell which addresses exist.
-        let check = try await app.passwords.verify(password, hash: account?.passwordHash ?? app.passwords.decoy)
+        let check = try await gate.verify(password, hash: account?.passwordHash ?? app.passwords.decoy, attempt: attempt)
         guard let account, check.matches else {
             // The attempt stays written as a failure.
             return try await loginPage(request, back: back, email: email, problems: ["E-mailadres of wachtwoord klopt niet."],
@@ -132,10 +137,13 @@ struct AccountController: Sendable {
         let f = try formFields(request)
         guard let account = try await app.accounts.account(id: request.viewer.userID ?? 0) else { throw SignInRequired() }
         // A stolen session must not allow endless guesses at the current password either.
-        if case .wait(let seconds) = try await LoginGate(app: app).begin(email: account.email, request: request) {
-            return try await profile(request, problems: [LoginGate.refusal(seconds)], status: .tooManyRequests)
+        let gate = LoginGate(app: app)
+        let attempt: Int
+        switch try await gate.begin(email: account.email, request: request) {
+        case .wait(let seconds): return try await profile(request, problems: [LoginGate.refusal(seconds)], status: .tooManyRequests)
+        case .check(let id): attempt = id
         }
-        guard try await app.passwords.verify(f["huidig"] ?? "", hash: account.passwordHash).matches else {
+        guard try await gate.verify(f["huidig"] ?? "", hash: account.passwordHash, attempt: attempt).matches else {
             return try await profile(request, problems: ["Huidig wachtwoord: klopt niet."], status: .unprocessableEntity)
         }
         try await app.accounts.clearFailures(email: account.email)

@@ -22,6 +22,17 @@ struct LoginGate: Sendable {
         return .check(attempt: attempt)
     }
 
+    /// Checks a password for an attempt that `begin` let through. An attempt the hashing queue had no room for
+    /// (`PasswordsBusy`, 503) was never checked: it is forgotten rather than counted as a failure.
+    func verify(_ password: String, hash: String, attempt: Int) async throws -> (matches: Bool, needsUpgrade: Bool) {
+        do {
+            return try await app.passwords.verify(password, hash: hash)
+        } catch let busy as PasswordsBusy {
+            try await app.accounts.forget(attempt: attempt)
+            throw busy
+        }
+    }
+
     /// The message and status for an attempt that must wait.
     static func refusal(_ seconds: Int) -> String {
         "Te veel mislukte pogingen. Probeer het over \(DutchFormat.duration(seconds: seconds)) opnieuw, of kies ‘Wachtwoord vergeten?’."
