@@ -1,4 +1,4 @@
-import Programme
+import Core
 
 /// Who may capture and change knowledge records: staff everything, a city's coordinator the records of their city.
 extension Viewer {

@@ -1,4 +1,4 @@
-import Programme
+import Core
 
 /// The Dutch evidence ladder ("erkenningstraject" of the Databank Effectieve Sociale Interventies) with the strength
 /// of indications for the effective level.

@@ -1,5 +1,5 @@
+import Core
 import Foundation
-import Programme
 
 /// An e-mail as RFC 5322 text: UTF-8 headers encoded per RFC 2047, the body in base64 so any relay passes it
 /// unchanged, and no way for a value to add a header of its own.

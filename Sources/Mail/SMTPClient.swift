@@ -1,7 +1,7 @@
+import Core
 import Foundation
 import NIOCore
 import NIOPosix
-import Programme
 
 /// Sends plain-text mail over SMTP (RFC 5321) to one relay, without TLS or login: Wijkradar hands its mail to a
 /// relay on the same host or network (postfix, a provider's relay agent), which does encryption and delivery.

@@ -1,12 +1,7 @@
-/// The e-mails the programme sends, in Dutch. Plain text: they are read in every mail program.
-public struct MailMessage: Sendable, Equatable {
-    public var to: String
-    public var subject: String
-    public var body: String
+import Core
+import Mail
 
-    public init(to: String, subject: String, body: String) { (self.to, self.subject, self.body) = (to, subject, body) }
-}
-
+/// The e-mails the programme sends, in Dutch.
 public enum MailText {
     static func when(_ meeting: Meeting) -> String {
         "\(meeting.date.dutch), \(meeting.startTime)–\(meeting.endTime)"

@@ -2,6 +2,8 @@ import Analysis
 import Charts
 import Core
 import Foundation
+import Pages
+import Wijkanalyse
 import HTML
 import Knowledge
 import Programme

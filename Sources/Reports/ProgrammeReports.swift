@@ -1,5 +1,7 @@
 import Analysis
 import Foundation
+import Pages
+import Wijkanalyse
 import Programme
 import Storage
 

@@ -1,6 +1,8 @@
 import Analysis
 import Core
 import Foundation
+import Pages
+import Wijkanalyse
 import Knowledge
 import Programme
 import Storage

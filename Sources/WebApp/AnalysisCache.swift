@@ -1,4 +1,5 @@
 import Reports
+import Wijkanalyse
 import Storage
 
 /// Keeps the analysis snapshot of the current data and rebuilds it when a dataset is imported, replaced or removed.

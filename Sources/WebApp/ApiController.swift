@@ -2,6 +2,7 @@ import Analysis
 import Core
 import Pages
 import Reports
+import Wijkanalyse
 import Storage
 import Vapor
 

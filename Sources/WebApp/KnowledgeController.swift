@@ -269,7 +269,7 @@ struct KnowledgeController: Sendable {
     }
 
     /// The programme cities a viewer may tie a record to: all for staff, their own for a coordinator.
-    private func cities(for viewer: Programme.Viewer) async throws -> [(id: Int, label: String)] {
+    private func cities(for viewer: Viewer) async throws -> [(id: Int, label: String)] {
         var result: [(id: Int, label: String)] = []
         for programme in try await ProgrammeStore(store: store).all() {
             for city in try await ProgrammeStore(store: store).cities(programmeID: programme.id) where viewer.isStaff || viewer.cityID == city.id {

@@ -4,6 +4,7 @@ import Knowledge
 import HTML
 import Pages
 import Reports
+import Wijkanalyse
 import Storage
 import Vapor
 

@@ -4,6 +4,7 @@ import Core
 import Foundation
 import Pages
 import Reports
+import Wijkanalyse
 import Storage
 
 /// Measurements for bench/run.sh; prints machine-readable lines ("name median_ms min_ms runs").

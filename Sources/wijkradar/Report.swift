@@ -1,8 +1,10 @@
+import Pages
 import ArgumentParser
 import Core
 import Foundation
 import Programme
 import Reports
+import Wijkanalyse
 import Storage
 
 struct Report: AsyncParsableCommand {

@@ -1,3 +1,4 @@
+import Wijkanalyse
 import Core
 import Foundation
 import HTML

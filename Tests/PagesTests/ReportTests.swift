@@ -1,3 +1,5 @@
+import Wijkanalyse
+@testable import Pages
 import Core
 import DataImport
 import Foundation

@@ -1,3 +1,4 @@
+import Core
 import Mail
 import Pages
 import Programme

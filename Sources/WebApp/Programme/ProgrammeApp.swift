@@ -3,6 +3,7 @@ import Core
 import Pages
 import Programme
 import Reports
+import Wijkanalyse
 import Storage
 import Vapor
 

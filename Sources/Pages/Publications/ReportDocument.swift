@@ -27,6 +27,10 @@ public struct ReportDocument: Codable, Sendable, Equatable {
         public var level: Int
         public var title: String
         public var blocks: [Block]
+
+        public init(id: String, level: Int, title: String, blocks: [Block]) {
+            (self.id, self.level, self.title, self.blocks) = (id, level, title, blocks)
+        }
     }
 
     public enum Block: Codable, Sendable, Equatable {
@@ -47,6 +51,10 @@ public struct ReportDocument: Codable, Sendable, Equatable {
         /// Columns to align right (figures).
         public var numeric: [Int]
         public var notes: [Int]
+
+        public init(number: Int, caption: String, header: [String], rows: [[String]], numeric: [Int], notes: [Int]) {
+            (self.number, self.caption, self.header, self.rows, self.numeric, self.notes) = (number, caption, header, rows, numeric, notes)
+        }
     }
 
     public struct Figure: Codable, Sendable, Equatable {
@@ -57,6 +65,10 @@ public struct ReportDocument: Codable, Sendable, Equatable {
         /// What the figure shows, for screen readers and as its text alternative.
         public var description: String
         public var notes: [Int]
+
+        public init(number: Int, caption: String, svg: String, description: String, notes: [Int]) {
+            (self.number, self.caption, self.svg, self.description, self.notes) = (number, caption, svg, description, notes)
+        }
     }
 
     public var kind: Kind
@@ -72,29 +84,10 @@ public struct ReportDocument: Codable, Sendable, Equatable {
     /// Footnote texts; number n is `notes[n - 1]`.
     public var notes: [String]
     public var colophon: [String]
-}
 
-/// Collects footnotes (each text once) and numbers tables and figures while a report is assembled.
-struct ReportNotes {
-    private(set) var notes: [String] = []
-    private var tables = 0
-    private var figures = 0
-
-    mutating func note(_ text: String) -> Int {
-        if let index = notes.firstIndex(of: text) { return index + 1 }
-        notes.append(text)
-        return notes.count
-    }
-
-    mutating func notes(_ texts: [String]) -> [Int] { Array(Set(texts)).sorted().map { note($0) } }
-
-    mutating func table(_ caption: String, header: [String], rows: [[String]], numeric: [Int] = [], sources: [String]) -> ReportDocument.Block {
-        tables += 1
-        return .table(.init(number: tables, caption: caption, header: header, rows: rows, numeric: numeric, notes: notes(sources)))
-    }
-
-    mutating func figure(_ caption: String, svg: String, description: String, sources: [String]) -> ReportDocument.Block {
-        figures += 1
-        return .figure(.init(number: figures, caption: caption, svg: svg, description: description, notes: notes(sources)))
+    public init(kind: Kind, title: String, programme: String, organiser: String, versionLabel: String, date: String,
+                dataVersion: String, sections: [Section], notes: [String], colophon: [String]) {
+        (self.kind, self.title, self.programme, self.organiser, self.versionLabel) = (kind, title, programme, organiser, versionLabel)
+        (self.date, self.dataVersion, self.sections, self.notes, self.colophon) = (date, dataVersion, sections, notes, colophon)
     }
 }
