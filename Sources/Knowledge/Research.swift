@@ -41,6 +41,7 @@ public struct Research: Sendable, Equatable, Codable {
     public var searchDocument: SearchDocument {
         var facets: [Facet: [String]] = [.kind: ["onderzoek"], .theme: themes, .aspect: aspects.map(\.rawValue)]
         if let year { facets[.year] = [String(year)] }
-        return SearchDocument(title: title, body: [authors, publisher, summary, themes.joined(separator: " ")].joined(separator: "\n"), facets: facets)
+        return SearchDocument(title: title, body: [authors, publisher, summary, themes.joined(separator: " ")].joined(separator: "\n"),
+                              facets: facets, regions: regionCodes)
     }
 }

@@ -24,13 +24,17 @@ public enum SearchText {
     }()
 }
 
-/// What the index holds for one record: a title (weighted higher), a body, and facet values to filter and count on.
+/// What the index holds for one record: a title (weighted higher), a body, facet values to filter and count on, and
+/// the CBS regions the record is about (so a wijk page finds its records in one query).
 public struct SearchDocument: Sendable, Equatable {
     public var title: String
     public var body: String
     public var facets: [Facet: [String]]
+    public var regions: [String]
 
-    public init(title: String, body: String, facets: [Facet: [String]]) { (self.title, self.body, self.facets) = (title, body, facets) }
+    public init(title: String, body: String, facets: [Facet: [String]], regions: [String] = []) {
+        (self.title, self.body, self.facets, self.regions) = (title, body, facets, regions)
+    }
 }
 
 public enum Facet: String, CaseIterable, Sendable, Codable {
@@ -60,7 +64,8 @@ extension Intervention {
         var facets: [Facet: [String]] = [.kind: ["interventie"], .theme: themes, .aspect: aspects.map(\.rawValue), .city: [city],
                                          .evidence: [evidence.rawValue], .funding: money.map(\.source), .partyKind: parties.map(\.kind)]
         if let startYear { facets[.year] = [String(startYear)] }
-        return SearchDocument(title: title, body: text.filter { !$0.isEmpty }.joined(separator: "\n"), facets: facets)
+        return SearchDocument(title: title, body: text.filter { !$0.isEmpty }.joined(separator: "\n"), facets: facets,
+                              regions: regionCode.map { [$0] } ?? [])
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+import Knowledge
 import FluentKit
 import SQLKit
 
@@ -61,6 +63,37 @@ struct M011CreateKnowledge: SQLMigration {
         } else {
             try await sql.raw("ALTER TABLE knowledge_records ADD COLUMN search tsvector").run()
             try await sql.raw("CREATE INDEX knowledge_records_search ON knowledge_records USING GIN (search)").run()
+        }
+    }
+}
+
+/// The CBS regions each knowledge record is about (a study can name several wijken), so a wijk page finds its
+/// records in one query instead of reading the whole register. Filled from the records already there.
+struct M014KnowledgeRegions: SQLMigration {
+    var name: String { "M014_KnowledgeRegions" }
+    var tables: [String] { ["knowledge_regions"] }
+    func prepare(sql: any SQLDatabase) async throws {
+        try await sql.create(table: "knowledge_regions")
+            .column("record_id", type: .bigint, .notNull, .references("knowledge_records", "id"))
+            .column("region_code", type: .text, .notNull)
+            .run()
+        try await sql.create(index: "knowledge_regions_code").on("knowledge_regions").column("region_code").run()
+        try await sql.create(index: "knowledge_regions_record").on("knowledge_regions").column("record_id").run()
+        let rows = try await sql.select().column("id").column("kind").column("payload").column("region_code").from("knowledge_records")
+            .where("deleted", .equal, SQLBind(false)).all()
+        for row in rows {
+            let id = try row.decode(column: "id", as: Int.self)
+            var codes: [String] = []
+            if try row.decode(column: "kind", as: String.self) == KnowledgeStore.Kind.research.rawValue {
+                let payload = Data(try row.decode(column: "payload", as: String.self).utf8)
+                codes = (try? JSONDecoder().decode(Research.self, from: payload))?.regionCodes ?? []
+            } else if let code = try row.decode(column: "region_code", as: String?.self) {
+                codes = [code]
+            }
+            guard !codes.isEmpty else { continue }
+            let insert = sql.insert(into: "knowledge_regions").columns("record_id", "region_code")
+            for code in Set(codes) { insert.values(SQLBind(id), SQLBind(code)) }
+            try await insert.run()
         }
     }
 }

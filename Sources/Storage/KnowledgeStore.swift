@@ -145,17 +145,25 @@ public struct KnowledgeStore: Sendable {
     /// Live records tied to any of the regions, with their evidence level: the candidates for suggestions.
     public func anchored(in regionCodes: [String], kind: Kind = .intervention) async throws -> [Suggestions.Candidate] {
         guard !regionCodes.isEmpty else { return [] }
-        let rows = try await visible(store.sql.select().column("id").column("title").column("region_code").from("knowledge_records"))
+        // One query: the evidence level comes along as a subquery on the facets.
+        let evidence = SQLRaw("(SELECT value FROM knowledge_facets WHERE knowledge_facets.record_id = knowledge_records.id "
+                              + "AND knowledge_facets.facet = '\(Facet.evidence.rawValue)' LIMIT 1)")
+        let rows = try await visible(store.sql.select().column("id").column("title").column("region_code")
+            .column(evidence, as: "evidence").from("knowledge_records"))
             .where("kind", .equal, kind.rawValue).where("region_code", .in, regionCodes).all()
-        var result: [Suggestions.Candidate] = []
-        for row in rows {
-            let id: Int = try row.decode(column: "id")
-            let evidence = try await store.sql.select().column("value").from("knowledge_facets").where("record_id", .equal, id)
-                .where("facet", .equal, Facet.evidence.rawValue).first(decodingColumn: "value", as: String.self)
-            result.append(.init(id: id, title: try row.decode(column: "title"), regionCode: try row.decode(column: "region_code"),
-                                evidence: evidence.flatMap(EvidenceLevel.init(rawValue:)) ?? .unknown))
+        return try rows.map { row in
+            .init(id: try row.decode(column: "id"), title: try row.decode(column: "title"), regionCode: try row.decode(column: "region_code"),
+                  evidence: (try row.decode(column: "evidence", as: String?.self)).flatMap(EvidenceLevel.init(rawValue:)) ?? .unknown)
         }
-        return result
+    }
+
+    /// Live records of a kind about a CBS region (research names its regions), oldest first: one query.
+    public func about<T: Decodable>(_ regionCode: String, kind: Kind, as type: T.Type) async throws -> [(id: Int, value: T)] {
+        let regions = store.sql.select().column("record_id").from("knowledge_regions").where("region_code", .equal, regionCode)
+        return try await visible(store.sql.select().column("id").column("payload").from("knowledge_records"))
+            .where("kind", .equal, kind.rawValue).where("id", .in, SQLGroupExpression(regions.query)).orderBy("id").all().map {
+                (try $0.decode(column: "id"), try JSONDecoder().decode(T.self, from: Data((try $0.decode(column: "payload", as: String.self)).utf8)))
+            }
     }
 
     /// Live records of a kind with their content, oldest first (research register, transfers).
@@ -316,6 +324,12 @@ public struct KnowledgeStore: Sendable {
     /// Replaces the record's index entry and facets; nil removes them.
     static func index(_ sql: any SQLDatabase, id: Int, document: SearchDocument?) async throws {
         try await sql.delete(from: "knowledge_facets").where("record_id", .equal, id).run()
+        try await sql.delete(from: "knowledge_regions").where("record_id", .equal, id).run()
+        if let document, !document.regions.isEmpty {
+            let regions = sql.insert(into: "knowledge_regions").columns("record_id", "region_code")
+            for code in Set(document.regions) { regions.values(SQLBind(id), SQLBind(code)) }
+            try await regions.run()
+        }
         if sql.dialect.name == "sqlite" {
             try await sql.raw("DELETE FROM knowledge_fts WHERE rowid = \(bind: id)").run()
             if let document {

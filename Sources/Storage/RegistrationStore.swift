@@ -141,18 +141,29 @@ public struct RegistrationStore: Sendable {
         try await ParticipantStore.select(sql).where(SQLColumn("id", table: "participants"), .equal, SQLBind(id)).first().map(ParticipantStore.participant)
     }
 
-    /// All registrations of a meeting in order of arrival (the waiting list's order), with person and city.
+    /// All registrations of a meeting in order of arrival (the waiting list's order), with person and city: one query.
     static func rows(meetingID: Int, on sql: any SQLDatabase) async throws -> [RegistrationEntry] {
-        let registrations = try await sql.select().column("*").from("registrations").where("meeting_id", .equal, meetingID)
-            .orderBy("created_at").orderBy("id").all().map(registration)
-        var result: [RegistrationEntry] = []
-        for registration in registrations {
-            guard let participant = try await participant(registration.participantID, on: sql) else { continue }
-            let city = try await sql.select().column("city_name").from("programme_cities").where("id", .equal, participant.cityID)
-                .first(decodingColumn: "city_name", as: String.self) ?? ""
-            result.append(RegistrationEntry(registration: registration, participant: participant, city: city))
+        let rows = try await ParticipantStore.select(sql)
+            .column(SQLColumn("id", table: "registrations"), as: "registration_id")
+            .column(SQLColumn("status", table: "registrations"), as: "registration_status")
+            .column(SQLColumn("attended", table: "registrations"), as: "registration_attended")
+            .column(SQLColumn("created_at", table: "registrations"), as: "registration_created_at")
+            .column(SQLColumn("city_name", table: "programme_cities"), as: "city_name")
+            .join("registrations", on: SQLColumn("participant_id", table: "registrations"), .equal, SQLColumn("id", table: "participants"))
+            .join("programme_cities", method: SQLJoinMethod.left, on: SQLColumn("id", table: "programme_cities"), .equal,
+                  SQLColumn("city_id", table: "participants"))
+            .where(SQLColumn("meeting_id", table: "registrations"), .equal, SQLBind(meetingID))
+            .orderBy(SQLColumn("created_at", table: "registrations")).orderBy(SQLColumn("id", table: "registrations"))
+            .all()
+        return try rows.map { row in
+            let participant = try ParticipantStore.participant(row)
+            let registration = Registration(
+                id: try row.decode(column: "registration_id"), meetingID: meetingID, participantID: participant.id,
+                status: Registration.Status(rawValue: try row.decode(column: "registration_status")) ?? .cancelled,
+                attended: try row.decode(column: "registration_attended"), createdAt: try row.decode(column: "registration_created_at"))
+            return RegistrationEntry(registration: registration, participant: participant,
+                                     city: try row.decode(column: "city_name", as: String?.self) ?? "")
         }
-        return result
     }
 
     static func registration(_ row: any SQLRow) throws -> Registration {

@@ -22,7 +22,10 @@ public final class Store: Sendable {
     /// Held shared while this store is open (SQLite files only), so `restore` can tell the database is in use.
     let lock: DatabaseLock?
 
-    var sql: any SQLDatabase { database as! any SQLDatabase }
+    var sql: any SQLDatabase {
+        let base = database as! any SQLDatabase
+        return QueryCount.current.map { CountingSQLDatabase(database: base, counter: $0) } ?? base
+    }
 
     private init(kind: Kind, url: String, databases: Databases, logger: Logger, lock: DatabaseLock?) {
         self.lock = lock

@@ -48,16 +48,9 @@ struct PageController: Sendable {
         let code = try regionCode(request)
         let snapshot = try await cache.snapshot()
         let indicator = try? request.query.get(String.self, at: "kaart")
-        guard var model = WijkanalyseBuilder(snapshot: snapshot).model(for: code, mapIndicator: indicator) else {
+        guard let model = try await WijkanalyseBuilder(snapshot: snapshot).load(code, mapIndicator: indicator,
+                                                                                 knowledge: KnowledgeStore(store: store)) else {
             throw Abort(.notFound, reason: "Regio \(code) heeft geen cijfers in Wijkradar. Zoek op naam of lees de Kerncijfers wijken en buurten in.")
-        }
-        model.research = try await KnowledgeStore(store: store).all(.research, as: Research.self)
-            .filter { $0.value.regionCodes.contains(code.rawValue) }.map { ($0.id, $0.value.citation) }
-        let candidates = try await KnowledgeStore(store: store).anchored(in: model.neighbours.map(\.code))
-        let names = Dictionary(uniqueKeysWithValues: model.neighbours.map { ($0.code, "\($0.name) (\($0.municipality))") })
-        model.whatWorked = Suggestions.rank(neighbours: model.neighbours.map { ($0.code, $0.distance, $0.closestOn) }, candidates: candidates).map {
-            RegionPage.WhatWorked(id: $0.candidate.id, title: $0.candidate.title, wijk: names[$0.candidate.regionCode] ?? $0.candidate.regionCode,
-                                  neighbourRank: $0.neighbourRank, evidence: $0.candidate.evidence.rawValue)
         }
         return html(print ? WijkanalyseDocument.render(model) : RegionPage.render(model))
     }

@@ -1,7 +1,9 @@
 import Analysis
 import Charts
 import Core
+import Knowledge
 import Pages
+import Storage
 
 /// Builds the wijkanalyse page model of one region from an analysis snapshot; used by the web app and the
 /// `report` command alike, so screen and paper always say the same.
@@ -15,7 +17,7 @@ public struct WijkanalyseBuilder: Sendable {
     static let mapIndicators = ["low_income_persons_pct", "woz_value", "owner_occupied_pct", "labour_participation_pct",
                                 "education_high_pct", "high_income_persons_pct", "age_65_plus_pct", "population", "density"]
 
-    public func model(for code: RegionCode, mapIndicator: String? = nil) -> RegionPage.Model? {
+    public func model(for code: RegionCode, mapIndicator: String? = nil, knowledge: RegionKnowledge = .none) -> RegionPage.Model? {
         guard let table = snapshot.profileTable(for: code), let index = table.index(of: code) else { return nil }
         let region = table.regions[index]
         let municipalities = snapshot.tables[.municipality]?[table.period]
@@ -36,11 +38,29 @@ public struct WijkanalyseBuilder: Sendable {
         let approximation = ProgrammeWijken.entry(for: code).flatMap { entry in
             entry.approximate ? "Benadering: de programmawijk \(entry.wijk) wordt hier voorgesteld door deze CBS-wijk. \(entry.note)." : nil
         }
-        return RegionPage.Model(region: region, municipalityName: snapshot.name(code.municipality), profile: profile,
-                                summary: summary, series: series(for: code), neighbours: neighbours,
-                                neighbourFeatures: snapshot.similarity?.features.map { catalogue[$0]?.label ?? $0 } ?? [],
-                                warning: warning, cluster: cluster, map: map(for: code, indicator: mapIndicator),
-                                approximation: approximation)
+        var model = RegionPage.Model(region: region, municipalityName: snapshot.name(code.municipality), profile: profile,
+                                     summary: summary, series: series(for: code), neighbours: neighbours,
+                                     neighbourFeatures: snapshot.similarity?.features.map { catalogue[$0]?.label ?? $0 } ?? [],
+                                     warning: warning, cluster: cluster, map: map(for: code, indicator: mapIndicator),
+                                     approximation: approximation)
+        model.research = knowledge.research
+        let names = Dictionary(uniqueKeysWithValues: neighbours.map { ($0.code, "\($0.name) (\($0.municipality))") })
+        model.whatWorked = Suggestions.rank(neighbours: neighbours.map { ($0.code, $0.distance, $0.closestOn) },
+                                            candidates: knowledge.candidates).map {
+            RegionPage.WhatWorked(id: $0.candidate.id, title: $0.candidate.title, wijk: names[$0.candidate.regionCode] ?? $0.candidate.regionCode,
+                                  neighbourRank: $0.neighbourRank, evidence: $0.candidate.evidence.rawValue)
+        }
+        return model
+    }
+
+    /// The whole wijkanalyse of a region as web, print, PDF and the command line show it: the model with what the
+    /// knowledge base holds about the region and the wijken most like it (two queries).
+    public func load(_ code: RegionCode, mapIndicator: String? = nil, knowledge store: KnowledgeStore) async throws -> RegionPage.Model? {
+        guard snapshot.profileTable(for: code) != nil else { return nil }
+        let neighbours = snapshot.similarity?.neighbours(of: code, k: 10)?.map(\.region.rawValue) ?? []
+        let research = try await store.about(code.rawValue, kind: .research, as: Research.self).map { ($0.id, $0.value.citation) }
+        let knowledge = RegionKnowledge(research: research, candidates: try await store.anchored(in: neighbours))
+        return model(for: code, mapIndicator: mapIndicator, knowledge: knowledge)
     }
 
     func levelNoun(_ level: RegionLevel) -> String {
@@ -145,4 +165,17 @@ public struct WijkanalyseBuilder: Sendable {
         guard !areas.isEmpty else { return nil }
         return RegionPage.MapInfo(indicators: available.map(\.indicator), selected: column.indicator, areas: areas, source: column.source)
     }
+}
+
+/// What the knowledge base holds about a wijk: the studies about it, and the interventions in the wijken most like it
+/// (ranked by the builder, closest wijk and strongest evidence first).
+public struct RegionKnowledge: Sendable {
+    public var research: [(id: Int, citation: String)]
+    public var candidates: [Suggestions.Candidate]
+
+    public init(research: [(id: Int, citation: String)], candidates: [Suggestions.Candidate]) {
+        (self.research, self.candidates) = (research, candidates)
+    }
+
+    public static let none = RegionKnowledge(research: [], candidates: [])
 }

@@ -25,7 +25,7 @@ struct Report: AsyncParsableCommand {
             guard let region = RegionCode(code) else { throw CLIError("'\(code)' is geen CBS-regiocode.") }
             let html = try await withStore { store, _ in
                 let snapshot = try await AnalysisSnapshot.load(store)
-                guard let model = WijkanalyseBuilder(snapshot: snapshot).model(for: region) else {
+                guard let model = try await WijkanalyseBuilder(snapshot: snapshot).load(region, knowledge: KnowledgeStore(store: store)) else {
                     throw CLIError("Regio \(region) heeft geen cijfers in Wijkradar.")
                 }
                 return WijkanalyseDocument.render(model).renderDocument()
