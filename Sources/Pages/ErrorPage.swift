@@ -6,7 +6,7 @@ public enum ErrorPage {
         Layout.page(.init(title: status == 404 ? "Niet gevonden" : "Fout", description: message, path: "")) {
             h1 { status == 404 ? "Niet gevonden" : "Er ging iets mis" }
             p { message }
-            p { a(.href("/")) { "Zoek een gemeente, wijk of buurt" } }
+            p { a(.href(SiteURL.home.path)) { "Zoek een gemeente, wijk of buurt" } }
         }
     }
 }

@@ -18,7 +18,7 @@ public enum FocusAreaPage {
         let area = model.profile.area
         let noun = area.level.map(Components.levelNoun) ?? "regio's"
         return Layout.page(.init(title: area.name, description: "Cijfers van het focusgebied \(area.name), opgeteld uit \(area.members.count) \(noun).",
-                                 path: "/gebied/\(area.slug)")) {
+                                 path: SiteURL.focusArea(area.slug).path)) {
             p(.class("meta")) { "Focusgebied · \(area.members.count) \(noun) · cijfers van \(model.profile.period)" }
             h1 { area.name }
             if !area.note.isEmpty { p(.class("note")) { "Benadering: " + area.note } }
@@ -26,7 +26,7 @@ public enum FocusAreaPage {
                 "Opgebouwd uit: "
                 for (index, member) in model.memberNames.enumerated() {
                     if index > 0 { ", " }
-                    a(.href("/regio/\(member.code)")) { member.name }
+                    a(.href(SiteURL.region(member.code).path)) { member.name }
                 }
                 "."
             }

@@ -55,12 +55,12 @@ public enum HomePage {
     public static func render(_ model: Model) -> Node {
         Layout.page(.init(title: model.query.isEmpty ? "Wijkanalyse en kennisprogramma voor de wijkaanpak" : "Zoeken: \(model.query)",
                           description: "Beknopte, eerlijke wijkanalyse en vroegsignalering voor elke gemeente, wijk en buurt van Nederland, uit open data.",
-                          path: "/")) {
+                          path: SiteURL.home.path)) {
             h1 { "Wijkanalyse voor elke wijk van Nederland" }
             p(.class("lead")) {
                 "Zoek een gemeente, wijk of buurt op naam of CBS-code. Wijkradar zet de cijfers naast de gemeente, Nederland en gelijkende wijken, en laat zien welke signalen afgaan."
             }
-            form(.action("/"), .method("get"), .role("search"), .class("search")) {
+            form(.action(SiteURL.home.path), .method("get"), .role("search"), .class("search")) {
                 label(.for("q")) { "Naam of code" }
                 input(.type("search"), .id("q"), .name("q"), .value(model.query), .placeholder("bijvoorbeeld Angelslo of WK011443"))
                 button(.type("submit")) { "Zoeken" }
@@ -74,7 +74,7 @@ public enum HomePage {
                         ul(.class("results")) {
                             for result in model.results {
                                 li {
-                                    a(.href("/regio/\(result.code)")) { result.name }
+                                    a(.href(SiteURL.region(result.code).path)) { result.name }
                                     " "
                                     span(.class("meta")) { "\(result.level) · \(result.code) · gemeente \(result.municipality)" }
                                 }
@@ -85,7 +85,7 @@ public enum HomePage {
             }
             p(.class("meta")) {
                 "In deze installatie: \(DutchFormat.number(Double(model.datasetCount))) datasets over \(DutchFormat.number(Double(model.regionCount))) regio's. "
-                a(.href("/radar")) { "Bekijk de landelijke radar" }
+                a(.href(SiteURL.radar.path)) { "Bekijk de landelijke radar" }
             }
             if let block = model.programme, model.query.isEmpty { programme(block) }
         }
@@ -124,14 +124,14 @@ public enum HomePage {
             section(.aria("labelledby", "berichten")) {
                 h2(.id("berichten")) { "Laatste berichten" }
                 if block.posts.isEmpty { p { "Nog geen berichten." } }
-                ul { for post in block.posts { li { a(.href("/blog/\(post.slug)")) { post.title }; " — \(post.kind.label), \(PostTime.dutch(post.publishAt))" } } }
-                p { a(.href("/blog")) { "Alle blogs en nieuws" } }
+                ul { for post in block.posts { li { a(.href(SiteURL.blogPost(post.slug).path)) { post.title }; " — \(post.kind.label), \(PostTime.dutch(post.publishAt))" } } }
+                p { a(.href(SiteURL.blog.path)) { "Alle blogs en nieuws" } }
             },
             section(.aria("labelledby", "publicaties")) {
                 h2(.id("publicaties")) { "Publicaties" }
                 if block.publications.isEmpty { p { "Nog geen rapporten gepubliceerd." } }
                 ul { for publication in block.publications { li { a(.href(publication.path)) { publication.title }; " — \(publication.label)" } } }
-                p { a(.href("/publicaties")) { "Alle publicaties" } }
+                p { a(.href(SiteURL.publications.path)) { "Alle publicaties" } }
             },
         ])
     }

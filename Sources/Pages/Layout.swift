@@ -40,33 +40,33 @@ public enum Layout {
                 meta(.name("viewport"), .content("width=device-width, initial-scale=1"))
                 title(info.title + " — Wijkradar")
                 meta(.name("description"), .content(info.description))
-                link(.rel("stylesheet"), .href("/static/wijkradar.css"))
-                link(.rel("alternate"), .type("application/atom+xml"), .title("Blog en nieuws"), .href("/blog/feed.xml"))
+                link(.rel("stylesheet"), .href(SiteURL.stylesheet.path))
+                link(.rel("alternate"), .type("application/atom+xml"), .title("Blog en nieuws"), .href(SiteURL.blogFeed.path))
             }
             body {
                 a(.href("#inhoud"), .class("skip")) { "Naar de inhoud" }
                 header(.class("site")) {
-                    a(.href("/"), .class("brand")) { "Wijkradar" }
+                    a(.href(SiteURL.home.path), .class("brand")) { "Wijkradar" }
                     nav(.aria("label", "Hoofdmenu")) {
                         ul {
-                            li { a(.href("/")) { "Zoeken" } }
-                            li { a(.href("/radar")) { "Landelijke radar" } }
-                            li { a(.href("/methode")) { "Methode" } }
-                            li { a(.href("/programma")) { "Kennisprogramma" } }
-                            li { a(.href("/kennis")) { "Kennisbank" } }
-                            li { a(.href("/publicaties")) { "Publicaties" } }
-                            li { a(.href("/blog")) { "Blog en nieuws" } }
-                            if session?.isStaff == true { li { a(.href("/beheer")) { "Beheer" } } }
+                            li { a(.href(SiteURL.home.path)) { "Zoeken" } }
+                            li { a(.href(SiteURL.radar.path)) { "Landelijke radar" } }
+                            li { a(.href(SiteURL.methodology.path)) { "Methode" } }
+                            li { a(.href(SiteURL.programmes.path)) { "Kennisprogramma" } }
+                            li { a(.href(SiteURL.knowledge.path)) { "Kennisbank" } }
+                            li { a(.href(SiteURL.publications.path)) { "Publicaties" } }
+                            li { a(.href(SiteURL.blog.path)) { "Blog en nieuws" } }
+                            if session?.isStaff == true { li { a(.href(SiteURL.admin.path)) { "Beheer" } } }
                         }
                     }
                     if let session {
-                        form(.method("post"), .action("/uitloggen"), .class("session")) {
+                        form(.method("post"), .action(SiteURL.logout.path), .class("session")) {
                             span { "\(session.name) (\(session.role)) " }
                             Forms.csrf(session.csrf)
                             button(.type("submit")) { "Uitloggen" }
                         }
                     } else {
-                        a(.href("/inloggen"), .class("session")) { "Inloggen" }
+                        a(.href(SiteURL.login.path), .class("session")) { "Inloggen" }
                     }
                 }
                 main(.id("inhoud"), Attribute("tabindex", "-1")) { content() }
@@ -74,7 +74,7 @@ public enum Layout {
                     p {
                         "Cijfers: open data van CBS (Bron: CBS, CC BY 4.0), Kadaster en de Leefbaarometer (Ministerie van BZK). "
                         "Elk getal vermeldt zijn tabel en jaar. "
-                        a(.href("/methode")) { "Hoe Wijkradar rekent" }
+                        a(.href(SiteURL.methodology.path)) { "Hoe Wijkradar rekent" }
                     }
                 }
             }

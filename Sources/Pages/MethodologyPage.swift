@@ -5,7 +5,7 @@ import HTML
 /// How Wijkradar computes: every formula, threshold and source, and what it will not do.
 public enum MethodologyPage {
     public static func render(catalogue: IndicatorCatalogue = .standard) -> Node {
-        Layout.page(.init(title: "Methode", description: "Formules, drempels, bronnen en beperkingen van de wijkanalyse en vroegsignalering van Wijkradar.", path: "/methode")) {
+        Layout.page(.init(title: "Methode", description: "Formules, drempels, bronnen en beperkingen van de wijkanalyse en vroegsignalering van Wijkradar.", path: SiteURL.methodology.path)) {
             h1 { "Hoe Wijkradar rekent" }
             p(.class("lead")) { "Alles wat Wijkradar over een wijk zegt, volgt uit de regels op deze pagina en de ingelezen open data. Er zit geen handwerk of oordeel in de cijfers." }
 

@@ -83,14 +83,14 @@ public enum RadarPage {
     }
 
     public static func render(_ model: Model) -> Node {
-        Layout.page(.init(title: "Landelijke radar", description: "Alle wijken van Nederland gerangschikt naar de vroegsignaleringsscore van Wijkradar.", path: "/radar")) {
+        Layout.page(.init(title: "Landelijke radar", description: "Alle wijken van Nederland gerangschikt naar de vroegsignaleringsscore van Wijkradar.", path: SiteURL.radar.path)) {
             h1 { "Landelijke radar \(model.period)" }
             p(.class("lead")) {
                 "Alle \(DutchFormat.number(Double(model.total))) wijken van Nederland, gerangschikt naar de samengestelde vroegsignaleringsscore (hoger = kwetsbaarder). "
                 "De wijken van het programma Nieuwe perspectieven zijn gemarkeerd. "
-                a(.href("/methode#vroegsignalering")) { "Zo wordt de score berekend." }
+                a(.href(SiteURL.methodology.path(fragment: "vroegsignalering"))) { "Zo wordt de score berekend." }
             }
-            form(.action("/radar"), .method("get"), .class("filters print-hide")) {
+            form(.action(SiteURL.radar.path), .method("get"), .class("filters print-hide")) {
                 div { label(.for("gemeente")) { "Gemeente (naam of code)" }; input(.type("text"), .id("gemeente"), .name("gemeente"), .value(model.filters.municipality)) }
                 div {
                     label(.for("provincie")) { "Provincie" }
@@ -123,7 +123,7 @@ public enum RadarPage {
             }
             p {
                 "\(DutchFormat.number(Double(model.rows.count))) \(model.rows.count == 1 ? "wijk" : "wijken") getoond. "
-                a(.href("/radar.csv" + (model.filters.queryString.isEmpty ? "" : "?" + model.filters.queryString))) { "Download als CSV" }
+                a(.href(SiteURL.radarCSV.path + (model.filters.queryString.isEmpty ? "" : "?" + model.filters.queryString))) { "Download als CSV" }
             }
             table(.class("figures radar")) {
                 caption { "Wijken naar vroegsignaleringsscore, \(model.period). \(model.source.attribution) (\(model.source.table))." }
@@ -139,7 +139,7 @@ public enum RadarPage {
                         tr(.class(row.programme ? "programme" : "")) {
                             td(.class("num")) { String(row.rank) }
                             th(.scope("row")) {
-                                a(.href("/regio/\(row.code)")) { row.name }
+                                a(.href(SiteURL.region(row.code).path)) { row.name }
                                 if row.programme { " "; span(.class("badge")) { "programmawijk" } }
                             }
                             td { row.municipality }

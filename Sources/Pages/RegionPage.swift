@@ -117,13 +117,13 @@ public enum RegionPage {
         let sources = Sources(model)
         return Layout.page(.init(title: "\(region.name) (\(region.code))",
                                  description: "Wijkanalyse van \(region.name), \(region.level.dutchName) in \(model.municipalityName): kerncijfers, ontwikkeling, gelijkende wijken en signalen.",
-                                 path: "/regio/\(region.code)")) {
+                                 path: SiteURL.region(region.code.rawValue).path)) {
             article(.class("wijkanalyse")) {
                 header {
                     p(.class("meta")) { "\(region.level.dutchName.capitalized) · \(region.code) · gemeente \(model.municipalityName)" }
                     h1 { region.name }
                     if let approximation = model.approximation { p(.class("note")) { approximation } }
-                    p(.class("print-hide")) { a(.href("/regio/\(region.code)/afdruk")) { "Afdrukversie (A4)" } }
+                    p(.class("print-hide")) { a(.href(SiteURL.regionPrint(region.code.rawValue).path)) { "Afdrukversie (A4)" } }
                 }
                 summarySection(model)
                 indicatorSection(model, sources)
@@ -266,7 +266,7 @@ public enum RegionPage {
                 ol(.class("neighbours")) {
                     for n in model.neighbours {
                         li {
-                            a(.href("/regio/\(n.code)")) { n.name }
+                            a(.href(SiteURL.region(n.code).path)) { n.name }
                             " (\(n.municipality)) "
                             span(.class("meta")) { "afstand \(DutchFormat.number(n.distance, decimals: 2)); vooral gelijk in \(n.closestOn.joined(separator: ", "))" }
                         }
@@ -274,7 +274,7 @@ public enum RegionPage {
                 }
                 if !model.research.isEmpty {
                     h3(.id("onderzoek")) { "Onderzoek over deze wijk" }
-                    ul { for item in model.research { li { a(.href("/kennis/\(item.id)")) { item.citation } } } }
+                    ul { for item in model.research { li { a(.href(SiteURL.knowledgeRecord(item.id).path)) { item.citation } } } }
                 }
                 if !model.whatWorked.isEmpty {
                     h3(.id("wat-werkte")) { "Wat werkte in wijken zoals deze" }
@@ -282,7 +282,7 @@ public enum RegionPage {
                     ul(.class("what-worked")) {
                         for item in model.whatWorked {
                             li {
-                                a(.href("/kennis/\(item.id)")) { item.title }
+                                a(.href(SiteURL.knowledgeRecord(item.id).path)) { item.title }
                                 " — \(item.wijk) (nr. \(item.neighbourRank) hierboven); bewijsniveau: \(item.evidence)"
                             }
                         }
@@ -300,7 +300,7 @@ public enum RegionPage {
                     strong { warning.signal ? "Signaal: " : "Geen signaal: " }
                     "\(warning.fired) van de \(warning.flags.count) regels gaan af (drempel: \(EarlyWarning.threshold)). "
                     if let composite = warning.composite { "Samengestelde score \(DutchFormat.number(composite, decimals: 2)) (0 = gemiddeld; hoger = kwetsbaarder). " }
-                    a(.href("/methode#vroegsignalering")) { "Hoe dit wordt berekend" }
+                    a(.href(SiteURL.methodology.path(fragment: "vroegsignalering"))) { "Hoe dit wordt berekend" }
                 }
                 table(.class("figures")) {
                     caption { "Regels van de vroegsignalering" }
@@ -342,7 +342,7 @@ public enum RegionPage {
         section(.aria("labelledby", "kaart")) {
             h2(.id("kaart")) { "Kaart van de wijken in \(model.municipalityName)" }
             if let map = model.map {
-                form(.action("/regio/\(model.region.code)"), .method("get"), .class("inline print-hide")) {
+                form(.action(SiteURL.region(model.region.code.rawValue).path), .method("get"), .class("inline print-hide")) {
                     label(.for("indicator")) { "Indicator" }
                     select(.id("indicator"), .name("kaart")) {
                         for indicator in map.indicators {

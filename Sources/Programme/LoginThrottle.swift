@@ -18,21 +18,24 @@ public struct LoginThrottle: Sendable, Equatable {
 
     public struct Failures: Sendable, Equatable {
         public var count: Int
+        /// When the newest failure happened, in milliseconds since 1970.
         public var last: Int?
         public init(count: Int, last: Int?) { (self.count, self.last) = (count, last) }
     }
 
-    /// Seconds to wait before the next attempt may be checked; 0 when it may be checked now.
+    /// Whole seconds to wait before the next attempt may be checked (rounded up); 0 when it may be checked now.
+    /// - Parameter now: milliseconds since 1970, as `Failures.last`.
     public func wait(account: Failures, client: Failures, now: Int) -> Int {
-        max(remaining(account, free: freeAccountFailures, cap: accountCap, now: now),
-            remaining(client, free: freeClientFailures, cap: clientCap, now: now))
+        let milliseconds = max(remaining(account, free: freeAccountFailures, cap: accountCap, now: now),
+                               remaining(client, free: freeClientFailures, cap: clientCap, now: now))
+        return (milliseconds + 999) / 1000
     }
 
-    /// 1, 2, 4, 8 … seconds after the free failures, up to the cap, counted from the last failure.
+    /// 1, 2, 4, 8 … seconds after the free failures, up to the cap, counted from the last failure; in milliseconds.
     func remaining(_ failures: Failures, free: Int, cap: Int, now: Int) -> Int {
         guard failures.count >= free, let last = failures.last else { return 0 }
         let exponent = min(failures.count - free, 30)
-        let delay = min(1 << exponent, cap)
+        let delay = min(1 << exponent, cap) * 1000
         return max(0, last + delay - now)
     }
 }

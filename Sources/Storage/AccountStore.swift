@@ -158,21 +158,21 @@ public struct AccountStore: Sendable {
     /// other and cannot all pass through the same gap in the throttle.
     public func beginAttempt(kind: String = "inloggen", email: String, client: String) async throws -> Int {
         // Only the last day matters for throttling; older rows are dropped so the table stays small.
-        try await store.sql.delete(from: "login_failures").where("at", .lessThan, now() - 86400).run()
+        try await store.sql.delete(from: "login_failures").where("at", .lessThan, nowMillis() - 86_400_000).run()
         return try await store.sql.insert(into: "login_failures").columns("kind", "email", "client", "at")
-            .values(SQLBind(kind), SQLBind(email.lowercased()), SQLBind(client), SQLBind(now()))
+            .values(SQLBind(kind), SQLBind(email.lowercased()), SQLBind(client), SQLBind(nowMillis()))
             .returning("id").first(decodingColumn: "id", as: Int.self)!
     }
 
     /// Failures in the last `window` seconds before attempt `id`: for the account's address (from any client) and
-    /// from the client (for any address).
+    /// from the client (for any address). `last` is in milliseconds.
     public func failures(before id: Int, kind: String = "inloggen", email: String, client: String,
                          window: Int) async throws -> (account: LoginThrottle.Failures, client: LoginThrottle.Failures) {
         func failures(_ column: String, _ value: String) async throws -> LoginThrottle.Failures {
             let row = try await store.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
                 .column(SQLFunction("MAX", args: SQLIdentifier("at")), as: "last")
                 .from("login_failures").where(SQLIdentifier(column), .equal, SQLBind(value)).where("kind", .equal, kind)
-                .where("id", .lessThan, id).where("at", .greaterThan, now() - window)
+                .where("id", .lessThan, id).where("at", .greaterThan, nowMillis() - window * 1000)
                 .first()
             return .init(count: try row?.decode(column: "n", as: Int.self) ?? 0, last: try row?.decode(column: "last", as: Int?.self))
         }

@@ -34,3 +34,6 @@ public struct AuditLog: Sendable {
 }
 
 func now() -> Int { Int(Date().timeIntervalSince1970) }
+
+/// Milliseconds, for the login throttle: its first waits are one and two seconds, which whole seconds cannot time.
+func nowMillis() -> Int { Int(Date().timeIntervalSince1970 * 1000) }

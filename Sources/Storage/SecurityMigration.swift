@@ -9,6 +9,8 @@ struct M013Security: SQLMigration {
     var tables: [String] { ["one_time_links"] }
     func prepare(sql: any SQLDatabase) async throws {
         try await sql.raw("ALTER TABLE login_failures ADD COLUMN client TEXT").run()
+        // From now on `at` is in milliseconds (the throttle's first waits are one and two seconds).
+        try await sql.raw("UPDATE login_failures SET at = at * 1000").run()
         // "inloggen": a login attempt that failed (or is being checked); "herstel": a request for a reset link.
         try await sql.raw("ALTER TABLE login_failures ADD COLUMN kind TEXT NOT NULL DEFAULT 'inloggen'").run()
         try await sql.create(index: "login_failures_client").on("login_failures").column("client").run()

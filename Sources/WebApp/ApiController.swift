@@ -12,16 +12,15 @@ struct ApiController: Sendable {
     let cache: AnalysisCache
 
     func register(_ app: Application) {
-        app.get("health") { _ in
+        app.on(.health) { _ in
             HealthDTO(status: "ok", database: store.kind.rawValue, datasets: try await DatasetStore(store: store).all().count,
                       regions: try await RegionStore(store: store).count())
         }
-        let api = app.grouped("api", "v1")
-        api.get("openapi.json") { _ in
+        app.on(.openAPI) { _ in
             Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(string: OpenAPIDocument.json))
         }
-        api.get("datasets") { _ in try await DatasetStore(store: store).all().map(DatasetDTO.init) }
-        api.get("regions") { request -> [RegionSummaryDTO] in
+        app.on(.apiDatasets) { _ in try await DatasetStore(store: store).all().map(DatasetDTO.init) }
+        app.on(.apiRegions) { request -> [RegionSummaryDTO] in
             guard let query = try? request.query.get(String.self, at: "q"), !query.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw Abort(.badRequest, reason: "Geef een zoekterm met ?q=, bijvoorbeeld ?q=Angelslo")
             }
@@ -31,8 +30,8 @@ struct ApiController: Sendable {
                                  municipality: $0.code.municipality.rawValue)
             }
         }
-        api.get("regions", ":code") { request in try await observations(request) }
-        api.get("regions", ":code", "profile") { request -> ProfileDTO in
+        app.on(.apiRegion) { request in try await observations(request) }
+        app.on(.apiRegionProfile) { request -> ProfileDTO in
             let code = try regionCode(request)
             let snapshot = try await cache.snapshot()
             guard let table = snapshot.profileTable(for: code),
@@ -41,7 +40,7 @@ struct ApiController: Sendable {
             }
             return ProfileDTO(profile)
         }
-        api.get("regions", ":code", "similar") { request -> [NeighbourDTO] in
+        app.on(.apiRegionSimilar) { request -> [NeighbourDTO] in
             let code = try regionCode(request)
             let k = try limit(request, name: "k", default: 10, maximum: 50)
             let snapshot = try await cache.snapshot()
@@ -50,7 +49,7 @@ struct ApiController: Sendable {
             }
             return neighbours.map { NeighbourDTO(code: $0.region.rawValue, name: snapshot.name($0.region), distance: $0.distance, closestOn: $0.closestOn) }
         }
-        api.get("regions", ":code", "signals") { request -> SignalsDTO in
+        app.on(.apiRegionSignals) { request -> SignalsDTO in
             let code = try regionCode(request)
             let snapshot = try await cache.snapshot()
             guard let result = snapshot.warning?.evaluate(code) else {
@@ -58,7 +57,7 @@ struct ApiController: Sendable {
             }
             return SignalsDTO(result, cluster: snapshot.cluster(for: code))
         }
-        api.get("radar") { request -> RadarDTO in
+        app.on(.apiRadar) { request -> RadarDTO in
             let filters = RadarPage.Filters(
                 municipality: (try? request.query.get(String.self, at: "gemeente")) ?? "",
                 province: (try? request.query.get(String.self, at: "provincie")) ?? "",

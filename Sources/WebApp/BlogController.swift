@@ -12,18 +12,18 @@ struct BlogController: Sendable {
     let app: ProgrammeApp
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get("blog") { try await list($0) }
-        routes.get("blog", "feed.xml") { try await feed($0) }
-        routes.get("blog", "nieuw") { try await editor($0, post: nil) }
-        routes.post("blog", "nieuw") { try await save($0, slug: nil) }
-        routes.get("blog", "afbeelding", ":image") { try await image($0) }
-        routes.get("blog", ":slug") { try await show($0) }
-        routes.get("blog", ":slug", "bewerken") { request in
+        routes.on(.blog) { try await list($0) }
+        routes.on(.blogFeed) { try await feed($0) }
+        routes.on(.blogNew) { try await editor($0, post: nil) }
+        routes.on(.blogCreate) { try await save($0, slug: nil) }
+        routes.on(.blogImage) { try await image($0) }
+        routes.on(.blogPost) { try await show($0) }
+        routes.on(.blogEdit) { request in
             try request.require(request.viewer.isStaff, "het schrijven van berichten")
             return try await editor(request, post: try await post(request))
         }
-        routes.post("blog", ":slug", "bewerken") { try await save($0, slug: $0.parameters.get("slug")) }
-        routes.post("blog", ":slug", "afbeeldingen") { try await upload($0) }.acceptingBodies(upTo: BodyLimit.image)
+        routes.on(.blogUpdate) { try await save($0, slug: $0.parameters.get("slug")) }
+        routes.on(.blogAddImage) { try await upload($0) }.acceptingBodies(upTo: BodyLimit.image)
     }
 
     var posts: PostStore { PostStore(store: app.store) }
@@ -95,7 +95,7 @@ struct BlogController: Sendable {
         return try await WebApp.attempt(request, {
             guard problems.isEmpty else { throw ProgrammeError.invalid(problems) }
             let saved = existing == nil ? try await posts.create(candidate, actor: app.actor(request)) : try await posts.update(candidate, actor: app.actor(request))
-            return "/blog/\(saved.slug)/bewerken?ok=opgeslagen"
+            return SiteURL.blogEdit(saved.slug).path(query: ["ok": "opgeslagen"])
         }, otherwise: { try await editor(request, post: existing, typed: candidate, problems: $0, status: $1) })
     }
 
@@ -114,7 +114,7 @@ struct BlogController: Sendable {
             throw Abort(.unprocessableEntity, reason: "Afbeelding '\(name)': alleen PNG en JPEG, en de inhoud moet bij de extensie passen.")
         }
         _ = try await posts.addImage(to: post.id, fileName: name, contentType: type, alt: alt, content: bytes, actor: app.actor(request))
-        return request.redirect(to: "/blog/\(post.slug)/bewerken?ok=afbeelding", redirectType: .normal)
+        return request.redirect(to: SiteURL.blogEdit(post.slug).path(query: ["ok": "afbeelding"]), redirectType: .normal)
     }
 
     /// An image of a post the viewer may see; checked by content when uploaded, served with `nosniff`.

@@ -15,9 +15,9 @@ struct ErrorMiddleware: AsyncMiddleware {
         } catch is SignInRequired {
             let back = request.method == .GET ? request.url.string : "/"
             var components = URLComponents()
-            components.path = "/inloggen"
+            components.path = SiteURL.login.path
             components.queryItems = [URLQueryItem(name: "terug", value: back)]
-            return request.redirect(to: components.string ?? "/inloggen", redirectType: .normal)
+            return request.redirect(to: components.string ?? SiteURL.login.path, redirectType: .normal)
         } catch let abort as any AbortError {
             let answer = try await response(abort.reason, status: abort.status, on: request)
             for (name, value) in abort.headers { answer.headers.replaceOrAdd(name: name, value: value) }

@@ -9,15 +9,14 @@ struct KnowledgeApi: Sendable {
     let store: Store
 
     func register(_ app: Application) {
-        let api = app.grouped("api", "v1", "knowledge")
-        api.get { try await search($0) }
-        api.get("export") { _ in try await json(try await export()) }
-        api.get(":id") { request in
+        app.on(.apiKnowledge) { try await search($0) }
+        app.on(.apiKnowledgeExport) { _ in try await json(try await export()) }
+        app.on(.apiKnowledgeRecord) { request in
             guard let id = request.parameters.get("id", as: Int.self), let stored = try await KnowledgeStore(store: store).record(id: id),
                   !stored.deleted else { throw Abort(.notFound, reason: "Dit kennisrecord bestaat niet (meer).") }
             return try await json(try Self.object(stored))
         }
-        app.get("kennis", "export.csv") { _ in
+        app.on(.knowledgeCSV) { _ in
             Response(status: .ok, headers: ["Content-Type": "text/csv; charset=utf-8",
                                             "Content-Disposition": "attachment; filename=\"wijkradar-kennisbank.csv\""],
                      body: .init(string: try await csv()))

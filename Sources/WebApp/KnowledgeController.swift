@@ -12,22 +12,22 @@ struct KnowledgeController: Sendable {
     let cache: AnalysisCache
 
     func register(_ app: Application) {
-        app.get("kennis") { try await search($0) }
-        app.get("kennis", ":id") { try await record($0) }
-        app.get("kennis", "nieuw") { try await editor($0, id: nil) }
-        app.post("kennis", "nieuw") { try await save($0, id: nil) }
-        app.get("kennis", ":id", "bewerken") { try await editor($0, id: $0.parameters.get("id", as: Int.self) ?? 0) }
-        app.post("kennis", ":id", "bewerken") { try await save($0, id: $0.parameters.get("id", as: Int.self) ?? 0) }
-        app.post("kennis", ":id", "verwijderen") { try await remove($0) }
-        app.get("kennis", ":id", "geschiedenis") { try await history($0) }
-        app.post("kennis", ":id", "steun") { try await support($0) }
-        app.post("kennis", ":id", "samenvoegen") { try await merge($0) }
-        app.get("opgaven") { try await register($0) }
-        app.get("onderzoek") { try await research($0) }
-        app.post("onderzoek") { try await addResearch($0) }
-        app.post("kennis", ":id", "overdracht") { try await recordTransfer($0) }
-        app.post("kennis", ":id", "bijlagen") { try await upload($0) }.acceptingBodies(upTo: BodyLimit.attachment)
-        app.get("kennis", ":id", "bijlage", ":attachment") { try await download($0) }
+        app.on(.knowledge) { try await search($0) }
+        app.on(.knowledgeRecord) { try await record($0) }
+        app.on(.knowledgeNew) { try await editor($0, id: nil) }
+        app.on(.knowledgeCreate) { try await save($0, id: nil) }
+        app.on(.knowledgeEdit) { try await editor($0, id: $0.parameters.get("id", as: Int.self) ?? 0) }
+        app.on(.knowledgeUpdate) { try await save($0, id: $0.parameters.get("id", as: Int.self) ?? 0) }
+        app.on(.knowledgeRemove) { try await remove($0) }
+        app.on(.knowledgeHistory) { try await history($0) }
+        app.on(.knowledgeSupport) { try await support($0) }
+        app.on(.knowledgeMerge) { try await merge($0) }
+        app.on(.opgaven) { try await register($0) }
+        app.on(.research) { try await research($0) }
+        app.on(.researchCreate) { try await addResearch($0) }
+        app.on(.knowledgeTransfer) { try await recordTransfer($0) }
+        app.on(.knowledgeAttach) { try await upload($0) }.acceptingBodies(upTo: BodyLimit.attachment)
+        app.on(.knowledgeAttachment) { try await download($0) }
     }
 
     func search(_ request: Request) async throws -> Response {
@@ -85,7 +85,7 @@ struct KnowledgeController: Sendable {
             throw Abort(.notFound, reason: "Deze opgave bestaat niet.")
         }
         try request.require(try await mayIdentifyOpgaven(request.viewer, meetingID: entry.opgave.meetingID ?? 0, store: store), "de opgaven van deze bijeenkomst")
-        let back = try await meetingLink(entry.opgave.meetingID) ?? "/kennis/\(id)"
+        let back = try await meetingLink(entry.opgave.meetingID) ?? SiteURL.knowledgeRecord(id).path
         return try await attempt(request, {
             try await knowledge(request).support(id, userID: request.viewer.userID ?? 0, actor: request.viewer.email)
             return back + "#opgaven"
@@ -105,7 +105,7 @@ struct KnowledgeController: Sendable {
         var opgave = entry.opgave
         opgave.mergedInto = target
         let cities = try await cityNames()
-        let back = try await meetingLink(opgave.meetingID) ?? "/opgaven"
+        let back = try await meetingLink(opgave.meetingID) ?? SiteURL.opgaven.path
         let merged = opgave
         return try await attempt(request, {
             _ = try await knowledge(request).update(id: id, expectedVersion: Int(f["versie"] ?? "") ?? 0, merged,
@@ -169,7 +169,7 @@ struct KnowledgeController: Sendable {
         problems += item.problems(currentYear: Calendar(identifier: .gregorian).component(.year, from: Date()))
         guard problems.isEmpty else { return try await research(request, problems: problems, fields: f, status: .unprocessableEntity) }
         return try await attempt(request, {
-            "/kennis/\(try await knowledge(request).create(.research, item, document: item.searchDocument, anchor: .init(startYear: item.year), actor: request.viewer.email))"
+            SiteURL.knowledgeRecord(try await knowledge(request).create(.research, item, document: item.searchDocument, anchor: .init(startYear: item.year), actor: request.viewer.email)).path
         }, otherwise: { try await research(request, problems: $0, fields: f, status: $1) })
     }
 
@@ -184,7 +184,7 @@ struct KnowledgeController: Sendable {
         guard problems.isEmpty else { throw Abort(.unprocessableEntity, reason: problems.joined(separator: " ")) }
         _ = try await knowledge(request).create(.transfer, transfer, document: transfer.searchDocument(interventionTitle: stored.title),
                                                 anchor: .init(startYear: transfer.year), published: stored.published, actor: request.viewer.email)
-        return request.redirect(to: "/kennis/\(stored.id)#overdracht", redirectType: .normal)
+        return request.redirect(to: SiteURL.knowledgeRecord(stored.id).path(fragment: "overdracht"), redirectType: .normal)
     }
 
     /// The host wijk's key figures in every year Wijkradar has, next to the mean of its ten most similar wijken.
@@ -225,7 +225,7 @@ struct KnowledgeController: Sendable {
             throw Abort(bytes.count > AttachmentRules.maximumBytes ? .payloadTooLarge : .unprocessableEntity, reason: problem.description)
         case .success(let contentType):
             _ = try await knowledge(request).attach(to: stored.id, fileName: name, contentType: contentType, content: bytes, actor: request.viewer.email)
-            return request.redirect(to: "/kennis/\(stored.id)#bijlagen", redirectType: .normal)
+            return request.redirect(to: SiteURL.knowledgeRecord(stored.id).path(fragment: "bijlagen"), redirectType: .normal)
         }
     }
 
@@ -330,11 +330,11 @@ struct KnowledgeController: Sendable {
                 _ = try await knowledge.update(id: id, expectedVersion: Int(f["versie"] ?? "") ?? 0, item, document: item.searchDocument,
                                                anchor: anchor, published: published, actor: request.viewer.email)
                 try await KnowledgeVisibility(store: store).follow(intervention: id, published: published, actor: request.viewer.email)
-                return "/kennis/\(id)"
+                return SiteURL.knowledgeRecord(id).path
             }
             let id = try await knowledge.create(.intervention, item, document: item.searchDocument, anchor: anchor, published: published,
                                                 actor: request.viewer.email)
-            return "/kennis/\(id)"
+            return SiteURL.knowledgeRecord(id).path
         }, otherwise: { try await editor(request, id: id, fields: f, problems: $0, status: $1) })
     }
 
@@ -343,7 +343,7 @@ struct KnowledgeController: Sendable {
         let (stored, _) = try await intervention(request.parameters.get("id", as: Int.self) ?? 0, request)
         let version = Int((try formFields(request))["versie"] ?? "") ?? 0
         try await knowledge(request).remove(id: stored.id, expectedVersion: version, actor: request.viewer.email)
-        return request.redirect(to: "/kennis", redirectType: .normal)
+        return request.redirect(to: SiteURL.knowledge.path, redirectType: .normal)
     }
 
     func history(_ request: Request) async throws -> Response {

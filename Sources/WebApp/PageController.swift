@@ -15,14 +15,14 @@ struct PageController: Sendable {
     let programme: ProgrammeApp
 
     func register(_ app: Application) {
-        app.get { request in try await home(request) }
-        app.get("regio", ":code") { request in try await region(request, print: false) }
-        app.get("regio", ":code", "afdruk") { request in try await region(request, print: true) }
-        app.get("gebied", ":slug") { request in try await focusArea(request) }
-        app.get("radar") { request in try await radar(request) }
-        app.get("radar.csv") { request in try await radarCSV(request) }
-        app.get("methode") { _ in html(MethodologyPage.render()) }
-        app.get("static", "wijkradar.css") { _ in
+        app.on(.home) { request in try await home(request) }
+        app.on(.region) { request in try await region(request, print: false) }
+        app.on(.regionPrint) { request in try await region(request, print: true) }
+        app.on(.focusArea) { request in try await focusArea(request) }
+        app.on(.radar) { request in try await radar(request) }
+        app.on(.radarCSV) { request in try await radarCSV(request) }
+        app.on(.methodology) { _ in html(MethodologyPage.render()) }
+        app.on(.stylesheet) { _ in
             Response(status: .ok, headers: ["Content-Type": "text/css; charset=utf-8", "Cache-Control": "max-age=3600"],
                      body: .init(string: Stylesheet.css))
         }
@@ -36,7 +36,7 @@ struct PageController: Sendable {
                             municipality: snapshot.name(found.code.municipality))
         }
         if results.count == 1, RegionCode(query) != nil {
-            return request.redirect(to: "/regio/\(results[0].code)")
+            return request.redirect(to: SiteURL.region(results[0].code).path)
         }
         let datasets = try await DatasetStore(store: store).all().count
         var model = HomePage.Model(query: query, results: results, datasetCount: datasets, regionCount: snapshot.names.count)

@@ -12,19 +12,18 @@ struct PublicationController: Sendable {
     let app: ProgrammeApp
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get("publicaties") { try await list($0) }
-        let report = routes.grouped("publicaties", ":programme", ":report")
-        report.get { try await newest($0) }
-        report.get("versie", ":number") { try await published($0, format: .page) }
-        report.get("versie", ":number", "afdruk") { try await published($0, format: .print) }
-        report.get("versie", ":number", "pdf") { try await published($0, format: .pdf) }
-        report.get("concept") { try await concept($0, format: .page) }
-        report.get("concept", "afdruk") { try await concept($0, format: .print) }
-        report.get("concept", "pdf") { try await concept($0, format: .pdf) }
-        report.post("concept") { try await startConcept($0) }
-        report.post("concept", "tekst") { try await saveText($0) }
-        report.post("concept", "notitie") { try await saveNote($0) }
-        report.post("concept", "publiceren") { try await publish($0) }
+        routes.on(.publications) { try await list($0) }
+        routes.on(.report) { try await newest($0) }
+        routes.on(.reportVersion) { try await published($0, format: .page) }
+        routes.on(.reportVersionPrint) { try await published($0, format: .print) }
+        routes.on(.reportVersionPDF) { try await published($0, format: .pdf) }
+        routes.on(.reportConcept) { try await concept($0, format: .page) }
+        routes.on(.reportConceptPrint) { try await concept($0, format: .print) }
+        routes.on(.reportConceptPDF) { try await concept($0, format: .pdf) }
+        routes.on(.reportConceptStart) { try await startConcept($0) }
+        routes.on(.reportConceptText) { try await saveText($0) }
+        routes.on(.reportConceptNote) { try await saveNote($0) }
+        routes.on(.reportPublish) { try await publish($0) }
     }
 
     enum Format { case page, print, pdf }
@@ -60,9 +59,9 @@ struct PublicationController: Sendable {
         let programme = try await app.programme(request)
         let kind = try kind(request)
         if let version = try await reports.published(programmeID: programme.id, kind: kind.rawValue), let number = version.number {
-            return request.redirect(to: ReportPage.path(programme, kind) + "/versie/\(number)")
+            return request.redirect(to: SiteURL.reportVersion(programme.slug, kind.slug, number).path)
         }
-        if request.viewer.isStaff { return request.redirect(to: ReportPage.path(programme, kind) + "/concept") }
+        if request.viewer.isStaff { return request.redirect(to: SiteURL.reportConcept(programme.slug, kind.slug).path) }
         throw Abort(.notFound, reason: "‘\(kind.title)’ is nog niet gepubliceerd.")
     }
 

@@ -11,20 +11,21 @@ struct SiteController: Sendable {
     let app: ProgrammeApp
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get("sitemap.xml") { _ in
+        routes.on(.sitemap) { _ in
             Response(status: .ok, headers: ["Content-Type": "application/xml; charset=utf-8"],
                      body: .init(string: Feeds.sitemap(try await publicPaths(), baseURL: app.publicURL)))
         }
-        routes.get("robots.txt") { _ in
+        routes.on(.robots) { _ in
             Response(status: .ok, headers: ["Content-Type": "text/plain; charset=utf-8"],
-                     body: .init(string: "User-agent: *\nDisallow: /beheer\nDisallow: /profiel\nDisallow: /inloggen\nSitemap: \(app.publicURL)/sitemap.xml\n"))
+                     body: .init(string: "User-agent: *\n" + [SiteURL.admin, .profile, .login].map { "Disallow: \($0.path)\n" }.joined()
+                                 + "Sitemap: \(app.publicURL)\(SiteURL.sitemap.path)\n"))
         }
     }
 
     /// Every page the public can open, read through the same public views the pages use.
     func publicPaths() async throws -> [(path: String, modified: Int?)] {
-        var paths: [(path: String, modified: Int?)] = ["/", "/radar", "/methode", "/programma", "/kennis", "/opgaven", "/onderzoek",
-                                                       "/publicaties", "/blog"].map { ($0, nil) }
+        let fixed: [SiteURL] = [.home, .radar, .methodology, .programmes, .knowledge, .opgaven, .research, .publications, .blog]
+        var paths: [(path: String, modified: Int?)] = fixed.map { ($0.path, nil) }
         let reports = ReportStore(store: app.store)
         for programme in try await app.programmes.all() {
             paths.append((ProgrammePage.path(programme), nil))
@@ -35,7 +36,7 @@ struct SiteController: Sendable {
             for kind in ReportDocument.Kind.allCases {
                 for version in try await reports.versions(programmeID: programme.id, kind: kind.rawValue) {
                     guard let number = version.number else { continue }
-                    paths.append((ReportPage.path(programme, kind) + "/versie/\(number)", version.publishedAt))
+                    paths.append((SiteURL.reportVersion(programme.slug, kind.slug, number).path, version.publishedAt))
                 }
             }
         }
@@ -43,14 +44,14 @@ struct SiteController: Sendable {
         // their meeting's).
         for kind in [KnowledgeStore.Kind.intervention, .opgave, .research] {
             for hit in try await KnowledgeStore(store: app.store, audience: .public).search("", kind: kind, limit: 100_000).sorted(by: { $0.id < $1.id }) {
-                paths.append(("/kennis/\(hit.id)", nil))
+                paths.append((SiteURL.knowledgeRecord(hit.id).path, nil))
             }
         }
         for post in try await PostStore(store: app.store).posts(publicAt: BlogController.now()) {
-            paths.append(("/blog/\(post.slug)", max(post.publishAt, post.updatedAt)))
+            paths.append((SiteURL.blogPost(post.slug).path, max(post.publishAt, post.updatedAt)))
         }
         let snapshot = try await app.cache.snapshot()
-        for code in snapshot.names.keys.sorted(by: { $0.rawValue < $1.rawValue }) { paths.append(("/regio/\(code.rawValue)", nil)) }
+        for code in snapshot.names.keys.sorted(by: { $0.rawValue < $1.rawValue }) { paths.append((SiteURL.region(code.rawValue).path, nil)) }
         return paths
     }
 
@@ -67,7 +68,7 @@ struct SiteController: Sendable {
             meetings += try await app.meetings.meetings(programmeID: programme.id).filter(\.published).map { (programme, $0) }
             for kind in ReportDocument.Kind.allCases {
                 if let version = try await reports.published(programmeID: programme.id, kind: kind.rawValue), let number = version.number {
-                    publications.append((kind.title, ReportPage.path(programme, kind) + "/versie/\(number)",
+                    publications.append((kind.title, SiteURL.reportVersion(programme.slug, kind.slug, number).path,
                                          "versie \(number), \(programme.name)", version.publishedAt ?? 0))
                 }
             }

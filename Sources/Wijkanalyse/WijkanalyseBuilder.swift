@@ -160,7 +160,7 @@ public struct WijkanalyseBuilder: Sendable {
             let cell = column.cells[index]
             return Choropleth.Area(code: region.code.rawValue, name: region.name, rings: outline.rings, value: cell.number,
                                    label: DutchFormat.cell(cell, decimals: column.indicator.decimals) + (column.indicator.unit == "%" ? "%" : ""),
-                                   link: "/regio/\(region.code)")
+                                   link: SiteURL.region(region.code.rawValue).path)
         }
         guard !areas.isEmpty else { return nil }
         return RegionPage.MapInfo(indicators: available.map(\.indicator), selected: column.indicator, areas: areas, source: column.source)

@@ -38,30 +38,34 @@ import Testing
 
     @Test func freeFailuresThenGrowingDelaysUpToTheCaps() {
         let none = LoginThrottle.Failures(count: 0, last: nil)
-        #expect(throttle.wait(account: .init(count: 4, last: 1000), client: none, now: 1000) == 0)
-        #expect(throttle.wait(account: .init(count: 5, last: 1000), client: none, now: 1000) == 1)
-        #expect(throttle.wait(account: .init(count: 8, last: 1000), client: none, now: 1003) == 5)
+        let second = 1000
+        #expect(throttle.wait(account: .init(count: 4, last: 1000 * second), client: none, now: 1000 * second) == 0)
+        #expect(throttle.wait(account: .init(count: 5, last: 1000 * second), client: none, now: 1000 * second) == 1)
+        // Half a second later there is still half a second to go: rounded up, never down to "now".
+        #expect(throttle.wait(account: .init(count: 5, last: 1000 * second), client: none, now: 1000 * second + 500) == 1)
+        #expect(throttle.wait(account: .init(count: 5, last: 1000 * second), client: none, now: 1001 * second) == 0)
+        #expect(throttle.wait(account: .init(count: 8, last: 1000 * second), client: none, now: 1003 * second) == 5)
         // An account's wait never exceeds a minute: someone else's failures cannot lock the owner out for long.
-        #expect(throttle.wait(account: .init(count: 500, last: 1000), client: none, now: 1000) == 60)
+        #expect(throttle.wait(account: .init(count: 500, last: 1000 * second), client: none, now: 1000 * second) == 60)
         // One client's wait grows to a quarter of an hour.
-        #expect(throttle.wait(account: none, client: .init(count: 9, last: 1000), now: 1000) == 0)
-        #expect(throttle.wait(account: none, client: .init(count: 12, last: 1000), now: 1000) == 4)
-        #expect(throttle.wait(account: none, client: .init(count: 1000, last: 1000), now: 1000) == 900)
-        #expect(throttle.wait(account: .init(count: 7, last: 1000), client: .init(count: 11, last: 1000), now: 1000) == 4)
+        #expect(throttle.wait(account: none, client: .init(count: 9, last: 1000 * second), now: 1000 * second) == 0)
+        #expect(throttle.wait(account: none, client: .init(count: 12, last: 1000 * second), now: 1000 * second) == 4)
+        #expect(throttle.wait(account: none, client: .init(count: 1000, last: 1000 * second), now: 1000 * second) == 900)
+        #expect(throttle.wait(account: .init(count: 7, last: 1000 * second), client: .init(count: 11, last: 1000 * second),
+                              now: 1000 * second) == 4)
     }
 
     /// 166 guesses with random client addresses at one account: how many a throttled attacker gets in 27 seconds
     /// when every refused attempt is free and not counted.
     @Test func aDistributedGuesserGetsOnlyAFewTries() {
         var failures = 0, last: Int? = nil, checked = 0
-        for second in 0..<27 {
-            for _ in 0..<6 {   // six attempts a second, each from a new address
-                let wait = throttle.wait(account: .init(count: failures, last: last), client: .init(count: 0, last: nil), now: second)
-                guard wait == 0 else { continue }
-                checked += 1
-                failures += 1
-                last = second
-            }
+        for tick in 0..<(27 * 6) {   // six attempts a second, each from a new address
+            let now = tick * 1000 / 6
+            let wait = throttle.wait(account: .init(count: failures, last: last), client: .init(count: 0, last: nil), now: now)
+            guard wait == 0 else { continue }
+            checked += 1
+            failures += 1
+            last = now
         }
         #expect(checked <= 10, "\(checked) passwords checked")
     }

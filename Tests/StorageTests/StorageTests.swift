@@ -18,7 +18,8 @@ import SQLKit
             let expected = ["M001_CreateRegions", "M002_CreateDatasets", "M003_CreateObservationRows",
                             "M004_CreateIndicators", "M005_CreateImportRuns", "M006_CreateGeometries",
                             "M007_CreateProvinces", "M008_CreateFocusAreas", "M009_CreateProgramme", "M010_CreateAccounts", "M011_CreateKnowledge",
-                            "M012_CreatePublications", "M013_Security"]
+                            "M012_CreatePublications", "M013_Security",
+                            "M014_KnowledgeRegions"]
             #expect(try await store.appliedMigrations() == expected)
             try await store.migrate()
             #expect(try await store.appliedMigrations() == expected)

@@ -22,24 +22,24 @@ public enum BlogPages {
     public static func list(_ model: ListModel) -> Node {
         let heading = model.kind?.label ?? "Blog en nieuws"
         return Layout.page(.init(title: model.tag.isEmpty ? heading : "\(heading): \(model.tag)",
-                                 description: "Blogs en nieuws van het kennisprogramma voor de wijkaanpak: wat de wijken doen en leren.", path: "/blog")) {
+                                 description: "Blogs en nieuws van het kennisprogramma voor de wijkaanpak: wat de wijken doen en leren.", path: SiteURL.blog.path)) {
             h1 { model.tag.isEmpty ? heading : "\(heading) over ‘\(model.tag)’" }
             p {
-                a(.href("/blog/feed.xml"), .rel("alternate"), .type("application/atom+xml")) { "Atom-feed" }
+                a(.href(SiteURL.blogFeed.path), .rel("alternate"), .type("application/atom+xml")) { "Atom-feed" }
                 " · "
-                a(.href("/blog")) { "Alles" }
+                a(.href(SiteURL.blog.path)) { "Alles" }
                 " · "
-                a(.href("/blog?soort=blog")) { "Alleen blogs" }
+                a(.href(SiteURL.blog.path(query: ["soort": "blog"]))) { "Alleen blogs" }
                 " · "
-                a(.href("/blog?soort=nieuws")) { "Alleen nieuws" }
-                if model.isStaff { " · "; a(.href("/blog/nieuw")) { "Nieuw bericht" } }
+                a(.href(SiteURL.blog.path(query: ["soort": "nieuws"]))) { "Alleen nieuws" }
+                if model.isStaff { " · "; a(.href(SiteURL.blogNew.path)) { "Nieuw bericht" } }
             }
             if !model.tags.isEmpty {
                 nav(.aria("label", "Onderwerpen"), .class("tags")) {
                     "Onderwerpen: "
                     for (index, tag) in model.tags.enumerated() {
                         if index > 0 { ", " }
-                        a(.href("/blog?tag=\(Components.query(tag))")) { tag }
+                        a(.href(SiteURL.blog.path(query: ["tag": tag]))) { tag }
                     }
                 }
             }
@@ -60,7 +60,7 @@ public enum BlogPages {
 
     static func summary(_ post: Post) -> Node {
         .fragment([
-            a(.href("/blog/\(post.slug)")) { post.title },
+            a(.href(SiteURL.blogPost(post.slug).path)) { post.title },
             " ",
             span(.class("meta")) { "\(post.kind.label) · \(PostTime.dutch(post.publishAt)) · \(post.author)" },
             p { Markdown.plainSummary(post.body) },
@@ -78,8 +78,8 @@ public enum BlogPages {
 
     public static func post(_ model: PostModel) -> Node {
         let post = model.post
-        return Layout.page(.init(title: post.title, description: Markdown.plainSummary(post.body, limit: 155), path: "/blog/\(post.slug)")) {
-            p(.class("meta")) { a(.href("/blog")) { "Blog en nieuws" } }
+        return Layout.page(.init(title: post.title, description: Markdown.plainSummary(post.body, limit: 155), path: SiteURL.blogPost(post.slug).path)) {
+            p(.class("meta")) { a(.href(SiteURL.blog.path)) { "Blog en nieuws" } }
             HTML.article(.class("post")) {
                 h1 { post.title }
                 p(.class("meta")) { "\(post.kind.label) · \(PostTime.dutch(post.publishAt)) · \(post.author)" }
@@ -92,7 +92,7 @@ public enum BlogPages {
                         "Onderwerpen: "
                         for (index, tag) in post.tags.all.enumerated() {
                             if index > 0 { ", " }
-                            a(.href("/blog?tag=\(Components.query(tag))")) { tag }
+                            a(.href(SiteURL.blog.path(query: ["tag": tag]))) { tag }
                         }
                     }
                 }
@@ -101,7 +101,7 @@ public enum BlogPages {
                 section(.class("staff")) {
                     h2 { "Voor de redactie" }
                     if !post.staffNote.isEmpty { p { "Notitie: \(post.staffNote)" } }
-                    p { a(.href("/blog/\(post.slug)/bewerken")) { "Bewerken" } }
+                    p { a(.href(SiteURL.blogEdit(post.slug).path)) { "Bewerken" } }
                 }
             }
         }

@@ -29,10 +29,10 @@ public enum PostEditorPage {
     public static func render(_ model: Model) -> Node {
         let post = model.post
         let isNew = post.id == 0
-        let action = isNew ? "/blog/nieuw" : "/blog/\(post.slug)/bewerken"
+        let action = isNew ? SiteURL.blogNew.path : SiteURL.blogEdit(post.slug).path
         return Layout.page(.init(title: isNew ? "Nieuw bericht" : "Bewerken: \(post.title)", description: "Een blog of nieuwsbericht schrijven.",
                                  path: action, session: model.session)) {
-            p(.class("meta")) { a(.href("/blog")) { "Blog en nieuws" } }
+            p(.class("meta")) { a(.href(SiteURL.blog.path)) { "Blog en nieuws" } }
             h1 { isNew ? "Nieuw bericht" : "Bewerken: \(post.title)" }
             Forms.notice(model.notice)
             Forms.errors(model.problems)
@@ -64,7 +64,7 @@ public enum PostEditorPage {
                             li { code("![\(image.alt)](/blog/afbeelding/\(image.id))"); " — \(image.fileName)" }
                         }
                     }
-                    form(.method("post"), .action("/blog/\(post.slug)/afbeeldingen"), Attribute("enctype", "multipart/form-data"), .class("stacked")) {
+                    form(.method("post"), .action(SiteURL.blogAddImage(post.slug).path), Attribute("enctype", "multipart/form-data"), .class("stacked")) {
                         Forms.csrf(model.csrf)
                         div(.class("field")) {
                             label(.for("f-bestand")) { "Afbeelding (PNG of JPEG, ten hoogste 5 MB)" }

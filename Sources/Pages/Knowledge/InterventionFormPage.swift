@@ -53,10 +53,10 @@ public enum InterventionFormPage {
 
     public static func render(_ model: Model) -> Node {
         let f = model.fields
-        let action = model.id.map { "/kennis/\($0)/bewerken" } ?? "/kennis/nieuw"
+        let action = model.id.map { SiteURL.knowledgeEdit($0).path } ?? SiteURL.knowledgeNew.path
         let title = model.id == nil ? "Interventie vastleggen" : "Interventie bewerken"
         return Layout.page(.init(title: title, description: title, path: action, session: model.session)) {
-            p(.class("meta")) { a(.href("/kennis")) { "Kennisbank" } }
+            p(.class("meta")) { a(.href(SiteURL.knowledge.path)) { "Kennisbank" } }
             h1 { title }
             Forms.errors(model.problems)
             form(.method("post"), .action(action), .class("stacked")) {

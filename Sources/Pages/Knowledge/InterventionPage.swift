@@ -31,15 +31,15 @@ public enum InterventionPage {
                               csrf: String = "", transfers: [Transfer] = [], mayRecordTransfer: Bool = false,
                               attachments: [(id: Int, name: String, size: Int)] = [], development: [Development] = [],
                               research: [(id: Int, citation: String)] = [], published: Bool = true) -> Node {
-        Layout.page(.init(title: item.title, description: "\(item.title): aanpak in \(item.wijk), \(item.city).", path: "/kennis/\(id)")) {
-            p(.class("meta")) { a(.href("/kennis")) { "Kennisbank" }; " · interventie · \(item.wijk), \(item.city)" }
+        Layout.page(.init(title: item.title, description: "\(item.title): aanpak in \(item.wijk), \(item.city).", path: SiteURL.knowledgeRecord(id).path)) {
+            p(.class("meta")) { a(.href(SiteURL.knowledge.path)) { "Kennisbank" }; " · interventie · \(item.wijk), \(item.city)" }
             h1 { item.title }
             if !published { p(.class("notice")) { "Concept: dit record is niet openbaar. Alleen wie kennis vastlegt ziet het." } }
             dl(.class("facts")) {
                 if !item.themes.isEmpty { dt { "Thema's" }; dd { item.themes.joined(separator: ", ") } }
                 dt { "Bewijsniveau" }; dd { item.evidence.rawValue }
                 dt { "Status" }; dd { item.status.rawValue + (item.startYear.map { ", sinds \($0)" } ?? "") + (item.endYear.map { " tot \($0)" } ?? "") }
-                if let code = item.regionCode, !code.isEmpty { dt { "CBS-gebied" }; dd { a(.href("/regio/\(code)")) { "Wijkanalyse \(code)" } } }
+                if let code = item.regionCode, !code.isEmpty { dt { "CBS-gebied" }; dd { a(.href(SiteURL.region(code).path)) { "Wijkanalyse \(code)" } } }
                 if !item.aspects.isEmpty { dt { "Aspecten" }; dd { item.aspects.map(\.label).joined(separator: "; ") } }
             }
             for (title, text) in [("Probleem", item.problem), ("Doel", item.aim), ("Doelgroep", item.targetGroup), ("Aanpak", item.approach),
@@ -95,7 +95,7 @@ public enum InterventionPage {
             }
             if !research.isEmpty {
                 h2 { "Onderzoek" }
-                ul { for study in research { li { a(.href("/kennis/\(study.id)")) { study.citation } } } }
+                ul { for study in research { li { a(.href(SiteURL.knowledgeRecord(study.id).path)) { study.citation } } } }
             }
             if !item.links.isEmpty {
                 h2 { "Links" }
@@ -105,11 +105,11 @@ public enum InterventionPage {
                 h2(.id("bijlagen")) { "Bijlagen" }
                 ul {
                     for file in attachments {
-                        li { a(.href("/kennis/\(id)/bijlage/\(file.id)")) { file.name }; " (\(max(1, file.size / 1024)) kB)" }
+                        li { a(.href(SiteURL.knowledgeAttachment(id, file.id).path)) { file.name }; " (\(max(1, file.size / 1024)) kB)" }
                     }
                 }
                 if mayEdit {
-                    form(.method("post"), .action("/kennis/\(id)/bijlagen"), Attribute("enctype", "multipart/form-data"), .class("stacked")) {
+                    form(.method("post"), .action(SiteURL.knowledgeAttach(id).path), Attribute("enctype", "multipart/form-data"), .class("stacked")) {
                         Forms.csrf(csrf)
                         div(.class("field")) {
                             label(.for("f-bestand")) { "Bestand (PDF, afbeelding of Office-document, hoogstens 10 MB)" }
@@ -131,7 +131,7 @@ public enum InterventionPage {
                 }
             }
             if mayRecordTransfer {
-                form(.method("post"), .action("/kennis/\(id)/overdracht"), .class("stacked")) {
+                form(.method("post"), .action(SiteURL.knowledgeTransfer(id).path), .class("stacked")) {
                     fieldset {
                         legend { "Overdracht vastleggen" }
                         Forms.csrf(csrf)
@@ -148,12 +148,12 @@ public enum InterventionPage {
             }
             // Who edited is for the people who work on the records, not for the public page.
             if mayEdit || mayRemove {
-                p(.class("meta")) { "Versie \(version), laatst gewijzigd door \(updatedBy). "; a(.href("/kennis/\(id)/geschiedenis")) { "Geschiedenis" } }
+                p(.class("meta")) { "Versie \(version), laatst gewijzigd door \(updatedBy). "; a(.href(SiteURL.knowledgeHistory(id).path)) { "Geschiedenis" } }
             } else {
                 p(.class("meta")) { "Versie \(version)." }
             }
-            if mayEdit { p { a(.href("/kennis/\(id)/bewerken")) { "Bewerken" } } }
-            if mayRemove { Forms.button("Verwijderen (blijft in de geschiedenis)", action: "/kennis/\(id)/verwijderen", csrf: csrf, fields: [("versie", String(version))], secondary: true) }
+            if mayEdit { p { a(.href(SiteURL.knowledgeEdit(id).path)) { "Bewerken" } } }
+            if mayRemove { Forms.button("Verwijderen (blijft in de geschiedenis)", action: SiteURL.knowledgeRemove(id).path, csrf: csrf, fields: [("versie", String(version))], secondary: true) }
         }
     }
 
@@ -162,8 +162,8 @@ public enum InterventionPage {
         let formatter = DateFormatter()
         formatter.timeZone = TimeZone(identifier: "Europe/Amsterdam")
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return Layout.page(.init(title: "Geschiedenis: \(title)", description: "Alle versies van \(title)", path: "/kennis/\(id)/geschiedenis")) {
-            p(.class("meta")) { a(.href("/kennis/\(id)")) { title } }
+        return Layout.page(.init(title: "Geschiedenis: \(title)", description: "Alle versies van \(title)", path: SiteURL.knowledgeHistory(id).path)) {
+            p(.class("meta")) { a(.href(SiteURL.knowledgeRecord(id).path)) { title } }
             h1 { "Geschiedenis" }
             table(.class("figures")) {
                 caption { "\(changes.count) versies" }

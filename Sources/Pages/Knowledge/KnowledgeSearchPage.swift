@@ -32,24 +32,21 @@ public enum KnowledgeSearchPage {
         func link(_ facet: Facet, _ value: String?) -> String {
             var parts = [("q", query)] + filters.filter { $0.key != facet }.map { ($0.key.rawValue, $0.value) }
             if let value { parts.append((facet.rawValue, value)) }
-            var allowed = CharacterSet.alphanumerics
-            allowed.insert(charactersIn: "-._~")
-            return "/kennis?" + parts.filter { !$0.1.isEmpty }.sorted { $0.0 < $1.0 }
-                .map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(separator: "&")
+            return SiteURL.knowledge.path(query: parts.sorted { $0.0 < $1.0 })
         }
     }
 
     public static func render(_ model: Model) -> Node {
-        Layout.page(.init(title: "Kennisbank", description: "Zoeken in interventies en opgaven van het kennisprogramma.", path: "/kennis")) {
+        Layout.page(.init(title: "Kennisbank", description: "Zoeken in interventies en opgaven van het kennisprogramma.", path: SiteURL.knowledge.path)) {
             h1 { "Kennisbank" }
             p {
                 "Interventies en opgaven uit het kennisprogramma. "
-                a(.href("/opgaven")) { "Register van opgaven" }
+                a(.href(SiteURL.opgaven.path)) { "Register van opgaven" }
                 if Layout.currentSession.map({ $0.isStaff || $0.role == Role.coordinator.label }) == true {
-                    " · "; a(.href("/kennis/nieuw")) { "Interventie vastleggen" }
+                    " · "; a(.href(SiteURL.knowledgeNew.path)) { "Interventie vastleggen" }
                 }
             }
-            form(.method("get"), .action("/kennis"), .class("search"), .role("search")) {
+            form(.method("get"), .action(SiteURL.knowledge.path), .class("search"), .role("search")) {
                 label(.for("q")) { "Zoek in interventies en opgaven" }
                 input(.type("search"), .name("q"), .id("q"), .value(model.query))
                 for (facet, value) in model.filters.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
@@ -71,7 +68,7 @@ public enum KnowledgeSearchPage {
                 section(.aria("labelledby", "resultaten")) {
                     h2(.id("resultaten")) { model.hits.isEmpty ? "Geen resultaten" : "\(model.hits.count) resultaten" }
                     ol(.class("results")) {
-                        for hit in model.hits { li { a(.href("/kennis/\(hit.id)")) { hit.title }; span(.class("meta")) { " · \(hit.kind)" + (hit.concept ? " · concept, niet openbaar" : "") } } }
+                        for hit in model.hits { li { a(.href(SiteURL.knowledgeRecord(hit.id).path)) { hit.title }; span(.class("meta")) { " · \(hit.kind)" + (hit.concept ? " · concept, niet openbaar" : "") } } }
                     }
                 }
                 aside(.aria("labelledby", "filters")) {

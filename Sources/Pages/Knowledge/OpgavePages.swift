@@ -6,10 +6,10 @@ import Knowledge
 public enum OpgavePages {
     public static func opgave(id: Int, _ opgave: Opgave, cities: [String], meeting: (title: String, link: String)?, support: Int,
                               mergedInto: (id: Int, title: String)?) -> Node {
-        Layout.page(.init(title: opgave.title, description: "Opgave: \(opgave.title)", path: "/kennis/\(id)")) {
-            p(.class("meta")) { a(.href("/opgaven")) { "Register van opgaven" }; " · opgave" }
+        Layout.page(.init(title: opgave.title, description: "Opgave: \(opgave.title)", path: SiteURL.knowledgeRecord(id).path)) {
+            p(.class("meta")) { a(.href(SiteURL.opgaven.path)) { "Register van opgaven" }; " · opgave" }
             h1 { opgave.title }
-            if let mergedInto { p(.class("note")) { "Samengevoegd met "; a(.href("/kennis/\(mergedInto.id)")) { mergedInto.title }; "." } }
+            if let mergedInto { p(.class("note")) { "Samengevoegd met "; a(.href(SiteURL.knowledgeRecord(mergedInto.id).path)) { mergedInto.title }; "." } }
             p { opgave.description }
             dl(.class("facts")) {
                 if !opgave.kind.isEmpty { dt { "Soort" }; dd { opgave.kind } }
@@ -39,7 +39,7 @@ public enum OpgavePages {
     }
 
     public static func register(_ groups: [KindGroup]) -> Node {
-        Layout.page(.init(title: "Register van opgaven", description: "Alle opgaven uit de themabijeenkomsten, per soort.", path: "/opgaven")) {
+        Layout.page(.init(title: "Register van opgaven", description: "Alle opgaven uit de themabijeenkomsten, per soort.", path: SiteURL.opgaven.path)) {
             h1 { "Register van opgaven" }
             p(.class("lead")) { "Alle opgaven uit de themabijeenkomsten, per soort: hoe vaak ze voorkomen, waar, en welke signalen uit de wijkanalyse de wijken erbij laten zien." }
             p(.class("meta")) { "Signalen: de regels van de vroegsignalering die voor de programmawijk afgaan (Bron: CBS, Kerncijfers wijken en buurten; zie de methode). Ze horen bij de wijk, niet bij de opgave: samen geven ze een aanwijzing, geen verklaring." }
@@ -52,7 +52,7 @@ public enum OpgavePages {
                         tr {
                             th(.scope("row")) { group.kind }
                             td(.class("num")) { "\(group.opgaven.count)" }
-                            td { ul { for item in group.opgaven { li { a(.href("/kennis/\(item.id)")) { item.title }; " (\(item.cities.joined(separator: ", ")); \(item.support) steun)" } } } }
+                            td { ul { for item in group.opgaven { li { a(.href(SiteURL.knowledgeRecord(item.id).path)) { item.title }; " (\(item.cities.joined(separator: ", ")); \(item.support) steun)" } } } }
                             td {
                                 ul {
                                     for signal in group.signals {

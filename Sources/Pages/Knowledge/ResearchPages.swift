@@ -5,14 +5,14 @@ import Knowledge
 public enum ResearchPages {
     public static func register(_ items: [(id: Int, research: Research)], mayAdd: Bool, csrf: String, problems: [String] = [],
                                 fields: [String: String] = [:]) -> Node {
-        Layout.page(.init(title: "Onderzoek", description: "Register van bestaand onderzoek en publicaties over wijkaanpak.", path: "/onderzoek")) {
+        Layout.page(.init(title: "Onderzoek", description: "Register van bestaand onderzoek en publicaties over wijkaanpak.", path: SiteURL.research.path)) {
             h1 { "Bestaand onderzoek" }
             p(.class("lead")) { "Onderzoek en publicaties waar het programma op bouwt; wijkpagina's, interventies en rapporten verwijzen ernaar." }
             Forms.errors(problems)
             if items.isEmpty { p { "Nog geen onderzoek vastgelegd." } }
-            ul(.class("results")) { for item in items { li { a(.href("/kennis/\(item.id)")) { item.research.citation } } } }
+            ul(.class("results")) { for item in items { li { a(.href(SiteURL.knowledgeRecord(item.id).path)) { item.research.citation } } } }
             if mayAdd {
-                form(.method("post"), .action("/onderzoek"), .class("stacked")) {
+                form(.method("post"), .action(SiteURL.research.path), .class("stacked")) {
                     fieldset {
                         legend { "Onderzoek toevoegen" }
                         Forms.csrf(csrf)
@@ -33,8 +33,8 @@ public enum ResearchPages {
     }
 
     public static func page(id: Int, _ research: Research) -> Node {
-        Layout.page(.init(title: research.title, description: research.citation, path: "/kennis/\(id)")) {
-            p(.class("meta")) { a(.href("/onderzoek")) { "Bestaand onderzoek" } }
+        Layout.page(.init(title: research.title, description: research.citation, path: SiteURL.knowledgeRecord(id).path)) {
+            p(.class("meta")) { a(.href(SiteURL.research.path)) { "Bestaand onderzoek" } }
             h1 { research.title }
             p { research.citation }
             if !research.summary.isEmpty { p { research.summary } }
@@ -42,7 +42,7 @@ public enum ResearchPages {
                 if !research.link.isEmpty { dt { "Link" }; dd { a(.href(research.link)) { research.link } } }
                 if !research.regionCodes.isEmpty {
                     dt { "Over" }
-                    dd { for (i, code) in research.regionCodes.enumerated() { if i > 0 { ", " }; a(.href("/regio/\(code)")) { code } } }
+                    dd { for (i, code) in research.regionCodes.enumerated() { if i > 0 { ", " }; a(.href(SiteURL.region(code).path)) { code } } }
                 }
                 if !research.themes.isEmpty { dt { "Thema's" }; dd { research.themes.joined(separator: ", ") } }
                 if !research.aspects.isEmpty { dt { "Aspecten" }; dd { research.aspects.map(\.label).joined(separator: "; ") } }

@@ -5,25 +5,25 @@ import Programme
 /// Signing in, accepting an invitation and the profile page.
 public enum AccountPages {
     public static func login(csrf: String, email: String, back: String, problems: [String], notice: String? = nil) -> Node {
-        Layout.page(.init(title: "Inloggen", description: "Inloggen bij Wijkradar", path: "/inloggen")) {
+        Layout.page(.init(title: "Inloggen", description: "Inloggen bij Wijkradar", path: SiteURL.login.path)) {
             h1 { "Inloggen" }
             Forms.notice(notice)
             Forms.errors(problems)
             p { "Voor programmastaf, stadscoördinatoren en deelnemers. Een account krijgt u met een uitnodiging van het programmabureau." }
-            form(.method("post"), .action("/inloggen"), .class("stacked")) {
+            form(.method("post"), .action(SiteURL.login.path), .class("stacked")) {
                 Forms.csrf(csrf)
                 input(.type("hidden"), .name("terug"), .value(back))
                 Forms.text("E-mail", name: "email", value: email, type: "email", required: true)
                 Forms.text("Wachtwoord", name: "wachtwoord", value: "", type: "password", required: true)
                 button(.type("submit")) { "Inloggen" }
             }
-            p { a(.href("/wachtwoord-vergeten")) { "Wachtwoord vergeten?" } }
+            p { a(.href(SiteURL.forgotPassword.path)) { "Wachtwoord vergeten?" } }
         }
     }
 
     /// Asking for a reset link. Without a mail server nothing can be sent, and the page says who can help instead.
     public static func forgotPassword(csrf: String, email: String, mailConfigured: Bool, sent: Bool, problems: [String]) -> Node {
-        Layout.page(.init(title: "Wachtwoord vergeten", description: "Een nieuw wachtwoord kiezen", path: "/wachtwoord-vergeten")) {
+        Layout.page(.init(title: "Wachtwoord vergeten", description: "Een nieuw wachtwoord kiezen", path: SiteURL.forgotPassword.path)) {
             h1 { "Wachtwoord vergeten" }
             Forms.errors(problems)
             if sent {
@@ -32,7 +32,7 @@ public enum AccountPages {
                 }
             } else if mailConfigured {
                 p { "Vul het e-mailadres van uw account in. U krijgt een e-mail met een link om een nieuw wachtwoord te kiezen." }
-                form(.method("post"), .action("/wachtwoord-vergeten"), .class("stacked")) {
+                form(.method("post"), .action(SiteURL.forgotPassword.path), .class("stacked")) {
                     Forms.csrf(csrf)
                     Forms.text("E-mail", name: "email", value: email, type: "email", required: true)
                     button(.type("submit")) { "Stuur mij een link" }
@@ -47,11 +47,11 @@ public enum AccountPages {
 
     /// Choosing a new password with a reset link.
     public static func resetPassword(csrf: String, token: String, email: String, problems: [String]) -> Node {
-        Layout.page(.init(title: "Nieuw wachtwoord", description: "Een nieuw wachtwoord kiezen", path: "/wachtwoord")) {
+        Layout.page(.init(title: "Nieuw wachtwoord", description: "Een nieuw wachtwoord kiezen", path: SiteURL.forgotPassword.path)) {
             h1 { "Nieuw wachtwoord" }
             Forms.errors(problems)
             p { "Kies een nieuw wachtwoord voor \(email): minstens 12 tekens. Een zin van een paar woorden is goed te onthouden en moeilijk te raden. Daarna bent u overal uitgelogd en logt u in met het nieuwe wachtwoord." }
-            form(.method("post"), .action("/wachtwoord/\(token)"), .class("stacked")) {
+            form(.method("post"), .action(SiteURL.passwordReset(token).path), .class("stacked")) {
                 Forms.csrf(csrf)
                 Forms.text("Nieuw wachtwoord", name: "wachtwoord", value: "", type: "password", required: true)
                 Forms.text("Nieuw wachtwoord nogmaals", name: "herhaling", value: "", type: "password", required: true)
@@ -61,11 +61,11 @@ public enum AccountPages {
     }
 
     public static func invitation(csrf: String, token: String, name: String, email: String, role: String, problems: [String]) -> Node {
-        Layout.page(.init(title: "Uitnodiging", description: "Account aanmaken", path: "/uitnodiging")) {
+        Layout.page(.init(title: "Uitnodiging", description: "Account aanmaken", path: SiteURL.login.path)) {
             h1 { "Welkom, \(name)" }
             Forms.errors(problems)
             p { "U bent uitgenodigd als \(role) met het adres \(email). Kies een wachtwoord van minstens 12 tekens; een zin van een paar woorden is goed te onthouden en moeilijk te raden." }
-            form(.method("post"), .action("/uitnodiging/\(token)"), .class("stacked")) {
+            form(.method("post"), .action(SiteURL.invitation(token).path), .class("stacked")) {
                 Forms.csrf(csrf)
                 Forms.text("Wachtwoord", name: "wachtwoord", value: "", type: "password", required: true)
                 Forms.text("Wachtwoord nogmaals", name: "herhaling", value: "", type: "password", required: true)
@@ -76,12 +76,12 @@ public enum AccountPages {
 
     public static func profile(session: Layout.SessionBar, participant: Participant?, registrations: [(meeting: String, link: String, status: String)],
                                problems: [String], notice: String?) -> Node {
-        Layout.page(.init(title: "Mijn profiel", description: "Profiel en aanmeldingen", path: "/profiel", session: session)) {
+        Layout.page(.init(title: "Mijn profiel", description: "Profiel en aanmeldingen", path: SiteURL.profile.path, session: session)) {
             h1 { "Mijn profiel" }
             Forms.notice(notice)
             Forms.errors(problems)
             if let participant {
-                form(.method("post"), .action("/profiel"), .class("stacked")) {
+                form(.method("post"), .action(SiteURL.profile.path), .class("stacked")) {
                     fieldset {
                         legend { "Gegevens als deelnemer" }
                         Forms.csrf(session.csrf)
@@ -94,7 +94,7 @@ public enum AccountPages {
                 if registrations.isEmpty { p { "Nog geen aanmeldingen." } }
                 ul { for item in registrations { li { a(.href(item.link)) { item.meeting }; " — " + item.status } } }
             }
-            form(.method("post"), .action("/profiel/wachtwoord"), .class("stacked")) {
+            form(.method("post"), .action(SiteURL.passwordChange.path), .class("stacked")) {
                 fieldset {
                     legend { "Wachtwoord wijzigen" }
                     Forms.csrf(session.csrf)
@@ -156,7 +156,7 @@ public enum AdminPage {
     }
 
     public static func render(_ model: Model) -> Node {
-        Layout.page(.init(title: "Beheer", description: "Accounts en logboek", path: "/beheer", session: model.session)) {
+        Layout.page(.init(title: "Beheer", description: "Accounts en logboek", path: SiteURL.admin.path, session: model.session)) {
             h1 { "Beheer" }
             Forms.errors(model.problems)
             if let link = model.link { oneTimeLink(link) }
@@ -169,7 +169,7 @@ public enum AdminPage {
                         tr {
                             th(.scope("row")) { a0.name }; td { a0.email }; td { a0.role }; td { a0.city ?? "" }
                             td {
-                                form(.method("post"), .action("/beheer/account/\(a0.id)/herstellink")) {
+                                form(.method("post"), .action(SiteURL.adminResetLink(a0.id).path)) {
                                     Forms.csrf(model.session.csrf)
                                     button(.type("submit"), .class("secondary"), .aria("label", "Herstellink maken voor \(a0.name)")) { "Herstellink maken" }
                                 }
@@ -178,7 +178,7 @@ public enum AdminPage {
                     }
                 }
             }
-            form(.method("post"), .action("/beheer/uitnodigingen"), .class("stacked")) {
+            form(.method("post"), .action(SiteURL.adminInvite.path), .class("stacked")) {
                 fieldset {
                     legend { "Iemand uitnodigen" }
                     Forms.csrf(model.session.csrf)

@@ -36,7 +36,7 @@ public enum CityPage {
         }
     }
 
-    public static func path(_ programme: ProgrammeInfo, _ city: ProgrammeCity) -> String { ProgrammePage.path(programme) + "/stad/\(city.id)" }
+    public static func path(_ programme: ProgrammeInfo, _ city: ProgrammeCity) -> String { SiteURL.city(programme.slug, city.id).path }
 
     static func buildPeriod(_ city: ProgrammeCity) -> String {
         switch (city.buildFrom, city.buildTo) {
@@ -73,7 +73,7 @@ public enum CityPage {
                         }
                     }
                     p(.class("meta")) { "Stad en wijk: " + city.source }
-                    if model.mayEdit { p { a(.href(base + "/deelnemers")) { "Deelnemers van \(city.cityName)" } } }
+                    if model.mayEdit { p { a(.href(SiteURL.participants(model.programme.slug, city.id).path)) { "Deelnemers van \(city.cityName)" } } }
                 }
                 aside(.aria("labelledby", "analyse")) {
                     h2(.id("analyse")) { "Wijkanalyse" }

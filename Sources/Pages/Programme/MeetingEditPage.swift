@@ -40,8 +40,7 @@ public enum MeetingEditPage {
     }
 
     public static func render(_ model: Model) -> Node {
-        let base = ProgrammePage.path(model.programme) + "/bijeenkomst"
-        let action = model.meeting.map { base + "/\($0.id)/bewerken" } ?? base + "/nieuw"
+        let action = model.meeting.map { SiteURL.meetingEdit(model.programme.slug, $0.id).path } ?? SiteURL.meetingNew(model.programme.slug).path
         let f = model.form
         let title = model.meeting == nil ? "Nieuwe bijeenkomst" : "Bijeenkomst bewerken"
         return Layout.page(.init(title: title, description: title, path: action, session: model.session)) {

@@ -43,7 +43,7 @@ extension MeetingPage {
                 for paragraph in outcomes.minutes.components(separatedBy: "\n\n") { p { paragraph } }
             }
             if outcomes.mayWriteMinutes {
-                form(.method("post"), .action(base + "/verslag"), .class("stacked")) {
+                form(.method("post"), .action(SiteURL.meetingMinutes(model.programme.slug, model.meeting.id).path), .class("stacked")) {
                     Forms.csrf(model.csrf)
                     input(.type("hidden"), .name("versie"), .value(String(model.meeting.version)))
                     Forms.area("Verslag", name: "verslag", value: outcomes.minutes)
@@ -52,7 +52,7 @@ extension MeetingPage {
             }
             if !outcomes.interventions.isEmpty {
                 h3 { "Gepresenteerde interventies" }
-                ul { for item in outcomes.interventions { li { a(.href("/kennis/\(item.id)")) { item.title } } } }
+                ul { for item in outcomes.interventions { li { a(.href(SiteURL.knowledgeRecord(item.id).path)) { item.title } } } }
             }
             h3(.id("opgaven")) { "Opgaven" }
             p(.class("meta")) { "Opgaven stellen de deelnemers samen vast: wie aangemeld is, stelt opgaven voor en steunt die van anderen. Elke opgave wordt bekeken vanuit de vier aspecten." }
@@ -61,17 +61,17 @@ extension MeetingPage {
             ol(.class("opgaven")) {
                 for line in open {
                     li {
-                        a(.href("/kennis/\(line.id)")) { line.opgave.title }
+                        a(.href(SiteURL.knowledgeRecord(line.id).path)) { line.opgave.title }
                         " — \(line.cities.joined(separator: ", ")) · "
                         strong { "\(line.support)" }
                         " steun"
-                        if outcomes.mayPropose { " "; Forms.button("Steunen", action: "/kennis/\(line.id)/steun", csrf: model.csrf, secondary: true) }
+                        if outcomes.mayPropose { " "; Forms.button("Steunen", action: SiteURL.knowledgeSupport(line.id).path, csrf: model.csrf, secondary: true) }
                         let merged = outcomes.opgaven.filter { $0.opgave.mergedInto == line.id }
                         if !merged.isEmpty {
-                            ul { for m in merged { li(.class("meta")) { "samengevoegd: "; a(.href("/kennis/\(m.id)")) { m.opgave.title } } } }
+                            ul { for m in merged { li(.class("meta")) { "samengevoegd: "; a(.href(SiteURL.knowledgeRecord(m.id).path)) { m.opgave.title } } } }
                         }
                         if model.viewer.isStaff && open.count > 1 {
-                            form(.method("post"), .action("/kennis/\(line.id)/samenvoegen"), .class("inline")) {
+                            form(.method("post"), .action(SiteURL.knowledgeMerge(line.id).path), .class("inline")) {
                                 Forms.csrf(model.csrf)
                                 input(.type("hidden"), .name("versie"), .value(String(line.version)))
                                 label(.for("merge-\(line.id)"), .class("visually-hidden")) { "Samenvoegen met" }
@@ -89,7 +89,7 @@ extension MeetingPage {
     }
 
     static func proposeForm(_ model: Model, base: String) -> Node {
-        form(.method("post"), .action(base + "/opgaven"), .class("stacked")) {
+        form(.method("post"), .action(SiteURL.meetingOpgave(model.programme.slug, model.meeting.id).path), .class("stacked")) {
             fieldset {
                 legend { "Opgave voorstellen" }
                 Forms.csrf(model.csrf)

@@ -38,7 +38,9 @@ public enum MeetingPage {
         }
     }
 
-    public static func path(_ programme: ProgrammeInfo, _ meeting: Meeting) -> String { ProgrammePage.path(programme) + "/bijeenkomst/\(meeting.id)" }
+    public static func path(_ programme: ProgrammeInfo, _ meeting: Meeting) -> String {
+        SiteURL.meeting(programme.slug, meeting.id).path
+    }
 
     public static func render(_ model: Model) -> Node {
         let m = model.meeting
@@ -59,7 +61,7 @@ public enum MeetingPage {
                 if !m.projectVisit.isEmpty { dt { "Projectbezoek" }; dd { m.projectVisit } }
                 if !m.workForms.isEmpty { dt { "Werkvormen" }; dd { m.workForms } }
             }
-            p { a(.href(base + "/agenda.ics")) { "Zet in uw agenda (.ics)" } }
+            p { a(.href(SiteURL.meetingCalendar(model.programme.slug, m.id).path)) { "Zet in uw agenda (.ics)" } }
             if !model.presentations.isEmpty {
                 h2 { "Presenterende wijken" }
                 ul {
@@ -68,7 +70,8 @@ public enum MeetingPage {
                             strong { item.wijk }; ": " + item.title
                             if model.outcomes.mayCapture {
                                 " "
-                                a(.href("/kennis/nieuw?bijeenkomst=\(model.meeting.id)&programmastad=\(item.cityID)&titel=\(item.title.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"),
+                                a(.href(SiteURL.knowledgeNew.path(query: ["bijeenkomst": String(model.meeting.id), "programmastad": String(item.cityID),
+                                                                     "titel": item.title])),
                                   .class("meta")) { "vastleggen als interventie" }
                             }
                         }
@@ -84,9 +87,9 @@ public enum MeetingPage {
             }
             if model.viewer.isStaff {
                 p(.class("tasks")) {
-                    a(.href(base + "/bewerken")) { "Bijeenkomst bewerken" }
+                    a(.href(SiteURL.meetingEdit(model.programme.slug, m.id).path)) { "Bijeenkomst bewerken" }
                     " · "
-                    a(.href(base + "/deelnemers.csv")) { "Deelnemerslijst (CSV)" }
+                    a(.href(SiteURL.meetingParticipantsCSV(model.programme.slug, m.id).path)) { "Deelnemerslijst (CSV)" }
                 }
             }
             if model.viewer.isSignedIn { registrationSection(model, base: base) }
@@ -104,7 +107,7 @@ public enum MeetingPage {
             }
             for shortfall in model.shortfalls { p(.class("note")) { shortfall } }
             if model.registrationOpen && !model.registerable.isEmpty {
-                form(.method("post"), .action(base + "/aanmeldingen"), .class("stacked")) {
+                form(.method("post"), .action(SiteURL.meetingRegister(model.programme.slug, model.meeting.id).path), .class("stacked")) {
                     fieldset {
                         legend { "Aanmelden" }
                         Forms.csrf(model.csrf)
@@ -120,7 +123,7 @@ public enum MeetingPage {
             if model.entries.isEmpty {
                 p { "Nog geen aanmeldingen." }
             } else {
-                form(.method("post"), .action(base + "/aanwezigheid"), .id("aanwezigheid")) { Forms.csrf(model.csrf) }
+                form(.method("post"), .action(SiteURL.meetingAttendance(model.programme.slug, model.meeting.id).path), .id("aanwezigheid")) { Forms.csrf(model.csrf) }
                 table(.class("figures registrations")) {
                     caption { "\(model.entries.filter { $0.registration.status == .registered }.count) aangemeld, \(model.entries.filter { $0.registration.status == .waiting }.count) op de wachtlijst" }
                     thead { tr { for title in ["Stad", "Naam", "Organisatie", "Discipline", "Status", model.attendanceOpen ? "Aanwezig" : "", ""] { th(.scope("col")) { title } } } }
@@ -144,7 +147,7 @@ public enum MeetingPage {
                                 }
                                 td {
                                     if entry.registration.status != .cancelled && model.registrationOpen {
-                                        Forms.button("Afmelden", action: base + "/aanmeldingen/\(entry.registration.id)/afmelden", csrf: model.csrf, secondary: true)
+                                        Forms.button("Afmelden", action: SiteURL.registrationCancel(model.programme.slug, model.meeting.id, entry.registration.id).path, csrf: model.csrf, secondary: true)
                                     }
                                 }
                             }
@@ -156,7 +159,7 @@ public enum MeetingPage {
                 }
             }
             if model.viewer.isStaff && model.mailConfigured && model.registrationOpen {
-                Forms.button("Herinnering sturen aan alle aangemelden", action: base + "/herinnering", csrf: model.csrf, secondary: true)
+                Forms.button("Herinnering sturen aan alle aangemelden", action: SiteURL.meetingReminder(model.programme.slug, model.meeting.id).path, csrf: model.csrf, secondary: true)
             }
         }
     }

@@ -27,8 +27,8 @@ public enum ParticipantsPage {
     }
 
     public static func render(_ model: Model) -> Node {
-        let base = CityPage.path(model.programme, model.city) + "/deelnemers"
-        return Layout.page(.init(title: "Deelnemers \(model.city.cityName)", description: "Deelnemers uit \(model.city.cityName)", path: base, session: model.session)) {
+        let base = SiteURL.participants(model.programme.slug, model.city.id)
+        return Layout.page(.init(title: "Deelnemers \(model.city.cityName)", description: "Deelnemers uit \(model.city.cityName)", path: base.path, session: model.session)) {
             p(.class("meta")) { a(.href(CityPage.path(model.programme, model.city))) { model.city.wijkName }; " · \(model.city.cityName)" }
             h1 { "Deelnemers uit \(model.city.cityName)" }
             Forms.notice(model.notice)
@@ -48,15 +48,15 @@ public enum ParticipantsPage {
                             td { person.involvedInWijkaanpak ? "ja" : "nee" }
                             td {
                                 if model.withAccount.contains(person.id) { "ja" } else {
-                                    Forms.button("Uitnodigen", action: base + "/\(person.id)/uitnodigen", csrf: model.csrf, secondary: true)
+                                    Forms.button("Uitnodigen", action: SiteURL.participantInvite(model.programme.slug, model.city.id, person.id).path, csrf: model.csrf, secondary: true)
                                 }
                             }
-                            td { a(.href(base + "?bewerk=\(person.id)")) { "Bewerken"; span(.class("visually-hidden")) { " " + person.name } } }
+                            td { a(.href(base.path(query: ["bewerk": String(person.id)]))) { "Bewerken"; span(.class("visually-hidden")) { " " + person.name } } }
                         }
                     }
                 }
             }
-            form(.method("post"), .action(base), .class("stacked")) {
+            form(.method("post"), .action(base.path), .class("stacked")) {
                 fieldset {
                     let person = model.editing
                     legend { person == nil ? "Deelnemer toevoegen" : "\(person!.name) bewerken" }

@@ -18,7 +18,7 @@ public enum ProgrammeListPage {
 
     public static func render(_ model: Model) -> Node {
         Layout.page(.init(title: "Kennisprogramma", description: "Kennisprogramma's voor de wijkaanpak: steden, wijken, thema's en bijeenkomsten.",
-                          path: "/programma", session: model.session)) {
+                          path: SiteURL.programmes.path, session: model.session)) {
             h1 { "Kennisprogramma" }
             p(.class("lead")) { "Steden leren van elkaars wijkaanpak in themabijeenkomsten. Hier staan de programma's, hun wijken en bijeenkomsten." }
             Forms.errors(model.problems)
@@ -32,7 +32,7 @@ public enum ProgrammeListPage {
                 }
             }
             if model.viewer.isStaff {
-                form(.method("post"), .action("/programma"), .class("stacked")) {
+                form(.method("post"), .action(SiteURL.programmes.path), .class("stacked")) {
                     fieldset {
                         legend { "Nieuw programma (volgende ronde)" }
                         Forms.csrf(model.csrf)

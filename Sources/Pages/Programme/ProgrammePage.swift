@@ -38,7 +38,7 @@ public enum ProgrammePage {
         }
     }
 
-    public static func path(_ programme: ProgrammeInfo) -> String { "/programma/\(programme.slug)" }
+    public static func path(_ programme: ProgrammeInfo) -> String { SiteURL.programme(programme.slug).path }
 
     public static func render(_ model: Model) -> Node {
         let p0 = model.programme
@@ -54,14 +54,14 @@ public enum ProgrammePage {
             if model.viewer.isStaff {
                 nav(.class("tasks"), .aria("label", "Taken programmastaf")) {
                     ul {
-                        li { a(.href(base + "/themas")) { "Themakeuze" } }
-                        li { a(.href(base + "/bijeenkomst/nieuw")) { "Nieuwe bijeenkomst" } }
-                        li { a(.href("/beheer")) { "Accounts en logboek" } }
+                        li { a(.href(SiteURL.themes(p0.slug).path)) { "Themakeuze" } }
+                        li { a(.href(SiteURL.meetingNew(p0.slug).path)) { "Nieuwe bijeenkomst" } }
+                        li { a(.href(SiteURL.admin.path)) { "Accounts en logboek" } }
                     }
                 }
                 for warning in model.warnings { p(.class("note"), .role("status")) { "Let op: " + warning } }
             } else if model.viewer.isSignedIn {
-                p { a(.href(base + "/themas")) { "Themakeuze: uw voorkeur en de telling" } }
+                p { a(.href(SiteURL.themes(p0.slug).path)) { "Themakeuze: uw voorkeur en de telling" } }
             }
             h2(.id("wijken")) { "Steden en wijken" }
             table(.class("figures")) {
@@ -71,7 +71,7 @@ public enum ProgrammePage {
                     for line in model.cities {
                         tr {
                             td { line.city.cityName }
-                            th(.scope("row")) { a(.href(base + "/stad/\(line.city.id)")) { line.city.wijkName } }
+                            th(.scope("row")) { a(.href(SiteURL.city(p0.slug, line.city.id).path)) { line.city.wijkName } }
                             td { CityPage.buildPeriod(line.city) }
                             td { line.areaLabel ?? "nog niet gekoppeld" }
                         }
@@ -96,7 +96,7 @@ public enum ProgrammePage {
                 ul(.class("meetings")) {
                     for line in visible {
                         li {
-                            a(.href(base + "/bijeenkomst/\(line.meeting.id)")) { line.meeting.title }
+                            a(.href(SiteURL.meeting(p0.slug, line.meeting.id).path)) { line.meeting.title }
                             " — \(line.meeting.date.dutch), \(line.meeting.startTime)–\(line.meeting.endTime)"
                             if let host = line.host { " · gastwijk \(host)" }
                             if let theme = line.theme { " · thema \(theme)" }
@@ -105,12 +105,12 @@ public enum ProgrammePage {
                     }
                 }
             }
-            p { a(.href(base + "/agenda.ics")) { "Alle bijeenkomsten in uw agenda (iCal-abonnement)" } }
+            p { a(.href(SiteURL.programmeCalendar(p0.slug).path)) { "Alle bijeenkomsten in uw agenda (iCal-abonnement)" } }
         }
     }
 
     static func addCityForm(_ model: Model) -> Node {
-        form(.method("post"), .action(path(model.programme) + "/steden"), .class("stacked")) {
+        form(.method("post"), .action(SiteURL.cityAdd(model.programme.slug).path), .class("stacked")) {
             fieldset {
                 legend { "Stad en wijk toevoegen" }
                 Forms.csrf(model.csrf)

@@ -28,7 +28,7 @@ public enum ThemesPage {
     }
 
     public static func render(_ model: Model) -> Node {
-        let base = ProgrammePage.path(model.programme) + "/themas"
+        let base = SiteURL.themes(model.programme.slug).path
         return Layout.page(.init(title: "Themakeuze", description: "Themakeuze van \(model.programme.name)", path: base, session: model.session)) {
             p(.class("meta")) { a(.href(ProgrammePage.path(model.programme))) { model.programme.name } }
             h1 { "Themakeuze" }
@@ -53,7 +53,7 @@ public enum ThemesPage {
                 }
             }
             let voting = model.cities.filter { model.viewer.mayManage(city: $0.id) }
-            if !voting.isEmpty && !model.themes.isEmpty { ballotForm(model, voting, action: base + "/stem") }
+            if !voting.isEmpty && !model.themes.isEmpty { ballotForm(model, voting, action: SiteURL.themeVote(model.programme.slug).path) }
             h2 { "Telling" }
             p { "\(model.ballots.count) van de \(model.cities.count) steden hebben hun voorkeur ingediend." }
             if let tally = model.tally { tallyTable(model, tally) }
@@ -65,7 +65,7 @@ public enum ThemesPage {
                     "vastgesteld door \(decision.decidedBy)."
                 }
             }
-            if model.viewer.isStaff && !model.themes.isEmpty { decisionForm(model, action: base + "/besluit") }
+            if model.viewer.isStaff && !model.themes.isEmpty { decisionForm(model, action: SiteURL.themeDecide(model.programme.slug).path) }
         }
     }
 

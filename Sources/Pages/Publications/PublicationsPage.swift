@@ -19,7 +19,7 @@ public enum PublicationsPage {
 
     public static func render(_ entries: [Entry], isStaff: Bool) -> Node {
         Layout.page(.init(title: "Publicaties", description: "De rapporten van het kennisprogramma: de opgaven van de steden en het advies per thema en per wijk, met elke bron.",
-                          path: "/publicaties")) {
+                          path: SiteURL.publications.path)) {
             h1 { "Publicaties" }
             p(.class("lead")) { "De rapporten van het kennisprogramma, gemaakt uit de wijkanalyses en wat het programma leerde. Een gepubliceerde versie verandert niet meer; elk getal noemt zijn bron." }
             let visible = entries.filter { !$0.versions.isEmpty || isStaff }

@@ -38,7 +38,9 @@ public enum ReportPage {
         }
     }
 
-    public static func path(_ programme: ProgrammeInfo, _ kind: ReportDocument.Kind) -> String { "/publicaties/\(programme.slug)/\(kind.slug)" }
+    public static func path(_ programme: ProgrammeInfo, _ kind: ReportDocument.Kind) -> String {
+        SiteURL.report(programme.slug, kind.slug).path
+    }
 
     public static func render(_ model: Model) -> Node {
         let base = path(model.programme, model.document.kind)
@@ -52,7 +54,7 @@ public enum ReportPage {
         }
         return Layout.page(.init(title: "\(model.document.title) (\(model.document.versionLabel))",
                                  description: "\(model.document.kind.summary) \(model.document.programme).", path: here, session: model.session)) {
-            p(.class("meta")) { a(.href("/publicaties")) { "Publicaties" }; " › \(model.document.programme)" }
+            p(.class("meta")) { a(.href(SiteURL.publications.path)) { "Publicaties" }; " › \(model.document.programme)" }
             Forms.notice(model.notice)
             Forms.errors(model.problems)
             versionsAside(model, base: base, here: here)

@@ -10,16 +10,16 @@ struct AccountController: Sendable {
     let app: ProgrammeApp
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get("inloggen") { request in
+        routes.on(.login) { request in
             try await loginPage(request, back: LocalPath.orHome(try? request.query.get(String.self, at: "terug")))
         }
-        routes.post("inloggen") { try await login($0) }
-        routes.post("uitloggen") { try await logout($0) }
-        routes.get("uitnodiging", ":token") { try await invitationPage($0) }
-        routes.post("uitnodiging", ":token") { try await acceptInvitation($0) }
-        routes.get("profiel") { try await profile($0) }
-        routes.post("profiel") { try await saveProfile($0) }
-        routes.post("profiel", "wachtwoord") { try await changePassword($0) }
+        routes.on(.loginSubmit) { try await login($0) }
+        routes.on(.logout) { try await logout($0) }
+        routes.on(.invitation) { try await invitationPage($0) }
+        routes.on(.invitationAccept) { try await acceptInvitation($0) }
+        routes.on(.profile) { try await profile($0) }
+        routes.on(.profileSave) { try await saveProfile($0) }
+        routes.on(.passwordChange) { try await changePassword($0) }
     }
 
     func loginPage(_ request: Request, back: String, email: String = "", problems: [String] = [],
@@ -69,9 +69,9 @@ struct AccountController: Sendable {
 
     func logout(_ request: Request) async throws -> Response {
         if let token = request.context.token { try await app.accounts.endSession(token: token) }
-        let response = request.redirect(to: "/", redirectType: .normal)
+        let response = request.redirect(to: SiteURL.home.path, redirectType: .normal)
         response.cookies[SessionMiddleware.cookie] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0,
-                                                                      path: "/", isHTTPOnly: true, sameSite: .lax)
+                                                                      path: SiteURL.home.path, isHTTPOnly: true, sameSite: .lax)
         return response
     }
 
@@ -94,7 +94,7 @@ struct AccountController: Sendable {
         guard list.isEmpty else { return try await invitationPage(request, problems: list, status: .unprocessableEntity) }
         return try await attempt(request, {
             _ = try await app.accounts.accept(token: token, passwordHash: try await app.passwords.hash(password))
-            return "/inloggen?ok=account"
+            return SiteURL.login.path(query: ["ok": "account"])
         }, otherwise: { try await invitationPage(request, problems: $0, status: $1) })
     }
 
@@ -128,7 +128,7 @@ struct AccountController: Sendable {
         person.version = Int(f["versie"] ?? "") ?? 0
         return try await attempt(request, {
             _ = try await app.participants.update(person, actor: app.actor(request))
-            return "/profiel?ok=opgeslagen"
+            return SiteURL.profile.path(query: ["ok": "opgeslagen"])
         }, otherwise: { try await profile(request, problems: $0, status: $1) })
     }
 
@@ -152,6 +152,6 @@ struct AccountController: Sendable {
         try await app.accounts.setPassword(userID: account.id, hash: try await app.passwords.hash(f["nieuw"] ?? ""), actor: account.email)
         let session = try await app.accounts.startSession(userID: account.id)
         request.replaceSession(with: session.token, csrf: session.csrf)
-        return request.redirect(to: "/profiel?ok=opgeslagen", redirectType: .normal)
+        return request.redirect(to: SiteURL.profile.path(query: ["ok": "opgeslagen"]), redirectType: .normal)
     }
 }

@@ -10,8 +10,8 @@ struct AdminController: Sendable {
     let app: ProgrammeApp
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get("beheer") { try await admin($0) }
-        routes.post("beheer", "uitnodigingen") { try await invite($0) }
+        routes.on(.admin) { try await admin($0) }
+        routes.on(.adminInvite) { try await invite($0) }
     }
 
     func admin(_ request: Request, link: AdminPage.OneTimeLink? = nil, problems: [String] = [],
@@ -51,7 +51,7 @@ struct AdminController: Sendable {
         do {
             let token = try await app.accounts.invite(email: email, name: f["naam"] ?? "", role: role, cityID: cityID, participantID: nil,
                                                       actor: app.actor(request))
-            let link = app.link("/uitnodiging/\(token)")
+            let link = app.link(SiteURL.invitation(token).path)
             await app.mailer.send([MailText.invitation(to: email, name: f["naam"] ?? "", role: role, link: link, validDays: AccountStore.invitationDays)],
                                   logger: request.logger)
             let sent = app.mailer.isConfigured ? "Er is ook een e-mail met deze link verstuurd. " : ""

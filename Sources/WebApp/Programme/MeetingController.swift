@@ -11,25 +11,23 @@ struct MeetingController: Sendable {
     let app: ProgrammeApp
 
     func register(_ routes: any RoutesBuilder) {
-        let programme = routes.grouped("programma", ":programme")
-        programme.get("agenda.ics") { try await feed($0) }
-        programme.get("bijeenkomst", "nieuw") { try await editor($0, meeting: nil) }
-        programme.post("bijeenkomst", "nieuw") { try await save($0, existing: false) }
-        let meeting = programme.grouped("bijeenkomst", ":meeting")
-        meeting.get { try await page($0) }
-        meeting.get("agenda.ics") { try await calendar($0) }
-        meeting.get("bewerken") { request in
+        routes.on(.programmeCalendar) { try await feed($0) }
+        routes.on(.meetingNew) { try await editor($0, meeting: nil) }
+        routes.on(.meetingCreate) { try await save($0, existing: false) }
+        routes.on(.meeting) { try await page($0) }
+        routes.on(.meetingCalendar) { try await calendar($0) }
+        routes.on(.meetingEdit) { request in
             let p = try await app.programme(request)
             return try await editor(request, meeting: try await app.meeting(request, in: p))
         }
-        meeting.post("bewerken") { try await save($0, existing: true) }
-        meeting.get("deelnemers.csv") { try await participantList($0) }
-        meeting.post("aanmeldingen") { try await registerParticipant($0) }
-        meeting.post("aanmeldingen", ":registration", "afmelden") { try await cancel($0) }
-        meeting.post("aanwezigheid") { try await attendance($0) }
-        meeting.post("herinnering") { try await remind($0) }
-        meeting.post("opgaven") { try await propose($0) }
-        meeting.post("verslag") { try await saveMinutes($0) }
+        routes.on(.meetingUpdate) { try await save($0, existing: true) }
+        routes.on(.meetingParticipantsCSV) { try await participantList($0) }
+        routes.on(.meetingRegister) { try await registerParticipant($0) }
+        routes.on(.registrationCancel) { try await cancel($0) }
+        routes.on(.meetingAttendance) { try await attendance($0) }
+        routes.on(.meetingReminder) { try await remind($0) }
+        routes.on(.meetingOpgave) { try await propose($0) }
+        routes.on(.meetingMinutes) { try await saveMinutes($0) }
     }
 
     // MARK: Planning

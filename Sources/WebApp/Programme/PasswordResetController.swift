@@ -11,11 +11,11 @@ struct PasswordResetController: Sendable {
     let app: ProgrammeApp
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get("wachtwoord-vergeten") { try await forgotPage($0) }
-        routes.post("wachtwoord-vergeten") { try await requestLink($0) }
-        routes.get("wachtwoord", ":token") { try await resetPage($0) }
-        routes.post("wachtwoord", ":token") { try await reset($0) }
-        routes.post("beheer", "account", ":account", "herstellink") { try await staffLink($0) }
+        routes.on(.forgotPassword) { try await forgotPage($0) }
+        routes.on(.forgotPasswordSubmit) { try await requestLink($0) }
+        routes.on(.passwordReset) { try await resetPage($0) }
+        routes.on(.passwordResetSubmit) { try await reset($0) }
+        routes.on(.adminResetLink) { try await staffLink($0) }
     }
 
     func forgotPage(_ request: Request, email: String = "", sent: Bool = false, problems: [String] = [],
@@ -51,7 +51,7 @@ struct PasswordResetController: Sendable {
         Task.detached {
             guard let account = try? await accounts.account(email: email),
                   let token = try? await accounts.createResetLink(userID: account.id, actor: email, keepRecent: true) else { return }
-            await mailer.send([MailText.passwordReset(to: account.email, name: account.name, link: link("/wachtwoord/\(token)"),
+            await mailer.send([MailText.passwordReset(to: account.email, name: account.name, link: link(SiteURL.passwordReset(token).path),
                                                       validHours: AccountStore.resetHours)], logger: logger)
         }
         return try await forgotPage(request, email: email, sent: true)
@@ -75,7 +75,7 @@ struct PasswordResetController: Sendable {
         guard list.isEmpty else { return try await resetPage(request, problems: list, status: .unprocessableEntity) }
         return try await attempt(request, {
             _ = try await app.accounts.resetPassword(token: token, passwordHash: try await app.passwords.hash(password))
-            return "/inloggen?ok=wachtwoord"
+            return SiteURL.login.path(query: ["ok": "wachtwoord"])
         }, otherwise: { try await resetPage(request, problems: $0, status: $1) })
     }
 
@@ -90,6 +90,6 @@ struct PasswordResetController: Sendable {
         }
         return try await AdminController(app: app).admin(request, link: .init(
             explanation: "Herstellink voor \(account.name) (\(account.email)), \(AccountStore.resetHours) uur geldig en één keer te gebruiken. Eerdere herstellinks voor dit account werken niet meer:",
-            link: app.link("/wachtwoord/\(token)")))
+            link: app.link(SiteURL.passwordReset(token).path)))
     }
 }

@@ -63,7 +63,7 @@ struct ProgrammeApp: Sendable {
             // The summary ends with the early-warning outcome when there is one.
             let sources = Set(model.profile?.rows.map { source($0.source) } ?? []).sorted()
             return (.init(areaName: "\(model.region.name) (\(code))", note: note, sentences: model.summary.map(\.text),
-                          sources: sources, link: "/regio/\(code)"), codes)
+                          sources: sources, link: SiteURL.region(code.rawValue).path), codes)
         }
         guard let table = snapshot.table(for: area) else { return (nil, codes) }
         let profile = FocusAreaProfile.build(area, table: table)
@@ -76,7 +76,7 @@ struct ProgrammeApp: Sendable {
             }
         }
         return (.init(areaName: area.name, note: note, sentences: sentences,
-                      sources: Set(profile.rows.map { source($0.source) }).sorted(), link: "/gebied/\(slug)"), codes)
+                      sources: Set(profile.rows.map { source($0.source) }).sorted(), link: SiteURL.focusArea(slug).path), codes)
     }
 }
 

@@ -9,16 +9,15 @@ struct ProgrammeController: Sendable {
     let app: ProgrammeApp
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get("programma") { try await list($0) }
-        routes.post("programma") { try await createProgramme($0) }
-        let programme = routes.grouped("programma", ":programme")
-        programme.get { try await overview($0) }
-        programme.post("steden") { try await addCity($0) }
-        programme.get("stad", ":city") { try await cityPage($0) }
-        programme.post("stad", ":city") { try await editCity($0) }
-        programme.get("stad", ":city", "deelnemers") { try await participantsPage($0) }
-        programme.post("stad", ":city", "deelnemers") { try await saveParticipant($0) }
-        programme.post("stad", ":city", "deelnemers", ":participant", "uitnodigen") { try await inviteParticipant($0) }
+        routes.on(.programmes) { try await list($0) }
+        routes.on(.programmeCreate) { try await createProgramme($0) }
+        routes.on(.programme) { try await overview($0) }
+        routes.on(.cityAdd) { try await addCity($0) }
+        routes.on(.city) { try await cityPage($0) }
+        routes.on(.cityEdit) { try await editCity($0) }
+        routes.on(.participants) { try await participantsPage($0) }
+        routes.on(.participantSave) { try await saveParticipant($0) }
+        routes.on(.participantInvite) { try await inviteParticipant($0) }
     }
 
     func list(_ request: Request, problems: [String] = []) async throws -> Response {
@@ -185,7 +184,7 @@ struct ProgrammeController: Sendable {
         return try await attempt(request, {
             _ = edited.id == 0 ? try await app.participants.add(edited, actor: app.actor(request))
                                : try await app.participants.update(edited, actor: app.actor(request))
-            return CityPage.path(programme, city) + "/deelnemers?ok=opgeslagen"
+            return SiteURL.participants(programme.slug, city.id).path(query: ["ok": "opgeslagen"])
         }, otherwise: { try await participantsPage(request, problems: $0, editing: edited, status: $1) })
     }
 
@@ -198,7 +197,7 @@ struct ProgrammeController: Sendable {
         do {
             let token = try await app.accounts.invite(email: person.email, name: person.name, role: .participant, cityID: city.id,
                                                       participantID: person.id, actor: app.actor(request))
-            let link = app.link("/uitnodiging/\(token)")
+            let link = app.link(SiteURL.invitation(token).path)
             guard app.mailer.isConfigured else {
                 // No mail server: the link is shown once to whoever invited, to pass on; it is never logged.
                 return try await participantsPage(request, link: .init(
@@ -207,7 +206,7 @@ struct ProgrammeController: Sendable {
             }
             await app.mailer.send([MailText.invitation(to: person.email, name: person.name, role: .participant, link: link,
                                                        validDays: AccountStore.invitationDays)], logger: request.logger)
-            return request.redirect(to: CityPage.path(programme, city) + "/deelnemers?ok=uitgenodigd", redirectType: .normal)
+            return request.redirect(to: SiteURL.participants(programme.slug, city.id).path(query: ["ok": "uitgenodigd"]), redirectType: .normal)
         } catch {
             guard let list = problems(error) else { throw error }
             return try await participantsPage(request, problems: list, status: (error as? ProgrammeError)?.status ?? .unprocessableEntity)

@@ -90,7 +90,7 @@ struct SessionMiddleware: AsyncMiddleware {
         }
         let response = try await Layout.$currentSession.withValue(request.sessionBar) { try await next.respond(to: request) }
         if let token = request.storage[NewCookieKey.self] {
-            response.cookies[Self.cookie] = HTTPCookies.Value(string: token, maxAge: AccountStore.sessionLifetime, path: "/",
+            response.cookies[Self.cookie] = HTTPCookies.Value(string: token, maxAge: AccountStore.sessionLifetime, path: SiteURL.home.path,
                                                               isSecure: secureCookies, isHTTPOnly: true, sameSite: .lax)
         }
         return response

@@ -8,11 +8,10 @@ struct ThemeController: Sendable {
     let app: ProgrammeApp
 
     func register(_ routes: any RoutesBuilder) {
-        let themes = routes.grouped("programma", ":programme", "themas")
-        themes.get { try await page($0) }
-        themes.post { try await addTheme($0) }
-        themes.post("stem") { try await vote($0) }
-        themes.post("besluit") { try await decide($0) }
+        routes.on(.themes) { try await page($0) }
+        routes.on(.themeAdd) { try await addTheme($0) }
+        routes.on(.themeVote) { try await vote($0) }
+        routes.on(.themeDecide) { try await decide($0) }
     }
 
     func page(_ request: Request, problems: [String] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
@@ -37,7 +36,7 @@ struct ThemeController: Sendable {
         let programme = try await app.programme(request)
         return try await WebApp.attempt(request, {
             try await change()
-            return ProgrammePage.path(programme) + "/themas?ok=\(ok)"
+            return SiteURL.themes(programme.slug).path(query: [("ok", ok)])
         }, otherwise: { try await page(request, problems: $0, status: $1) })
     }
 
