@@ -22,7 +22,7 @@ struct BlogController: Sendable {
             try request.require(request.viewer.isStaff, "het schrijven van berichten")
             return try await editor(request, post: try await post(request))
         }
-        routes.on(.blogUpdate) { try await save($0, slug: $0.parameters.get("slug")) }
+        routes.on(.blogUpdate) { try await save($0, slug: try $0.text("slug")) }
         routes.on(.blogAddImage) { try await upload($0) }.acceptingBodies(upTo: BodyLimit.image)
     }
 
@@ -50,7 +50,7 @@ struct BlogController: Sendable {
 
     /// The post of the URL, if the viewer may see it: public ones for everyone, the rest for staff.
     func post(_ request: Request) async throws -> Post {
-        guard let post = try await posts.post(slug: request.parameters.get("slug") ?? ""),
+        guard let post = try await posts.post(slug: try request.text("slug")),
               post.isPublic(at: Self.now()) || request.viewer.isStaff else {
             throw Abort(.notFound, reason: "Dit bericht bestaat niet of is nog niet gepubliceerd.")
         }
@@ -119,7 +119,7 @@ struct BlogController: Sendable {
 
     /// An image of a post the viewer may see; checked by content when uploaded, served with `nosniff`.
     func image(_ request: Request) async throws -> Response {
-        guard let (image, data) = try await posts.image(id: request.parameters.get("image", as: Int.self) ?? 0),
+        guard let (image, data) = try await posts.image(id: try request.id("image")),
               let post = try await posts.post(id: image.postID),
               post.isPublic(at: Self.now()) || request.viewer.isStaff else {
             throw Abort(.notFound, reason: "Deze afbeelding bestaat niet.")

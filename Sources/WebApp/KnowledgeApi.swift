@@ -12,7 +12,8 @@ struct KnowledgeApi: Sendable {
         app.on(.apiKnowledge) { try await search($0) }
         app.on(.apiKnowledgeExport) { _ in try await json(try await export()) }
         app.on(.apiKnowledgeRecord) { request in
-            guard let id = request.parameters.get("id", as: Int.self), let stored = try await KnowledgeStore(store: store).record(id: id),
+            let id = try request.id("id")
+        guard let stored = try await KnowledgeStore(store: store).record(id: id),
                   !stored.deleted else { throw Abort(.notFound, reason: "Dit kennisrecord bestaat niet (meer).") }
             return try await json(try Self.object(stored))
         }

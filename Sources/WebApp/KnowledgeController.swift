@@ -16,8 +16,8 @@ struct KnowledgeController: Sendable {
         app.on(.knowledgeRecord) { try await record($0) }
         app.on(.knowledgeNew) { try await editor($0, id: nil) }
         app.on(.knowledgeCreate) { try await save($0, id: nil) }
-        app.on(.knowledgeEdit) { try await editor($0, id: $0.parameters.get("id", as: Int.self) ?? 0) }
-        app.on(.knowledgeUpdate) { try await save($0, id: $0.parameters.get("id", as: Int.self) ?? 0) }
+        app.on(.knowledgeEdit) { try await editor($0, id: try $0.id("id")) }
+        app.on(.knowledgeUpdate) { try await save($0, id: try $0.id("id")) }
         app.on(.knowledgeRemove) { try await remove($0) }
         app.on(.knowledgeHistory) { try await history($0) }
         app.on(.knowledgeSupport) { try await support($0) }
@@ -44,7 +44,7 @@ struct KnowledgeController: Sendable {
     }
 
     func record(_ request: Request) async throws -> Response {
-        let id = request.parameters.get("id", as: Int.self) ?? 0
+        let id = try request.id("id")
         if let stored = try await knowledge(request).record(id: id), !stored.deleted {
             if stored.kind == .opgave { return try await opgavePage(stored, request) }
             if stored.kind == .research { return html(ResearchPages.page(id: id, try stored.decode(Research.self))) }
@@ -80,7 +80,7 @@ struct KnowledgeController: Sendable {
 
     func support(_ request: Request) async throws -> Response {
         try request.requireSignedIn()
-        let id = request.parameters.get("id", as: Int.self) ?? 0
+        let id = try request.id("id")
         guard let entry = try await knowledge(request).opgaven().first(where: { $0.id == id }) else {
             throw Abort(.notFound, reason: "Deze opgave bestaat niet.")
         }
@@ -95,7 +95,7 @@ struct KnowledgeController: Sendable {
     /// Staff merge a duplicate into another opgave; the duplicate stays, linked, with its history.
     func merge(_ request: Request) async throws -> Response {
         try request.require(request.viewer.isStaff, "het samenvoegen van opgaven")
-        let id = request.parameters.get("id", as: Int.self) ?? 0
+        let id = try request.id("id")
         let f = try formFields(request)
         let all = try await knowledge(request).opgaven()
         guard let entry = all.first(where: { $0.id == id }), let target = Int(f["met"] ?? ""), target != id,
@@ -175,7 +175,7 @@ struct KnowledgeController: Sendable {
 
     func recordTransfer(_ request: Request) async throws -> Response {
         try request.require(request.viewer.mayCapture, "het vastleggen van overdrachten")
-        let (stored, _) = try await intervention(request.parameters.get("id", as: Int.self) ?? 0, request)
+        let (stored, _) = try await intervention(try request.id("id"), request)
         let f = try formFields(request)
         func text(_ key: String) -> String { (f[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
         let transfer = Transfer(interventionID: stored.id, toCity: text("stad"), toWijk: text("wijk"), year: Int(text("jaar")),
@@ -213,7 +213,7 @@ struct KnowledgeController: Sendable {
     // MARK: Attachments
 
     func upload(_ request: Request) async throws -> Response {
-        let (stored, item) = try await intervention(request.parameters.get("id", as: Int.self) ?? 0, request)
+        let (stored, item) = try await intervention(try request.id("id"), request)
         try request.require(request.viewer.mayEdit(item), "bijlagen bij deze interventie")
         guard let file = request.multipartForm?.file("bestand"), file.data.readableBytes > 0 else {
             throw Abort(.unprocessableEntity, reason: "Bijlage: kies een bestand.")
@@ -230,8 +230,8 @@ struct KnowledgeController: Sendable {
     }
 
     func download(_ request: Request) async throws -> Response {
-        let (stored, _) = try await intervention(request.parameters.get("id", as: Int.self) ?? 0, request)
-        guard let (attachment, data) = try await knowledge(request).attachmentContent(request.parameters.get("attachment", as: Int.self) ?? 0, of: stored.id) else {
+        let (stored, _) = try await intervention(try request.id("id"), request)
+        guard let (attachment, data) = try await knowledge(request).attachmentContent(try request.id("attachment"), of: stored.id) else {
             throw Abort(.notFound, reason: "Deze bijlage bestaat niet.")
         }
         // Always a download, never rendered inline: an uploaded file cannot run in Wijkradar's pages.
@@ -340,7 +340,7 @@ struct KnowledgeController: Sendable {
 
     func remove(_ request: Request) async throws -> Response {
         try request.require(request.viewer.isStaff, "het verwijderen van kennisrecords")
-        let (stored, _) = try await intervention(request.parameters.get("id", as: Int.self) ?? 0, request)
+        let (stored, _) = try await intervention(try request.id("id"), request)
         let version = Int((try formFields(request))["versie"] ?? "") ?? 0
         try await knowledge(request).remove(id: stored.id, expectedVersion: version, actor: request.viewer.email)
         return request.redirect(to: SiteURL.knowledge.path, redirectType: .normal)
@@ -348,7 +348,7 @@ struct KnowledgeController: Sendable {
 
     func history(_ request: Request) async throws -> Response {
         try request.require(request.viewer.mayCapture, "de geschiedenis van kennisrecords")
-        let id = request.parameters.get("id", as: Int.self) ?? 0
+        let id = try request.id("id")
         guard let stored = try await knowledge(request).record(id: id) else { throw Abort(.notFound, reason: "Dit kennisrecord bestaat niet.") }
         let changes = try await knowledge(request).history(id: id)
         return html(InterventionPage.history(id: id, title: stored.title, changes: changes.map {

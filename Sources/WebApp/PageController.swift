@@ -56,7 +56,7 @@ struct PageController: Sendable {
     }
 
     func focusArea(_ request: Request) async throws -> Response {
-        let slug = request.parameters.get("slug") ?? ""
+        let slug = try request.text("slug")
         guard let area = try await FocusAreaStore(store: store).find(slug: slug) else {
             throw Abort(.notFound, reason: "Focusgebied '\(slug)' bestaat niet. Maak het met 'wijkradar focus create'.")
         }
@@ -92,7 +92,7 @@ struct PageController: Sendable {
 }
 
 func regionCode(_ request: Request) throws -> RegionCode {
-    let text = request.parameters.get("code") ?? ""
+    let text = try request.text("code")
     guard let code = RegionCode(text) else {
         throw Abort(.badRequest, reason: "'\(text)' is geen CBS-regiocode (GM + 4 cijfers, WK + 6 tekens of BU + 8 tekens, bijvoorbeeld WK011443)")
     }

@@ -48,7 +48,7 @@ struct PublicationController: Sendable {
     }
 
     func kind(_ request: Request) throws -> ReportDocument.Kind {
-        guard let kind = ReportDocument.Kind(slug: request.parameters.get("report") ?? "") else {
+        guard let kind = ReportDocument.Kind(slug: try request.text("report")) else {
             throw Abort(.notFound, reason: "Dit rapport bestaat niet. Er zijn twee rapporten: opgaven-van-nu-en-straks en advies-per-thema-en-per-wijk.")
         }
         return kind
@@ -68,8 +68,8 @@ struct PublicationController: Sendable {
     func published(_ request: Request, format: Format) async throws -> Response {
         let programme = try await app.programme(request)
         let kind = try kind(request)
-        guard let number = request.parameters.get("number", as: Int.self),
-              let (_, document) = try await ProgrammeReports(store: app.store).published(kind, programme: programme, number: number) else {
+        let number = try request.id("number")
+        guard let (_, document) = try await ProgrammeReports(store: app.store).published(kind, programme: programme, number: number) else {
             throw Abort(.notFound, reason: "Deze versie van ‘\(kind.title)’ bestaat niet.")
         }
         return try await respond(request, document: document, programme: programme, number: number, concept: nil, format: format, cached: true)

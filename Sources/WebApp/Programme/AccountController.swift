@@ -76,7 +76,7 @@ struct AccountController: Sendable {
     }
 
     func invitationPage(_ request: Request, problems: [String] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
-        let token = request.parameters.get("token") ?? ""
+        let token = try request.text("token")
         guard let invitation = try await app.accounts.invitation(token: token) else {
             throw Abort(.notFound, reason: "Deze uitnodigingslink is ongeldig, al gebruikt of verlopen. Vraag het programmabureau om een nieuwe.")
         }
@@ -86,7 +86,7 @@ struct AccountController: Sendable {
 
     func acceptInvitation(_ request: Request) async throws -> Response {
         let f = try formFields(request)
-        let token = request.parameters.get("token") ?? ""
+        let token = try request.text("token")
         let invitation = try await app.accounts.invitation(token: token)
         let password = f["wachtwoord"] ?? ""
         let list = PasswordPolicy.problems(password, repeated: f["herhaling"] ?? "", email: invitation?.email ?? "",

@@ -270,7 +270,7 @@ struct MeetingController: Sendable {
         let programme = try await app.programme(request)
         let meeting = try await app.meeting(request, in: programme)
         try request.requireSignedIn()
-        let id = request.parameters.get("registration", as: Int.self) ?? 0
+        let id = try request.id("registration")
         guard let row = try await app.registrations.rows(meetingID: meeting.id).first(where: { $0.registration.id == id }) else {
             throw Abort(.notFound, reason: "Deze aanmelding bestaat niet.")
         }

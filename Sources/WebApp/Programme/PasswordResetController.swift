@@ -58,7 +58,7 @@ struct PasswordResetController: Sendable {
     }
 
     func resetPage(_ request: Request, problems: [String] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
-        let token = request.parameters.get("token") ?? ""
+        let token = try request.text("token")
         guard let account = try await app.accounts.resetAccount(token: token) else {
             throw Abort(.notFound, reason: "Deze herstellink is ongeldig, al gebruikt of verlopen. Vraag een nieuwe aan via ‘Wachtwoord vergeten?’.")
         }
@@ -68,7 +68,7 @@ struct PasswordResetController: Sendable {
 
     func reset(_ request: Request) async throws -> Response {
         let f = try formFields(request)
-        let token = request.parameters.get("token") ?? ""
+        let token = try request.text("token")
         guard let account = try await app.accounts.resetAccount(token: token) else { return try await resetPage(request) }
         let password = f["wachtwoord"] ?? ""
         let list = PasswordPolicy.problems(password, repeated: f["herhaling"] ?? "", email: account.email, name: account.name)
@@ -82,7 +82,8 @@ struct PasswordResetController: Sendable {
     /// Staff make a link for someone and see it once, to pass on by phone or chat.
     func staffLink(_ request: Request) async throws -> Response {
         try request.require(request.viewer.isStaff, "het beheer")
-        guard let id = request.parameters.get("account", as: Int.self), let account = try await app.accounts.account(id: id) else {
+        let id = try request.id("account")
+        guard let account = try await app.accounts.account(id: id) else {
             throw Abort(.notFound, reason: "Dit account bestaat niet.")
         }
         guard let token = try await app.accounts.createResetLink(userID: account.id, actor: app.actor(request)) else {

@@ -27,13 +27,14 @@ struct ProgrammeApp: Sendable {
     var accounts: AccountStore { AccountStore(store: store) }
 
     func programme(_ request: Request) async throws -> ProgrammeInfo {
-        let slug = request.parameters.get("programme") ?? ""
+        let slug = try request.text("programme")
         guard let programme = try await programmes.programme(slug: slug) else { throw Abort(.notFound, reason: "Programma '\(slug)' bestaat niet.") }
         return programme
     }
 
     func city(_ request: Request, in programme: ProgrammeInfo) async throws -> ProgrammeCity {
-        guard let id = request.parameters.get("city", as: Int.self), let city = try await programmes.city(id: id), city.programmeID == programme.id else {
+        let id = try request.id("city")
+        guard let city = try await programmes.city(id: id), city.programmeID == programme.id else {
             throw Abort(.notFound, reason: "Deze stad doet niet mee aan \(programme.name).")
         }
         return city
@@ -41,7 +42,8 @@ struct ProgrammeApp: Sendable {
 
     /// A meeting of the programme the viewer may see; a concept is "not found" for anyone but staff.
     func meeting(_ request: Request, in programme: ProgrammeInfo) async throws -> Meeting {
-        guard let id = request.parameters.get("meeting", as: Int.self), let meeting = try await meetings.meeting(id: id),
+        let id = try request.id("meeting")
+        guard let meeting = try await meetings.meeting(id: id),
               meeting.programmeID == programme.id, request.viewer.maySee(meeting) else {
             throw Abort(.notFound, reason: "Deze bijeenkomst bestaat niet of is nog niet gepubliceerd.")
         }

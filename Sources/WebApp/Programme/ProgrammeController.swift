@@ -192,7 +192,8 @@ struct ProgrammeController: Sendable {
         let programme = try await app.programme(request)
         let city = try await app.city(request, in: programme)
         try request.require(request.viewer.mayManage(city: city.id), "de deelnemers van \(city.cityName)")
-        guard let id = request.parameters.get("participant", as: Int.self), let person = try await app.participants.participant(id: id),
+        let id = try request.id("participant")
+        guard let person = try await app.participants.participant(id: id),
               person.cityID == city.id else { throw Abort(.notFound, reason: "Deze deelnemer hoort niet bij \(city.cityName).") }
         do {
             let token = try await app.accounts.invite(email: person.email, name: person.name, role: .participant, cityID: city.id,
