@@ -72,7 +72,8 @@ let package = Package(
             dependencies: [
                 "Core", "Storage", "DataImport", "Analysis", "HTML", "Pages", "Wijkanalyse", "Reports", "Programme", "Mail",
                 "Knowledge", .product(name: "Vapor", package: "vapor"),
-            ]
+            ],
+            resources: [.copy("Resources/openapi.json")]
         ),
         .executableTarget(
             name: "wijkradar",

@@ -48,22 +48,29 @@ public struct FocusAreaStore: Sendable {
         }
     }
 
-    public func find(slug: String) async throws -> FocusArea? {
-        guard let row = try await store.sql.select().column("*").from("focus_areas").where("slug", .equal, slug).first() else { return nil }
-        let id: Int = try row.decode(column: "id")
-        let members = try await store.sql.select().column("region_code").from("focus_area_members")
-            .where("focus_area_id", .equal, id).orderBy("region_code").all()
-            .compactMap { RegionCode(try $0.decode(column: "region_code", as: String.self)) }
-        return FocusArea(slug: slug, name: try row.decode(column: "name"), note: try row.decode(column: "note"),
-                         members: members, version: try row.decode(column: "version"))
-    }
+    public func find(slug: String) async throws -> FocusArea? { try await areas(slugs: [slug]).first }
 
-    public func all() async throws -> [FocusArea] {
-        var result: [FocusArea] = []
-        for row in try await store.sql.select().column("slug").from("focus_areas").orderBy("slug").all() {
-            if let area = try await find(slug: try row.decode(column: "slug")) { result.append(area) }
+    public func all() async throws -> [FocusArea] { try await areas(slugs: nil) }
+
+    /// The areas with these slugs (all when nil), by slug, with their members: two queries however many areas.
+    public func areas(slugs: [String]?) async throws -> [FocusArea] {
+        if let slugs, slugs.isEmpty { return [] }
+        let query = store.sql.select().column("*").from("focus_areas").orderBy("slug")
+        if let slugs { query.where("slug", .in, slugs) }
+        let rows = try await query.all()
+        let ids = try rows.map { try $0.decode(column: "id", as: Int.self) }
+        guard !ids.isEmpty else { return [] }
+        var members: [Int: [RegionCode]] = [:]
+        for row in try await store.sql.select().column("focus_area_id").column("region_code").from("focus_area_members")
+            .where("focus_area_id", .in, ids).orderBy("region_code").all() {
+            if let code = RegionCode(try row.decode(column: "region_code", as: String.self)) {
+                members[try row.decode(column: "focus_area_id", as: Int.self), default: []].append(code)
+            }
         }
-        return result
+        return try rows.map { row in
+            FocusArea(slug: try row.decode(column: "slug"), name: try row.decode(column: "name"), note: try row.decode(column: "note"),
+                      members: members[try row.decode(column: "id", as: Int.self)] ?? [], version: try row.decode(column: "version"))
+        }
     }
 
     public func remove(slug: String) async throws {

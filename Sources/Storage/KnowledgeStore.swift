@@ -157,6 +157,15 @@ public struct KnowledgeStore: Sendable {
         }
     }
 
+    /// The live records with these ids, in id order: one query.
+    public func records<T: Decodable>(ids: [Int], kind: Kind, as type: T.Type) async throws -> [(id: Int, value: T)] {
+        guard !ids.isEmpty else { return [] }
+        return try await visible(store.sql.select().column("id").column("payload").from("knowledge_records"))
+            .where("kind", .equal, kind.rawValue).where("id", .in, ids).orderBy("id").all().map {
+                (try $0.decode(column: "id"), try JSONDecoder().decode(T.self, from: Data((try $0.decode(column: "payload", as: String.self)).utf8)))
+            }
+    }
+
     /// Live records of a kind about a CBS region (research names its regions), oldest first: one query.
     public func about<T: Decodable>(_ regionCode: String, kind: Kind, as type: T.Type) async throws -> [(id: Int, value: T)] {
         let regions = store.sql.select().column("record_id").from("knowledge_regions").where("region_code", .equal, regionCode)

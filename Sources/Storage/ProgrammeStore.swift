@@ -105,6 +105,11 @@ public struct ProgrammeStore: Sendable {
             .orderBy("id").all().map(Self.city)
     }
 
+    /// Every city of every programme, in one query.
+    public func allCities() async throws -> [ProgrammeCity] {
+        try await store.sql.select().column("*").from("programme_cities").orderBy("programme_id").orderBy("id").all().map(Self.city)
+    }
+
     public func city(id: Int) async throws -> ProgrammeCity? {
         try await store.sql.select().column("*").from("programme_cities").where("id", .equal, id).first().map(Self.city)
     }

@@ -179,3 +179,29 @@ public struct RegionKnowledge: Sendable {
 
     public static let none = RegionKnowledge(research: [], candidates: [])
 }
+
+extension WijkanalyseBuilder {
+    /// An intervention's host wijk in every year Wijkradar has, next to the mean of its ten most similar wijken, for
+    /// the key figures; empty for a region that is not a wijk.
+    public func development(of code: RegionCode) -> [InterventionPage.Development] {
+        guard code.level == .district else { return [] }
+        let similar = snapshot.similarity?.neighbours(of: code, k: 10)?.map(\.region) ?? []
+        var result: [InterventionPage.Development] = []
+        for id in ["population", "low_income_persons_pct", "labour_participation_pct", "woz_value"] {
+            guard let indicator = catalogue[id], !indicator.stigmatising else { continue }
+            var rows: [(period: Int, wijk: Cell?, similar: Cell?)] = []
+            var sources: [String] = []
+            for (period, table) in (snapshot.tables[.district] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                guard let column = table.columns[id], let index = table.index(of: code) else { continue }
+                let values = similar.compactMap { table.index(of: $0) }.compactMap { column.cells[$0].number }
+                rows.append((period, column.cells[index], values.isEmpty ? nil : .computed(values.reduce(0, +) / Double(values.count))))
+                sources.append("\(column.source.attribution) (tabel \(column.source.table), \(column.source.year); \(column.source.licence))")
+            }
+            if !rows.isEmpty {
+                result.append(.init(label: "\(indicator.label) (\(indicator.unit))", decimals: indicator.decimals, rows: rows,
+                                    source: sources.joined(separator: "; ")))
+            }
+        }
+        return result
+    }
+}

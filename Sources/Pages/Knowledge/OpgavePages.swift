@@ -38,6 +38,27 @@ public enum OpgavePages {
         }
     }
 
+    /// The register's groups: live (not merged) opgaven by kind, most frequent kind first, each with its support plus
+    /// that of the duplicates merged into it, and the signals of the cities it names.
+    /// - Parameter cities: city id → its wijk's name and the early-warning rules that fire there.
+    public static func groups(_ all: [(id: Int, version: Int, opgave: Opgave, support: Int)],
+                              cities: [Int: (name: String, rules: [String])]) -> [KindGroup] {
+        var byKind: [String: [(id: Int, version: Int, opgave: Opgave, support: Int)]] = [:]
+        for entry in all where entry.opgave.mergedInto == nil {
+            byKind[entry.opgave.kind.isEmpty ? "overig" : entry.opgave.kind, default: []].append(entry)
+        }
+        return byKind.map { kind, entries in
+            let cityIDs = Array(Set(entries.flatMap(\.opgave.cityIDs))).sorted()
+            return KindGroup(
+                kind: kind,
+                opgaven: entries.map { entry in
+                    let supportOfMerged = all.filter { $0.opgave.mergedInto == entry.id }.map(\.support).reduce(0, +)
+                    return (entry.id, entry.opgave.title, entry.opgave.cityIDs.compactMap { cities[$0]?.name }, entry.support + supportOfMerged)
+                },
+                signals: cityIDs.compactMap { id in cities[id].map { ($0.name, $0.rules) } })
+        }.sorted { ($0.opgaven.count, $1.kind) > ($1.opgaven.count, $0.kind) }
+    }
+
     public static func register(_ groups: [KindGroup]) -> Node {
         Layout.page(.init(title: "Register van opgaven", description: "Alle opgaven uit de themabijeenkomsten, per soort.", path: SiteURL.opgaven.path)) {
             h1 { "Register van opgaven" }
