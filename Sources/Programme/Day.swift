@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// A calendar day without a time zone ("2017-02-09"): meetings are planned in days and local clock times, and a
@@ -44,7 +45,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 
     /// Today in the Netherlands.
-    public static func today(_ now: Date = Date()) -> Day {
+    public static func today(_ now: Date = Clock.current.now()) -> Day {
         let c = calendar.dateComponents([.year, .month, .day], from: now)
         return Day(year: c.year!, month: c.month!, day: c.day!)!
     }

@@ -1,3 +1,4 @@
+import Core
 import Analysis
 import Foundation
 import Pages
@@ -22,7 +23,7 @@ public struct ProgrammeReports: Sendable {
     /// The concept (nil when none has been started) and the document it makes now. Without a concept the text of
     /// the newest published version is used, as a new concept would start with it.
     public func concept(_ kind: ReportDocument.Kind, programme: ProgrammeInfo, snapshot: AnalysisSnapshot,
-                        date: Date = Date()) async throws -> (ReportStore.Version?, ReportDocument) {
+                        date: Date = Clock.current.now()) async throws -> (ReportStore.Version?, ReportDocument) {
         let reports = ReportStore(store: store)
         let concept = try await reports.concept(programmeID: programme.id, kind: kind.rawValue)
         var texts = concept?.sections
@@ -40,7 +41,7 @@ public struct ProgrammeReports: Sendable {
 
     /// Freezes the concept: the document is assembled from the data of this moment and stored whole.
     public func publish(_ kind: ReportDocument.Kind, programme: ProgrammeInfo, snapshot: AnalysisSnapshot, conceptID: Int,
-                        expectedVersion: Int, actor: String, date: Date = Date()) async throws -> Int {
+                        expectedVersion: Int, actor: String, date: Date = Clock.current.now()) async throws -> Int {
         let reports = ReportStore(store: store)
         let texts = try await reports.versions(programmeID: programme.id, kind: kind.rawValue).first { $0.id == conceptID }?.sections ?? [:]
         let inputs = try await ReportInputs.load(store: store, programme: programme, snapshot: snapshot, texts: texts, date: date)

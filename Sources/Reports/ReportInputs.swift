@@ -26,7 +26,7 @@ public struct ReportInputs: Sendable {
     public var date: Date
 
     public static func load(store: Store, programme: ProgrammeInfo, snapshot: AnalysisSnapshot,
-                            texts: [String: ReportStore.EditorText], date: Date = Date()) async throws -> ReportInputs {
+                            texts: [String: ReportStore.EditorText], date: Date = Clock.current.now()) async throws -> ReportInputs {
         let cities = try await ProgrammeStore(store: store).cities(programmeID: programme.id)
         var codes: [Int: RegionCode] = [:]
         for city in cities {

@@ -23,15 +23,15 @@ extension AccountStore {
             }
             if keepRecent, try await sql.select().column("token_hash").from("one_time_links").where("user_id", .equal, userID)
                 .where("purpose", .equal, "herstel").where("used_at", .is, SQLLiteral.null)
-                .where("created_at", .greaterThan, now() - Self.resetRequestInterval).first() != nil {
+                .where("created_at", .greaterThan, nowSeconds - Self.resetRequestInterval).first() != nil {
                 return nil
             }
-            try await sql.update("one_time_links").set("used_at", to: SQLBind(now()))
+            try await sql.update("one_time_links").set("used_at", to: SQLBind(nowSeconds))
                 .where("user_id", .equal, userID).where("purpose", .equal, "herstel").where("used_at", .is, SQLLiteral.null).run()
             try await sql.insert(into: "one_time_links")
                 .columns("token_hash", "purpose", "user_id", "created_by", "created_at", "expires_at")
-                .values(SQLBind(Self.hash(token)), SQLBind("herstel"), SQLBind(userID), SQLBind(actor), SQLBind(now()),
-                        SQLBind(now() + Self.resetHours * 3600))
+                .values(SQLBind(Self.hash(token)), SQLBind("herstel"), SQLBind(userID), SQLBind(actor), SQLBind(nowSeconds),
+                        SQLBind(nowSeconds + Self.resetHours * 3600))
                 .run()
             try await AuditLog.record(sql, actor: actor, action: "herstellink gemaakt", subject: try row.decode(column: "email"),
                                       detail: "link \(Self.reference(token))")
@@ -43,7 +43,7 @@ extension AccountStore {
     public func resetAccount(token: String) async throws -> Account? {
         guard let row = try await store.sql.select().column("user_id").from("one_time_links")
             .where("token_hash", .equal, Self.hash(token)).where("purpose", .equal, "herstel")
-            .where("used_at", .is, SQLLiteral.null).where("expires_at", .greaterThan, now()).first() else { return nil }
+            .where("used_at", .is, SQLLiteral.null).where("expires_at", .greaterThan, nowSeconds).first() else { return nil }
         return try await account(id: try row.decode(column: "user_id"))
     }
 
@@ -53,7 +53,7 @@ extension AccountStore {
             throw ProgrammeError.refused("Deze herstellink is ongeldig, al gebruikt of verlopen. Vraag een nieuwe aan.")
         }
         try await store.transaction { sql in
-            let claimed = try await sql.update("one_time_links").set("used_at", to: SQLBind(now()))
+            let claimed = try await sql.update("one_time_links").set("used_at", to: SQLBind(nowSeconds))
                 .where("token_hash", .equal, Self.hash(token)).where("used_at", .is, SQLLiteral.null).returning("user_id").all()
             guard !claimed.isEmpty else { throw ProgrammeError.refused("Deze herstellink is al gebruikt.") }
             try await sql.update("users").set("password_hash", to: SQLBind(passwordHash)).where("id", .equal, account.id).run()

@@ -37,8 +37,14 @@ public struct AccountStore: Sendable {
     public static let invitationDays = 14
 
     let store: Store
+    /// The clock of whoever made this store: taken here, because work inside a transaction runs in another task
+    /// and would not see a test's clock.
+    let clock: Clock
 
-    public init(store: Store) { self.store = store }
+    public init(store: Store, clock: Clock = .current) { (self.store, self.clock) = (store, clock) }
+
+    var nowSeconds: Int { clock.seconds }
+    var nowMillis: Int { Int(clock.now().timeIntervalSince1970 * 1000) }
 
     // MARK: Invitations
 
@@ -59,7 +65,7 @@ public struct AccountStore: Sendable {
             try await sql.insert(into: "invitations")
                 .columns("token_hash", "email", "name", "role", "city_id", "participant_id", "created_by", "created_at", "expires_at")
                 .values(SQLBind(Self.hash(token)), SQLBind(email.lowercased()), SQLBind(name), SQLBind(role.rawValue), SQLBind(cityID),
-                        SQLBind(participantID), SQLBind(actor), SQLBind(now()), SQLBind(now() + Self.invitationDays * 86400))
+                        SQLBind(participantID), SQLBind(actor), SQLBind(nowSeconds), SQLBind(nowSeconds + Self.invitationDays * 86400))
                 .run()
             // The log names the link only by the start of its hash: whoever reads the log cannot use it.
             try await AuditLog.record(sql, actor: actor, action: "uitnodiging gemaakt", subject: email.lowercased(),
@@ -71,10 +77,8 @@ public struct AccountStore: Sendable {
     /// The invitation a token opens, if it is unused and not expired.
     public func invitation(token: String) async throws -> Invitation? {
         guard let row = try await store.sql.select().column("*").from("invitations").where("token_hash", .equal, Self.hash(token))
-            .where("used_at", .is, SQLLiteral.null).where("expires_at", .greaterThan, now()).first() else { return nil }
-        return Invitation(email: try row.decode(column: "email"), name: try row.decode(column: "name"),
-                          role: Role(rawValue: try row.decode(column: "role"))!, cityID: try row.decode(column: "city_id"),
-                          participantID: try row.decode(column: "participant_id"), expiresAt: try row.decode(column: "expires_at"))
+            .where("used_at", .is, SQLLiteral.null).where("expires_at", .greaterThan, nowSeconds).first() else { return nil }
+        return try Rows.decode(InvitationRow.self, row).invitation
     }
 
     /// Uses the invitation once and creates the account. A second use of the same link is refused.
@@ -83,7 +87,7 @@ public struct AccountStore: Sendable {
             throw ProgrammeError.refused("Deze uitnodigingslink is ongeldig, al gebruikt of verlopen. Vraag het programmabureau om een nieuwe.")
         }
         return try await store.transaction { sql in
-            let claimed = try await sql.update("invitations").set("used_at", to: SQLBind(now()))
+            let claimed = try await sql.update("invitations").set("used_at", to: SQLBind(nowSeconds))
                 .where("token_hash", .equal, Self.hash(token)).where("used_at", .is, SQLLiteral.null).returning("email").all()
             guard !claimed.isEmpty else { throw ProgrammeError.refused("Deze uitnodigingslink is al gebruikt.") }
             if try await sql.select().column("id").from("users").where("email", .equal, invitation.email).first() != nil {
@@ -91,7 +95,7 @@ public struct AccountStore: Sendable {
             }
             let id = try await sql.insert(into: "users").columns("email", "name", "password_hash", "role", "city_id", "participant_id", "created_at")
                 .values(SQLBind(invitation.email), SQLBind(invitation.name), SQLBind(passwordHash), SQLBind(invitation.role.rawValue),
-                        SQLBind(invitation.cityID), SQLBind(invitation.participantID), SQLBind(now()))
+                        SQLBind(invitation.cityID), SQLBind(invitation.participantID), SQLBind(nowSeconds))
                 .returning("id").first(decodingColumn: "id", as: Int.self)!
             try await AuditLog.record(sql, actor: invitation.email, action: "account aangemaakt", subject: invitation.email, detail: invitation.role.label)
             return Account(id: id, email: invitation.email, name: invitation.name, passwordHash: passwordHash, role: invitation.role,
@@ -123,9 +127,7 @@ public struct AccountStore: Sendable {
     }
 
     static func account(_ row: any SQLRow) throws -> Account {
-        Account(id: try row.decode(column: "id"), email: try row.decode(column: "email"), name: try row.decode(column: "name"),
-                passwordHash: try row.decode(column: "password_hash"), role: Role(rawValue: try row.decode(column: "role"))!,
-                cityID: try row.decode(column: "city_id"), participantID: try row.decode(column: "participant_id"))
+        try Rows.decode(AccountRow.self, row).account
     }
 
     // MARK: Sessions (in the database, so every instance behind a load balancer knows them)
@@ -135,20 +137,21 @@ public struct AccountStore: Sendable {
         let token = Self.randomToken()
         let csrf = Self.randomToken()
         try await store.sql.insert(into: "sessions").columns("token_hash", "user_id", "csrf", "created_at", "expires_at")
-            .values(SQLBind(Self.hash(token)), SQLBind(userID), SQLBind(csrf), SQLBind(now()), SQLBind(now() + Self.sessionLifetime))
+            .values(SQLBind(Self.hash(token)), SQLBind(userID), SQLBind(csrf), SQLBind(nowSeconds), SQLBind(nowSeconds + Self.sessionLifetime))
             .run()
         return (token, csrf)
     }
 
     public func session(token: String) async throws -> Session? {
         guard let row = try await store.sql.select().column("*").from("sessions").where("token_hash", .equal, Self.hash(token))
-            .where("expires_at", .greaterThan, now()).first() else { return nil }
-        return Session(userID: try row.decode(column: "user_id"), csrf: try row.decode(column: "csrf"))
+            .where("expires_at", .greaterThan, nowSeconds).first() else { return nil }
+        let session = try Rows.decode(SessionRow.self, row)
+        return Session(userID: session.userId, csrf: session.csrf)
     }
 
     public func endSession(token: String) async throws {
         try await store.sql.delete(from: "sessions").where("token_hash", .equal, Self.hash(token)).run()
-        try await store.sql.delete(from: "sessions").where("expires_at", .lessThanOrEqual, now()).run()
+        try await store.sql.delete(from: "sessions").where("expires_at", .lessThanOrEqual, nowSeconds).run()
     }
 
     // MARK: Login throttling
@@ -158,9 +161,9 @@ public struct AccountStore: Sendable {
     /// other and cannot all pass through the same gap in the throttle.
     public func beginAttempt(kind: String = "inloggen", email: String, client: String) async throws -> Int {
         // Only the last day matters for throttling; older rows are dropped so the table stays small.
-        try await store.sql.delete(from: "login_failures").where("at", .lessThan, nowMillis() - 86_400_000).run()
+        try await store.sql.delete(from: "login_failures").where("at", .lessThan, nowMillis - 86_400_000).run()
         return try await store.sql.insert(into: "login_failures").columns("kind", "email", "client", "at")
-            .values(SQLBind(kind), SQLBind(email.lowercased()), SQLBind(client), SQLBind(nowMillis()))
+            .values(SQLBind(kind), SQLBind(email.lowercased()), SQLBind(client), SQLBind(nowMillis))
             .returning("id").first(decodingColumn: "id", as: Int.self)!
     }
 
@@ -172,7 +175,7 @@ public struct AccountStore: Sendable {
             let row = try await store.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
                 .column(SQLFunction("MAX", args: SQLIdentifier("at")), as: "last")
                 .from("login_failures").where(SQLIdentifier(column), .equal, SQLBind(value)).where("kind", .equal, kind)
-                .where("id", .lessThan, id).where("at", .greaterThan, nowMillis() - window * 1000)
+                .where("id", .lessThan, id).where("at", .greaterThan, nowMillis - window * 1000)
                 .first()
             return .init(count: try row?.decode(column: "n", as: Int.self) ?? 0, last: try row?.decode(column: "last", as: Int?.self))
         }

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import SQLKit
 
@@ -27,13 +28,13 @@ public struct AuditLog: Sendable {
 
     public func recent(limit: Int = 200) async throws -> [Entry] {
         try await store.sql.select().column("*").from("audit_log").orderBy("id", .descending).limit(limit).all().map {
-            Entry(at: try $0.decode(column: "at"), actor: try $0.decode(column: "actor"), action: try $0.decode(column: "action"),
-                  subject: try $0.decode(column: "subject"), detail: try $0.decode(column: "detail"))
+            let row = try Rows.decode(AuditRow.self, $0)
+            return Entry(at: row.at, actor: row.actor, action: row.action, subject: row.subject, detail: row.detail)
         }
     }
 }
 
-func now() -> Int { Int(Date().timeIntervalSince1970) }
+func now() -> Int { Clock.current.seconds }
 
 /// Milliseconds, for the login throttle: its first waits are one and two seconds, which whole seconds cannot time.
-func nowMillis() -> Int { Int(Date().timeIntervalSince1970 * 1000) }
+func nowMillis() -> Int { Int(Clock.current.now().timeIntervalSince1970 * 1000) }

@@ -14,7 +14,7 @@ public struct DatasetStore: Sendable {
     /// - Parameter failAfterRows: test hook — throws after writing that many observation rows, inside the
     ///   transaction, to prove that an interrupted import leaves the database as it was.
     @discardableResult
-    public func save(_ dataset: ImportedDataset, now: Date = Date(), failAfterRows: Int? = nil) async throws -> Dataset {
+    public func save(_ dataset: ImportedDataset, now: Date = Clock.current.now(), failAfterRows: Int? = nil) async throws -> Dataset {
         try await store.transaction { sql in
             try await Self.delete(slug: dataset.info.slug, on: sql)
             let info = dataset.info

@@ -14,7 +14,7 @@ public struct FocusAreaStore: Sendable {
         return try await store.transaction { sql in
             if try await Self.id(of: area.slug, on: sql) != nil { throw FocusAreaError.exists(area.slug) }
             let id = try await sql.insert(into: "focus_areas").columns("slug", "name", "note", "version", "updated_at")
-                .values(SQLBind(area.slug), SQLBind(area.name), SQLBind(area.note), SQLBind(1), SQLBind(Int(Date().timeIntervalSince1970)))
+                .values(SQLBind(area.slug), SQLBind(area.name), SQLBind(area.note), SQLBind(1), SQLBind(now()))
                 .returning("id").first(decodingColumn: "id", as: Int.self)!
             try await Self.insertMembers(area.members, id: id, on: sql)
             var created = area
@@ -32,7 +32,7 @@ public struct FocusAreaStore: Sendable {
             // The version check and the write are one statement, so two editors cannot both pass the check.
             let updated = try await sql.update("focus_areas")
                 .set("name", to: SQLBind(area.name)).set("note", to: SQLBind(area.note))
-                .set("version", to: SQLBind(area.version + 1)).set("updated_at", to: SQLBind(Int(Date().timeIntervalSince1970)))
+                .set("version", to: SQLBind(area.version + 1)).set("updated_at", to: SQLBind(now()))
                 .where("id", .equal, id).where("version", .equal, area.version)
                 .returning("version").all()
             guard !updated.isEmpty else {

@@ -125,19 +125,5 @@ public struct MeetingStore: Sendable {
          SQLBind(try ProgrammeStore.json(m.agenda)), SQLBind(try ProgrammeStore.json(m.presentations)), SQLBind(m.published), SQLBind(m.version)]
     }
 
-    static func meeting(_ row: any SQLRow) throws -> Meeting {
-        func decode<T: Decodable>(_ column: String, as type: T.Type) throws -> T {
-            try JSONDecoder().decode(T.self, from: Data((try row.decode(column: column, as: String.self)).utf8))
-        }
-        return Meeting(
-            id: try row.decode(column: "id"), programmeID: try row.decode(column: "programme_id"), number: try row.decode(column: "number"),
-            themeID: try row.decode(column: "theme_id"), title: try row.decode(column: "title"), date: Day(iso: try row.decode(column: "date"))!,
-            startTime: ClockTime(try row.decode(column: "start_time"))!, endTime: ClockTime(try row.decode(column: "end_time"))!,
-            hostCityID: try row.decode(column: "host_city_id"), venue: try row.decode(column: "venue"), address: try row.decode(column: "address"),
-            expert: try row.decode(column: "expert"), kickoffTitle: try row.decode(column: "kickoff_title"),
-            projectVisit: try row.decode(column: "project_visit"), workForms: try row.decode(column: "work_forms"),
-            capacity: try row.decode(column: "capacity"), agenda: try decode("agenda", as: [Meeting.AgendaItem].self),
-            presentations: try decode("presentations", as: [Meeting.Presentation].self), published: try row.decode(column: "published"),
-            version: try row.decode(column: "version"))
-    }
+    static func meeting(_ row: any SQLRow) throws -> Meeting { try Rows.decode(MeetingRow.self, row).meeting }
 }

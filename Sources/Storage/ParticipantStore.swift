@@ -70,13 +70,7 @@ public struct ParticipantStore: Sendable {
             .from("participants").join("organisations", on: SQLColumn("organisation_id", table: "participants"), .equal, SQLColumn("id", table: "organisations"))
     }
 
-    static func participant(_ row: any SQLRow) throws -> Participant {
-        Participant(id: try row.decode(column: "id"), programmeID: try row.decode(column: "programme_id"), cityID: try row.decode(column: "city_id"),
-                    name: try row.decode(column: "name"), email: try row.decode(column: "email"),
-                    organisation: try row.decode(column: "organisation"), discipline: try row.decode(column: "discipline"),
-                    role: try row.decode(column: "role"), involvedInWijkaanpak: try row.decode(column: "involved"),
-                    version: try row.decode(column: "version"))
-    }
+    static func participant(_ row: any SQLRow) throws -> Participant { try Rows.decode(ParticipantRow.self, row).participant }
 
     static func validate(_ p: Participant) throws {
         var problems: [String] = []

@@ -45,13 +45,7 @@ public struct ProgrammeStore: Sendable {
         try await store.sql.select().column("*").from("programmes").where("slug", .equal, slug).first().map(Self.programme)
     }
 
-    static func programme(_ row: any SQLRow) throws -> ProgrammeInfo {
-        ProgrammeInfo(id: try row.decode(column: "id"), slug: try row.decode(column: "slug"), name: try row.decode(column: "name"),
-                      organiser: try row.decode(column: "organiser"),
-                      startsOn: Day(iso: try row.decode(column: "starts_on"))!, endsOn: Day(iso: try row.decode(column: "ends_on"))!,
-                      summary: try row.decode(column: "summary"), source: try row.decode(column: "source"),
-                      plannedCities: try row.decode(column: "planned_cities"))
-    }
+    static func programme(_ row: any SQLRow) throws -> ProgrammeInfo { try Rows.decode(ProgrammeRow.self, row).programme }
 
     // MARK: Cities
 
@@ -114,17 +108,7 @@ public struct ProgrammeStore: Sendable {
         try await store.sql.select().column("*").from("programme_cities").where("id", .equal, id).first().map(Self.city)
     }
 
-    static func city(_ row: any SQLRow) throws -> ProgrammeCity {
-        let descriptors = try JSONDecoder().decode([Descriptor].self, from: Data((try row.decode(column: "descriptors", as: String.self)).utf8))
-        return ProgrammeCity(
-            id: try row.decode(column: "id"), programmeID: try row.decode(column: "programme_id"),
-            municipalityCode: try row.decode(column: "municipality_code"), cityName: try row.decode(column: "city_name"),
-            wijkName: try row.decode(column: "wijk_name"), focusAreaSlug: try row.decode(column: "focus_area_slug"),
-            buildFrom: try row.decode(column: "build_from"), buildTo: try row.decode(column: "build_to"),
-            inhabitants: try row.decode(column: "inhabitants"),
-            locationKind: LocationKind(rawValue: try row.decode(column: "location_kind")) ?? .unknown,
-            descriptors: descriptors, source: try row.decode(column: "source"), version: try row.decode(column: "version"))
-    }
+    static func city(_ row: any SQLRow) throws -> ProgrammeCity { try Rows.decode(CityRow.self, row).city }
 
     static func validate(_ city: ProgrammeCity) throws {
         var problems: [String] = []

@@ -166,10 +166,5 @@ public struct RegistrationStore: Sendable {
         }
     }
 
-    static func registration(_ row: any SQLRow) throws -> Registration {
-        Registration(id: try row.decode(column: "id"), meetingID: try row.decode(column: "meeting_id"),
-                     participantID: try row.decode(column: "participant_id"),
-                     status: Registration.Status(rawValue: try row.decode(column: "status")) ?? .cancelled,
-                     attended: try row.decode(column: "attended"), createdAt: try row.decode(column: "created_at"))
-    }
+    static func registration(_ row: any SQLRow) throws -> Registration { try Rows.decode(RegistrationRow.self, row).registration }
 }

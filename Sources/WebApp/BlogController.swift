@@ -27,7 +27,7 @@ struct BlogController: Sendable {
     }
 
     var posts: PostStore { PostStore(store: app.store) }
-    static func now() -> Int { Int(Date().timeIntervalSince1970) }
+    static func now() -> Int { Clock.current.seconds }
 
     func list(_ request: Request) async throws -> Response {
         let now = Self.now()
@@ -73,23 +73,20 @@ struct BlogController: Sendable {
     func save(_ request: Request, slug: String?) async throws -> Response {
         try request.require(request.viewer.isStaff, "het schrijven van berichten")
         let existing = try await slug.asyncMap { _ in try await post(request) }
-        let f = try formFields(request)
-        func list(_ name: String) -> [String] {
-            (f[name] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        }
+        let form = try request.form(PostForm.self)
         var problems: [String] = []
-        let moment = PostTime.parse(f["moment"] ?? "")
+        let moment = PostTime.parse(form.moment)
         if moment == nil { problems.append("Publicatiemoment: vul een datum en tijd in, bijvoorbeeld 2026-12-01T09:00.") }
         var typed = existing ?? Post(title: "", body: "", author: "", publishAt: Self.now())
-        typed.kind = Post.Kind(rawValue: f["soort"] ?? "") ?? .blog
-        typed.title = (f["titel"] ?? "").trimmingCharacters(in: .whitespaces)
-        typed.author = (f["auteur"] ?? "").trimmingCharacters(in: .whitespaces)
-        typed.body = f["tekst"] ?? ""
-        typed.tags = Post.Tags(themes: list("themas"), wijken: list("wijken"), cities: list("steden"))
-        typed.state = Post.State(rawValue: f["status"] ?? "") ?? .draft
+        typed.kind = Post.Kind(rawValue: form.kind) ?? .blog
+        typed.title = form.title.trimmingCharacters(in: .whitespaces)
+        typed.author = form.author.trimmingCharacters(in: .whitespaces)
+        typed.body = form.body
+        typed.tags = Post.Tags(themes: PostForm.list(form.themes), wijken: PostForm.list(form.wijken), cities: PostForm.list(form.cities))
+        typed.state = Post.State(rawValue: form.state) ?? .draft
         typed.publishAt = moment ?? typed.publishAt
-        typed.staffNote = f["notitie"] ?? ""
-        typed.version = Int(f["versie"] ?? "") ?? 0
+        typed.staffNote = form.note
+        typed.version = form.version ?? 0
         problems = typed.problems() + Markdown.problems(in: typed.body, field: "Tekst") + problems
         let candidate = typed
         return try await WebApp.attempt(request, {

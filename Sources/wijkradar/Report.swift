@@ -68,10 +68,10 @@ struct ProgrammeReportOptions: ParsableArguments {
                 guard let (_, document) = try await reports.published(kind, programme: info, number: number) else {
                     throw CLIError("Van ‘\(kind.title)’ is geen versie \(number) gepubliceerd.")
                 }
-                return try await PrintResources.embed(ReportRenderer.print(document).renderDocument(), posts: PostStore(store: store), now: Date())
+                return try await PrintResources.embed(ReportRenderer.print(document).renderDocument(), posts: PostStore(store: store), now: Clock.current.now())
             }
             let concept = try await reports.concept(kind, programme: info, snapshot: try await AnalysisSnapshot.load(store)).1
-            return try await PrintResources.embed(ReportRenderer.print(concept).renderDocument(), posts: PostStore(store: store), now: Date())
+            return try await PrintResources.embed(ReportRenderer.print(concept).renderDocument(), posts: PostStore(store: store), now: Clock.current.now())
         }
         try writeDocument(html, to: output ?? "\(kind.slug).\(pdf ? "pdf" : "html")", pdf: pdf)
     }

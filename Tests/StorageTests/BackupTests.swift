@@ -1,3 +1,4 @@
+import Core
 import Foundation
 @testable import Storage
 import SQLKit
@@ -92,6 +93,28 @@ import Testing
         try await M013Security.expireLoggedInvitations(store.sql)
         #expect(try await accounts.invitation(token: token) == nil)
         #expect(try await AuditLog(store: store).recent().allSatisfy { !$0.detail.contains(token) })
+        await store.close()
+    }
+}
+
+/// Time through `Clock.current`: an invitation expires after its 14 days, decided by the clock the code is given.
+@Suite struct ClockTests {
+    @Test func anInvitationExpiresByTheClock() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wijkradar-clock-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try await Store.open(url: "sqlite://" + dir.appendingPathComponent("c.sqlite").path)
+        try await store.migrate()
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
+        // A store takes the clock of the task that makes it (as a request's handler does).
+        let token = try await Clock.$current.withValue(.fixed(start)) {
+            try await AccountStore(store: store).invite(email: "klok@example.nl", name: "Klok", role: .staff, cityID: nil, participantID: nil, actor: "t")
+        }
+        for (days, valid) in [(13, true), (15, false)] {
+            let found = try await Clock.$current.withValue(.fixed(start.addingTimeInterval(Double(days) * 86400))) {
+                try await AccountStore(store: store).invitation(token: token)
+            }
+            #expect((found != nil) == valid, "\(days) days later")
+        }
         await store.close()
     }
 }

@@ -81,7 +81,7 @@ struct InterventionEditController: Sendable {
     func remove(_ request: Request) async throws -> Response {
         try request.require(request.viewer.isStaff, "het verwijderen van kennisrecords")
         let (stored, _) = try await app.intervention(try request.id("id"), request)
-        let version = Int((try formFields(request))["versie"] ?? "") ?? 0
+        let version = try request.form(VersionForm.self).version ?? 0
         try await app.knowledge(request).remove(id: stored.id, expectedVersion: version, actor: request.viewer.email)
         return request.redirect(to: SiteURL.knowledge.path, redirectType: .normal)
     }

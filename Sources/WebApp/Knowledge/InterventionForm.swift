@@ -46,7 +46,7 @@ enum InterventionForm {
             }
             item.money.append(MoneyFlow(source: source.lowercased(), amount: amount, note: note))
         }
-        return (item, problems + item.problems(currentYear: Calendar(identifier: .gregorian).component(.year, from: Date())))
+        return (item, problems + item.problems(currentYear: Calendar(identifier: .gregorian).component(.year, from: Clock.current.now())))
     }
 }
 

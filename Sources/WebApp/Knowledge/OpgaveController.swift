@@ -49,9 +49,9 @@ struct OpgaveController: Sendable {
     func merge(_ request: Request) async throws -> Response {
         try request.require(request.viewer.isStaff, "het samenvoegen van opgaven")
         let id = try request.id("id")
-        let f = try formFields(request)
+        let form = try request.form(MergeForm.self)
         let all = try await app.knowledge(request).opgaven()
-        guard let entry = all.first(where: { $0.id == id }), let target = Int(f["met"] ?? ""), target != id,
+        guard let entry = all.first(where: { $0.id == id }), let target = form.into, target != id,
               all.contains(where: { $0.id == target && $0.opgave.mergedInto == nil }) else {
             throw Abort(.unprocessableEntity, reason: "Kies een andere, niet samengevoegde opgave om mee samen te voegen.")
         }
@@ -61,7 +61,7 @@ struct OpgaveController: Sendable {
         let back = try await app.meetingLink(opgave.meetingID) ?? SiteURL.opgaven.path
         let merged = opgave
         return try await attempt(request, {
-            _ = try await app.knowledge(request).update(id: id, expectedVersion: Int(f["versie"] ?? "") ?? 0, merged,
+            _ = try await app.knowledge(request).update(id: id, expectedVersion: form.version ?? 0, merged,
                                                               document: merged.searchDocument(cities: merged.cityIDs.compactMap { cities[$0] }),
                                                               actor: request.viewer.email)
             return back + "#opgaven"

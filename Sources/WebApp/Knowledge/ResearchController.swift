@@ -24,16 +24,17 @@ struct ResearchController: Sendable {
     func addResearch(_ request: Request) async throws -> Response {
         try request.require(request.viewer.mayCapture, "het onderzoeksregister")
         let f = try formFields(request)
-        func text(_ key: String) -> String { (f[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+        let form = try FormDecoder.decode(ResearchForm.self, from: f)
+        func trimmed(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
         var problems: [String] = []
-        let yearText = text("jaar")
-        let year = Int(yearText)
-        if !yearText.isEmpty && year == nil { problems.append("Jaar: '\(yearText)' is geen jaartal.") }
-        let item = Research(title: text("titel"), authors: text("auteurs"), year: year, publisher: text("uitgever"), link: text("link"),
-                            summary: text("samenvatting"), regionCodes: text("wijken").uppercased().split(separator: " ").map(String.init),
-                            themes: text("themas").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty },
-                            aspects: Aspect.allCases.filter { f["aspect_\($0.rawValue)"] == "ja" })
-        problems += item.problems(currentYear: Calendar(identifier: .gregorian).component(.year, from: Date()))
+        let year = Int(trimmed(form.year))
+        if !trimmed(form.year).isEmpty && year == nil { problems.append("Jaar: '\(trimmed(form.year))' is geen jaartal.") }
+        let item = Research(title: trimmed(form.title), authors: trimmed(form.authors), year: year, publisher: trimmed(form.publisher),
+                            link: trimmed(form.link), summary: trimmed(form.summary),
+                            regionCodes: trimmed(form.wijken).uppercased().split(separator: " ").map(String.init),
+                            themes: form.themes.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty },
+                            aspects: form.aspects)
+        problems += item.problems(currentYear: Calendar(identifier: .gregorian).component(.year, from: Clock.current.now()))
         guard problems.isEmpty else { return try await research(request, problems: problems, fields: f, status: .unprocessableEntity) }
         return try await attempt(request, {
             SiteURL.knowledgeRecord(try await app.knowledge(request).create(.research, item, document: item.searchDocument, anchor: .init(startYear: item.year), actor: request.viewer.email)).path
@@ -43,10 +44,11 @@ struct ResearchController: Sendable {
     func recordTransfer(_ request: Request) async throws -> Response {
         try request.require(request.viewer.mayCapture, "het vastleggen van overdrachten")
         let (stored, _) = try await app.intervention(try request.id("id"), request)
-        let f = try formFields(request)
-        func text(_ key: String) -> String { (f[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
-        let transfer = Transfer(interventionID: stored.id, toCity: text("stad"), toWijk: text("wijk"), year: Int(text("jaar")),
-                                understood: text("begrepen"), adapted: text("aangepast"), reused: text("hergebruikt"), result: text("resultaat"))
+        let form = try request.form(TransferForm.self)
+        func trimmed(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let transfer = Transfer(interventionID: stored.id, toCity: trimmed(form.city), toWijk: trimmed(form.wijk), year: Int(trimmed(form.year)),
+                                understood: trimmed(form.understood), adapted: trimmed(form.adapted), reused: trimmed(form.reused),
+                                result: trimmed(form.result))
         let problems = transfer.problems()
         guard problems.isEmpty else { throw Abort(.unprocessableEntity, reason: problems.joined(separator: " ")) }
         _ = try await app.knowledge(request).create(.transfer, transfer, document: transfer.searchDocument(interventionTitle: stored.title),

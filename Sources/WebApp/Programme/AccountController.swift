@@ -36,9 +36,9 @@ struct AccountController: Sendable {
     /// Throttled by `LoginThrottle`: an attempt that comes too soon is refused before the password is checked, and
     /// is not counted, so nobody can lengthen someone else's wait.
     func login(_ request: Request) async throws -> Response {
-        let f = try formFields(request)
-        let email = (f["email"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-        let back = LocalPath.orHome(f["terug"])
+        let form = try request.form(LoginForm.self)
+        let email = form.email.trimmingCharacters(in: .whitespaces).lowercased()
+        let back = LocalPath.orHome(form.back)
         let gate = LoginGate(app: app)
         let attempt: Int
         switch try await gate.begin(email: email, request: request) {
@@ -51,7 +51,7 @@ struct AccountController: Sendable {
             attempt = id
         }
         let account = try await app.accounts.account(email: email)
-        let password = f["wachtwoord"] ?? ""
+        let password = form.password
         // An unknown address costs as much time as a wrong password, so timing does not tell which addresses exist.
         let check = try await gate.verify(password, hash: account?.passwordHash ?? app.passwords.decoy, attempt: attempt)
         guard let account, check.matches else {
@@ -85,11 +85,11 @@ struct AccountController: Sendable {
     }
 
     func acceptInvitation(_ request: Request) async throws -> Response {
-        let f = try formFields(request)
+        let form = try request.form(NewPasswordForm.self)
         let token = try request.text("token")
         let invitation = try await app.accounts.invitation(token: token)
-        let password = f["wachtwoord"] ?? ""
-        let list = PasswordPolicy.problems(password, repeated: f["herhaling"] ?? "", email: invitation?.email ?? "",
+        let password = form.password
+        let list = PasswordPolicy.problems(password, repeated: form.repeated, email: invitation?.email ?? "",
                                            name: invitation?.name ?? "")
         guard list.isEmpty else { return try await invitationPage(request, problems: list, status: .unprocessableEntity) }
         return try await attempt(request, {
@@ -120,12 +120,11 @@ struct AccountController: Sendable {
         guard let id = request.viewer.participantID, let current = try await app.participants.participant(id: id) else {
             throw Abort(.forbidden, reason: "Alleen deelnemers hebben een deelnemersprofiel.")
         }
-        let f = try formFields(request)
+        let form = try request.form(ProfileForm.self)
         var person = current
-        (person.name, person.email, person.organisation) = (f["naam"] ?? "", (f["email"] ?? "").trimmingCharacters(in: .whitespaces),
-                                                            f["organisatie"] ?? "")
-        (person.discipline, person.role, person.involvedInWijkaanpak) = (f["discipline"] ?? "", f["rol"] ?? "", f["betrokken"] == "ja")
-        person.version = Int(f["versie"] ?? "") ?? 0
+        (person.name, person.email, person.organisation) = (form.name, form.email.trimmingCharacters(in: .whitespaces), form.organisation)
+        (person.discipline, person.role, person.involvedInWijkaanpak) = (form.discipline, form.role, form.involved)
+        person.version = form.version ?? 0
         return try await attempt(request, {
             _ = try await app.participants.update(person, actor: app.actor(request))
             return SiteURL.profile.path(query: ["ok": "opgeslagen"])
@@ -134,7 +133,7 @@ struct AccountController: Sendable {
 
     func changePassword(_ request: Request) async throws -> Response {
         try request.requireSignedIn()
-        let f = try formFields(request)
+        let form = try request.form(PasswordChangeForm.self)
         guard let account = try await app.accounts.account(id: request.viewer.userID ?? 0) else { throw SignInRequired() }
         // A stolen session must not allow endless guesses at the current password either.
         let gate = LoginGate(app: app)
@@ -143,13 +142,13 @@ struct AccountController: Sendable {
         case .wait(let seconds): return try await profile(request, problems: [LoginGate.refusal(seconds)], status: .tooManyRequests)
         case .check(let id): attempt = id
         }
-        guard try await gate.verify(f["huidig"] ?? "", hash: account.passwordHash, attempt: attempt).matches else {
+        guard try await gate.verify(form.current, hash: account.passwordHash, attempt: attempt).matches else {
             return try await profile(request, problems: ["Huidig wachtwoord: klopt niet."], status: .unprocessableEntity)
         }
         try await app.accounts.clearFailures(email: account.email)
-        let list = PasswordPolicy.problems(f["nieuw"] ?? "", repeated: nil, email: account.email, name: account.name)
+        let list = PasswordPolicy.problems(form.new, repeated: nil, email: account.email, name: account.name)
         guard list.isEmpty else { return try await profile(request, problems: list, status: .unprocessableEntity) }
-        try await app.accounts.setPassword(userID: account.id, hash: try await app.passwords.hash(f["nieuw"] ?? ""), actor: account.email)
+        try await app.accounts.setPassword(userID: account.id, hash: try await app.passwords.hash(form.new), actor: account.email)
         let session = try await app.accounts.startSession(userID: account.id)
         request.replaceSession(with: session.token, csrf: session.csrf)
         return request.redirect(to: SiteURL.profile.path(query: ["ok": "opgeslagen"]), redirectType: .normal)

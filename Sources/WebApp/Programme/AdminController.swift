@@ -38,21 +38,17 @@ struct AdminController: Sendable {
 
     func invite(_ request: Request) async throws -> Response {
         try request.require(request.viewer.isStaff, "het beheer")
-        let f = try formFields(request)
-        guard let role = Role(rawValue: f["rol"] ?? ""), role != .participant else {
+        let form = try request.form(InviteForm.self)
+        guard let role = Role(rawValue: form.role), role != .participant else {
             return try await admin(request, problems: ["Rol: kies programmastaf of stadscoördinator."], status: .unprocessableEntity)
         }
-        let email = (f["email"] ?? "").trimmingCharacters(in: .whitespaces)
-        var cityID: Int?
-        if role != .staff, let text = f["stad"], !text.isEmpty {
-            guard let id = Int(text) else { return try await admin(request, problems: ["Stad: kies een stad uit de lijst."], status: .unprocessableEntity) }
-            cityID = id
-        }
+        let email = form.email.trimmingCharacters(in: .whitespaces)
+        let cityID = role == .staff ? nil : form.city
         do {
-            let token = try await app.accounts.invite(email: email, name: f["naam"] ?? "", role: role, cityID: cityID, participantID: nil,
+            let token = try await app.accounts.invite(email: email, name: form.name, role: role, cityID: cityID, participantID: nil,
                                                       actor: app.actor(request))
             let link = app.link(SiteURL.invitation(token).path)
-            await app.mailer.send([MailText.invitation(to: email, name: f["naam"] ?? "", role: role, link: link, validDays: AccountStore.invitationDays)],
+            await app.mailer.send([MailText.invitation(to: email, name: form.name, role: role, link: link, validDays: AccountStore.invitationDays)],
                                   logger: request.logger)
             let sent = app.mailer.isConfigured ? "Er is ook een e-mail met deze link verstuurd. " : ""
             return try await admin(request, link: .init(

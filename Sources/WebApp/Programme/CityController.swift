@@ -103,16 +103,16 @@ struct CityController: Sendable {
         let programme = try await app.programme(request)
         let city = try await app.city(request, in: programme)
         try request.require(request.viewer.mayManage(city: city.id), "de deelnemers van \(city.cityName)")
-        let f = try formFields(request)
-        var person = Participant(programmeID: programme.id, cityID: city.id, name: f["naam"] ?? "", email: (f["email"] ?? "").trimmingCharacters(in: .whitespaces),
-                                 organisation: f["organisatie"] ?? "", discipline: f["discipline"] ?? "", role: f["rol"] ?? "",
-                                 involvedInWijkaanpak: f["betrokken"] == "ja")
-        if let id = Int(f["id"] ?? "") {
+        let form = try request.form(ParticipantForm.self)
+        var person = Participant(programmeID: programme.id, cityID: city.id, name: form.name, email: form.email.trimmingCharacters(in: .whitespaces),
+                                 organisation: form.organisation, discipline: form.discipline, role: form.role,
+                                 involvedInWijkaanpak: form.involved)
+        if let id = form.id {
             guard let existing = try await app.participants.participant(id: id), existing.cityID == city.id else {
                 throw Abort(.notFound, reason: "Deze deelnemer hoort niet bij \(city.cityName).")
             }
             person.id = id
-            person.version = Int(f["versie"] ?? "") ?? 0
+            person.version = form.version ?? 0
         }
         let edited = person
         return try await attempt(request, {

@@ -32,7 +32,7 @@ struct PasswordResetController: Sendable {
     /// minutes, so nobody can flood a mailbox or keep killing someone's link.
     func requestLink(_ request: Request) async throws -> Response {
         guard app.mailer.isConfigured else { return try await forgotPage(request) }
-        let email = (try formFields(request)["email"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let email = try request.form(EmailForm.self).email.trimmingCharacters(in: .whitespaces).lowercased()
         guard email.contains("@") else {
             return try await forgotPage(request, email: email, problems: ["E-mail: vul het e-mailadres van uw account in."],
                                         status: .unprocessableEntity)
@@ -67,11 +67,11 @@ struct PasswordResetController: Sendable {
     }
 
     func reset(_ request: Request) async throws -> Response {
-        let f = try formFields(request)
+        let form = try request.form(NewPasswordForm.self)
         let token = try request.text("token")
         guard let account = try await app.accounts.resetAccount(token: token) else { return try await resetPage(request) }
-        let password = f["wachtwoord"] ?? ""
-        let list = PasswordPolicy.problems(password, repeated: f["herhaling"] ?? "", email: account.email, name: account.name)
+        let password = form.password
+        let list = PasswordPolicy.problems(password, repeated: form.repeated, email: account.email, name: account.name)
         guard list.isEmpty else { return try await resetPage(request, problems: list, status: .unprocessableEntity) }
         return try await attempt(request, {
             _ = try await app.accounts.resetPassword(token: token, passwordHash: try await app.passwords.hash(password))

@@ -17,7 +17,7 @@ struct ProgrammeApp: Sendable {
     let publicURL: String
     let trustedProxies: [String]
     var throttle = LoginThrottle()
-    var clock = Clock.system
+    var clock: Clock { Clock.current }
 
     var programmes: ProgrammeStore { ProgrammeStore(store: store) }
     var participants: ParticipantStore { ParticipantStore(store: store) }

@@ -24,18 +24,18 @@ struct ProgrammeController: Sendable {
 
     func createProgramme(_ request: Request) async throws -> Response {
         try request.require(request.viewer.isStaff, "het aanmaken van programma's")
-        let f = try formFields(request)
-        guard let start = Day(iso: f["begin"] ?? ""), let end = Day(iso: f["einde"] ?? "") else {
+        let form = try request.form(ProgrammeForm.self)
+        guard let start = Day(iso: form.start), let end = Day(iso: form.end) else {
             return try await list(request, problems: ["Begindatum en einddatum: vul beide in als datum (JJJJ-MM-DD)."])
         }
-        let countText = (f["steden"] ?? "").trimmingCharacters(in: .whitespaces)
+        let countText = form.cities.trimmingCharacters(in: .whitespaces)
         guard countText.isEmpty || Int(countText) != nil else {
             return try await list(request, problems: ["Aantal steden: '\(countText)' is geen geheel getal."])
         }
         return try await attempt(request, {
             ProgrammePage.path(try await app.programmes.create(ProgrammeInfo(
-                slug: f["slug"] ?? "", name: f["naam"] ?? "", organiser: f["organisator"] ?? "", startsOn: start, endsOn: end,
-                summary: f["beschrijving"] ?? "", source: f["bron"] ?? "", plannedCities: Int(countText)), actor: app.actor(request)))
+                slug: form.slug, name: form.name, organiser: form.organiser, startsOn: start, endsOn: end,
+                summary: form.summary, source: form.source, plannedCities: Int(countText)), actor: app.actor(request)))
         }, otherwise: { list, _ in try await self.list(request, problems: list) })
     }
 
@@ -66,11 +66,11 @@ struct ProgrammeController: Sendable {
     func addCity(_ request: Request) async throws -> Response {
         let programme = try await app.programme(request)
         try request.require(request.viewer.isStaff, "het toevoegen van steden")
-        let f = try formFields(request)
+        let form = try request.form(CityForm.self)
         return try await attempt(request, {
             CityPage.path(programme, try await app.programmes.addCity(ProgrammeCity(
-                programmeID: programme.id, municipalityCode: (f["gemeentecode"] ?? "").trimmingCharacters(in: .whitespaces).uppercased(),
-                cityName: f["stad"] ?? "", wijkName: f["wijk"] ?? "", source: f["bron"] ?? ""), actor: app.actor(request)))
+                programmeID: programme.id, municipalityCode: form.municipalityCode.trimmingCharacters(in: .whitespaces).uppercased(),
+                cityName: form.city, wijkName: form.wijk, source: form.source), actor: app.actor(request)))
         }, otherwise: { list, status in
             var model = try await overviewModel(request, programme)
             model.problems = list

@@ -46,7 +46,7 @@ struct RegistrationController: Sendable {
         let programme = try await app.programme(request)
         let meeting = try await app.meeting(request, in: programme)
         try request.requireSignedIn()
-        guard let id = Int((try formFields(request))["deelnemer"] ?? ""), let person = try await app.participants.participant(id: id),
+        guard let id = try request.form(RegistrationForm.self).participant, let person = try await app.participants.participant(id: id),
               person.programmeID == programme.id else {
             return try await MeetingController(app: app).page(request, problems: ["Deelnemer: kies een deelnemer van dit programma."], status: .unprocessableEntity)
         }
@@ -123,6 +123,6 @@ struct RegistrationController: Sendable {
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
         return Response(status: .ok, headers: ["Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": "inline; filename=\"\(file)\""],
-                        body: .init(string: ICalendar.calendar(name: name, events: events, stamp: formatter.string(from: Date()))))
+                        body: .init(string: ICalendar.calendar(name: name, events: events, stamp: formatter.string(from: app.clock.now()))))
     }
 }
