@@ -30,15 +30,24 @@ let package = Package(
         ),
         .target(name: "HTML"),
         .target(name: "Charts", dependencies: ["HTML"]),
-        .target(name: "Pages", dependencies: ["Core", "Analysis", "HTML", "Charts", "Programme", "Knowledge", .product(name: "Ink", package: "Ink")]),
+        .target(
+            name: "Pages",
+            dependencies: [
+                "Core", "Analysis", "HTML", "Charts", "Programme", "Knowledge", .product(name: "Ink", package: "Ink"),
+            ]),
         // The wijkanalyse read model: the snapshot of the stored data and the builders of the page models.
         .target(name: "Wijkanalyse", dependencies: ["Core", "Analysis", "Storage", "Pages", "Charts", "Knowledge"]),
         // The programme's publications: the two reports assembled from the read model and the captured knowledge.
-        .target(name: "Reports", dependencies: ["Core", "Analysis", "Storage", "Wijkanalyse", "Pages", "Charts", "HTML",
-                                                "Programme", "Knowledge"]),
+        .target(
+            name: "Reports",
+            dependencies: [
+                "Core", "Analysis", "Storage", "Wijkanalyse", "Pages", "Charts", "HTML",
+                "Programme", "Knowledge",
+            ]),
         .target(name: "Analysis", dependencies: ["Core"]),
-        .target(name: "Programme", dependencies: ["Core", "Mail"],
-                resources: [.copy("Resources/programme-seed.json"), .copy("Resources/common-passwords.txt")]),
+        .target(
+            name: "Programme", dependencies: ["Core", "Mail"],
+            resources: [.copy("Resources/programme-seed.json"), .copy("Resources/common-passwords.txt")]),
         .target(name: "Knowledge", dependencies: ["Core"], resources: [.copy("Resources/dutch.stop")]),
         // zlib from the system (Debian: zlib1g-dev) for DataImport's own inflater.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -65,12 +74,15 @@ let package = Package(
         ),
         .target(
             name: "Mail",
-            dependencies: [.product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOCore", package: "swift-nio")]
+            dependencies: [
+                .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOCore", package: "swift-nio"),
+            ]
         ),
         .target(
             name: "WebApp",
             dependencies: [
-                "Core", "Storage", "DataImport", "Analysis", "HTML", "Pages", "Wijkanalyse", "Reports", "Programme", "Mail",
+                "Core", "Storage", "DataImport", "Analysis", "HTML", "Pages", "Wijkanalyse", "Reports", "Programme",
+                "Mail",
                 "Knowledge", .product(name: "Vapor", package: "vapor"),
             ],
             resources: [.copy("Resources/openapi.json")]
@@ -78,7 +90,8 @@ let package = Package(
         .executableTarget(
             name: "wijkradar",
             dependencies: [
-                "Core", "DataImport", "Analysis", "Storage", "Wijkanalyse", "Reports", "Pages", "HTML", "WebApp", "Programme", "Mail",
+                "Core", "DataImport", "Analysis", "Storage", "Wijkanalyse", "Reports", "Pages", "HTML", "WebApp",
+                "Programme", "Mail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -90,17 +103,22 @@ let package = Package(
         .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "WebAppTests",
-            dependencies: ["WebApp", "Storage", "Core", "Programme", "Pages", "Wijkanalyse", "Reports", "Knowledge", "Mail",
-                           .product(name: "VaporTesting", package: "vapor")]
+            dependencies: [
+                "WebApp", "Storage", "Core", "Programme", "Pages", "Wijkanalyse", "Reports", "Knowledge", "Mail",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
         ),
         .testTarget(
             name: "PagesTests",
-            dependencies: ["Pages", "Wijkanalyse", "Reports", "Storage", "DataImport", "HTML", "Core",
-                           .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
+            dependencies: [
+                "Pages", "Wijkanalyse", "Reports", "Storage", "DataImport", "HTML", "Core",
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "DataImportTests", dependencies: ["DataImport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "DataImport", "Programme", "Knowledge", "Analysis", "Core"]),
+        .testTarget(
+            name: "StorageTests", dependencies: ["Storage", "DataImport", "Programme", "Knowledge", "Analysis", "Core"]),
         // Runs the built `wijkradar` binary as a user would; the dependency makes sure it is built first.
         .testTarget(name: "CLITests", dependencies: ["wijkradar"]),
     ]

@@ -12,6 +12,6 @@ let package = Package(
         .executableTarget(
             name: "WijkradarFuzz",
             dependencies: [.product(name: "WijkradarDataImport", package: "main")]
-        ),
+        )
     ]
 )

@@ -37,7 +37,9 @@ public enum Aggregator {
             }
             var sum = 0.0, weightSum = 0.0
             for (cell, weight) in zip(cells, weights) {
-                guard let w = weight.number else { return .unavailable(reason: "gewicht \(weightID): " + reasonFor(weight)) }
+                guard let w = weight.number else {
+                    return .unavailable(reason: "gewicht \(weightID): " + reasonFor(weight))
+                }
                 if w == 0 { continue }
                 guard let v = cell.number else { return .unavailable(reason: reasonFor(cell)) }
                 sum += v * w

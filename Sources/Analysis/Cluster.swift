@@ -22,7 +22,9 @@ public enum Cluster: String, Sendable, CaseIterable, Codable {
 
     public static func classify(_ series: [(period: Int, deviation: Double)]) -> Cluster? {
         let ordered = series.sorted { $0.period < $1.period }.map(\.deviation)
-        guard ordered.count >= 2, let first = ordered.first, let last = ordered.last, ordered.min()! < 0 else { return nil }
+        guard ordered.count >= 2, let first = ordered.first, let last = ordered.last, ordered.min()! < 0 else {
+            return nil
+        }
         let change = last - first
         let latest = last - ordered[ordered.count - 2]
         if change <= -clearChange || latest <= -clearChange { return .relapse }

@@ -37,11 +37,19 @@ public struct EarlyWarning: Sendable {
     }
 
     public static let standardRules: [Rule] = [
-        Rule(id: "lage-inkomens", indicator: "low_income_persons_pct", side: 1, label: "veel inwoners met een laag inkomen"),
-        Rule(id: "weinig-hoge-inkomens", indicator: "high_income_persons_pct", side: -1, label: "weinig inwoners met een hoog inkomen"),
+        Rule(
+            id: "lage-inkomens", indicator: "low_income_persons_pct", side: 1,
+            label: "veel inwoners met een laag inkomen"),
+        Rule(
+            id: "weinig-hoge-inkomens", indicator: "high_income_persons_pct", side: -1,
+            label: "weinig inwoners met een hoog inkomen"),
         Rule(id: "lage-woz", indicator: "woz_value", side: -1, label: "lage gemiddelde WOZ-waarde"),
-        Rule(id: "lage-arbeidsparticipatie", indicator: "labour_participation_pct", side: -1, label: "lage netto arbeidsparticipatie"),
-        Rule(id: "weinig-koopwoningen", indicator: "owner_occupied_pct", side: -1, label: "eenzijdige woningvoorraad: weinig koopwoningen"),
+        Rule(
+            id: "lage-arbeidsparticipatie", indicator: "labour_participation_pct", side: -1,
+            label: "lage netto arbeidsparticipatie"),
+        Rule(
+            id: "weinig-koopwoningen", indicator: "owner_occupied_pct", side: -1,
+            label: "eenzijdige woningvoorraad: weinig koopwoningen"),
         Rule(id: "laag-opleidingsniveau", indicator: "education_high_pct", side: -1, label: "weinig hoogopgeleiden"),
     ]
 
@@ -60,7 +68,8 @@ public struct EarlyWarning: Sendable {
     public init(table: RegionTable, rules: [Rule] = EarlyWarning.standardRules) {
         // NB: origin-based indicators may never enter a warning, whatever a caller passes.
         self.rules = rules.filter { rule in
-            !(table.columns[rule.indicator]?.indicator.stigmatising ?? IndicatorCatalogue.standard[rule.indicator]?.stigmatising ?? false)
+            !(table.columns[rule.indicator]?.indicator.stigmatising ?? IndicatorCatalogue.standard[rule.indicator]?
+                .stigmatising ?? false)
         }
         self.table = table
         var distributions: [String: Distribution] = [:]
@@ -75,19 +84,24 @@ public struct EarlyWarning: Sendable {
         var unavailable: [String] = []
         var adjusted: [Double] = []
         for rule in rules {
-            guard let value = table.cell(code, rule.indicator)?.number, let distribution = distributions[rule.indicator],
-                  let z = distribution.zScore(of: value) else {
+            guard let value = table.cell(code, rule.indicator)?.number,
+                let distribution = distributions[rule.indicator],
+                let z = distribution.zScore(of: value)
+            else {
                 unavailable.append(rule.id)
                 continue
             }
             adjusted.append(z * rule.side)
-            flags.append(Flag(rule: rule.id, label: rule.label, indicator: rule.indicator, value: value,
-                              mean: distribution.mean, zScore: z, fires: z * rule.side >= Self.zThreshold))
+            flags.append(
+                Flag(
+                    rule: rule.id, label: rule.label, indicator: rule.indicator, value: value,
+                    mean: distribution.mean, zScore: z, fires: z * rule.side >= Self.zThreshold))
         }
         // A composite over fewer than half the rules says too little to rank on.
         let composite = adjusted.count * 2 >= rules.count ? adjusted.reduce(0, +) / Double(adjusted.count) : nil
-        return Result(region: code, flags: flags, unavailable: unavailable, composite: composite,
-                      signal: flags.filter(\.fires).count >= Self.threshold)
+        return Result(
+            region: code, flags: flags, unavailable: unavailable, composite: composite,
+            signal: flags.filter(\.fires).count >= Self.threshold)
     }
 
     /// Every region of the table, most vulnerable first (composite, then fired rules, then code).

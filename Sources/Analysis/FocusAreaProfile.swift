@@ -20,13 +20,16 @@ public struct FocusAreaProfile: Sendable {
         let missing = area.members.filter { table.index(of: $0) == nil }
         var rows: [Row] = []
         let catalogue = IndicatorCatalogue.standard
-        for column in table.columns.values.sorted(by: { catalogue.position(of: $0.indicator.id) < catalogue.position(of: $1.indicator.id) }) {
+        for column in table.columns.values.sorted(by: {
+            catalogue.position(of: $0.indicator.id) < catalogue.position(of: $1.indicator.id)
+        }) {
             let cells = indices.map { column.cells[$0] }
             var weights: [Cell]?
             if case .weightedMean(let weight) = column.indicator.aggregation, let weightColumn = table.columns[weight] {
                 weights = indices.map { weightColumn.cells[$0] }
             }
-            let outcome: Aggregator.Outcome = missing.isEmpty
+            let outcome: Aggregator.Outcome =
+                missing.isEmpty
                 ? Aggregator.aggregate(column.indicator, cells: cells, weights: weights)
                 : .unavailable(reason: "geen cijfers voor \(missing.map(\.rawValue).joined(separator: ", "))")
             rows.append(Row(indicator: column.indicator, outcome: outcome, source: column.source))

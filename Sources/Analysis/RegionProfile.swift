@@ -34,11 +34,12 @@ public struct RegionProfile: Sendable {
 
     /// Whether the comparison covers the whole country rather than a regional extract (one gemeente's buurten).
     public var isNationalComparison: Bool {
-        let minimum = switch region.level {
-        case .municipality: Self.minimumMunicipalitiesForNational
-        case .district: 2_500
-        case .neighbourhood: 10_000
-        }
+        let minimum =
+            switch region.level {
+            case .municipality: Self.minimumMunicipalitiesForNational
+            case .district: 2_500
+            case .neighbourhood: 10_000
+            }
         return comparisonBase >= minimum
     }
 
@@ -50,16 +51,20 @@ public struct RegionProfile: Sendable {
         let municipalityCode = code.municipality
         var rows: [Row] = []
         let catalogue = IndicatorCatalogue.standard
-        for column in table.columns.values.sorted(by: { catalogue.position(of: $0.indicator.id) < catalogue.position(of: $1.indicator.id) }) {
+        for column in table.columns.values.sorted(by: {
+            catalogue.position(of: $0.indicator.id) < catalogue.position(of: $1.indicator.id)
+        }) {
             let indicator = column.indicator
             let distribution = table.distribution(indicator.id)!
             let value = column.cells[row]
             let municipality = municipalities?.cell(municipalityCode, indicator.id)
             let national = municipalities.flatMap { Self.national(indicator, municipalities: $0) }
-            rows.append(Row(indicator: indicator, value: value, municipality: code.level == .municipality ? nil : municipality,
-                            national: national, percentile: value.number.flatMap(distribution.percentile(of:)),
-                            zScore: value.number.flatMap(distribution.zScore(of:)), comparedWith: distribution.count,
-                            source: column.source))
+            rows.append(
+                Row(
+                    indicator: indicator, value: value, municipality: code.level == .municipality ? nil : municipality,
+                    national: national, percentile: value.number.flatMap(distribution.percentile(of:)),
+                    zScore: value.number.flatMap(distribution.zScore(of:)), comparedWith: distribution.count,
+                    source: column.source))
         }
         return RegionProfile(region: table.regions[row], period: table.period, rows: rows)
     }
@@ -69,8 +74,13 @@ public struct RegionProfile: Sendable {
     /// The Netherlands, aggregated from all gemeenten by the indicator's catalogue rule (always computed); nil for a
     /// regional extract or an indicator the gemeenten table lacks.
     public static func national(_ indicator: Indicator, municipalities: RegionTable) -> Cell? {
-        guard let gemeenten = municipalities.columns[indicator.id], gemeenten.cells.count >= minimumMunicipalitiesForNational else { return nil }
-        let weights: [Cell]? = if case .weightedMean(let weight) = indicator.aggregation { municipalities.columns[weight]?.cells } else { nil }
+        guard let gemeenten = municipalities.columns[indicator.id],
+            gemeenten.cells.count >= minimumMunicipalitiesForNational
+        else { return nil }
+        let weights: [Cell]? =
+            if case .weightedMean(let weight) = indicator.aggregation { municipalities.columns[weight]?.cells } else {
+                nil
+            }
         return Aggregator.aggregate(indicator, cells: gemeenten.cells, weights: weights).cell
     }
 }

@@ -35,7 +35,8 @@ public struct RegionTable: Sendable {
             return sorted
         }
         self.columns = Dictionary(sortedColumns.map { ($0.indicator.id, $0) }, uniquingKeysWith: { first, _ in first })
-        self.rowIndex = Dictionary(self.regions.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
+        self.rowIndex = Dictionary(
+            self.regions.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
         self.distributions = self.columns.mapValues { Distribution($0.cells.compactMap(\.number)) }
     }
 
@@ -62,7 +63,9 @@ public struct SourceRef: Sendable, Hashable, Codable {
     /// The CBS indeling the dataset's region codes refer to; figures of different indelingen are never joined.
     public var indelingYear: Int
 
-    public init(dataset: String, table: String, year: Int, attribution: String, licence: String, indelingYear: Int? = nil) {
+    public init(
+        dataset: String, table: String, year: Int, attribution: String, licence: String, indelingYear: Int? = nil
+    ) {
         self.dataset = dataset
         self.table = table
         self.year = year

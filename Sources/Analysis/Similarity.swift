@@ -43,14 +43,18 @@ public struct SimilarityModel: Sendable {
             let distribution = table.distribution(id)!
             guard distribution.standardDeviation > 0 else { continue }
             for (r, cell) in column.cells.enumerated() {
-                if let v = cell.number { z[r * usable.count + f] = (v - distribution.mean) / distribution.standardDeviation }
+                if let v = cell.number {
+                    z[r * usable.count + f] = (v - distribution.mean) / distribution.standardDeviation
+                }
             }
         }
         self.z = z
     }
 
     /// The `k` nearest regions to `code`, or nil when the region is not in the table.
-    public func neighbours(of code: RegionCode, k: Int = 10, among candidates: ((RegionCode) -> Bool)? = nil) -> [Neighbour]? {
+    public func neighbours(of code: RegionCode, k: Int = 10, among candidates: ((RegionCode) -> Bool)? = nil)
+        -> [Neighbour]?
+    {
         guard let row = rowIndex[code] else { return nil }
         return neighbours(ofRow: row, k: k, among: candidates)
     }

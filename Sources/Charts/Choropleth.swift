@@ -16,7 +16,9 @@ public struct Choropleth: Sendable {
         public var label: String
         public var link: String?
 
-        public init(code: String, name: String, rings: [[(Double, Double)]], value: Double?, label: String, link: String? = nil) {
+        public init(
+            code: String, name: String, rings: [[(Double, Double)]], value: Double?, label: String, link: String? = nil
+        ) {
             self.code = code
             self.name = name
             self.rings = rings
@@ -46,20 +48,24 @@ public struct Choropleth: Sendable {
     public static func breaks(_ values: [Double], classes: Int = 5) -> [Double] {
         let sorted = values.sorted()
         guard !sorted.isEmpty else { return [] }
-        return (1...classes).map { k in sorted[min(sorted.count - 1, Int((Double(k) / Double(classes) * Double(sorted.count)).rounded(.up)) - 1)] }
+        return (1...classes).map { k in
+            sorted[min(sorted.count - 1, Int((Double(k) / Double(classes) * Double(sorted.count)).rounded(.up)) - 1)]
+        }
     }
 
     public func render(legendLabel: (Double) -> String) -> Node {
         let shapes = areas.map { ($0, $0.rings) }
         let all = shapes.flatMap { $0.1.flatMap { $0 } }
         guard let minLon = all.map(\.0).min(), let maxLon = all.map(\.0).max(),
-              let minLat = all.map(\.1).min(), let maxLat = all.map(\.1).max() else { return .empty }
+            let minLat = all.map(\.1).min(), let maxLat = all.map(\.1).max()
+        else { return .empty }
         // Equirectangular with the longitude scaled at the mean latitude: true enough for one gemeente.
         let k = cos((minLat + maxLat) / 2 * .pi / 180)
         let spanX = max((maxLon - minLon) * k, 1e-9), spanY = max(maxLat - minLat, 1e-9)
         let height = (width * spanY / spanX).rounded()
         func project(_ p: (Double, Double)) -> String {
-            Coordinates.fixed1((p.0 - minLon) * k / spanX * width) + "," + Coordinates.fixed1((maxLat - p.1) / spanY * height)
+            Coordinates.fixed1((p.0 - minLon) * k / spanX * width) + ","
+                + Coordinates.fixed1((maxLat - p.1) / spanY * height)
         }
         let limits = Self.breaks(areas.compactMap(\.value))
         func colour(_ value: Double?) -> String {
@@ -71,18 +77,27 @@ public struct Choropleth: Sendable {
                 svgTitle(title)
                 desc(description)
                 element("defs", []) {
-                    element("pattern", [Attribute("id", "geen-waarde"), Attribute("width", "6"), Attribute("height", "6"),
-                                        Attribute("patternUnits", "userSpaceOnUse"), Attribute("patternTransform", "rotate(45)")]) {
+                    element(
+                        "pattern",
+                        [
+                            Attribute("id", "geen-waarde"), Attribute("width", "6"), Attribute("height", "6"),
+                            Attribute("patternUnits", "userSpaceOnUse"), Attribute("patternTransform", "rotate(45)"),
+                        ]
+                    ) {
                         rect(.svg("width", "6"), .svg("height", "6"), .svg("fill", "#d9d9d9"))
-                        line(.svg("x1", "0"), .svg("y1", "0"), .svg("x2", "0"), .svg("y2", "6"), .svg("stroke", "#737373"), .svg("stroke-width", "2"))
+                        line(
+                            .svg("x1", "0"), .svg("y1", "0"), .svg("x2", "0"), .svg("y2", "6"),
+                            .svg("stroke", "#737373"), .svg("stroke-width", "2"))
                     }
                 }
                 for (area, rings) in shapes {
                     let d = rings.map { "M" + $0.map(project).joined(separator: "L") + "Z" }.joined()
-                    let shape = path(.svg("d", d), .svg("fill", colour(area.value)), .svg("fill-rule", "evenodd"),
-                                     .svg("stroke", area.code == highlight ? "#000000" : "#ffffff"),
-                                     .svg("stroke-width", area.code == highlight ? "2.5" : "0.8"),
-                                     .class(area.code == highlight ? "highlight" : "area")) {
+                    let shape = path(
+                        .svg("d", d), .svg("fill", colour(area.value)), .svg("fill-rule", "evenodd"),
+                        .svg("stroke", area.code == highlight ? "#000000" : "#ffffff"),
+                        .svg("stroke-width", area.code == highlight ? "2.5" : "0.8"),
+                        .class(area.code == highlight ? "highlight" : "area")
+                    ) {
                         svgTitle("\(area.name): \(area.label)")
                     }
                     if let link = area.link { a(.href(link)) { shape } } else { shape }
@@ -111,7 +126,8 @@ public struct Choropleth: Sendable {
     /// Outer and inner rings of a GeoJSON Polygon or MultiPolygon as (lon, lat) pairs; parse once and keep.
     public static func rings(_ geometry: String) -> [[(Double, Double)]] {
         guard let object = try? JSONSerialization.jsonObject(with: Data(geometry.utf8)) as? [String: Any],
-              let type = object["type"] as? String, let coordinates = object["coordinates"] as? [Any] else { return [] }
+            let type = object["type"] as? String, let coordinates = object["coordinates"] as? [Any]
+        else { return [] }
         let polygons: [Any] = type == "MultiPolygon" ? coordinates : [coordinates]
         var rings: [[(Double, Double)]] = []
         for case let polygon as [Any] in polygons {

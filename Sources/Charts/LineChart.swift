@@ -67,31 +67,44 @@ public struct LineChart: Sendable {
     public func render() -> Node {
         let points = series.flatMap { $0.segments.flatMap { $0 } }
         guard let minX = points.map(\.x).min(), let maxX = points.map(\.x).max(),
-              var minY = points.map(\.y).min(), var maxY = points.map(\.y).max() else { return .empty }
+            var minY = points.map(\.y).min(), var maxY = points.map(\.y).max()
+        else { return .empty }
         if minY == maxY { minY -= 1; maxY += 1 }
         let pad = (maxY - minY) * 0.1
         minY = minY >= 0 && minY - pad < 0 ? 0 : minY - pad
         maxY += pad
         let left = 48.0, right = 12.0, top = 10.0, bottom = 24.0
         let plotW = width - left - right, plotH = height - top - bottom
-        func px(_ x: Int) -> Double { maxX == minX ? left + plotW / 2 : left + Double(x - minX) / Double(maxX - minX) * plotW }
+        func px(_ x: Int) -> Double {
+            maxX == minX ? left + plotW / 2 : left + Double(x - minX) / Double(maxX - minX) * plotW
+        }
         func py(_ y: Double) -> Double { top + (1 - (y - minY) / (maxY - minY)) * plotH }
         let years = Array(Set(points.map(\.x))).sorted()
 
-        return svg(.svg("viewBox", "0 0 \(Int(width)) \(Int(height))"), .role("img"), .class("chart"),
-                   .aria("label", title)) {
+        return svg(
+            .svg("viewBox", "0 0 \(Int(width)) \(Int(height))"), .role("img"), .class("chart"),
+            .aria("label", title)
+        ) {
             svgTitle(title)
             desc(description)
             g(.class("axis")) {
-                line(.svg("x1", f(left)), .svg("y1", f(top + plotH)), .svg("x2", f(left + plotW)), .svg("y2", f(top + plotH)),
-                     .svg("stroke", "#767676"))
+                line(
+                    .svg("x1", f(left)), .svg("y1", f(top + plotH)), .svg("x2", f(left + plotW)),
+                    .svg("y2", f(top + plotH)),
+                    .svg("stroke", "#767676"))
                 for y in [minY, (minY + maxY) / 2, maxY] {
-                    svgText(.svg("x", f(left - 4)), .svg("y", f(py(y) + 4)), .svg("text-anchor", "end"), .svg("font-size", "10")) {
+                    svgText(
+                        .svg("x", f(left - 4)), .svg("y", f(py(y) + 4)), .svg("text-anchor", "end"),
+                        .svg("font-size", "10")
+                    ) {
                         Self.tick(y, span: maxY - minY)
                     }
                 }
                 for x in years {
-                    svgText(.svg("x", f(px(x))), .svg("y", f(height - 8)), .svg("text-anchor", "middle"), .svg("font-size", "10")) {
+                    svgText(
+                        .svg("x", f(px(x))), .svg("y", f(height - 8)), .svg("text-anchor", "middle"),
+                        .svg("font-size", "10")
+                    ) {
                         String(x)
                     }
                 }
@@ -99,9 +112,10 @@ public struct LineChart: Sendable {
             for s in series {
                 g(.class("series"), .svg("stroke", s.style.colour), .svg("fill", s.style.colour)) {
                     for segment in s.segments where segment.count > 1 {
-                        polyline(.svg("points", segment.map { "\(f(px($0.x))),\(f(py($0.y)))" }.joined(separator: " ")),
-                                 .svg("fill", "none"), .svg("stroke-width", "2"),
-                                 .svg("stroke-dasharray", s.style.dash ?? "none"))
+                        polyline(
+                            .svg("points", segment.map { "\(f(px($0.x))),\(f(py($0.y)))" }.joined(separator: " ")),
+                            .svg("fill", "none"), .svg("stroke-width", "2"),
+                            .svg("stroke-dasharray", s.style.dash ?? "none"))
                     }
                     for point in s.segments.flatMap({ $0 }) {
                         circle(.svg("cx", f(px(point.x))), .svg("cy", f(py(point.y))), .svg("r", "3.5")) {

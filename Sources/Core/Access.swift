@@ -25,7 +25,9 @@ public struct Viewer: Sendable, Equatable {
     public static let anonymous = Viewer(userID: nil, email: "", name: "", role: nil, cityID: nil, participantID: nil)
 
     public init(userID: Int?, email: String, name: String, role: Role?, cityID: Int?, participantID: Int?) {
-        (self.userID, self.email, self.name, self.role, self.cityID, self.participantID) = (userID, email, name, role, cityID, participantID)
+        (self.userID, self.email, self.name, self.role, self.cityID, self.participantID) = (
+            userID, email, name, role, cityID, participantID
+        )
     }
 
     public var isStaff: Bool { role == .staff }

@@ -37,7 +37,8 @@ public enum AddressRange {
         let halves = text.components(separatedBy: "::")
         guard halves.count <= 2 else { return nil }
         let head = halves[0].split(separator: ":").map { String(Int($0, radix: 16) ?? 0, radix: 16) }
-        let tail = halves.count == 2 ? halves[1].split(separator: ":").map { String(Int($0, radix: 16) ?? 0, radix: 16) } : []
+        let tail =
+            halves.count == 2 ? halves[1].split(separator: ":").map { String(Int($0, radix: 16) ?? 0, radix: 16) } : []
         let missing = 8 - head.count - tail.count
         guard missing >= 0, halves.count == 2 || missing == 0 else { return nil }
         return (head + Array(repeating: "0", count: missing) + tail).joined(separator: ":")

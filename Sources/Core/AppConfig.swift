@@ -27,9 +27,12 @@ public struct AppConfig: Sendable {
     /// being worked on as silence too, so it must exceed the slowest answer (a first PDF takes seconds).
     public var idleTimeout: Int = 120
 
-    public init(dataDirectory: URL, databaseURL: String, hostname: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil,
-                smtpHost: String = "", smtpPort: Int = 25, smtpFrom: String = "Wijkradar <wijkradar@localhost>",
-                secureCookies: Bool = false, passwordCost: Int = 12, trustedProxies: [String] = AppConfig.loopback) {
+    public init(
+        dataDirectory: URL, databaseURL: String, hostname: String = "127.0.0.1", port: Int = 8080,
+        publicURL: String? = nil,
+        smtpHost: String = "", smtpPort: Int = 25, smtpFrom: String = "Wijkradar <wijkradar@localhost>",
+        secureCookies: Bool = false, passwordCost: Int = 12, trustedProxies: [String] = AppConfig.loopback
+    ) {
         self.dataDirectory = dataDirectory
         self.databaseURL = databaseURL
         self.hostname = hostname
@@ -43,10 +46,15 @@ public struct AppConfig: Sendable {
 
     /// Reads `WIJKRADAR_DATA_DIR`, `DATABASE_URL`, `HOST`, `PORT`, `WIJKRADAR_URL`, `SMTP_HOST`, `SMTP_PORT`, `SMTP_FROM`
     /// `COOKIE_SECURE` and `TRUSTED_PROXIES`.
-    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
-        let dir = URL(fileURLWithPath: env["WIJKRADAR_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "data",
-                      isDirectory: true).standardizedFileURL
-        let database = env["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> AppConfig
+    {
+        let dir = URL(
+            fileURLWithPath: env["WIJKRADAR_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "data",
+            isDirectory: true
+        ).standardizedFileURL
+        let database =
+            env["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
             ?? "sqlite://" + dir.appendingPathComponent("wijkradar.sqlite").path
         var port = 8080
         if let text = env["PORT"], !text.isEmpty {
@@ -70,10 +78,11 @@ public struct AppConfig: Sendable {
             idle = value
         }
         let url = env["WIJKRADAR_URL"].flatMap { $0.isEmpty ? nil : String($0.trimmingCharacters(in: ["/"])) }
-        var config = AppConfig(dataDirectory: dir, databaseURL: database, hostname: host, port: port, publicURL: url,
-                               smtpHost: env["SMTP_HOST"] ?? "", smtpPort: smtpPort,
-                               smtpFrom: env["SMTP_FROM"].flatMap { $0.isEmpty ? nil : $0 } ?? "Wijkradar <wijkradar@localhost>",
-                               secureCookies: env["COOKIE_SECURE"] == "1", trustedProxies: proxies)
+        var config = AppConfig(
+            dataDirectory: dir, databaseURL: database, hostname: host, port: port, publicURL: url,
+            smtpHost: env["SMTP_HOST"] ?? "", smtpPort: smtpPort,
+            smtpFrom: env["SMTP_FROM"].flatMap { $0.isEmpty ? nil : $0 } ?? "Wijkradar <wijkradar@localhost>",
+            secureCookies: env["COOKIE_SECURE"] == "1", trustedProxies: proxies)
         config.idleTimeout = idle
         return config
     }

@@ -60,7 +60,8 @@ public struct CSVWriter: Sendable {
         case .text(let text):
             let defused = Self.defuse(text)
             let special = defused.utf8.contains { byte in
-                byte == 0x0D || byte == 0x0A || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: dialect == .machine ? "," : ";")
+                byte == 0x0D || byte == 0x0A || byte == UInt8(ascii: "\"")
+                    || byte == UInt8(ascii: dialect == .machine ? "," : ";")
             }
             return special ? "\"" + defused.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : defused
         }

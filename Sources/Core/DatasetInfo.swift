@@ -17,8 +17,10 @@ public struct DatasetInfo: Hashable, Codable, Sendable {
     /// The import format used (`kwb`, `statline`, `leefbaarometer`, `mapped`).
     public var format: String
 
-    public init(slug: String, source: String, tableID: String, title: String, year: Int,
-                licence: String, attribution: String, format: String) {
+    public init(
+        slug: String, source: String, tableID: String, title: String, year: Int,
+        licence: String, attribution: String, format: String
+    ) {
         self.slug = slug
         self.source = source
         self.tableID = tableID
@@ -43,8 +45,10 @@ public struct Dataset: Hashable, Codable, Sendable {
     public var cellCount: Int
     public var secretCount: Int
 
-    public init(id: Int, info: DatasetInfo, fileName: String, sha256: String, importedAt: Date,
-                indicators: [String], rowCount: Int, cellCount: Int, secretCount: Int) {
+    public init(
+        id: Int, info: DatasetInfo, fileName: String, sha256: String, importedAt: Date,
+        indicators: [String], rowCount: Int, cellCount: Int, secretCount: Int
+    ) {
         self.id = id
         self.info = info
         self.fileName = fileName

@@ -43,8 +43,10 @@ public enum DutchFormat {
         seconds < 60 ? count(max(seconds, 1), "seconde", "seconden") : count((seconds + 59) / 60, "minuut", "minuten")
     }
 
-    private static let months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-                                 "september", "oktober", "november", "december"]
+    private static let months = [
+        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+        "september", "oktober", "november", "december",
+    ]
 
     /// "29 november 2026", in the Europe/Amsterdam calendar day.
     public static func date(_ date: Date) -> String {

@@ -36,7 +36,8 @@ public enum FocusAreaError: Error, CustomStringConvertible, Equatable {
         switch self {
         case .invalidSlug(let slug): "'\(slug)' is geen geldige naam: gebruik kleine letters, cijfers en streepjes"
         case .noMembers: "een focusgebied heeft minstens één CBS-regio nodig"
-        case .mixedLevels: "alle regio's van een focusgebied moeten van hetzelfde niveau zijn (alleen buurten of alleen wijken)"
+        case .mixedLevels:
+            "alle regio's van een focusgebied moeten van hetzelfde niveau zijn (alleen buurten of alleen wijken)"
         case .notFound(let slug): "focusgebied '\(slug)' bestaat niet (zie 'wijkradar focus list')"
         case .exists(let slug): "focusgebied '\(slug)' bestaat al; wijzig het met 'wijkradar focus edit'"
         case .conflict(let slug, let expected, let actual):

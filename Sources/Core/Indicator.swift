@@ -22,7 +22,8 @@ public enum Aggregation: Hashable, Codable, Sendable {
         case "weighted_mean": self = .weightedMean(weight: try c.decode(String.self, forKey: .weight))
         case "none": self = .none
         case let other:
-            throw DecodingError.dataCorruptedError(forKey: .rule, in: c, debugDescription: "Onbekende aggregatieregel \(other)")
+            throw DecodingError.dataCorruptedError(
+                forKey: .rule, in: c, debugDescription: "Onbekende aggregatieregel \(other)")
         }
     }
 
@@ -70,8 +71,10 @@ public struct Indicator: Hashable, Codable, Sendable, Identifiable {
     /// Values outside this range are impossible, not unusual (1e29 inhabitants, 250 %); imports refuse them.
     public var plausibleRange: ClosedRange<Double>?
 
-    public init(id: String, label: String, unit: String, domain: String, direction: Direction,
-                aggregation: Aggregation, decimals: Int, stigmatising: Bool, names: [SourceScheme: [String]]) {
+    public init(
+        id: String, label: String, unit: String, domain: String, direction: Direction,
+        aggregation: Aggregation, decimals: Int, stigmatising: Bool, names: [SourceScheme: [String]]
+    ) {
         self.id = id
         self.label = label
         self.unit = unit
@@ -101,14 +104,16 @@ public struct Indicator: Hashable, Codable, Sendable, Identifiable {
         var names: [SourceScheme: [String]] = [:]
         for (key, value) in raw {
             guard let scheme = SourceScheme(rawValue: key) else {
-                throw DecodingError.dataCorruptedError(forKey: .names, in: c, debugDescription: "Onbekend naamschema \(key)")
+                throw DecodingError.dataCorruptedError(
+                    forKey: .names, in: c, debugDescription: "Onbekend naamschema \(key)")
             }
             names[scheme] = value
         }
         self.names = names
         if let bounds = try c.decodeIfPresent([Double].self, forKey: .range) {
             guard bounds.count == 2, bounds[0] <= bounds[1] else {
-                throw DecodingError.dataCorruptedError(forKey: .range, in: c, debugDescription: "Bereik moet [minimum, maximum] zijn")
+                throw DecodingError.dataCorruptedError(
+                    forKey: .range, in: c, debugDescription: "Bereik moet [minimum, maximum] zijn")
             }
             plausibleRange = bounds[0]...bounds[1]
         }

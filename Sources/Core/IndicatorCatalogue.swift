@@ -16,7 +16,8 @@ public struct IndicatorCatalogue: Sendable {
                 for name in names {
                     let key = name.lowercased()
                     if let other = byName[scheme]?[key] {
-                        throw CatalogueError.duplicateName(scheme: scheme, name: name, first: other, second: indicator.id)
+                        throw CatalogueError.duplicateName(
+                            scheme: scheme, name: name, first: other, second: indicator.id)
                     }
                     byName[scheme, default: [:]][key] = indicator.id
                 }

@@ -12,17 +12,30 @@ public enum ProgrammeWijken {
     }
 
     public static let cbsMatches: [Entry] = [
-        Entry(city: "Emmen", wijk: "Angelslo", code: RegionCode("WK011443")!, approximate: false, note: "CBS-wijk Angelslo"),
-        Entry(city: "Haarlem", wijk: "Meerwijk", code: RegionCode("WK039221")!, approximate: false, note: "CBS-wijk Meerwijk"),
-        Entry(city: "Delft", wijk: "Buitenhof", code: RegionCode("WK050325")!, approximate: false, note: "CBS-wijk Buitenhof"),
-        Entry(city: "Zoetermeer", wijk: "Meerzicht", code: RegionCode("WK063701")!, approximate: false, note: "CBS-wijk Meerzicht"),
-        Entry(city: "Kerkrade", wijk: "Kerkrade-West", code: RegionCode("WK092800")!, approximate: false, note: "CBS-wijk Kerkrade-West"),
-        Entry(city: "Groningen", wijk: "Selwerd", code: RegionCode("WK001410")!, approximate: true,
-              note: "Selwerd ligt in de CBS-wijk Noordwest; die wijk is groter dan Selwerd"),
-        Entry(city: "Eindhoven", wijk: "Jagershoef", code: RegionCode("WK077251")!, approximate: true,
-              note: "Jagershoef is een buurt in de CBS-wijk Ontginning"),
-        Entry(city: "Schiedam", wijk: "Schiedam-Oost", code: RegionCode("WK060601")!, approximate: true,
-              note: "Schiedam-Oost ligt dicht bij de CBS-wijk Oost; de afbakening verschilt"),
+        Entry(
+            city: "Emmen", wijk: "Angelslo", code: RegionCode("WK011443")!, approximate: false,
+            note: "CBS-wijk Angelslo"),
+        Entry(
+            city: "Haarlem", wijk: "Meerwijk", code: RegionCode("WK039221")!, approximate: false,
+            note: "CBS-wijk Meerwijk"),
+        Entry(
+            city: "Delft", wijk: "Buitenhof", code: RegionCode("WK050325")!, approximate: false,
+            note: "CBS-wijk Buitenhof"),
+        Entry(
+            city: "Zoetermeer", wijk: "Meerzicht", code: RegionCode("WK063701")!, approximate: false,
+            note: "CBS-wijk Meerzicht"),
+        Entry(
+            city: "Kerkrade", wijk: "Kerkrade-West", code: RegionCode("WK092800")!, approximate: false,
+            note: "CBS-wijk Kerkrade-West"),
+        Entry(
+            city: "Groningen", wijk: "Selwerd", code: RegionCode("WK001410")!, approximate: true,
+            note: "Selwerd ligt in de CBS-wijk Noordwest; die wijk is groter dan Selwerd"),
+        Entry(
+            city: "Eindhoven", wijk: "Jagershoef", code: RegionCode("WK077251")!, approximate: true,
+            note: "Jagershoef is een buurt in de CBS-wijk Ontginning"),
+        Entry(
+            city: "Schiedam", wijk: "Schiedam-Oost", code: RegionCode("WK060601")!, approximate: true,
+            note: "Schiedam-Oost ligt dicht bij de CBS-wijk Oost; de afbakening verschilt"),
     ]
 
     public static func entry(for code: RegionCode) -> Entry? { cbsMatches.first { $0.code == code } }

@@ -58,7 +58,8 @@ public struct RegionCode: Hashable, Comparable, Codable, Sendable, CustomStringC
         // gemeenten (Amsterdam since 2022: WK0363AA) use letters.
         let rest = code.dropFirst(2)
         guard rest.count == level.digits, rest.prefix(4).allSatisfy({ $0.isASCII && $0.isNumber }),
-              rest.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase) }) else { return nil }
+            rest.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase) })
+        else { return nil }
         self.rawValue = code
         self.level = level
     }
@@ -71,7 +72,8 @@ public struct RegionCode: Hashable, Comparable, Codable, Sendable, CustomStringC
 
     /// The gemeente this region lies in (itself for a gemeente).
     public var municipality: RegionCode {
-        level == .municipality ? self : RegionCode(validated: "GM" + rawValue.dropFirst(2).prefix(4), level: .municipality)
+        level == .municipality
+            ? self : RegionCode(validated: "GM" + rawValue.dropFirst(2).prefix(4), level: .municipality)
     }
 
     /// Whether the region lies in a gemeente, compared on the code's digits without building a new code.
@@ -97,7 +99,8 @@ public struct RegionCode: Hashable, Comparable, Codable, Sendable, CustomStringC
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let code = RegionCode(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "Geen CBS-regiocode: \(text)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "Geen CBS-regiocode: \(text)"))
         }
         self = code
     }

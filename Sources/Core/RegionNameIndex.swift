@@ -25,7 +25,9 @@ public struct RegionNameIndex: Sendable {
     public func search(_ query: String, limit: Int = 50) -> [(code: RegionCode, name: String)] {
         let trimmed = query.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return [] }
-        if let code = RegionCode(trimmed), let entry = entries.first(where: { $0.code == code }) { return [(entry.code, entry.name)] }
+        if let code = RegionCode(trimmed), let entry = entries.first(where: { $0.code == code }) {
+            return [(entry.code, entry.name)]
+        }
         let needle = Self.fold(trimmed)
         let scored: [(Int, Entry)] = entries.compactMap { entry in
             let words = entry.folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber })

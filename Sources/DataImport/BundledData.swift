@@ -20,9 +20,10 @@ public enum BundledData {
         let manifest = directory.appendingPathComponent("manifest.json")
         let entries = try JSONDecoder().decode([Entry].self, from: Data(contentsOf: manifest))
         return entries.map { entry in
-            let options = ImportOptions(slug: entry.slug, year: entry.year,
-                                        mapping: entry.mapping.map(directory.appendingPathComponent),
-                                        properties: entry.properties.map(directory.appendingPathComponent))
+            let options = ImportOptions(
+                slug: entry.slug, year: entry.year,
+                mapping: entry.mapping.map(directory.appendingPathComponent),
+                properties: entry.properties.map(directory.appendingPathComponent))
             return (directory.appendingPathComponent(entry.file), options)
         }
     }

@@ -47,7 +47,11 @@ enum CSVReader {
         while index < bytes.count {
             let byte = bytes[index]
             if field.count > ImportLimits.maximumFieldBytes {
-                throw Refusal(line: rowLine, message: "een veld is langer dan \(ImportLimits.megabytes(ImportLimits.maximumFieldBytes)); staat er ergens een aanhalingsteken dat niet gesloten wordt?")
+                throw Refusal(
+                    line: rowLine,
+                    message:
+                        "een veld is langer dan \(ImportLimits.megabytes(ImportLimits.maximumFieldBytes)); staat er ergens een aanhalingsteken dat niet gesloten wordt?"
+                )
             }
             if inQuotes {
                 if byte == UInt8(ascii: "\"") {
@@ -94,7 +98,9 @@ enum CSVReader {
             if !inQuotes, byte == 0x0A || byte == 0x0D { break }
             if !inQuotes, counts[byte] != nil { counts[byte]! += 1 }
         }
-        return counts.max { ($0.value, $0.key == UInt8(ascii: ",") ? 1 : 0) < ($1.value, $1.key == UInt8(ascii: ",") ? 1 : 0) }!.key
+        return counts.max {
+            ($0.value, $0.key == UInt8(ascii: ",") ? 1 : 0) < ($1.value, $1.key == UInt8(ascii: ",") ? 1 : 0)
+        }!.key
     }
 }
 

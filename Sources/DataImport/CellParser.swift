@@ -21,7 +21,8 @@ enum CellParser {
             normalised = text.replacingOccurrences(of: ",", with: ".")
         }
         guard normalised.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
-              let value = Double(normalised), value.isFinite else { return nil }
+            let value = Double(normalised), value.isFinite
+        else { return nil }
         if value == -99_999_999 { return .secret }
         if value == -99_999_997 { return .notApplicable }
         return .value(value)

@@ -5,14 +5,19 @@ import Foundation
 /// Reads one data file in any supported format into an `ImportedDataset`, or rejects it whole.
 public enum DataImporter {
     /// Reads a file from disk; `.gz` files are decompressed first.
-    public static func read(_ url: URL, options: ImportOptions = .init(), catalogue: IndicatorCatalogue = .standard,
-                            progress: ImportProgress? = nil) throws -> ImportedDataset {
+    public static func read(
+        _ url: URL, options: ImportOptions = .init(), catalogue: IndicatorCatalogue = .standard,
+        progress: ImportProgress? = nil
+    ) throws -> ImportedDataset {
         let name = options.displayName ?? url.lastPathComponent
         let data: Data
         do {
             let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
             guard size <= ImportLimits.maximumFileBytes else {
-                throw ImportError(file: name, "het bestand is \(ImportLimits.megabytes(size)); Wijkradar leest bestanden tot \(ImportLimits.megabytes(ImportLimits.maximumFileBytes)). Is het wel een gegevensbestand?")
+                throw ImportError(
+                    file: name,
+                    "het bestand is \(ImportLimits.megabytes(size)); Wijkradar leest bestanden tot \(ImportLimits.megabytes(ImportLimits.maximumFileBytes)). Is het wel een gegevensbestand?"
+                )
             }
             data = try Data(contentsOf: url)
         } catch let error as ImportError {
@@ -23,15 +28,18 @@ public enum DataImporter {
         var options = options
         if options.properties == nil {
             let sibling = url.deletingLastPathComponent().appendingPathComponent("DataProperties.json")
-            if FileManager.default.fileExists(atPath: sibling.path), sibling.lastPathComponent != url.lastPathComponent {
+            if FileManager.default.fileExists(atPath: sibling.path), sibling.lastPathComponent != url.lastPathComponent
+            {
                 options.properties = sibling
             }
         }
         return try read(Array(data), fileName: name, options: options, catalogue: catalogue, progress: progress)
     }
 
-    public static func read(_ bytes: [UInt8], fileName: String, options: ImportOptions = .init(),
-                            catalogue: IndicatorCatalogue = .standard, progress: ImportProgress? = nil) throws -> ImportedDataset {
+    public static func read(
+        _ bytes: [UInt8], fileName: String, options: ImportOptions = .init(),
+        catalogue: IndicatorCatalogue = .standard, progress: ImportProgress? = nil
+    ) throws -> ImportedDataset {
         let sha = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
         var name = fileName
         var body = bytes
@@ -44,11 +52,13 @@ public enum DataImporter {
         var dataset: ImportedDataset
         switch format {
         case .kwb:
-            dataset = try KWBFormat.read(try table(body, name: name, options: options, file: fileName),
-                                         options: options, fileName: name, catalogue: catalogue, progress: progress)
+            dataset = try KWBFormat.read(
+                try table(body, name: name, options: options, file: fileName),
+                options: options, fileName: name, catalogue: catalogue, progress: progress)
         case .leefbaarometer:
-            dataset = try LeefbaarometerFormat.read(try table(body, name: name, options: options, file: fileName),
-                                                    options: options, fileName: name, catalogue: catalogue, progress: progress)
+            dataset = try LeefbaarometerFormat.read(
+                try table(body, name: name, options: options, file: fileName),
+                options: options, fileName: name, catalogue: catalogue, progress: progress)
         case .statline, .geometry:
             let json: Any
             do {
@@ -63,15 +73,17 @@ public enum DataImporter {
             if GeoJSONFormat.isFeatureCollection(json) {
                 dataset = try GeoJSONFormat.read(json, options: options, fileName: name)
             } else {
-                dataset = try StatLineFormat.read(json, options: options, fileName: fileName, catalogue: catalogue, progress: progress)
+                dataset = try StatLineFormat.read(
+                    json, options: options, fileName: fileName, catalogue: catalogue, progress: progress)
             }
         case .mapped:
             guard let mapping = options.mapping else {
                 throw ImportError(file: fileName, "voor een eigen CSV-bestand is een mappingbestand nodig (--mapping)")
             }
-            dataset = try MappedFormat.read(try table(body, name: name, options: options, file: fileName),
-                                            mapping: try MappingFile.load(mapping), options: options, fileName: name,
-                                            catalogue: catalogue, progress: progress)
+            dataset = try MappedFormat.read(
+                try table(body, name: name, options: options, file: fileName),
+                mapping: try MappingFile.load(mapping), options: options, fileName: name,
+                catalogue: catalogue, progress: progress)
         }
         dataset.fileName = fileName
         dataset.sha256 = sha
@@ -87,16 +99,21 @@ public enum DataImporter {
         if options.mapping != nil { return .mapped }
         if body.starts(with: [0x50, 0x4B]) || name.lowercased().hasSuffix(".xlsx") { return .kwb }
         if let first = body.first(where: { ![0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }),
-           first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+            first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+        {
             return .statline
         }
         let (text, _) = try SourceText.decode(body, file: file, forced: options.encoding)
         let headerLine = text.prefix { $0 != "\n" && $0 != "\r" }.lowercased()
-        let header = headerLine.split(whereSeparator: { ",;\t\"".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+        let header = headerLine.split(whereSeparator: { ",;\t\"".contains($0) }).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
         if header.contains("gwb_code_10") || (header.contains("gwb_code") && header.contains("recs")) { return .kwb }
         if header.contains("lbm") { return .leefbaarometer }
-        throw ImportError(file: file, line: 1,
-                          "het formaat wordt niet herkend: de kopregel heeft geen gwb_code_10 (CBS Kerncijfers wijken en buurten) en geen lbm (Leefbaarometer). Is het een eigen bestand? Geef dan een mappingbestand met --mapping")
+        throw ImportError(
+            file: file, line: 1,
+            "het formaat wordt niet herkend: de kopregel heeft geen gwb_code_10 (CBS Kerncijfers wijken en buurten) en geen lbm (Leefbaarometer). Is het een eigen bestand? Geef dan een mappingbestand met --mapping"
+        )
     }
 
     static func table(_ body: [UInt8], name: String, options: ImportOptions, file: String) throws -> RawTable {
@@ -120,7 +137,10 @@ public enum DataImporter {
         } catch .damaged {
             throw ImportError(file: file, "het gzip-bestand is beschadigd of afgebroken")
         } catch .tooLarge(let limit) {
-            throw ImportError(file: file, "uitgepakt wordt het gzip-bestand groter dan \(ImportLimits.megabytes(limit)) (meer dan \(ImportLimits.maximumRatio) keer zo groot als ingepakt); zo'n bestand is geen gewoon gegevensbestand en wordt niet ingelezen")
+            throw ImportError(
+                file: file,
+                "uitgepakt wordt het gzip-bestand groter dan \(ImportLimits.megabytes(limit)) (meer dan \(ImportLimits.maximumRatio) keer zo groot als ingepakt); zo'n bestand is geen gewoon gegevensbestand en wordt niet ingelezen"
+            )
         }
     }
 
@@ -139,8 +159,10 @@ public enum DataImporter {
     }
 
     /// Columns bound to catalogue indicators by their names in a scheme; the rest are unknown.
-    static func bind(_ table: RawTable, scheme: SourceScheme, skipping meta: Set<String>,
-                     catalogue: IndicatorCatalogue) -> (bindings: [TableLayout.Binding], unknown: [String], warnings: [String]) {
+    static func bind(
+        _ table: RawTable, scheme: SourceScheme, skipping meta: Set<String>,
+        catalogue: IndicatorCatalogue
+    ) -> (bindings: [TableLayout.Binding], unknown: [String], warnings: [String]) {
         var bindings: [TableLayout.Binding] = []
         var unknown: [String] = []
         var warnings: [String] = []
@@ -151,7 +173,8 @@ public enum DataImporter {
                 continue
             }
             if let first = used[indicator.id] {
-                warnings.append("kolom \(name) is dezelfde indicator (\(indicator.id)) als kolom \(first) en is niet gebruikt")
+                warnings.append(
+                    "kolom \(name) is dezelfde indicator (\(indicator.id)) als kolom \(first) en is niet gebruikt")
                 continue
             }
             used[indicator.id] = name

@@ -29,8 +29,10 @@ public struct ImportOptions: Sendable {
     /// Display name of the file in messages and in the dataset record (default: the file's own name).
     public var displayName: String?
 
-    public init(format: ImportFormat? = nil, slug: String? = nil, year: Int? = nil, encoding: TextEncoding? = nil,
-                mapping: URL? = nil, properties: URL? = nil, displayName: String? = nil) {
+    public init(
+        format: ImportFormat? = nil, slug: String? = nil, year: Int? = nil, encoding: TextEncoding? = nil,
+        mapping: URL? = nil, properties: URL? = nil, displayName: String? = nil
+    ) {
         self.format = format
         self.slug = slug
         self.year = year

@@ -17,7 +17,9 @@ enum Inflater {
         guard let base = input.baseAddress, !input.isEmpty else { throw .damaged }
         var stream = z_stream()
         let bits: Int32 = format == .gzip ? 15 + 16 : -15
-        guard inflateInit2_(&stream, bits, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { throw .damaged }
+        guard inflateInit2_(&stream, bits, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw .damaged
+        }
         defer { inflateEnd(&stream) }
         var output: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
@@ -35,7 +37,9 @@ enum Inflater {
                     status = CZlib.inflate(&stream, Z_NO_FLUSH)
                     return out.count - Int(stream.avail_out)
                 }
-                guard status == Z_OK || status == Z_STREAM_END || (status == Z_BUF_ERROR && produced == 0) else { throw .damaged }
+                guard status == Z_OK || status == Z_STREAM_END || (status == Z_BUF_ERROR && produced == 0) else {
+                    throw .damaged
+                }
                 guard output.count + produced <= limit else { throw .tooLarge(limit: limit) }
                 output.append(contentsOf: buffer[0..<produced])
                 if status == Z_BUF_ERROR { break }
@@ -44,7 +48,8 @@ enum Inflater {
             if status == Z_STREAM_END {
                 // Another gzip member may follow; trailing zero padding (some tools write it) ends the file.
                 guard format == .gzip, offset < input.count,
-                      input[offset...].contains(where: { $0 != 0 }) else { return output }
+                    input[offset...].contains(where: { $0 != 0 })
+                else { return output }
                 guard inflateReset(&stream) == Z_OK else { throw .damaged }
                 continue
             }

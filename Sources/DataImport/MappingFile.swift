@@ -89,7 +89,9 @@ public struct MappingFile: Decodable, Sendable {
             throw ImportError(file: name, column: key.stringValue, lineNoun: "record", "dit verplichte veld ontbreekt")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.dataCorrupted(context) {
             let field = context.codingPath.map(\.stringValue).joined(separator: ".")
-            throw ImportError(file: name, column: field.isEmpty ? nil : field, lineNoun: "record", "ongeldige waarde: \(context.debugDescription)")
+            throw ImportError(
+                file: name, column: field.isEmpty ? nil : field, lineNoun: "record",
+                "ongeldige waarde: \(context.debugDescription)")
         } catch {
             throw ImportError(file: name, "het mappingbestand is geen geldige JSON (\(error))")
         }

@@ -26,8 +26,10 @@ struct TableLayout {
 
 /// Turns a raw table into rows of cells by a layout, rejecting the whole file at the first bad cell.
 enum TableInterpreter {
-    static func interpret(_ table: RawTable, layout: TableLayout, catalogue: IndicatorCatalogue = .standard,
-                          progress: ImportProgress? = nil) throws -> (rows: [ImportedRow], names: [RegionCode: String], provinces: [RegionCode: String]) {
+    static func interpret(
+        _ table: RawTable, layout: TableLayout, catalogue: IndicatorCatalogue = .standard,
+        progress: ImportProgress? = nil
+    ) throws -> (rows: [ImportedRow], names: [RegionCode: String], provinces: [RegionCode: String]) {
         let indicators = layout.bindings.map { catalogue[$0.indicator] }
         guard !table.rows.isEmpty else {
             throw ImportError(file: table.file, "het bestand heeft alleen een kopregel en geen gegevens")
@@ -39,26 +41,34 @@ enum TableInterpreter {
         var seen: [String: Int] = [:]
         for (number, row) in table.rows.enumerated() {
             if row.cells.count < table.header.count, !table.columnsAreLettered {
-                throw table.error(row, column: nil,
-                                  "de regel heeft \(row.cells.count) kolommen, de kopregel \(table.header.count); ontbreekt er een scheidingsteken?")
+                throw table.error(
+                    row, column: nil,
+                    "de regel heeft \(row.cells.count) kolommen, de kopregel \(table.header.count); ontbreekt er een scheidingsteken?"
+                )
             }
             if row.cells.count > table.header.count, row.cells[table.header.count...].contains(where: { !$0.isEmpty }) {
-                throw table.error(row, column: nil,
-                                  "de regel heeft \(row.cells.count) kolommen, de kopregel \(table.header.count); staat er een scheidingsteken in een waarde?")
+                throw table.error(
+                    row, column: nil,
+                    "de regel heeft \(row.cells.count) kolommen, de kopregel \(table.header.count); staat er een scheidingsteken in een waarde?"
+                )
             }
             func text(_ column: Int) -> String { column < row.cells.count ? row.cells[column] : "" }
 
             let rawCode = text(layout.codeColumn)
-            let codeText = layout.codePrefix.map { rawCode.uppercased().hasPrefix($0) ? rawCode : $0 + rawCode } ?? rawCode
+            let codeText =
+                layout.codePrefix.map { rawCode.uppercased().hasPrefix($0) ? rawCode : $0 + rawCode } ?? rawCode
             guard let code = RegionCode(codeText) else {
-                throw table.error(row, column: layout.codeColumn,
-                                  "'\(rawCode)' is geen CBS-regiocode (verwacht GM + 4 cijfers, WK + 6 tekens of BU + 8 tekens, bijvoorbeeld WK011443)")
+                throw table.error(
+                    row, column: layout.codeColumn,
+                    "'\(rawCode)' is geen CBS-regiocode (verwacht GM + 4 cijfers, WK + 6 tekens of BU + 8 tekens, bijvoorbeeld WK011443)"
+                )
             }
             if let levelColumn = layout.levelColumn {
                 let levelText = text(levelColumn)
                 if let level = RegionLevel(cbsName: levelText), level != code.level {
-                    throw table.error(row, column: levelColumn,
-                                      "soort regio '\(levelText)' past niet bij code \(code) (een \(code.level.dutchName))")
+                    throw table.error(
+                        row, column: levelColumn,
+                        "soort regio '\(levelText)' past niet bij code \(code) (een \(code.level.dutchName))")
                 }
             }
             var period = layout.fixedPeriod ?? 0
@@ -70,8 +80,10 @@ enum TableInterpreter {
             }
             let key = "\(code.rawValue)|\(period)"
             if let first = seen[key] {
-                throw table.error(row, column: layout.codeColumn,
-                                  "regiocode \(code) komt twee keer voor\(layout.periodColumn == nil ? "" : " voor \(period)") (ook op regel \(first))")
+                throw table.error(
+                    row, column: layout.codeColumn,
+                    "regiocode \(code) komt twee keer voor\(layout.periodColumn == nil ? "" : " voor \(period)") (ook op regel \(first))"
+                )
             }
             seen[key] = row.line
 
@@ -86,11 +98,18 @@ enum TableInterpreter {
                     }
                 }
                 guard let cell = CellParser.parse(raw) else {
-                    throw table.error(row, column: binding.column, "'\(raw)' is geen getal (verwacht bijvoorbeeld 12,5 of 12.5; '.' voor geheim)")
+                    throw table.error(
+                        row, column: binding.column,
+                        "'\(raw)' is geen getal (verwacht bijvoorbeeld 12,5 of 12.5; '.' voor geheim)")
                 }
-                let converted = binding.factor.flatMap { factor in cell.number.map { Cell.computed($0 * factor) } } ?? cell
-                if let number = converted.number, let indicator, let range = indicator.plausibleRange, !range.contains(number) {
-                    throw table.error(row, column: binding.column, Plausibility.problem(number, raw: raw, indicator: indicator, range: range))
+                let converted =
+                    binding.factor.flatMap { factor in cell.number.map { Cell.computed($0 * factor) } } ?? cell
+                if let number = converted.number, let indicator, let range = indicator.plausibleRange,
+                    !range.contains(number)
+                {
+                    throw table.error(
+                        row, column: binding.column,
+                        Plausibility.problem(number, raw: raw, indicator: indicator, range: range))
                 }
                 cells.append(converted)
             }
@@ -110,7 +129,8 @@ enum Plausibility {
     static func problem(_ value: Double, raw: String, indicator: Indicator, range: ClosedRange<Double>) -> String {
         let bounds = "\(DutchFormat.number(range.lowerBound)) tot en met \(DutchFormat.number(range.upperBound))"
         let unit = indicator.unit == "aantal" ? "" : " (\(indicator.unit))"
-        return "'\(raw)' kan niet kloppen voor \(indicator.label)\(unit): verwacht \(bounds). Staat de kolom goed, of is een "
+        return
+            "'\(raw)' kan niet kloppen voor \(indicator.label)\(unit): verwacht \(bounds). Staat de kolom goed, of is een "
             + "scheidingsteken of decimaalteken verkeerd gelezen?"
     }
 }

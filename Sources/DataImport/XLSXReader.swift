@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Reads the first worksheet of an XLSX workbook (as CBS publishes kwb-YYYY.xlsx) into a raw table.
@@ -12,22 +12,28 @@ enum XLSXReader {
         do {
             archive = try ZipArchive(Array(data))
         } catch .unsupported(let what) {
-            throw ImportError(file: file, "dit XLSX-bestand gebruikt \(what), wat Wijkradar niet leest; sla het in Excel opnieuw op als .xlsx")
+            throw ImportError(
+                file: file,
+                "dit XLSX-bestand gebruikt \(what), wat Wijkradar niet leest; sla het in Excel opnieuw op als .xlsx")
         } catch {
-            throw ImportError(file: file, "dit is geen leesbaar XLSX-bestand (het zip-archief is beschadigd of afgebroken)")
+            throw ImportError(
+                file: file, "dit is geen leesbaar XLSX-bestand (het zip-archief is beschadigd of afgebroken)")
         }
         let sheetPath = try firstSheetPath(archive, file: file)
-        let strings = try extract("xl/sharedStrings.xml", from: archive, file: file, required: false)
+        let strings =
+            try extract("xl/sharedStrings.xml", from: archive, file: file, required: false)
             .map { try SharedStringsParser.parse($0, file: file) } ?? []
         guard let sheet = try extract(sheetPath, from: archive, file: file, required: true) else {
             throw ImportError(file: file, "werkblad \(sheetPath) ontbreekt")
         }
         let rows = try SheetParser.parse(sheet, strings: strings, file: file)
         guard let header = rows.first else { throw ImportError(file: file, "het werkblad is leeg") }
-        return RawTable(file: file, header: header.cells, rows: Array(rows.dropFirst()), columnsAreLettered: true, lineNoun: "rij")
+        return RawTable(
+            file: file, header: header.cells, rows: Array(rows.dropFirst()), columnsAreLettered: true, lineNoun: "rij")
     }
 
-    private static func extract(_ path: String, from archive: ZipArchive, file: String, required: Bool) throws -> Data? {
+    private static func extract(_ path: String, from archive: ZipArchive, file: String, required: Bool) throws -> Data?
+    {
         guard let member = archive.member(path) else {
             if required { throw ImportError(file: file, "onderdeel \(path) ontbreekt in het XLSX-bestand") }
             return nil
@@ -35,9 +41,15 @@ enum XLSXReader {
         do {
             return Data(try archive.contents(of: member))
         } catch .tooLarge(_, let limit) {
-            throw ImportError(file: file, "onderdeel \(path) wordt uitgepakt groter dan \(ImportLimits.megabytes(limit)) (meer dan \(ImportLimits.maximumRatio) keer zo groot als ingepakt); zo'n bestand is geen gewoon werkblad en wordt niet ingelezen")
+            throw ImportError(
+                file: file,
+                "onderdeel \(path) wordt uitgepakt groter dan \(ImportLimits.megabytes(limit)) (meer dan \(ImportLimits.maximumRatio) keer zo groot als ingepakt); zo'n bestand is geen gewoon werkblad en wordt niet ingelezen"
+            )
         } catch .unsupported(let what) {
-            throw ImportError(file: file, "onderdeel \(path) gebruikt \(what), wat Wijkradar niet leest; sla het bestand in Excel opnieuw op als .xlsx")
+            throw ImportError(
+                file: file,
+                "onderdeel \(path) gebruikt \(what), wat Wijkradar niet leest; sla het bestand in Excel opnieuw op als .xlsx"
+            )
         } catch {
             throw ImportError(file: file, "onderdeel \(path) is beschadigd of afgebroken")
         }
@@ -46,11 +58,13 @@ enum XLSXReader {
     /// The first sheet in workbook order, found through the workbook's relationships.
     private static func firstSheetPath(_ archive: ZipArchive, file: String) throws -> String {
         guard let workbook = try extract("xl/workbook.xml", from: archive, file: file, required: true),
-              let rels = try extract("xl/_rels/workbook.xml.rels", from: archive, file: file, required: false) else {
+            let rels = try extract("xl/_rels/workbook.xml.rels", from: archive, file: file, required: false)
+        else {
             return "xl/worksheets/sheet1.xml"
         }
         let sheetID = try AttributeCollector.first(element: "sheet", attribute: "r:id", in: workbook, file: file)
-        let targets = try AttributeCollector.pairs(element: "Relationship", key: "Id", value: "Target", in: rels, file: file)
+        let targets = try AttributeCollector.pairs(
+            element: "Relationship", key: "Id", value: "Target", in: rels, file: file)
         guard let id = sheetID, var target = targets[id] else { return "xl/worksheets/sheet1.xml" }
         if target.hasPrefix("/") { target.removeFirst() } else { target = "xl/" + target }
         return target
@@ -64,8 +78,10 @@ private final class AttributeCollector: NSObject, XMLParserDelegate {
 
     init(element: String) { self.element = element }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         if name == element { found.append(attributes) }
     }
 
@@ -81,7 +97,9 @@ private final class AttributeCollector: NSObject, XMLParserDelegate {
         try collect(element, in: data, file: file).first?[attribute]
     }
 
-    static func pairs(element: String, key: String, value: String, in data: Data, file: String) throws -> [String: String] {
+    static func pairs(element: String, key: String, value: String, in data: Data, file: String) throws -> [String:
+        String]
+    {
         var result: [String: String] = [:]
         for attributes in try collect(element, in: data, file: file) {
             if let k = attributes[key], let v = attributes[value] { result[k] = v }
@@ -96,8 +114,10 @@ private final class SharedStringsParser: NSObject, XMLParserDelegate {
     var current = ""
     var inText = false
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         if name == "si" { current = "" }
         if name == "t" { inText = true }
     }
@@ -107,7 +127,9 @@ private final class SharedStringsParser: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, foundCharacters string: String) {
         guard inText else { return }
         current += string
-        if current.utf8.count > ImportLimits.maximumFieldBytes { stop(parser, "een tekst is langer dan \(ImportLimits.megabytes(ImportLimits.maximumFieldBytes))") }
+        if current.utf8.count > ImportLimits.maximumFieldBytes {
+            stop(parser, "een tekst is langer dan \(ImportLimits.megabytes(ImportLimits.maximumFieldBytes))")
+        }
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
@@ -115,7 +137,9 @@ private final class SharedStringsParser: NSObject, XMLParserDelegate {
         if name == "si" {
             // Trimmed once here, so every cell that points at the string shares this copy.
             strings.append(current.trimmingSpaces())
-            if strings.count > ImportLimits.maximumCells { stop(parser, "er zijn meer dan \(ImportLimits.maximumCells) teksten") }
+            if strings.count > ImportLimits.maximumCells {
+                stop(parser, "er zijn meer dan \(ImportLimits.maximumCells) teksten")
+            }
         }
     }
 
@@ -129,7 +153,9 @@ private final class SharedStringsParser: NSObject, XMLParserDelegate {
         let parser = XMLParser(data: data)
         parser.delegate = delegate
         let ok = parser.parse()
-        if let problem = delegate.problem { throw ImportError(file: file, "de gedeelde tekstwaarden (sharedStrings.xml): \(problem)") }
+        if let problem = delegate.problem {
+            throw ImportError(file: file, "de gedeelde tekstwaarden (sharedStrings.xml): \(problem)")
+        }
         guard ok else { throw ImportError(file: file, "de gedeelde tekstwaarden (sharedStrings.xml) zijn onleesbaar") }
         return delegate.strings
     }
@@ -156,13 +182,18 @@ private final class SheetParser: NSObject, XMLParserDelegate {
 
     init(strings: [String]) { self.strings = strings }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         switch name {
         case "row":
             if let r = attributes["r"] {
                 guard let number = Int(r), (1...ImportLimits.maximumRows).contains(number) else {
-                    return stop(parser, column: nil, "rijnummer '\(r.prefix(20))' ligt buiten een werkblad (1 tot en met \(ImportLimits.maximumRows))")
+                    return stop(
+                        parser, column: nil,
+                        "rijnummer '\(r.prefix(20))' ligt buiten een werkblad (1 tot en met \(ImportLimits.maximumRows))"
+                    )
                 }
                 rowNumber = number
             } else {
@@ -174,14 +205,18 @@ private final class SheetParser: NSObject, XMLParserDelegate {
             text = ""
             if let reference = attributes["r"] {
                 guard let index = Self.columnIndex(reference) else {
-                    return stop(parser, column: String(reference.prefix(20)), "celverwijzing ligt buiten een werkblad (kolommen A tot en met XFD)")
+                    return stop(
+                        parser, column: String(reference.prefix(20)),
+                        "celverwijzing ligt buiten een werkblad (kolommen A tot en met XFD)")
                 }
                 column = index
             } else {
                 column = cells.count
             }
             guard column >= cells.count else {
-                return stop(parser, column: RawTable.letters(column), "cellen staan niet op volgorde (of een cel staat er twee keer)")
+                return stop(
+                    parser, column: RawTable.letters(column),
+                    "cellen staan niet op volgorde (of een cel staat er twee keer)")
             }
         case "v", "t":
             inValue = true
@@ -193,7 +228,9 @@ private final class SheetParser: NSObject, XMLParserDelegate {
         guard inValue else { return }
         text += string
         if text.utf8.count > ImportLimits.maximumFieldBytes {
-            stop(parser, column: RawTable.letters(column), "de cel is langer dan \(ImportLimits.megabytes(ImportLimits.maximumFieldBytes))")
+            stop(
+                parser, column: RawTable.letters(column),
+                "de cel is langer dan \(ImportLimits.megabytes(ImportLimits.maximumFieldBytes))")
         }
     }
 
@@ -203,7 +240,11 @@ private final class SheetParser: NSObject, XMLParserDelegate {
         case "c":
             var value = text
             if type == "s" {
-                if let i = Int(text), strings.indices.contains(i) { value = strings[i] } else { badIndex = (rowNumber, column) }
+                if let i = Int(text), strings.indices.contains(i) {
+                    value = strings[i]
+                } else {
+                    badIndex = (rowNumber, column)
+                }
             }
             cellCount += column - cells.count + 1
             guard cellCount <= ImportLimits.maximumCells else {
@@ -211,7 +252,10 @@ private final class SheetParser: NSObject, XMLParserDelegate {
             }
             textBytes += value.utf8.count
             guard textBytes <= ImportLimits.maximumInflatedBytes else {
-                return stop(parser, column: nil, "de cellen bevatten samen meer dan \(ImportLimits.megabytes(ImportLimits.maximumInflatedBytes)) tekst")
+                return stop(
+                    parser, column: nil,
+                    "de cellen bevatten samen meer dan \(ImportLimits.megabytes(ImportLimits.maximumInflatedBytes)) tekst"
+                )
             }
             while cells.count < column { cells.append("") }
             cells.append(type == "s" ? value : value.trimmingSpaces())
@@ -249,10 +293,14 @@ private final class SheetParser: NSObject, XMLParserDelegate {
             throw ImportError(file: file, line: problem.row, column: problem.column, lineNoun: "rij", problem.message)
         }
         guard ok else {
-            throw ImportError(file: file, line: parser.lineNumber, lineNoun: "XML-regel", "het werkblad bevat ongeldige XML (afgebroken bestand?)")
+            throw ImportError(
+                file: file, line: parser.lineNumber, lineNoun: "XML-regel",
+                "het werkblad bevat ongeldige XML (afgebroken bestand?)")
         }
         if let bad = delegate.badIndex {
-            throw ImportError(file: file, line: bad.row, column: RawTable.letters(bad.column), lineNoun: "rij", "verwijst naar een gedeelde tekst die niet bestaat")
+            throw ImportError(
+                file: file, line: bad.row, column: RawTable.letters(bad.column), lineNoun: "rij",
+                "verwijst naar een gedeelde tekst die niet bestaat")
         }
         return delegate.rows
     }

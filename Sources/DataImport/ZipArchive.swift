@@ -35,15 +35,20 @@ struct ZipArchive {
         var members: [Member] = []
         var at = directoryOffset
         for _ in 0..<count {
-            guard at + 46 <= end, Self.u32(bytes, at) == 0x0201_4B50 else { throw .damaged("de inhoudsopgave van het archief") }
-            let nameLength = Int(Self.u16(bytes, at + 28)), extra = Int(Self.u16(bytes, at + 30)), comment = Int(Self.u16(bytes, at + 32))
+            guard at + 46 <= end, Self.u32(bytes, at) == 0x0201_4B50 else {
+                throw .damaged("de inhoudsopgave van het archief")
+            }
+            let nameLength = Int(Self.u16(bytes, at + 28)), extra = Int(Self.u16(bytes, at + 30)),
+                comment = Int(Self.u16(bytes, at + 32))
             guard at + 46 + nameLength <= end else { throw .damaged("de inhoudsopgave van het archief") }
             let flags = Self.u16(bytes, at + 8)
             guard flags & 0x1 == 0 else { throw .unsupported("versleutelde bestanden") }
-            members.append(Member(name: String(decoding: bytes[(at + 46)..<(at + 46 + nameLength)], as: UTF8.self),
-                                  method: Self.u16(bytes, at + 10), compressedSize: Int(Self.u32(bytes, at + 20)),
-                                  size: Int(Self.u32(bytes, at + 24)), crc32: Self.u32(bytes, at + 16),
-                                  headerOffset: Int(Self.u32(bytes, at + 42))))
+            members.append(
+                Member(
+                    name: String(decoding: bytes[(at + 46)..<(at + 46 + nameLength)], as: UTF8.self),
+                    method: Self.u16(bytes, at + 10), compressedSize: Int(Self.u32(bytes, at + 20)),
+                    size: Int(Self.u32(bytes, at + 24)), crc32: Self.u32(bytes, at + 16),
+                    headerOffset: Int(Self.u32(bytes, at + 42))))
             at += 46 + nameLength + extra + comment
         }
         self.members = members

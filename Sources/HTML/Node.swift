@@ -10,8 +10,10 @@ public indirect enum Node: Sendable, Equatable {
     public static let empty = Node.fragment([])
 
     /// Elements that have no end tag in HTML.
-    static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                                            "source", "track", "wbr"]
+    static let voidElements: Set<String> = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+        "source", "track", "wbr",
+    ]
 }
 
 /// One attribute. Boolean attributes (`hidden`, `required`) have a nil value.

@@ -59,12 +59,16 @@ enum Escape {
 
     /// Attribute names come from our code, but a data-driven `data-*` name must not break out either.
     static func isSafeName(_ name: String) -> Bool {
-        !name.isEmpty && name.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == ":"
-        }
+        !name.isEmpty
+            && name.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+                    || $0 == "_" || $0 == ":"
+            }
     }
 
-    static let urlAttributes: Set<String> = ["href", "src", "action", "formaction", "xlink:href", "poster", "cite", "data"]
+    static let urlAttributes: Set<String> = [
+        "href", "src", "action", "formaction", "xlink:href", "poster", "cite", "data",
+    ]
 
     static func isURLAttribute(_ name: String) -> Bool { urlAttributes.contains(name.lowercased()) }
 

@@ -20,7 +20,8 @@ public enum DutchStemmer {
         func enEnding(_ length: Int) -> Bool {
             let start = w.count - length
             guard start >= p1, start > 0, !isVowel(w[start - 1]),
-                  !(start >= 3 && String(w[(start - 3)..<start]) == "gem") else { return false }
+                !(start >= 3 && String(w[(start - 3)..<start]) == "gem")
+            else { return false }
             w.removeLast(length)
             undouble()
             return true
@@ -83,7 +84,9 @@ public enum DutchStemmer {
 
     /// Accents off (ä á → a …); initial y and y after a vowel become Y, i between vowels becomes I: consonants.
     static func prelude(_ w: inout [Character]) {
-        let plain: [Character: Character] = ["ä": "a", "á": "a", "ë": "e", "é": "e", "ï": "i", "í": "i", "ö": "o", "ó": "o", "ü": "u", "ú": "u"]
+        let plain: [Character: Character] = [
+            "ä": "a", "á": "a", "ë": "e", "é": "e", "ï": "i", "í": "i", "ö": "o", "ó": "o", "ü": "u", "ú": "u",
+        ]
         w = w.map { plain[$0] ?? $0 }
         func isVowel(_ c: Character) -> Bool { "aeiouyè".contains(c) }
         if w.first == "y" { w[0] = "Y" }

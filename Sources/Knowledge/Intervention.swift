@@ -30,7 +30,8 @@ public enum Aspect: String, CaseIterable, Sendable, Codable {
 
 public struct Party: Sendable, Equatable, Codable {
     public enum Role: String, CaseIterable, Sendable, Codable {
-        case active = "actief", toChallenge = "uit te dagen", new = "nieuwe partij", newRole = "gevestigde partij in een nieuwe rol"
+        case active = "actief", toChallenge = "uit te dagen", new = "nieuwe partij", newRole =
+            "gevestigde partij in een nieuwe rol"
     }
 
     public var name: String
@@ -48,7 +49,9 @@ public struct MoneyFlow: Sendable, Equatable, Codable {
     public var amount: Int?
     public var note: String
 
-    public init(source: String, amount: Int?, note: String = "") { (self.source, self.amount, self.note) = (source, amount, note) }
+    public init(source: String, amount: Int?, note: String = "") {
+        (self.source, self.amount, self.note) = (source, amount, note)
+    }
 }
 
 /// EMMIE: what a reviewer of an intervention wants to know besides "does it work".
@@ -59,8 +62,13 @@ public struct EMMIE: Sendable, Equatable, Codable {
     public var implementation = ""
     public var economics = ""
 
-    public init(effect: String = "", mechanism: String = "", context: String = "", implementation: String = "", economics: String = "") {
-        (self.effect, self.mechanism, self.context, self.implementation, self.economics) = (effect, mechanism, context, implementation, economics)
+    public init(
+        effect: String = "", mechanism: String = "", context: String = "", implementation: String = "",
+        economics: String = ""
+    ) {
+        (self.effect, self.mechanism, self.context, self.implementation, self.economics) = (
+            effect, mechanism, context, implementation, economics
+        )
     }
 }
 
@@ -103,16 +111,28 @@ public struct Intervention: Sendable, Equatable, Codable {
     /// Studies from the research register it rests on (record ids); optional so older records still read.
     public var research: [Int]?
 
-    public init(title: String, cityID: Int? = nil, regionCode: String? = nil, city: String, wijk: String, themes: [String] = [],
-                problem: String = "", aim: String = "", targetGroup: String = "", approach: String = "", whyItWorks: String = "",
-                results: String = "", evidence: EvidenceLevel = .unknown, emmie: EMMIE = EMMIE(), transferability: String = "",
-                parties: [Party] = [], money: [MoneyFlow] = [], financingModel: String = "", regulation: String = "",
-                aspects: [Aspect] = [], startYear: Int? = nil, endYear: Int? = nil, status: Status = .running, links: [String] = [],
-                meetingID: Int? = nil) {
-        (self.title, self.cityID, self.regionCode, self.city, self.wijk, self.themes) = (title, cityID, regionCode, city, wijk, themes)
-        (self.problem, self.aim, self.targetGroup, self.approach, self.whyItWorks, self.results) = (problem, aim, targetGroup, approach, whyItWorks, results)
-        (self.evidence, self.emmie, self.transferability, self.parties, self.money) = (evidence, emmie, transferability, parties, money)
-        (self.financingModel, self.regulation, self.aspects, self.startYear, self.endYear) = (financingModel, regulation, aspects, startYear, endYear)
+    public init(
+        title: String, cityID: Int? = nil, regionCode: String? = nil, city: String, wijk: String, themes: [String] = [],
+        problem: String = "", aim: String = "", targetGroup: String = "", approach: String = "",
+        whyItWorks: String = "",
+        results: String = "", evidence: EvidenceLevel = .unknown, emmie: EMMIE = EMMIE(), transferability: String = "",
+        parties: [Party] = [], money: [MoneyFlow] = [], financingModel: String = "", regulation: String = "",
+        aspects: [Aspect] = [], startYear: Int? = nil, endYear: Int? = nil, status: Status = .running,
+        links: [String] = [],
+        meetingID: Int? = nil
+    ) {
+        (self.title, self.cityID, self.regionCode, self.city, self.wijk, self.themes) = (
+            title, cityID, regionCode, city, wijk, themes
+        )
+        (self.problem, self.aim, self.targetGroup, self.approach, self.whyItWorks, self.results) = (
+            problem, aim, targetGroup, approach, whyItWorks, results
+        )
+        (self.evidence, self.emmie, self.transferability, self.parties, self.money) = (
+            evidence, emmie, transferability, parties, money
+        )
+        (self.financingModel, self.regulation, self.aspects, self.startYear, self.endYear) = (
+            financingModel, regulation, aspects, startYear, endYear
+        )
         (self.status, self.links, self.meetingID) = (status, links, meetingID)
     }
 
@@ -122,19 +142,30 @@ public struct Intervention: Sendable, Equatable, Codable {
         if title.trimmingCharacters(in: .whitespaces).isEmpty { result.append("Titel: vul een titel in.") }
         if city.trimmingCharacters(in: .whitespaces).isEmpty { result.append("Stad: vul de stad in.") }
         if wijk.trimmingCharacters(in: .whitespaces).isEmpty { result.append("Wijk: vul de wijk in.") }
-        if let code = regionCode, !code.isEmpty, !(code.hasPrefix("WK") || code.hasPrefix("BU") || code.hasPrefix("GM")) {
+        if let code = regionCode, !code.isEmpty, !(code.hasPrefix("WK") || code.hasPrefix("BU") || code.hasPrefix("GM"))
+        {
             result.append("CBS-gebied: '\(code)' is geen CBS-code (GM, WK of BU).")
         }
         for (label, year) in [("Startjaar", startYear), ("Eindjaar", endYear)] {
-            if let year, !(1945...(currentYear + 10)).contains(year) { result.append("\(label): \(year) is geen geldig jaar.") }
+            if let year, !(1945...(currentYear + 10)).contains(year) {
+                result.append("\(label): \(year) is geen geldig jaar.")
+            }
         }
-        if let start = startYear, let end = endYear, end < start { result.append("Eindjaar: \(end) ligt voor het startjaar \(start).") }
+        if let start = startYear, let end = endYear, end < start {
+            result.append("Eindjaar: \(end) ligt voor het startjaar \(start).")
+        }
         if evidence.rank >= EvidenceLevel.effectiveFirst.rank && results.trimmingCharacters(in: .whitespaces).isEmpty {
-            result.append("Resultaten: bij het niveau ‘\(evidence.rawValue)’ hoort een beschrijving van de resultaten en waar ze op berusten.")
+            result.append(
+                "Resultaten: bij het niveau ‘\(evidence.rawValue)’ hoort een beschrijving van de resultaten en waar ze op berusten."
+            )
         }
         for (index, flow) in money.enumerated() {
-            if flow.source.trimmingCharacters(in: .whitespaces).isEmpty { result.append("Geldstroom \(index + 1): vul de bron in.") }
-            if let amount = flow.amount, amount < 0 { result.append("Geldstroom \(index + 1): een bedrag is niet negatief.") }
+            if flow.source.trimmingCharacters(in: .whitespaces).isEmpty {
+                result.append("Geldstroom \(index + 1): vul de bron in.")
+            }
+            if let amount = flow.amount, amount < 0 {
+                result.append("Geldstroom \(index + 1): een bedrag is niet negatief.")
+            }
         }
         for (index, party) in parties.enumerated() where party.name.trimmingCharacters(in: .whitespaces).isEmpty {
             result.append("Partij \(index + 1): vul de naam in.")

@@ -12,8 +12,11 @@ public struct Opgave: Sendable, Equatable, Codable {
     /// When staff merged it into another opgave: that one's id. The original stays, linked.
     public var mergedInto: Int?
 
-    public init(title: String, description: String, meetingID: Int?, cityIDs: [Int], positions: [Aspect: String] = [:], kind: String = "",
-                mergedInto: Int? = nil) {
+    public init(
+        title: String, description: String, meetingID: Int?, cityIDs: [Int], positions: [Aspect: String] = [:],
+        kind: String = "",
+        mergedInto: Int? = nil
+    ) {
         (self.title, self.description, self.meetingID, self.cityIDs, self.positions, self.kind, self.mergedInto) =
             (title, description, meetingID, cityIDs, positions, kind, mergedInto)
     }
@@ -21,7 +24,9 @@ public struct Opgave: Sendable, Equatable, Codable {
     public func problems() -> [String] {
         var result: [String] = []
         if title.trimmingCharacters(in: .whitespaces).isEmpty { result.append("Opgave: vul een korte titel in.") }
-        if description.trimmingCharacters(in: .whitespaces).isEmpty { result.append("Beschrijving: beschrijf de opgave.") }
+        if description.trimmingCharacters(in: .whitespaces).isEmpty {
+            result.append("Beschrijving: beschrijf de opgave.")
+        }
         if cityIDs.isEmpty { result.append("Steden: kies de steden of wijken waar de opgave speelt.") }
         return result
     }

@@ -19,8 +19,12 @@ public enum SearchText {
 
     static let stopWords: Set<String> = {
         guard let url = Bundle.module.url(forResource: "dutch", withExtension: "stop"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
-        return Set(text.split(whereSeparator: \.isNewline).map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { return [] }
+        return Set(
+            text.split(whereSeparator: \.isNewline).map { String($0).trimmingCharacters(in: .whitespaces) }.filter {
+                !$0.isEmpty
+            })
     }()
 }
 
@@ -39,7 +43,7 @@ public struct SearchDocument: Sendable, Equatable {
 
 public enum Facet: String, CaseIterable, Sendable, Codable {
     case kind = "soort", theme = "thema", aspect = "aspect", city = "stad", evidence = "bewijs", funding = "financier",
-         partyKind = "partij", year = "jaar"
+        partyKind = "partij", year = "jaar"
 
     public var label: String {
         switch self {
@@ -57,23 +61,32 @@ public enum Facet: String, CaseIterable, Sendable, Codable {
 
 extension Intervention {
     public var searchDocument: SearchDocument {
-        let text = [city, wijk, themes.joined(separator: " "), problem, aim, targetGroup, approach, whyItWorks, results,
-                    emmie.effect, emmie.mechanism, emmie.context, emmie.implementation, emmie.economics, transferability,
-                    parties.map { "\($0.name) \($0.kind)" }.joined(separator: " "), money.map { "\($0.source) \($0.note)" }.joined(separator: " "),
-                    financingModel, regulation]
-        var facets: [Facet: [String]] = [.kind: ["interventie"], .theme: themes, .aspect: aspects.map(\.rawValue), .city: [city],
-                                         .evidence: [evidence.rawValue], .funding: money.map(\.source), .partyKind: parties.map(\.kind)]
+        let text = [
+            city, wijk, themes.joined(separator: " "), problem, aim, targetGroup, approach, whyItWorks, results,
+            emmie.effect, emmie.mechanism, emmie.context, emmie.implementation, emmie.economics, transferability,
+            parties.map { "\($0.name) \($0.kind)" }.joined(separator: " "),
+            money.map { "\($0.source) \($0.note)" }.joined(separator: " "),
+            financingModel, regulation,
+        ]
+        var facets: [Facet: [String]] = [
+            .kind: ["interventie"], .theme: themes, .aspect: aspects.map(\.rawValue), .city: [city],
+            .evidence: [evidence.rawValue], .funding: money.map(\.source), .partyKind: parties.map(\.kind),
+        ]
         if let startYear { facets[.year] = [String(startYear)] }
-        return SearchDocument(title: title, body: text.filter { !$0.isEmpty }.joined(separator: "\n"), facets: facets,
-                              regions: regionCode.map { [$0] } ?? [])
+        return SearchDocument(
+            title: title, body: text.filter { !$0.isEmpty }.joined(separator: "\n"), facets: facets,
+            regions: regionCode.map { [$0] } ?? [])
     }
 }
 
 extension Opgave {
     public func searchDocument(cities: [String]) -> SearchDocument {
         let aspectText = Aspect.allCases.compactMap { positions[$0] }.joined(separator: "\n")
-        return SearchDocument(title: title, body: [description, kind, aspectText, cities.joined(separator: " ")].joined(separator: "\n"),
-                              facets: [.kind: ["opgave"], .aspect: Aspect.allCases.filter { !(positions[$0] ?? "").isEmpty }.map(\.rawValue),
-                                       .city: cities, .theme: kind.isEmpty ? [] : [kind]])
+        return SearchDocument(
+            title: title, body: [description, kind, aspectText, cities.joined(separator: " ")].joined(separator: "\n"),
+            facets: [
+                .kind: ["opgave"], .aspect: Aspect.allCases.filter { !(positions[$0] ?? "").isEmpty }.map(\.rawValue),
+                .city: cities, .theme: kind.isEmpty ? [] : [kind],
+            ])
     }
 }

@@ -22,13 +22,19 @@ public enum Suggestions {
     }
 
     /// - Parameter neighbours: the wijk's most similar wijken, most similar first (the wijkanalyse's "Lijkt op").
-    public static func rank(neighbours: [(code: String, distance: Double, closestOn: [String])], candidates: [Candidate],
-                            limit: Int = 5) -> [Suggestion] {
+    public static func rank(
+        neighbours: [(code: String, distance: Double, closestOn: [String])], candidates: [Candidate],
+        limit: Int = 5
+    ) -> [Suggestion] {
         var result: [Suggestion] = []
         for (index, neighbour) in neighbours.enumerated() {
             let here = candidates.filter { $0.regionCode == neighbour.code }
                 .sorted { ($0.evidence.rank, $1.id) > ($1.evidence.rank, $0.id) }
-            result += here.map { Suggestion(candidate: $0, neighbourRank: index + 1, distance: neighbour.distance, closestOn: neighbour.closestOn) }
+            result += here.map {
+                Suggestion(
+                    candidate: $0, neighbourRank: index + 1, distance: neighbour.distance,
+                    closestOn: neighbour.closestOn)
+            }
         }
         return Array(result.prefix(limit))
     }

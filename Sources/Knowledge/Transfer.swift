@@ -10,7 +10,10 @@ public struct Transfer: Sendable, Equatable, Codable {
     public var reused: String
     public var result: String
 
-    public init(interventionID: Int, toCity: String, toWijk: String, year: Int?, understood: String, adapted: String, reused: String, result: String) {
+    public init(
+        interventionID: Int, toCity: String, toWijk: String, year: Int?, understood: String, adapted: String,
+        reused: String, result: String
+    ) {
         (self.interventionID, self.toCity, self.toWijk, self.year) = (interventionID, toCity, toWijk, year)
         (self.understood, self.adapted, self.reused, self.result) = (understood, adapted, reused, result)
     }
@@ -25,8 +28,9 @@ public struct Transfer: Sendable, Equatable, Codable {
     }
 
     public func searchDocument(interventionTitle: String) -> SearchDocument {
-        SearchDocument(title: "Overdracht: \(interventionTitle) naar \(toCity)",
-                       body: [toWijk, understood, adapted, reused, result].joined(separator: "\n"),
-                       facets: [.kind: ["overdracht"], .city: [toCity]])
+        SearchDocument(
+            title: "Overdracht: \(interventionTitle) naar \(toCity)",
+            body: [toWijk, understood, adapted, reused, result].joined(separator: "\n"),
+            facets: [.kind: ["overdracht"], .city: [toCity]])
     }
 }

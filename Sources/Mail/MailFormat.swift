@@ -14,8 +14,10 @@ enum MailFormat {
             "Date: " + formatter.string(from: date), "Message-ID: <\(UUID().uuidString.lowercased())@\(domain)>",
             "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64",
         ]
-        let body = Data(message.body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n").utf8)
-            .base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+        let body = Data(
+            message.body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n").utf8
+        )
+        .base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
         return headers.joined(separator: "\r\n") + "\r\n\r\n" + body + "\r\n"
     }
 
@@ -26,7 +28,8 @@ enum MailFormat {
     }
 
     static func mailbox(_ text: String) -> String {
-        let address = SMTPClient.address(text).replacingOccurrences(of: "\r", with: "").replacingOccurrences(of: "\n", with: "")
+        let address = SMTPClient.address(text).replacingOccurrences(of: "\r", with: "").replacingOccurrences(
+            of: "\n", with: "")
         guard let open = text.lastIndex(of: "<") else { return address }
         let name = text[..<open].trimmingCharacters(in: .whitespaces)
         return name.isEmpty ? address : encoded(name) + " <" + address + ">"

@@ -30,7 +30,9 @@ public struct SMTPClient: Sendable {
             func command(_ line: String, expect codes: Set<Int>) async throws {
                 if !line.isEmpty { try await outbound.write(ByteBuffer(string: line + "\r\n")) }
                 let reply = try await replies.next()
-                guard codes.contains(reply.code) else { throw SMTPError.rejected(command: line.isEmpty ? "begroeting" : line, reply: reply.text) }
+                guard codes.contains(reply.code) else {
+                    throw SMTPError.rejected(command: line.isEmpty ? "begroeting" : line, reply: reply.text)
+                }
             }
             try await command("", expect: [220])
             try await command("EHLO \(heloName)", expect: [250])

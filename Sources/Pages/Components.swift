@@ -13,7 +13,9 @@ enum Components {
         case .value(let v):
             return .text(DutchFormat.number(v, decimals: decimals) + suffix)
         case .computed(let v):
-            return span(.class("computed"), .title("berekend door Wijkradar")) { DutchFormat.number(v, decimals: decimals) + suffix + "*" }
+            return span(.class("computed"), .title("berekend door Wijkradar")) {
+                DutchFormat.number(v, decimals: decimals) + suffix + "*"
+            }
         case .secret:
             return span(.class("secret"), .title("CBS: onbekend, onvoldoende betrouwbaar of geheim")) { "geheim" }
         case .missing:
@@ -29,14 +31,17 @@ enum Components {
     }
 
     /// A value for a URL query parameter.
-    static func query(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
+    static func query(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+    }
 
     static func sourceLine(_ source: SourceRef) -> String {
         "\(source.attribution) (dataset \(source.dataset), tabel \(source.table), \(source.year); \(source.licence))"
     }
 
     static let domainTitles: [(id: String, title: String)] = [
-        ("population", "Bevolking"), ("households", "Huishoudens"), ("housing", "Wonen"), ("income_work", "Inkomen en werk"),
+        ("population", "Bevolking"), ("households", "Huishoudens"), ("housing", "Wonen"),
+        ("income_work", "Inkomen en werk"),
         ("care_benefits", "Zorg en uitkeringen"), ("liveability", "Leefbaarheid"), ("amenities", "Voorzieningen"),
         ("area", "Oppervlakte en stedelijkheid"),
     ]

@@ -18,12 +18,18 @@ public enum Forms {
         return p(.class("notice"), .role("status")) { text }
     }
 
-    public static func text(_ title: String, name: String, value: String, type: String = "text", required: Bool = false, hint: String? = nil) -> Node {
+    public static func text(
+        _ title: String, name: String, value: String, type: String = "text", required: Bool = false, hint: String? = nil
+    ) -> Node {
         div(.class("field")) {
-            label(.for("f-\(name)")) { title; if required { span(.class("meta")) { " (verplicht)" } } }
+            label(.for("f-\(name)")) {
+                title; if required { span(.class("meta")) { " (verplicht)" } }
+            }
             if let hint { span(.class("hint meta"), .id("h-\(name)")) { hint } }
-            element("input", [.type(type), .name(name), .id("f-\(name)"), .value(value)]
-                + (required ? [.required] : []) + (hint == nil ? [] : [.aria("describedby", "h-\(name)")]))
+            element(
+                "input",
+                [.type(type), .name(name), .id("f-\(name)"), .value(value)]
+                    + (required ? [.required] : []) + (hint == nil ? [] : [.aria("describedby", "h-\(name)")]))
         }
     }
 
@@ -31,28 +37,40 @@ public enum Forms {
         div(.class("field")) {
             label(.for("f-\(name)")) { title }
             if let hint { span(.class("hint meta"), .id("h-\(name)")) { hint } }
-            element("textarea", [.name(name), .id("f-\(name)"), Attribute("rows", "3")] + (hint == nil ? [] : [.aria("describedby", "h-\(name)")])) { value }
+            element(
+                "textarea",
+                [.name(name), .id("f-\(name)"), Attribute("rows", "3")]
+                    + (hint == nil ? [] : [.aria("describedby", "h-\(name)")])
+            ) { value }
         }
     }
 
-    public static func choice(_ title: String, name: String, options: [(value: String, label: String)], selected: String) -> Node {
+    public static func choice(
+        _ title: String, name: String, options: [(value: String, label: String)], selected: String
+    ) -> Node {
         div(.class("field")) {
             label(.for("f-\(name)")) { title }
             select(.name(name), .id("f-\(name)")) {
-                for option in options { Components.choice(option.value, option.label, selected: option.value == selected) }
+                for option in options {
+                    Components.choice(option.value, option.label, selected: option.value == selected)
+                }
             }
         }
     }
 
     public static func checkbox(_ title: String, name: String, checked: Bool, value: String = "ja") -> Node {
         div(.class("field check")) {
-            element("input", [.type("checkbox"), .name(name), .id("f-\(name)"), .value(value)] + (checked ? [.checked] : []))
+            element(
+                "input",
+                [.type("checkbox"), .name(name), .id("f-\(name)"), .value(value)] + (checked ? [.checked] : []))
             label(.for("f-\(name)")) { title }
         }
     }
 
     /// A one-button form (cancel, publish, send): POST with the token.
-    public static func button(_ title: String, action: String, csrf token: String, fields: [(String, String)] = [], secondary: Bool = false) -> Node {
+    public static func button(
+        _ title: String, action: String, csrf token: String, fields: [(String, String)] = [], secondary: Bool = false
+    ) -> Node {
         form(.method("post"), .action(action), .class("inline")) {
             csrf(token)
             for (name, value) in fields { input(.type("hidden"), .name(name), .value(value)) }

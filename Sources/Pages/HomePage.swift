@@ -30,10 +30,14 @@ public enum HomePage {
         /// (title, path, version label).
         public var publications: [(title: String, path: String, label: String)]
 
-        public init(programme: ProgrammeInfo, cities: [ProgrammeCity], upcoming: [(programme: ProgrammeInfo, meeting: Meeting)],
-                    past: [(programme: ProgrammeInfo, meeting: Meeting)], posts: [Post],
-                    publications: [(title: String, path: String, label: String)]) {
-            (self.programme, self.cities, self.upcoming, self.past, self.posts, self.publications) = (programme, cities, upcoming, past, posts, publications)
+        public init(
+            programme: ProgrammeInfo, cities: [ProgrammeCity], upcoming: [(programme: ProgrammeInfo, meeting: Meeting)],
+            past: [(programme: ProgrammeInfo, meeting: Meeting)], posts: [Post],
+            publications: [(title: String, path: String, label: String)]
+        ) {
+            (self.programme, self.cities, self.upcoming, self.past, self.posts, self.publications) = (
+                programme, cities, upcoming, past, posts, publications
+            )
         }
     }
 
@@ -53,30 +57,41 @@ public enum HomePage {
     }
 
     public static func render(_ model: Model) -> Node {
-        Layout.page(.init(title: model.query.isEmpty ? "Wijkanalyse en kennisprogramma voor de wijkaanpak" : "Zoeken: \(model.query)",
-                          description: "Beknopte, eerlijke wijkanalyse en vroegsignalering voor elke gemeente, wijk en buurt van Nederland, uit open data.",
-                          path: SiteURL.home.path)) {
+        Layout.page(
+            .init(
+                title: model.query.isEmpty
+                    ? "Wijkanalyse en kennisprogramma voor de wijkaanpak" : "Zoeken: \(model.query)",
+                description:
+                    "Beknopte, eerlijke wijkanalyse en vroegsignalering voor elke gemeente, wijk en buurt van Nederland, uit open data.",
+                path: SiteURL.home.path)
+        ) {
             h1 { "Wijkanalyse voor elke wijk van Nederland" }
             p(.class("lead")) {
                 "Zoek een gemeente, wijk of buurt op naam of CBS-code. Wijkradar zet de cijfers naast de gemeente, Nederland en gelijkende wijken, en laat zien welke signalen afgaan."
             }
             form(.action(SiteURL.home.path), .method("get"), .role("search"), .class("search")) {
                 label(.for("q")) { "Naam of code" }
-                input(.type("search"), .id("q"), .name("q"), .value(model.query), .placeholder("bijvoorbeeld Angelslo of WK011443"))
+                input(
+                    .type("search"), .id("q"), .name("q"), .value(model.query),
+                    .placeholder("bijvoorbeeld Angelslo of WK011443"))
                 button(.type("submit")) { "Zoeken" }
             }
             if !model.query.isEmpty {
                 section(.aria("labelledby", "resultaten")) {
                     h2(.id("resultaten")) { "Resultaten voor ‘\(model.query)’" }
                     if model.results.isEmpty {
-                        p { "Niets gevonden. Probeer een deel van de naam (zonder ‘wijk’ of nummer) of een code als GM0114, WK011443 of BU03441014." }
+                        p {
+                            "Niets gevonden. Probeer een deel van de naam (zonder ‘wijk’ of nummer) of een code als GM0114, WK011443 of BU03441014."
+                        }
                     } else {
                         ul(.class("results")) {
                             for result in model.results {
                                 li {
                                     a(.href(SiteURL.region(result.code).path)) { result.name }
                                     " "
-                                    span(.class("meta")) { "\(result.level) · \(result.code) · gemeente \(result.municipality)" }
+                                    span(.class("meta")) {
+                                        "\(result.level) · \(result.code) · gemeente \(result.municipality)"
+                                    }
                                 }
                             }
                         }
@@ -92,7 +107,10 @@ public enum HomePage {
     }
 
     static func meetingLine(_ entry: (programme: ProgrammeInfo, meeting: Meeting)) -> Node {
-        li { a(.href(MeetingPage.path(entry.programme, entry.meeting))) { entry.meeting.title }; " — \(entry.meeting.date.dutch), \(entry.programme.name)" }
+        li {
+            a(.href(MeetingPage.path(entry.programme, entry.meeting))) { entry.meeting.title };
+            " — \(entry.meeting.date.dutch), \(entry.programme.name)"
+        }
     }
 
     static func programme(_ block: ProgrammeBlock) -> Node {
@@ -101,12 +119,17 @@ public enum HomePage {
             section(.aria("labelledby", "programma")) {
                 h2(.id("programma")) { "Kennisprogramma: \(programme.name)" }
                 p { programme.summary }
-                p(.class("meta")) { "\(programme.organiser) · \(programme.startsOn.dutch) – \(programme.endsOn.dutch) · "; a(.href(ProgrammePage.path(programme))) { "Over het programma" } }
+                p(.class("meta")) {
+                    "\(programme.organiser) · \(programme.startsOn.dutch) – \(programme.endsOn.dutch) · ";
+                    a(.href(ProgrammePage.path(programme))) { "Over het programma" }
+                }
             },
             section(.aria("labelledby", "wijken")) {
                 h2(.id("wijken")) { "De wijken" }
                 ul(.class("columns")) {
-                    for city in block.cities { li { a(.href(CityPage.path(programme, city))) { "\(city.wijkName) (\(city.cityName))" } } }
+                    for city in block.cities {
+                        li { a(.href(CityPage.path(programme, city))) { "\(city.wijkName) (\(city.cityName))" } }
+                    }
                 }
             },
             section(.aria("labelledby", "bijeenkomsten")) {
@@ -124,13 +147,26 @@ public enum HomePage {
             section(.aria("labelledby", "berichten")) {
                 h2(.id("berichten")) { "Laatste berichten" }
                 if block.posts.isEmpty { p { "Nog geen berichten." } }
-                ul { for post in block.posts { li { a(.href(SiteURL.blogPost(post.slug).path)) { post.title }; " — \(post.kind.label), \(PostTime.dutch(post.publishAt))" } } }
+                ul {
+                    for post in block.posts {
+                        li {
+                            a(.href(SiteURL.blogPost(post.slug).path)) { post.title };
+                            " — \(post.kind.label), \(PostTime.dutch(post.publishAt))"
+                        }
+                    }
+                }
                 p { a(.href(SiteURL.blog.path)) { "Alle blogs en nieuws" } }
             },
             section(.aria("labelledby", "publicaties")) {
                 h2(.id("publicaties")) { "Publicaties" }
                 if block.publications.isEmpty { p { "Nog geen rapporten gepubliceerd." } }
-                ul { for publication in block.publications { li { a(.href(publication.path)) { publication.title }; " — \(publication.label)" } } }
+                ul {
+                    for publication in block.publications {
+                        li {
+                            a(.href(publication.path)) { publication.title }; " — \(publication.label)"
+                        }
+                    }
+                }
                 p { a(.href(SiteURL.publications.path)) { "Alle publicaties" } }
             },
         ])

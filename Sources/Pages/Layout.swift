@@ -41,7 +41,9 @@ public enum Layout {
                 title(info.title + " — Wijkradar")
                 meta(.name("description"), .content(info.description))
                 link(.rel("stylesheet"), .href(SiteURL.stylesheet.path))
-                link(.rel("alternate"), .type("application/atom+xml"), .title("Blog en nieuws"), .href(SiteURL.blogFeed.path))
+                link(
+                    .rel("alternate"), .type("application/atom+xml"), .title("Blog en nieuws"),
+                    .href(SiteURL.blogFeed.path))
             }
             body {
                 a(.href("#inhoud"), .class("skip")) { "Naar de inhoud" }

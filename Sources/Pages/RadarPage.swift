@@ -18,8 +18,10 @@ public enum RadarPage {
         public var cluster: String?
         public var programme: Bool
 
-        public init(rank: Int, code: String, name: String, municipality: String, province: String, population: Double?,
-                    composite: Double?, fired: Int, signal: Bool, cluster: String?, programme: Bool) {
+        public init(
+            rank: Int, code: String, name: String, municipality: String, province: String, population: Double?,
+            composite: Double?, fired: Int, signal: Bool, cluster: String?, programme: Bool
+        ) {
             self.rank = rank
             self.code = code
             self.name = name
@@ -41,7 +43,10 @@ public enum RadarPage {
         public var onlySignals: Bool
         public var cluster: String
 
-        public init(municipality: String = "", province: String = "", minimumPopulation: Int? = nil, onlySignals: Bool = false, cluster: String = "") {
+        public init(
+            municipality: String = "", province: String = "", minimumPopulation: Int? = nil, onlySignals: Bool = false,
+            cluster: String = ""
+        ) {
             self.municipality = municipality
             self.province = province
             self.minimumPopulation = minimumPopulation
@@ -83,7 +88,12 @@ public enum RadarPage {
     }
 
     public static func render(_ model: Model) -> Node {
-        Layout.page(.init(title: "Landelijke radar", description: "Alle wijken van Nederland gerangschikt naar de vroegsignaleringsscore van Wijkradar.", path: SiteURL.radar.path)) {
+        Layout.page(
+            .init(
+                title: "Landelijke radar",
+                description: "Alle wijken van Nederland gerangschikt naar de vroegsignaleringsscore van Wijkradar.",
+                path: SiteURL.radar.path)
+        ) {
             h1 { "Landelijke radar \(model.period)" }
             p(.class("lead")) {
                 "Alle \(DutchFormat.number(Double(model.total))) wijken van Nederland, gerangschikt naar de samengestelde vroegsignaleringsscore (hoger = kwetsbaarder). "
@@ -91,7 +101,10 @@ public enum RadarPage {
                 a(.href(SiteURL.methodology.path(fragment: "vroegsignalering"))) { "Zo wordt de score berekend." }
             }
             form(.action(SiteURL.radar.path), .method("get"), .class("filters print-hide")) {
-                div { label(.for("gemeente")) { "Gemeente (naam of code)" }; input(.type("text"), .id("gemeente"), .name("gemeente"), .value(model.filters.municipality)) }
+                div {
+                    label(.for("gemeente")) { "Gemeente (naam of code)" };
+                    input(.type("text"), .id("gemeente"), .name("gemeente"), .value(model.filters.municipality))
+                }
                 div {
                     label(.for("provincie")) { "Provincie" }
                     select(.id("provincie"), .name("provincie")) {
@@ -101,7 +114,12 @@ public enum RadarPage {
                         }
                     }
                 }
-                div { label(.for("min_inwoners")) { "Minimaal aantal inwoners" }; input(.type("number"), .id("min_inwoners"), .name("min_inwoners"), Attribute("min", "0"), .value(model.filters.minimumPopulation.map(String.init) ?? "")) }
+                div {
+                    label(.for("min_inwoners")) { "Minimaal aantal inwoners" };
+                    input(
+                        .type("number"), .id("min_inwoners"), .name("min_inwoners"), Attribute("min", "0"),
+                        .value(model.filters.minimumPopulation.map(String.init) ?? ""))
+                }
                 div {
                     label(.for("cluster")) { "Cluster" }
                     select(.id("cluster"), .name("cluster")) {
@@ -113,7 +131,9 @@ public enum RadarPage {
                 }
                 div {
                     if model.filters.onlySignals {
-                        input(.type("checkbox"), .id("signaal"), .name("signaal"), .value("ja"), Attribute("checked", nil))
+                        input(
+                            .type("checkbox"), .id("signaal"), .name("signaal"), .value("ja"), Attribute("checked", nil)
+                        )
                     } else {
                         input(.type("checkbox"), .id("signaal"), .name("signaal"), .value("ja"))
                     }
@@ -123,13 +143,21 @@ public enum RadarPage {
             }
             p {
                 "\(DutchFormat.number(Double(model.rows.count))) \(model.rows.count == 1 ? "wijk" : "wijken") getoond. "
-                a(.href(SiteURL.radarCSV.path + (model.filters.queryString.isEmpty ? "" : "?" + model.filters.queryString))) { "Download als CSV" }
+                a(
+                    .href(
+                        SiteURL.radarCSV.path
+                            + (model.filters.queryString.isEmpty ? "" : "?" + model.filters.queryString))
+                ) { "Download als CSV" }
             }
             table(.class("figures radar")) {
-                caption { "Wijken naar vroegsignaleringsscore, \(model.period). \(model.source.attribution) (\(model.source.table))." }
+                caption {
+                    "Wijken naar vroegsignaleringsscore, \(model.period). \(model.source.attribution) (\(model.source.table))."
+                }
                 thead {
                     tr {
-                        for heading in ["Rang", "Wijk", "Gemeente", "Provincie", "Inwoners", "Score", "Signalen", "Cluster"] {
+                        for heading in [
+                            "Rang", "Wijk", "Gemeente", "Provincie", "Inwoners", "Score", "Signalen", "Cluster",
+                        ] {
                             th(.scope("col")) { heading }
                         }
                     }

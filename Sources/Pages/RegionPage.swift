@@ -14,7 +14,9 @@ public enum RegionPage {
         /// The figures of the chart as a table, for screen readers and print: (series, year, text).
         public var table: [(String, Int, String)]
 
-        public init(indicator: Indicator, chart: LineChart, change: String?, note: String?, table: [(String, Int, String)]) {
+        public init(
+            indicator: Indicator, chart: LineChart, change: String?, note: String?, table: [(String, Int, String)]
+        ) {
             self.indicator = indicator
             self.chart = chart
             self.change = change
@@ -74,7 +76,9 @@ public enum RegionPage {
         public var evidence: String
 
         public init(id: Int, title: String, wijk: String, neighbourRank: Int, evidence: String) {
-            (self.id, self.title, self.wijk, self.neighbourRank, self.evidence) = (id, title, wijk, neighbourRank, evidence)
+            (self.id, self.title, self.wijk, self.neighbourRank, self.evidence) = (
+                id, title, wijk, neighbourRank, evidence
+            )
         }
     }
 
@@ -95,9 +99,11 @@ public enum RegionPage {
         public var map: MapInfo?
         public var approximation: String?
 
-        public init(region: Region, municipalityName: String, profile: RegionProfile?, summary: [Summary.Sentence],
-                    series: [Series], neighbours: [Neighbour], neighbourFeatures: [String], warning: EarlyWarning.Result?,
-                    cluster: ClusterInfo?, map: MapInfo?, approximation: String? = nil) {
+        public init(
+            region: Region, municipalityName: String, profile: RegionProfile?, summary: [Summary.Sentence],
+            series: [Series], neighbours: [Neighbour], neighbourFeatures: [String], warning: EarlyWarning.Result?,
+            cluster: ClusterInfo?, map: MapInfo?, approximation: String? = nil
+        ) {
             self.region = region
             self.municipalityName = municipalityName
             self.profile = profile
@@ -115,15 +121,23 @@ public enum RegionPage {
     public static func render(_ model: Model) -> Node {
         let region = model.region
         let sources = Sources(model)
-        return Layout.page(.init(title: "\(region.name) (\(region.code))",
-                                 description: "Wijkanalyse van \(region.name), \(region.level.dutchName) in \(model.municipalityName): kerncijfers, ontwikkeling, gelijkende wijken en signalen.",
-                                 path: SiteURL.region(region.code.rawValue).path)) {
+        return Layout.page(
+            .init(
+                title: "\(region.name) (\(region.code))",
+                description:
+                    "Wijkanalyse van \(region.name), \(region.level.dutchName) in \(model.municipalityName): kerncijfers, ontwikkeling, gelijkende wijken en signalen.",
+                path: SiteURL.region(region.code.rawValue).path)
+        ) {
             article(.class("wijkanalyse")) {
                 header {
-                    p(.class("meta")) { "\(region.level.dutchName.capitalized) · \(region.code) · gemeente \(model.municipalityName)" }
+                    p(.class("meta")) {
+                        "\(region.level.dutchName.capitalized) · \(region.code) · gemeente \(model.municipalityName)"
+                    }
                     h1 { region.name }
                     if let approximation = model.approximation { p(.class("note")) { approximation } }
-                    p(.class("print-hide")) { a(.href(SiteURL.regionPrint(region.code.rawValue).path)) { "Afdrukversie (A4)" } }
+                    p(.class("print-hide")) {
+                        a(.href(SiteURL.regionPrint(region.code.rawValue).path)) { "Afdrukversie (A4)" }
+                    }
                 }
                 summarySection(model)
                 indicatorSection(model, sources)
@@ -160,7 +174,8 @@ public enum RegionPage {
             if let profile = model.profile {
                 p(.class("meta")) {
                     "Cijfers van \(profile.period). Percentiel: plaats tussen de \(DutchFormat.number(Double(profile.comparisonBase))) \(Components.levelNoun(model.region.level)) met een waarde in de ingelezen gegevens (0 = laagste, 100 = hoogste)"
-                    !profile.isNationalComparison ? " — dat is geen landelijk bestand, dus geen vergelijking met heel Nederland. " : ". "
+                    !profile.isNationalComparison
+                        ? " — dat is geen landelijk bestand, dus geen vergelijking met heel Nederland. " : ". "
                     "▲/▼: meer dan één standaardafwijking boven/onder het gemiddelde. * = berekend door Wijkradar."
                 }
                 for domain in Components.domainTitles {
@@ -170,8 +185,12 @@ public enum RegionPage {
                 let context = profile.rows.filter(\.indicator.stigmatising)
                 if !context.isEmpty {
                     element("details", [.class("context")]) {
-                        element("summary", []) { "Herkomst en geboorteland (alleen context, \(context.count) indicatoren)" }
-                        p(.class("meta")) { "Deze cijfers naar herkomst tellen nooit mee in een score, signaal of vergelijking van wijken; zie de methode." }
+                        element("summary", []) {
+                            "Herkomst en geboorteland (alleen context, \(context.count) indicatoren)"
+                        }
+                        p(.class("meta")) {
+                            "Deze cijfers naar herkomst tellen nooit mee in een score, signaal of vergelijking van wijken; zie de methode."
+                        }
                         figureTable("Herkomst en geboorteland", context, model, sources)
                     }
                 }
@@ -202,8 +221,15 @@ public enum RegionPage {
 
     static func indicatorRow(_ row: RegionProfile.Row, _ model: Model, _ sources: Sources) -> Node {
         let decimals = row.indicator.decimals
-        let marker: Node = row.isOutlier
-            ? span(.class("marker"), .title(row.zScore! > 0 ? "meer dan 1 standaardafwijking boven het gemiddelde" : "meer dan 1 standaardafwijking onder het gemiddelde")) {
+        let marker: Node =
+            row.isOutlier
+            ? span(
+                .class("marker"),
+                .title(
+                    row.zScore! > 0
+                        ? "meer dan 1 standaardafwijking boven het gemiddelde"
+                        : "meer dan 1 standaardafwijking onder het gemiddelde")
+            ) {
                 row.zScore! > 0 ? " ▲" : " ▼"
             } : .empty
         return tr(.id("i-\(row.indicator.id)"), .class(row.indicator.stigmatising ? "context" : "")) {
@@ -212,10 +238,17 @@ public enum RegionPage {
                 span(.class("unit")) { " (\(row.indicator.unit))" }
                 if row.indicator.stigmatising { span(.class("meta")) { " — alleen context, nooit in een score" } }
             }
-            td(.class("num")) { Components.cell(row.value, decimals: decimals); marker }
-            if model.region.level != .municipality { td(.class("num")) { Components.cell(row.municipality, decimals: decimals) } }
+            td(.class("num")) {
+                Components.cell(row.value, decimals: decimals); marker
+            }
+            if model.region.level != .municipality {
+                td(.class("num")) { Components.cell(row.municipality, decimals: decimals) }
+            }
             td(.class("num")) { Components.cell(row.national, decimals: decimals) }
-            td(.class("num")) { row.percentile.map { Node.text(DutchFormat.number($0, decimals: 0)) } ?? Components.cell(nil, decimals: 0) }
+            td(.class("num")) {
+                row.percentile.map { Node.text(DutchFormat.number($0, decimals: 0)) }
+                    ?? Components.cell(nil, decimals: 0)
+            }
             td { sources.reference(row.source) }
         }
     }
@@ -241,10 +274,17 @@ public enum RegionPage {
                         }
                         table(.class("chart-data")) {
                             caption { "Cijfers bij figuur \(index + 1)" }
-                            thead { tr { th(.scope("col")) { "Reeks" }; th(.scope("col")) { "Jaar" }; th(.scope("col")) { "Waarde" } } }
+                            thead {
+                                tr {
+                                    th(.scope("col")) { "Reeks" }; th(.scope("col")) { "Jaar" };
+                                    th(.scope("col")) { "Waarde" }
+                                }
+                            }
                             tbody {
                                 for (name, year, text) in series.table {
-                                    tr { td { name }; td { String(year) }; td(.class("num")) { text } }
+                                    tr {
+                                        td { name }; td { String(year) }; td(.class("num")) { text }
+                                    }
                                 }
                             }
                         }
@@ -268,17 +308,25 @@ public enum RegionPage {
                         li {
                             a(.href(SiteURL.region(n.code).path)) { n.name }
                             " (\(n.municipality)) "
-                            span(.class("meta")) { "afstand \(DutchFormat.number(n.distance, decimals: 2)); vooral gelijk in \(n.closestOn.joined(separator: ", "))" }
+                            span(.class("meta")) {
+                                "afstand \(DutchFormat.number(n.distance, decimals: 2)); vooral gelijk in \(n.closestOn.joined(separator: ", "))"
+                            }
                         }
                     }
                 }
                 if !model.research.isEmpty {
                     h3(.id("onderzoek")) { "Onderzoek over deze wijk" }
-                    ul { for item in model.research { li { a(.href(SiteURL.knowledgeRecord(item.id).path)) { item.citation } } } }
+                    ul {
+                        for item in model.research {
+                            li { a(.href(SiteURL.knowledgeRecord(item.id).path)) { item.citation } }
+                        }
+                    }
                 }
                 if !model.whatWorked.isEmpty {
                     h3(.id("wat-werkte")) { "Wat werkte in wijken zoals deze" }
-                    p(.class("meta")) { "Aanpakken die in de gelijkende wijken hierboven zijn vastgelegd, meest gelijkende wijk eerst. Een aanwijzing om verder te kijken: die wijken lijken in cijfers, niet in alles." }
+                    p(.class("meta")) {
+                        "Aanpakken die in de gelijkende wijken hierboven zijn vastgelegd, meest gelijkende wijk eerst. Een aanwijzing om verder te kijken: die wijken lijken in cijfers, niet in alles."
+                    }
                     ul(.class("what-worked")) {
                         for item in model.whatWorked {
                             li {
@@ -299,12 +347,20 @@ public enum RegionPage {
                 p {
                     strong { warning.signal ? "Signaal: " : "Geen signaal: " }
                     "\(warning.fired) van de \(warning.flags.count) regels gaan af (drempel: \(EarlyWarning.threshold)). "
-                    if let composite = warning.composite { "Samengestelde score \(DutchFormat.number(composite, decimals: 2)) (0 = gemiddeld; hoger = kwetsbaarder). " }
+                    if let composite = warning.composite {
+                        "Samengestelde score \(DutchFormat.number(composite, decimals: 2)) (0 = gemiddeld; hoger = kwetsbaarder). "
+                    }
                     a(.href(SiteURL.methodology.path(fragment: "vroegsignalering"))) { "Hoe dit wordt berekend" }
                 }
                 table(.class("figures")) {
                     caption { "Regels van de vroegsignalering" }
-                    thead { tr { th(.scope("col")) { "Regel" }; th(.scope("col")) { "Waarde" }; th(.scope("col")) { "Gemiddelde" }; th(.scope("col")) { "z-score" }; th(.scope("col")) { "Gaat af" } } }
+                    thead {
+                        tr {
+                            th(.scope("col")) { "Regel" }; th(.scope("col")) { "Waarde" };
+                            th(.scope("col")) { "Gemiddelde" }; th(.scope("col")) { "z-score" };
+                            th(.scope("col")) { "Gaat af" }
+                        }
+                    }
                     tbody {
                         for flag in warning.flags {
                             tr {
@@ -318,22 +374,30 @@ public enum RegionPage {
                     }
                 }
                 if !warning.unavailable.isEmpty {
-                    p(.class("note")) { "Niet te beoordelen (geen waarde): \(warning.unavailable.joined(separator: ", "))." }
+                    p(.class("note")) {
+                        "Niet te beoordelen (geen waarde): \(warning.unavailable.joined(separator: ", "))."
+                    }
                 }
             } else {
-                p { "Geen vroegsignalering: de vroegsignalering vergelijkt wijken; voor dit niveau of jaar ontbreken de benodigde cijfers." }
+                p {
+                    "Geen vroegsignalering: de vroegsignalering vergelijkt wijken; voor dit niveau of jaar ontbreken de benodigde cijfers."
+                }
             }
             h3 { "Cluster" }
             if let cluster = model.cluster {
                 p {
-                    cluster.cluster.map { "Cluster: \($0.rawValue)." } ?? "Geen cluster: de wijk lag in deze reeks nooit onder het landelijk gemiddelde, of de ontwikkeling past in geen van de vier."
+                    cluster.cluster.map { "Cluster: \($0.rawValue)." }
+                        ?? "Geen cluster: de wijk lag in deze reeks nooit onder het landelijk gemiddelde, of de ontwikkeling past in geen van de vier."
                     " Op basis van de afwijking van het landelijk gemiddelde in de Leefbaarometer: "
-                    cluster.series.map { "\($0.period): \(DutchFormat.number($0.deviation, decimals: 3))" }.joined(separator: "; ")
+                    cluster.series.map { "\($0.period): \(DutchFormat.number($0.deviation, decimals: 3))" }.joined(
+                        separator: "; ")
                     ". "
                     sources.reference(cluster.source)
                 }
             } else {
-                p { "Geen cluster: daarvoor zijn Leefbaarometerscores van minstens twee jaren nodig, en die zijn voor deze regio niet ingelezen." }
+                p {
+                    "Geen cluster: daarvoor zijn Leefbaarometerscores van minstens twee jaren nodig, en die zijn voor deze regio niet ingelezen."
+                }
             }
         }
     }
@@ -342,7 +406,10 @@ public enum RegionPage {
         section(.aria("labelledby", "kaart")) {
             h2(.id("kaart")) { "Kaart van de wijken in \(model.municipalityName)" }
             if let map = model.map {
-                form(.action(SiteURL.region(model.region.code.rawValue).path), .method("get"), .class("inline print-hide")) {
+                form(
+                    .action(SiteURL.region(model.region.code.rawValue).path), .method("get"),
+                    .class("inline print-hide")
+                ) {
                     label(.for("indicator")) { "Indicator" }
                     select(.id("indicator"), .name("kaart")) {
                         for indicator in map.indicators {
@@ -351,11 +418,16 @@ public enum RegionPage {
                     }
                     button(.type("submit")) { "Toon" }
                 }
-                Choropleth(title: "\(map.selected.label) per wijk, \(model.municipalityName)",
-                           description: "Kaart van de wijken van \(model.municipalityName), ingekleurd naar \(map.selected.label) in vijf klassen (kwintielen). \(model.region.name) is dik omrand.",
-                           areas: map.areas, highlight: model.region.code.level == .district ? model.region.code.rawValue : nil)
-                    .render { DutchFormat.number($0, decimals: map.selected.decimals) }
-                p(.class("meta")) { sources.reference(map.source); " Grenzen: Bron: Kadaster / CBS, Wijk- en Buurtkaart." }
+                Choropleth(
+                    title: "\(map.selected.label) per wijk, \(model.municipalityName)",
+                    description:
+                        "Kaart van de wijken van \(model.municipalityName), ingekleurd naar \(map.selected.label) in vijf klassen (kwintielen). \(model.region.name) is dik omrand.",
+                    areas: map.areas, highlight: model.region.code.level == .district ? model.region.code.rawValue : nil
+                )
+                .render { DutchFormat.number($0, decimals: map.selected.decimals) }
+                p(.class("meta")) {
+                    sources.reference(map.source); " Grenzen: Bron: Kadaster / CBS, Wijk- en Buurtkaart."
+                }
             } else {
                 p { "Geen kaart: er zijn geen wijkgrenzen of geen wijkcijfers voor deze gemeente ingelezen." }
             }
@@ -369,13 +441,16 @@ struct Sources {
 
     init(_ model: RegionPage.Model) {
         var seen = Set<SourceRef>()
-        let all = (model.profile?.rows.map(\.source) ?? []) + [model.cluster?.source, model.map?.source].compactMap { $0 }
+        let all =
+            (model.profile?.rows.map(\.source) ?? []) + [model.cluster?.source, model.map?.source].compactMap { $0 }
         for source in all where seen.insert(source).inserted { list.append(source) }
     }
 
     func reference(_ source: SourceRef) -> Node {
         guard let index = list.firstIndex(of: source) else { return .empty }
-        return a(.href("#bron-\(index + 1)"), .class("footnote"), .title(Components.sourceLine(source))) { "[\(index + 1)]" }
+        return a(.href("#bron-\(index + 1)"), .class("footnote"), .title(Components.sourceLine(source))) {
+            "[\(index + 1)]"
+        }
     }
 
     func section() -> Node {

@@ -11,7 +11,8 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public init?(year: Int, month: Int, day: Int) {
         var components = DateComponents()
         (components.year, components.month, components.day) = (year, month, day)
-        guard (1900...2200).contains(year), Self.calendar.date(from: components).map({ Self.calendar.component(.day, from: $0) == day }) == true
+        guard (1900...2200).contains(year),
+            Self.calendar.date(from: components).map({ Self.calendar.component(.day, from: $0) == day }) == true
         else { return nil }
         (self.year, self.month, self.day) = (year, month, day)
     }
@@ -20,7 +21,8 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public init?(iso text: String) {
         let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
@@ -33,12 +35,15 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     /// The last day of the month this day is in.
     public var endOfMonth: Day {
-        let range = Self.calendar.range(of: .day, in: .month, for: Self.calendar.date(from: DateComponents(year: year, month: month, day: 1))!)!
+        let range = Self.calendar.range(
+            of: .day, in: .month, for: Self.calendar.date(from: DateComponents(year: year, month: month, day: 1))!)!
         return Day(year: year, month: month, day: range.upperBound - 1)!
     }
 
     public func adding(days: Int) -> Day {
-        let date = Self.calendar.date(byAdding: .day, value: days, to: Self.calendar.date(from: DateComponents(year: year, month: month, day: day))!)!
+        let date = Self.calendar.date(
+            byAdding: .day, value: days,
+            to: Self.calendar.date(from: DateComponents(year: year, month: month, day: day))!)!
         return Self.today(date)
     }
 
@@ -50,8 +55,10 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         return Day(year: c.year!, month: c.month!, day: c.day!)!
     }
 
-    static let months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-                         "oktober", "november", "december"]
+    static let months = [
+        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+        "oktober", "november", "december",
+    ]
     static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam")!
@@ -64,8 +71,10 @@ public struct ClockTime: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public var minutes: Int
 
     public init?(_ text: String) {
-        let parts = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ".", with: ":").split(separator: ":")
-        guard parts.count == 2, parts[1].count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m)
+        let parts = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ".", with: ":").split(
+            separator: ":")
+        guard parts.count == 2, parts[1].count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h),
+            (0..<60).contains(m)
         else { return nil }
         minutes = h * 60 + m
     }

@@ -8,30 +8,39 @@ public enum ICalendar {
         public var description: String
         public var url: String
 
-        public init(uid: String, meeting: Meeting, summary: String, location: String, description: String, url: String) {
-            (self.uid, self.meeting, self.summary, self.location, self.description, self.url) = (uid, meeting, summary, location, description, url)
+        public init(uid: String, meeting: Meeting, summary: String, location: String, description: String, url: String)
+        {
+            (self.uid, self.meeting, self.summary, self.location, self.description, self.url) = (
+                uid, meeting, summary, location, description, url
+            )
         }
     }
 
     /// A calendar with the events; `stamp` is DTSTAMP in UTC ("20161201T120000Z").
     public static func calendar(name: String, events: [Event], stamp: String) -> String {
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Wijkradar//Kennisprogramma//NL", "CALSCALE:GREGORIAN",
-                     "METHOD:PUBLISH", "X-WR-CALNAME:" + escape(name), "X-WR-TIMEZONE:Europe/Amsterdam"]
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Wijkradar//Kennisprogramma//NL", "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH", "X-WR-CALNAME:" + escape(name), "X-WR-TIMEZONE:Europe/Amsterdam",
+        ]
         lines += timezone
         for event in events {
             let m = event.meeting
-            lines += ["BEGIN:VEVENT", "UID:" + event.uid, "DTSTAMP:" + stamp,
-                      "DTSTART;TZID=Europe/Amsterdam:\(m.date.compact)T\(clock(m.startTime))",
-                      "DTEND;TZID=Europe/Amsterdam:\(m.date.compact)T\(clock(m.endTime))",
-                      "SEQUENCE:\(m.version)",
-                      "SUMMARY:" + escape(event.summary), "LOCATION:" + escape(event.location),
-                      "DESCRIPTION:" + escape(event.description), "URL:" + event.url, "END:VEVENT"]
+            lines += [
+                "BEGIN:VEVENT", "UID:" + event.uid, "DTSTAMP:" + stamp,
+                "DTSTART;TZID=Europe/Amsterdam:\(m.date.compact)T\(clock(m.startTime))",
+                "DTEND;TZID=Europe/Amsterdam:\(m.date.compact)T\(clock(m.endTime))",
+                "SEQUENCE:\(m.version)",
+                "SUMMARY:" + escape(event.summary), "LOCATION:" + escape(event.location),
+                "DESCRIPTION:" + escape(event.description), "URL:" + event.url, "END:VEVENT",
+            ]
         }
         lines.append("END:VCALENDAR")
         return lines.flatMap(fold).joined(separator: "\r\n") + "\r\n"
     }
 
-    static func clock(_ time: ClockTime) -> String { String(format: "%02d%02d00", time.minutes / 60, time.minutes % 60) }
+    static func clock(_ time: ClockTime) -> String {
+        String(format: "%02d%02d00", time.minutes / 60, time.minutes % 60)
+    }
 
     /// TEXT values escape backslash, semicolon, comma and newlines (RFC 5545 §3.3.11).
     static func escape(_ text: String) -> String {

@@ -26,8 +26,9 @@ public struct LoginThrottle: Sendable, Equatable {
     /// Whole seconds to wait before the next attempt may be checked (rounded up); 0 when it may be checked now.
     /// - Parameter now: milliseconds since 1970, as `Failures.last`.
     public func wait(account: Failures, client: Failures, now: Int) -> Int {
-        let milliseconds = max(remaining(account, free: freeAccountFailures, cap: accountCap, now: now),
-                               remaining(client, free: freeClientFailures, cap: clientCap, now: now))
+        let milliseconds = max(
+            remaining(account, free: freeAccountFailures, cap: accountCap, now: now),
+            remaining(client, free: freeClientFailures, cap: clientCap, now: now))
         return (milliseconds + 999) / 1000
     }
 

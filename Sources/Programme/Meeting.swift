@@ -36,14 +36,22 @@ public struct Meeting: Sendable, Equatable {
     public var published: Bool
     public var version: Int
 
-    public init(id: Int = 0, programmeID: Int, number: Int, themeID: Int? = nil, title: String, date: Day,
-                startTime: ClockTime, endTime: ClockTime, hostCityID: Int? = nil, venue: String = "", address: String = "",
-                expert: String = "", kickoffTitle: String = "", projectVisit: String = "", workForms: String = "",
-                capacity: Int? = nil, agenda: [AgendaItem] = [], presentations: [Presentation] = [],
-                published: Bool = false, version: Int = 1) {
-        (self.id, self.programmeID, self.number, self.themeID, self.title, self.date) = (id, programmeID, number, themeID, title, date)
-        (self.startTime, self.endTime, self.hostCityID, self.venue, self.address) = (startTime, endTime, hostCityID, venue, address)
-        (self.expert, self.kickoffTitle, self.projectVisit, self.workForms, self.capacity) = (expert, kickoffTitle, projectVisit, workForms, capacity)
+    public init(
+        id: Int = 0, programmeID: Int, number: Int, themeID: Int? = nil, title: String, date: Day,
+        startTime: ClockTime, endTime: ClockTime, hostCityID: Int? = nil, venue: String = "", address: String = "",
+        expert: String = "", kickoffTitle: String = "", projectVisit: String = "", workForms: String = "",
+        capacity: Int? = nil, agenda: [AgendaItem] = [], presentations: [Presentation] = [],
+        published: Bool = false, version: Int = 1
+    ) {
+        (self.id, self.programmeID, self.number, self.themeID, self.title, self.date) = (
+            id, programmeID, number, themeID, title, date
+        )
+        (self.startTime, self.endTime, self.hostCityID, self.venue, self.address) = (
+            startTime, endTime, hostCityID, venue, address
+        )
+        (self.expert, self.kickoffTitle, self.projectVisit, self.workForms, self.capacity) = (
+            expert, kickoffTitle, projectVisit, workForms, capacity
+        )
         (self.agenda, self.presentations, self.published, self.version) = (agenda, presentations, published, version)
     }
 
@@ -55,14 +63,21 @@ public struct Meeting: Sendable, Equatable {
         var result: [String] = []
         if title.trimmingCharacters(in: .whitespaces).isEmpty { result.append("Titel: vul een titel in.") }
         if !programme.contains(date) {
-            result.append("Datum: \(date.dutch) ligt buiten de programmaperiode (\(programme.startsOn.dutch) – \(programme.endsOn.dutch)).")
+            result.append(
+                "Datum: \(date.dutch) ligt buiten de programmaperiode (\(programme.startsOn.dutch) – \(programme.endsOn.dutch))."
+            )
         }
         if endTime <= startTime { result.append("Eindtijd: \(endTime) ligt niet na de begintijd \(startTime).") }
         if !presentations.isEmpty, !(3...4).contains(presentations.count) {
-            result.append("Presentaties: een bijeenkomst heeft 3 of 4 presenterende wijken, niet \(presentations.count).")
+            result.append(
+                "Presentaties: een bijeenkomst heeft 3 of 4 presenterende wijken, niet \(presentations.count).")
         }
-        if Set(presentations.map(\.cityID)).count != presentations.count { result.append("Presentaties: een wijk presenteert één keer per bijeenkomst.") }
-        if let capacity, capacity < 1 { result.append("Capaciteit: geef een positief aantal plaatsen of laat het veld leeg.") }
+        if Set(presentations.map(\.cityID)).count != presentations.count {
+            result.append("Presentaties: een wijk presenteert één keer per bijeenkomst.")
+        }
+        if let capacity, capacity < 1 {
+            result.append("Capaciteit: geef een positief aantal plaatsen of laat het veld leeg.")
+        }
         // Agenda times are checked against the day only when the day itself is valid.
         for item in agenda where endTime > startTime && (item.time < startTime || item.time > endTime) {
             result.append("Programma: \(item.time) (\(item.item)) valt buiten \(startTime)–\(endTime).")
@@ -96,6 +111,8 @@ public struct Registration: Sendable, Equatable {
     public var createdAt: Int
 
     public init(id: Int, meetingID: Int, participantID: Int, status: Status, attended: Bool?, createdAt: Int) {
-        (self.id, self.meetingID, self.participantID, self.status, self.attended, self.createdAt) = (id, meetingID, participantID, status, attended, createdAt)
+        (self.id, self.meetingID, self.participantID, self.status, self.attended, self.createdAt) = (
+            id, meetingID, participantID, status, attended, createdAt
+        )
     }
 }

@@ -4,13 +4,20 @@ import Core
 /// Excel; quoting and formula defusing are `CSVWriter`'s.
 public enum ParticipantList {
     public static func csv(_ rows: [RegistrationEntry]) -> String {
-        var writer = CSVWriter(dialect: .dutch, header: ["stad", "naam", "e-mail", "organisatie", "discipline",
-                                                          "rol in de wijkaanpak", "status", "aanwezig"])
+        var writer = CSVWriter(
+            dialect: .dutch,
+            header: [
+                "stad", "naam", "e-mail", "organisatie", "discipline",
+                "rol in de wijkaanpak", "status", "aanwezig",
+            ])
         for row in rows {
             let p = row.participant
             let attended = row.registration.attended.map { $0 ? "ja" : "nee" } ?? ""
-            writer.row([row.city, p.name, p.email, p.organisation, p.discipline, p.role, row.registration.status.rawValue,
-                        attended].map(CSVWriter.Field.text))
+            writer.row(
+                [
+                    row.city, p.name, p.email, p.organisation, p.discipline, p.role, row.registration.status.rawValue,
+                    attended,
+                ].map(CSVWriter.Field.text))
         }
         return writer.text
     }

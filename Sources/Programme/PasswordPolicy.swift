@@ -18,13 +18,19 @@ public enum PasswordPolicy {
         } else if password.allSatisfy(\.isWhitespace) {
             result.append("Wachtwoord: kies minstens \(minimumLength) tekens, niet alleen spaties.")
         } else if length < minimumLength {
-            result.append("Wachtwoord: kies minstens \(minimumLength) tekens (een zin van een paar woorden is goed te onthouden).")
+            result.append(
+                "Wachtwoord: kies minstens \(minimumLength) tekens (een zin van een paar woorden is goed te onthouden)."
+            )
         } else if length > maximumLength {
             result.append("Wachtwoord: kies hoogstens \(maximumLength) tekens.")
         } else if let reason = weakness(password, email: email, name: name) {
-            result.append("Wachtwoord: \(reason); kies iets wat een ander niet raadt, bijvoorbeeld een zin van vier of vijf woorden.")
+            result.append(
+                "Wachtwoord: \(reason); kies iets wat een ander niet raadt, bijvoorbeeld een zin van vier of vijf woorden."
+            )
         }
-        if let repeated, repeated != password { result.append("Wachtwoord nogmaals: de twee wachtwoorden verschillen.") }
+        if let repeated, repeated != password {
+            result.append("Wachtwoord nogmaals: de twee wachtwoorden verschillen.")
+        }
         return result
     }
 
@@ -50,13 +56,16 @@ public enum PasswordPolicy {
 
     /// Lowercase, compatibility-normalised and without accents, so "Coördinator" and "coordinator" are one word.
     static func fold(_ text: String) -> String {
-        text.precomposedStringWithCompatibilityMapping.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        text.precomposedStringWithCompatibilityMapping.folding(
+            options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 
     /// The text without leading and trailing digits, punctuation and spaces ("Welkom2024!" → "welkom").
     static func strip(_ text: String) -> String {
         let pad: (Character) -> Bool = { !$0.isLetter }
-        guard let first = text.firstIndex(where: { !pad($0) }), let last = text.lastIndex(where: { !pad($0) }) else { return "" }
+        guard let first = text.firstIndex(where: { !pad($0) }), let last = text.lastIndex(where: { !pad($0) }) else {
+            return ""
+        }
         return String(text[first...last])
     }
 
@@ -66,14 +75,21 @@ public enum PasswordPolicy {
         guard characters.count >= 2 else { return false }
         for size in 1...(characters.count / 2) where characters.count % size == 0 {
             let unit = Array(characters[0..<size])
-            if stride(from: 0, to: characters.count, by: size).allSatisfy({ Array(characters[$0..<($0 + size)]) == unit }),
-               unitIsWeak(String(unit)) { return true }
+            if stride(from: 0, to: characters.count, by: size).allSatisfy({
+                Array(characters[$0..<($0 + size)]) == unit
+            }),
+                unitIsWeak(String(unit))
+            {
+                return true
+            }
         }
         return false
     }
 
-    private static let runs = ["abcdefghijklmnopqrstuvwxyz", "0123456789", "qwertyuiopasdfghjklzxcvbnm", "azertyuiopqsdfghjklmwxcvbn",
-                               "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p"]
+    private static let runs = [
+        "abcdefghijklmnopqrstuvwxyz", "0123456789", "qwertyuiopasdfghjklzxcvbnm", "azertyuiopqsdfghjklmwxcvbn",
+        "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p",
+    ]
 
     /// Whether the whole text runs along the alphabet, the digits or a keyboard row, forwards or backwards.
     static func isRun(_ text: String) -> Bool {
@@ -84,7 +100,9 @@ public enum PasswordPolicy {
             for sequence in [forward, backward] {
                 // Follows the sequence, wrapping around, from wherever the text starts in it.
                 guard let start = sequence.firstIndex(of: characters[0]) else { continue }
-                if characters.indices.allSatisfy({ characters[$0] == sequence[(start + $0) % sequence.count] }) { return true }
+                if characters.indices.allSatisfy({ characters[$0] == sequence[(start + $0) % sequence.count] }) {
+                    return true
+                }
             }
         }
         return false
@@ -95,7 +113,8 @@ public enum PasswordPolicy {
 enum CommonPasswords {
     static let words: Set<String> = {
         guard let url = Bundle.module.url(forResource: "common-passwords", withExtension: "txt"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { return [] }
         return Set(text.split(whereSeparator: \.isNewline).filter { !$0.hasPrefix("#") }.map { $0.lowercased() })
     }()
 

@@ -43,10 +43,15 @@ public struct Post: Sendable, Equatable, Codable {
     public var version: Int
     public var updatedAt: Int
 
-    public init(id: Int = 0, slug: String = "", kind: Kind = .blog, title: String, body: String, author: String, tags: Tags = Tags(),
-                state: State = .draft, publishAt: Int, staffNote: String = "", version: Int = 0, updatedAt: Int = 0) {
+    public init(
+        id: Int = 0, slug: String = "", kind: Kind = .blog, title: String, body: String, author: String,
+        tags: Tags = Tags(),
+        state: State = .draft, publishAt: Int, staffNote: String = "", version: Int = 0, updatedAt: Int = 0
+    ) {
         (self.id, self.slug, self.kind, self.title, self.body, self.author) = (id, slug, kind, title, body, author)
-        (self.tags, self.state, self.publishAt, self.staffNote, self.version, self.updatedAt) = (tags, state, publishAt, staffNote, version, updatedAt)
+        (self.tags, self.state, self.publishAt, self.staffNote, self.version, self.updatedAt) = (
+            tags, state, publishAt, staffNote, version, updatedAt
+        )
     }
 
     public func status(at time: Int) -> Status {
@@ -60,14 +65,19 @@ public struct Post: Sendable, Equatable, Codable {
         var problems: [String] = []
         if title.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("Titel: vul een titel in.") }
         if title.count > 200 { problems.append("Titel: ten hoogste 200 tekens.") }
-        if author.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("Auteur: vul de naam van de auteur in.") }
-        if body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { problems.append("Tekst: schrijf de tekst van het bericht.") }
+        if author.trimmingCharacters(in: .whitespaces).isEmpty {
+            problems.append("Auteur: vul de naam van de auteur in.")
+        }
+        if body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            problems.append("Tekst: schrijf de tekst van het bericht.")
+        }
         return problems
     }
 
     /// A readable address from the title: lower case, accents folded, words joined by hyphens.
     public static func slug(from title: String) -> String {
-        let folded = title.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "nl"))
+        let folded = title.folding(
+            options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "nl"))
         let words = folded.lowercased().split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
         let slug = words.prefix(10).joined(separator: "-")
         // Addresses the blog itself uses (/blog/nieuw, /blog/afbeelding/…, /blog/feed.xml) are never a post's.

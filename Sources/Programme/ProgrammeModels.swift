@@ -12,10 +12,15 @@ public struct ProgrammeInfo: Sendable, Equatable {
     /// How many cities take part when the programme is complete (twelve in the 2016–2017 round), if fixed.
     public var plannedCities: Int?
 
-    public init(id: Int = 0, slug: String, name: String, organiser: String, startsOn: Day, endsOn: Day, summary: String, source: String,
-                plannedCities: Int? = nil) {
+    public init(
+        id: Int = 0, slug: String, name: String, organiser: String, startsOn: Day, endsOn: Day, summary: String,
+        source: String,
+        plannedCities: Int? = nil
+    ) {
         (self.id, self.slug, self.name, self.organiser) = (id, slug, name, organiser)
-        (self.startsOn, self.endsOn, self.summary, self.source, self.plannedCities) = (startsOn, endsOn, summary, source, plannedCities)
+        (self.startsOn, self.endsOn, self.summary, self.source, self.plannedCities) = (
+            startsOn, endsOn, summary, source, plannedCities
+        )
     }
 
     public func contains(_ day: Day) -> Bool { startsOn <= day && day <= endsOn }
@@ -50,7 +55,8 @@ public struct Descriptor: Sendable, Equatable, Codable {
 
 /// Where in the municipality a wijk lies: the structured part of "ligging", so wijken can be grouped.
 public enum LocationKind: String, CaseIterable, Sendable, Codable {
-    case unknown = "", centre = "centrum", prewar = "vooroorlogse-schil", postwar = "naoorlogse-uitbreiding", edge = "stadsrand", village = "kern"
+    case unknown = "", centre = "centrum", prewar = "vooroorlogse-schil", postwar = "naoorlogse-uitbreiding", edge =
+        "stadsrand", village = "kern"
 
     public var label: String {
         switch self {
@@ -82,11 +88,17 @@ public struct ProgrammeCity: Sendable, Equatable {
     public var source: String
     public var version: Int
 
-    public init(id: Int = 0, programmeID: Int, municipalityCode: String, cityName: String, wijkName: String,
-                focusAreaSlug: String? = nil, buildFrom: Int? = nil, buildTo: Int? = nil, inhabitants: Int? = nil,
-                locationKind: LocationKind = .unknown, descriptors: [Descriptor] = [], source: String, version: Int = 1) {
-        (self.id, self.programmeID, self.municipalityCode, self.cityName, self.wijkName) = (id, programmeID, municipalityCode, cityName, wijkName)
-        (self.focusAreaSlug, self.buildFrom, self.buildTo, self.inhabitants) = (focusAreaSlug, buildFrom, buildTo, inhabitants)
+    public init(
+        id: Int = 0, programmeID: Int, municipalityCode: String, cityName: String, wijkName: String,
+        focusAreaSlug: String? = nil, buildFrom: Int? = nil, buildTo: Int? = nil, inhabitants: Int? = nil,
+        locationKind: LocationKind = .unknown, descriptors: [Descriptor] = [], source: String, version: Int = 1
+    ) {
+        (self.id, self.programmeID, self.municipalityCode, self.cityName, self.wijkName) = (
+            id, programmeID, municipalityCode, cityName, wijkName
+        )
+        (self.focusAreaSlug, self.buildFrom, self.buildTo, self.inhabitants) = (
+            focusAreaSlug, buildFrom, buildTo, inhabitants
+        )
         (self.locationKind, self.descriptors, self.source, self.version) = (locationKind, descriptors, source, version)
     }
 
@@ -106,14 +118,19 @@ public struct Participant: Sendable, Equatable {
     public var involvedInWijkaanpak: Bool
     public var version: Int
 
-    public init(id: Int = 0, programmeID: Int, cityID: Int, name: String, email: String, organisation: String,
-                discipline: String, role: String, involvedInWijkaanpak: Bool, version: Int = 1) {
+    public init(
+        id: Int = 0, programmeID: Int, cityID: Int, name: String, email: String, organisation: String,
+        discipline: String, role: String, involvedInWijkaanpak: Bool, version: Int = 1
+    ) {
         (self.id, self.programmeID, self.cityID, self.name, self.email) = (id, programmeID, cityID, name, email)
-        (self.organisation, self.discipline, self.role, self.involvedInWijkaanpak, self.version) = (organisation, discipline, role, involvedInWijkaanpak, version)
+        (self.organisation, self.discipline, self.role, self.involvedInWijkaanpak, self.version) = (
+            organisation, discipline, role, involvedInWijkaanpak, version
+        )
     }
 
     public var asRulePerson: RegistrationRules.Person {
-        .init(name: name, organisation: organisation, discipline: discipline, involvedInWijkaanpak: involvedInWijkaanpak)
+        .init(
+            name: name, organisation: organisation, discipline: discipline, involvedInWijkaanpak: involvedInWijkaanpak)
     }
 }
 
@@ -126,7 +143,9 @@ public struct Theme: Sendable, Equatable {
     public var position: Int
 
     public init(id: Int = 0, programmeID: Int, title: String, summary: String, position: Int = 0) {
-        (self.id, self.programmeID, self.title, self.summary, self.position) = (id, programmeID, title, summary, position)
+        (self.id, self.programmeID, self.title, self.summary, self.position) = (
+            id, programmeID, title, summary, position
+        )
     }
 }
 
@@ -150,6 +169,8 @@ public struct ThemeDecision: Sendable, Equatable {
     public var decidedAt: Int
 
     public init(themeIDs: [Int], followsTally: Bool, reason: String, decidedBy: String, decidedAt: Int) {
-        (self.themeIDs, self.followsTally, self.reason, self.decidedBy, self.decidedAt) = (themeIDs, followsTally, reason, decidedBy, decidedAt)
+        (self.themeIDs, self.followsTally, self.reason, self.decidedBy, self.decidedAt) = (
+            themeIDs, followsTally, reason, decidedBy, decidedAt
+        )
     }
 }

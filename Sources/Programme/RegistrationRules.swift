@@ -31,16 +31,28 @@ public enum RegistrationRules {
     /// - Parameter registered: people of the same city already registered (not on the waiting list) for the meeting.
     public static func decide(_ person: Person, registered: [Person]) -> Decision {
         guard person.involvedInWijkaanpak else {
-            return .refused(reason: "\(person.name) kan niet deelnemen: deelnemers moeten zelf vanuit hun expertise bij de wijkaanpak betrokken zijn.")
+            return .refused(
+                reason:
+                    "\(person.name) kan niet deelnemen: deelnemers moeten zelf vanuit hun expertise bij de wijkaanpak betrokken zijn."
+            )
         }
         if let same = registered.first(where: { normalised($0.organisation) == normalised(person.organisation) }) {
-            return .refused(reason: "\(person.name) kan niet deelnemen: \(same.name) is al aangemeld namens \(same.organisation). Per stad komen deelnemers uit verschillende organisaties.")
+            return .refused(
+                reason:
+                    "\(person.name) kan niet deelnemen: \(same.name) is al aangemeld namens \(same.organisation). Per stad komen deelnemers uit verschillende organisaties."
+            )
         }
         if let same = registered.first(where: { normalised($0.discipline) == normalised(person.discipline) }) {
-            return .refused(reason: "\(person.name) kan niet deelnemen: \(same.name) is al aangemeld met de discipline \(same.discipline). Per stad komen deelnemers uit verschillende disciplines.")
+            return .refused(
+                reason:
+                    "\(person.name) kan niet deelnemen: \(same.name) is al aangemeld met de discipline \(same.discipline). Per stad komen deelnemers uit verschillende disciplines."
+            )
         }
         if registered.count >= maximumPerCity {
-            return .waitingList(reason: "Er zijn al \(maximumPerCity) deelnemers uit deze stad aangemeld (het maximum). \(person.name) staat op de wachtlijst en schuift door als iemand afzegt.")
+            return .waitingList(
+                reason:
+                    "Er zijn al \(maximumPerCity) deelnemers uit deze stad aangemeld (het maximum). \(person.name) staat op de wachtlijst en schuift door als iemand afzegt."
+            )
         }
         return .accepted
     }

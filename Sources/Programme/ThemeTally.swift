@@ -43,7 +43,8 @@ public struct ThemeTally: Sendable, Equatable {
 
         public var description: String {
             switch self {
-            case .unknownTheme(let ballot, let theme): "stembiljet \(ballot): thema '\(theme)' staat niet op de lijst van kandidaatthema's"
+            case .unknownTheme(let ballot, let theme):
+                "stembiljet \(ballot): thema '\(theme)' staat niet op de lijst van kandidaatthema's"
             case .duplicate(let ballot, let theme): "stembiljet \(ballot): thema '\(theme)' staat er twee keer op"
             case .empty(let ballot): "stembiljet \(ballot) rangschikt geen enkel thema"
             }
@@ -62,7 +63,9 @@ public struct ThemeTally: Sendable, Equatable {
             var seen = Set<Int>()
             var ranked: [Int] = []
             for theme in ballot {
-                guard let index = position[theme] else { throw BallotError.unknownTheme(ballot: number + 1, theme: theme) }
+                guard let index = position[theme] else {
+                    throw BallotError.unknownTheme(ballot: number + 1, theme: theme)
+                }
                 guard seen.insert(index).inserted else { throw BallotError.duplicate(ballot: number + 1, theme: theme) }
                 ranked.append(index)
             }
@@ -84,12 +87,16 @@ public struct ThemeTally: Sendable, Equatable {
         for (i, a) in order.enumerated() where i + 1 < order.count {
             let b = order[i + 1]
             guard points[a] == points[b] else { continue }
-            let rule = firsts[a] != firsts[b] ? "eerste plaatsen" : prefer[a][b] != prefer[b][a] ? "onderling" : "volgorde van voorstellen"
+            let rule =
+                firsts[a] != firsts[b]
+                ? "eerste plaatsen" : prefer[a][b] != prefer[b][a] ? "onderling" : "volgorde van voorstellen"
             ties.append(Tie(above: candidates[a], below: candidates[b], decidedBy: rule))
         }
         let standings = order.enumerated().map { rank, index in
             Standing(theme: candidates[index], points: points[index], firstPlaces: firsts[index], rank: rank + 1)
         }
-        return ThemeTally(standings: standings, chosen: standings.prefix(seats).map(\.theme), ties: ties, ballotsCounted: ballots.count)
+        return ThemeTally(
+            standings: standings, chosen: standings.prefix(seats).map(\.theme), ties: ties,
+            ballotsCounted: ballots.count)
     }
 }

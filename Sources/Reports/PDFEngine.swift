@@ -34,12 +34,16 @@ public struct PDFEngine: Sendable {
     public static func find(environment: [String: String] = ProcessInfo.processInfo.environment) -> PDFEngine? {
         let path = (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":").map(String.init)
         let wanted = environment["WIJKRADAR_PDF_ENGINE"].flatMap(Kind.init(rawValue:))
-        let candidates: [(Kind, String)] = [(.weasyprint, "weasyprint"), (.chromium, "chromium"), (.chromium, "chromium-browser"),
-                                            (.chromium, "google-chrome")]
+        let candidates: [(Kind, String)] = [
+            (.weasyprint, "weasyprint"), (.chromium, "chromium"), (.chromium, "chromium-browser"),
+            (.chromium, "google-chrome"),
+        ]
         for (kind, name) in candidates where wanted == nil || wanted == kind {
             for dir in path {
                 let url = URL(fileURLWithPath: dir).appendingPathComponent(name)
-                if FileManager.default.isExecutableFile(atPath: url.path) { return PDFEngine(kind: kind, executable: url) }
+                if FileManager.default.isExecutableFile(atPath: url.path) {
+                    return PDFEngine(kind: kind, executable: url)
+                }
             }
         }
         return nil
@@ -47,13 +51,13 @@ public struct PDFEngine: Sendable {
 
     /// WeasyPrint through Python with a fetcher that allows `data:` only (arguments: html, pdf).
     static let weasyprintScript = """
-    import sys, weasyprint
-    def fetch(url, timeout=10, ssl_context=None):
-        if url.startswith("data:"):
-            return weasyprint.default_url_fetcher(url)
-        raise ValueError("Wijkradar: geen externe bronnen in een PDF: " + url[:80])
-    weasyprint.HTML(filename=sys.argv[1], url_fetcher=fetch).write_pdf(sys.argv[2])
-    """
+        import sys, weasyprint
+        def fetch(url, timeout=10, ssl_context=None):
+            if url.startswith("data:"):
+                return weasyprint.default_url_fetcher(url)
+            raise ValueError("Wijkradar: geen externe bronnen in een PDF: " + url[:80])
+        weasyprint.HTML(filename=sys.argv[1], url_fetcher=fetch).write_pdf(sys.argv[2])
+        """
 
     /// The Python that runs the `weasyprint` script (its `#!` line), or else a `python3` on PATH that can import
     /// weasyprint; nil when neither: WeasyPrint is then not used, because its command line has no way to stop it
@@ -62,7 +66,8 @@ public struct PDFEngine: Sendable {
         if let handle = try? FileHandle(forReadingFrom: executable), let head = try? handle.read(upToCount: 200) {
             let line = String(decoding: head, as: UTF8.self).prefix { $0 != "\n" }
             if line.hasPrefix("#!"), let interpreter = line.dropFirst(2).split(separator: " ").first.map(String.init),
-               interpreter.contains("python") {
+                interpreter.contains("python")
+            {
                 return interpreter
             }
         }
@@ -85,11 +90,13 @@ public struct PDFEngine: Sendable {
             process.executableURL = URL(fileURLWithPath: python)
             process.arguments = ["-c", Self.weasyprintScript, html.path, pdf.path]
         case .chromium:
-            process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                                 "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
-                                 "--host-resolver-rules=MAP * ~NOTFOUND", "--disable-background-networking",
-                                 "--disable-component-update", "--disable-sync", "--disable-extensions", "--no-first-run",
-                                 "--print-to-pdf=\(pdf.path)", html.absoluteString]
+            process.arguments = [
+                "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
+                "--host-resolver-rules=MAP * ~NOTFOUND", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-extensions", "--no-first-run",
+                "--print-to-pdf=\(pdf.path)", html.absoluteString,
+            ]
         }
         let output = Pipe()
         process.standardOutput = output

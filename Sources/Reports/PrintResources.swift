@@ -17,8 +17,9 @@ public enum PrintResources {
         for match in html.matches(of: source) {
             let address = String(match.1)
             guard images[address] == nil, let id = address.wholeMatch(of: imagePath).flatMap({ Int($0.1) }),
-                  let (image, data) = try await posts.image(id: id), let post = try await posts.post(id: image.postID),
-                  post.isPublic(at: Int(now.timeIntervalSince1970)) else { continue }
+                let (image, data) = try await posts.image(id: id), let post = try await posts.post(id: image.postID),
+                post.isPublic(at: Int(now.timeIntervalSince1970))
+            else { continue }
             images[address] = "data:\(image.contentType);base64,\(data.base64EncodedString())"
         }
         return embed(html, images: images)

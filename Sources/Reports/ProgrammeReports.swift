@@ -13,7 +13,8 @@ public struct ProgrammeReports: Sendable {
 
     public init(store: Store) { self.store = store }
 
-    public static func build(_ kind: ReportDocument.Kind, inputs: ReportInputs, versionLabel: String) -> ReportDocument {
+    public static func build(_ kind: ReportDocument.Kind, inputs: ReportInputs, versionLabel: String) -> ReportDocument
+    {
         switch kind {
         case .challenges: ChallengesReport(inputs: inputs).build(versionLabel: versionLabel)
         case .advice: AdviceReport(inputs: inputs).build(versionLabel: versionLabel)
@@ -22,29 +23,44 @@ public struct ProgrammeReports: Sendable {
 
     /// The concept (nil when none has been started) and the document it makes now. Without a concept the text of
     /// the newest published version is used, as a new concept would start with it.
-    public func concept(_ kind: ReportDocument.Kind, programme: ProgrammeInfo, snapshot: AnalysisSnapshot,
-                        date: Date = Clock.current.now()) async throws -> (ReportStore.Version?, ReportDocument) {
+    public func concept(
+        _ kind: ReportDocument.Kind, programme: ProgrammeInfo, snapshot: AnalysisSnapshot,
+        date: Date = Clock.current.now()
+    ) async throws -> (ReportStore.Version?, ReportDocument) {
         let reports = ReportStore(store: store)
         let concept = try await reports.concept(programmeID: programme.id, kind: kind.rawValue)
         var texts = concept?.sections
-        if texts == nil { texts = try await reports.published(programmeID: programme.id, kind: kind.rawValue)?.sections }
-        let inputs = try await ReportInputs.load(store: store, programme: programme, snapshot: snapshot, texts: texts ?? [:], date: date)
+        if texts == nil {
+            texts = try await reports.published(programmeID: programme.id, kind: kind.rawValue)?.sections
+        }
+        let inputs = try await ReportInputs.load(
+            store: store, programme: programme, snapshot: snapshot, texts: texts ?? [:], date: date)
         return (concept, Self.build(kind, inputs: inputs, versionLabel: "Concept (niet gepubliceerd)"))
     }
 
     /// A published version (the newest when `number` is nil) as it was published.
-    public func published(_ kind: ReportDocument.Kind, programme: ProgrammeInfo, number: Int? = nil) async throws -> (ReportStore.Version, ReportDocument)? {
-        guard let version = try await ReportStore(store: store).published(programmeID: programme.id, kind: kind.rawValue, number: number),
-              let json = version.document else { return nil }
+    public func published(_ kind: ReportDocument.Kind, programme: ProgrammeInfo, number: Int? = nil) async throws -> (
+        ReportStore.Version, ReportDocument
+    )? {
+        guard
+            let version = try await ReportStore(store: store).published(
+                programmeID: programme.id, kind: kind.rawValue, number: number),
+            let json = version.document
+        else { return nil }
         return (version, try JSONDecoder().decode(ReportDocument.self, from: Data(json.utf8)))
     }
 
     /// Freezes the concept: the document is assembled from the data of this moment and stored whole.
-    public func publish(_ kind: ReportDocument.Kind, programme: ProgrammeInfo, snapshot: AnalysisSnapshot, conceptID: Int,
-                        expectedVersion: Int, actor: String, date: Date = Clock.current.now()) async throws -> Int {
+    public func publish(
+        _ kind: ReportDocument.Kind, programme: ProgrammeInfo, snapshot: AnalysisSnapshot, conceptID: Int,
+        expectedVersion: Int, actor: String, date: Date = Clock.current.now()
+    ) async throws -> Int {
         let reports = ReportStore(store: store)
-        let texts = try await reports.versions(programmeID: programme.id, kind: kind.rawValue).first { $0.id == conceptID }?.sections ?? [:]
-        let inputs = try await ReportInputs.load(store: store, programme: programme, snapshot: snapshot, texts: texts, date: date)
+        let texts =
+            try await reports.versions(programmeID: programme.id, kind: kind.rawValue).first { $0.id == conceptID }?
+            .sections ?? [:]
+        let inputs = try await ReportInputs.load(
+            store: store, programme: programme, snapshot: snapshot, texts: texts, date: date)
         return try await reports.publish(id: conceptID, expectedVersion: expectedVersion, actor: actor) { number in
             let document = Self.build(kind, inputs: inputs, versionLabel: "Versie \(number), gepubliceerd")
             let encoder = JSONEncoder()

@@ -25,13 +25,16 @@ public struct ReportInputs: Sendable {
     public var texts: [String: ReportStore.EditorText]
     public var date: Date
 
-    public static func load(store: Store, programme: ProgrammeInfo, snapshot: AnalysisSnapshot,
-                            texts: [String: ReportStore.EditorText], date: Date = Clock.current.now()) async throws -> ReportInputs {
+    public static func load(
+        store: Store, programme: ProgrammeInfo, snapshot: AnalysisSnapshot,
+        texts: [String: ReportStore.EditorText], date: Date = Clock.current.now()
+    ) async throws -> ReportInputs {
         let cities = try await ProgrammeStore(store: store).cities(programmeID: programme.id)
         var codes: [Int: RegionCode] = [:]
         for city in cities {
             guard let slug = city.focusAreaSlug, let area = try await FocusAreaStore(store: store).find(slug: slug),
-                  area.members.count == 1, let code = area.members.first else { continue }
+                area.members.count == 1, let code = area.members.first
+            else { continue }
             codes[city.id] = code
         }
         let themes = ThemeStore(store: store)
@@ -46,11 +49,14 @@ public struct ReportInputs: Sendable {
         var merged: [Int: Int] = [:]
         for entry in all { if let target = entry.opgave.mergedInto { merged[target, default: 0] += entry.support } }
         return ReportInputs(
-            programme: programme, cities: cities, cityCodes: codes, themes: try await themes.themes(programmeID: programme.id),
+            programme: programme, cities: cities, cityCodes: codes,
+            themes: try await themes.themes(programmeID: programme.id),
             decision: try await themes.decision(programmeID: programme.id),
             meetings: meetings,
             interventions: try await knowledge.all(.intervention, as: Intervention.self).map { ($0.id, $0.value) },
-            opgaven: all.filter { $0.opgave.mergedInto == nil }.map { ($0.id, $0.opgave, $0.support + (merged[$0.id] ?? 0)) },
+            opgaven: all.filter { $0.opgave.mergedInto == nil }.map {
+                ($0.id, $0.opgave, $0.support + (merged[$0.id] ?? 0))
+            },
             research: try await knowledge.all(.research, as: Research.self).map { ($0.id, $0.value) },
             snapshot: snapshot, texts: texts, date: date)
     }
@@ -65,7 +71,9 @@ public struct ReportInputs: Sendable {
     }
 
     func researchNote(_ id: Int) -> String? {
-        research.first { $0.id == id }.map { "\($0.value.citation)" + ($0.value.link.isEmpty ? "" : " \($0.value.link)") }
+        research.first { $0.id == id }.map {
+            "\($0.value.citation)" + ($0.value.link.isEmpty ? "" : " \($0.value.link)")
+        }
     }
 
     /// The editors' text of a slot as a block (empty in a concept until written).
@@ -75,9 +83,13 @@ public struct ReportInputs: Sendable {
     }
 
     /// The document around a report's sections: title, programme, date, data version, notes and colophon.
-    func document(_ kind: ReportDocument.Kind, versionLabel: String, sections: [ReportDocument.Section], notes: ReportNotes) -> ReportDocument {
-        ReportDocument(kind: kind, title: kind.title, programme: programme.name, organiser: programme.organiser, versionLabel: versionLabel,
-                       date: DutchFormat.date(date), dataVersion: snapshot.version, sections: sections, notes: notes.notes,
-                       colophon: Colophon.lines(inputs: self))
+    func document(
+        _ kind: ReportDocument.Kind, versionLabel: String, sections: [ReportDocument.Section], notes: ReportNotes
+    ) -> ReportDocument {
+        ReportDocument(
+            kind: kind, title: kind.title, programme: programme.name, organiser: programme.organiser,
+            versionLabel: versionLabel,
+            date: DutchFormat.date(date), dataVersion: snapshot.version, sections: sections, notes: notes.notes,
+            colophon: Colophon.lines(inputs: self))
     }
 }

@@ -14,13 +14,19 @@ struct ReportNotes {
 
     mutating func notes(_ texts: [String]) -> [Int] { Array(Set(texts)).sorted().map { note($0) } }
 
-    mutating func table(_ caption: String, header: [String], rows: [[String]], numeric: [Int] = [], sources: [String]) -> ReportDocument.Block {
+    mutating func table(_ caption: String, header: [String], rows: [[String]], numeric: [Int] = [], sources: [String])
+        -> ReportDocument.Block
+    {
         tables += 1
-        return .table(.init(number: tables, caption: caption, header: header, rows: rows, numeric: numeric, notes: notes(sources)))
+        return .table(
+            .init(number: tables, caption: caption, header: header, rows: rows, numeric: numeric, notes: notes(sources))
+        )
     }
 
-    mutating func figure(_ caption: String, svg: String, description: String, sources: [String]) -> ReportDocument.Block {
+    mutating func figure(_ caption: String, svg: String, description: String, sources: [String]) -> ReportDocument.Block
+    {
         figures += 1
-        return .figure(.init(number: figures, caption: caption, svg: svg, description: description, notes: notes(sources)))
+        return .figure(
+            .init(number: figures, caption: caption, svg: svg, description: description, notes: notes(sources)))
     }
 }

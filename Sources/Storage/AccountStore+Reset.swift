@@ -18,32 +18,42 @@ extension AccountStore {
     public func createResetLink(userID: Int, actor: String, keepRecent: Bool = false) async throws -> String? {
         let token = Self.randomToken()
         return try await store.transaction { sql -> String? in
-            guard let row = try await sql.select().column("email").from("users").where("id", .equal, userID).first() else {
+            guard let row = try await sql.select().column("email").from("users").where("id", .equal, userID).first()
+            else {
                 throw ProgrammeError.notFound("Dit account bestaat niet.")
             }
-            if keepRecent, try await sql.select().column("token_hash").from("one_time_links").where("user_id", .equal, userID)
-                .where("purpose", .equal, "herstel").where("used_at", .is, SQLLiteral.null)
-                .where("created_at", .greaterThan, nowSeconds - Self.resetRequestInterval).first() != nil {
+            if keepRecent,
+                try await sql.select().column("token_hash").from("one_time_links").where("user_id", .equal, userID)
+                    .where("purpose", .equal, "herstel").where("used_at", .is, SQLLiteral.null)
+                    .where("created_at", .greaterThan, nowSeconds - Self.resetRequestInterval).first() != nil
+            {
                 return nil
             }
             try await sql.update("one_time_links").set("used_at", to: SQLBind(nowSeconds))
-                .where("user_id", .equal, userID).where("purpose", .equal, "herstel").where("used_at", .is, SQLLiteral.null).run()
+                .where("user_id", .equal, userID).where("purpose", .equal, "herstel").where(
+                    "used_at", .is, SQLLiteral.null
+                ).run()
             try await sql.insert(into: "one_time_links")
                 .columns("token_hash", "purpose", "user_id", "created_by", "created_at", "expires_at")
-                .values(SQLBind(Self.hash(token)), SQLBind("herstel"), SQLBind(userID), SQLBind(actor), SQLBind(nowSeconds),
-                        SQLBind(nowSeconds + Self.resetHours * 3600))
+                .values(
+                    SQLBind(Self.hash(token)), SQLBind("herstel"), SQLBind(userID), SQLBind(actor), SQLBind(nowSeconds),
+                    SQLBind(nowSeconds + Self.resetHours * 3600)
+                )
                 .run()
-            try await AuditLog.record(sql, actor: actor, action: "herstellink gemaakt", subject: try row.decode(column: "email"),
-                                      detail: "link \(Self.reference(token))")
+            try await AuditLog.record(
+                sql, actor: actor, action: "herstellink gemaakt", subject: try row.decode(column: "email"),
+                detail: "link \(Self.reference(token))")
             return token
         }
     }
 
     /// The account a reset link is for, if the link is unused and not expired.
     public func resetAccount(token: String) async throws -> Account? {
-        guard let row = try await store.sql.select().column("user_id").from("one_time_links")
-            .where("token_hash", .equal, Self.hash(token)).where("purpose", .equal, "herstel")
-            .where("used_at", .is, SQLLiteral.null).where("expires_at", .greaterThan, nowSeconds).first() else { return nil }
+        guard
+            let row = try await store.sql.select().column("user_id").from("one_time_links")
+                .where("token_hash", .equal, Self.hash(token)).where("purpose", .equal, "herstel")
+                .where("used_at", .is, SQLLiteral.null).where("expires_at", .greaterThan, nowSeconds).first()
+        else { return nil }
         return try await account(id: try row.decode(column: "user_id"))
     }
 
@@ -54,13 +64,20 @@ extension AccountStore {
         }
         try await store.transaction { sql in
             let claimed = try await sql.update("one_time_links").set("used_at", to: SQLBind(nowSeconds))
-                .where("token_hash", .equal, Self.hash(token)).where("used_at", .is, SQLLiteral.null).returning("user_id").all()
+                .where("token_hash", .equal, Self.hash(token)).where("used_at", .is, SQLLiteral.null).returning(
+                    "user_id"
+                ).all()
             guard !claimed.isEmpty else { throw ProgrammeError.refused("Deze herstellink is al gebruikt.") }
-            try await sql.update("users").set("password_hash", to: SQLBind(passwordHash)).where("id", .equal, account.id).run()
+            try await sql.update("users").set("password_hash", to: SQLBind(passwordHash)).where(
+                "id", .equal, account.id
+            ).run()
             try await sql.delete(from: "sessions").where("user_id", .equal, account.id).run()
-            try await sql.delete(from: "login_failures").where("email", .equal, account.email).where("kind", .equal, "inloggen").run()
-            try await AuditLog.record(sql, actor: account.email, action: "wachtwoord hersteld", subject: account.email,
-                                      detail: "link \(Self.reference(token))")
+            try await sql.delete(from: "login_failures").where("email", .equal, account.email).where(
+                "kind", .equal, "inloggen"
+            ).run()
+            try await AuditLog.record(
+                sql, actor: account.email, action: "wachtwoord hersteld", subject: account.email,
+                detail: "link \(Self.reference(token))")
         }
         return account
     }

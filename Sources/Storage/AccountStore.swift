@@ -16,7 +16,9 @@ public struct AccountStore: Sendable {
         public var cityID: Int?
         public var participantID: Int?
 
-        public var viewer: Viewer { Viewer(userID: id, email: email, name: name, role: role, cityID: cityID, participantID: participantID) }
+        public var viewer: Viewer {
+            Viewer(userID: id, email: email, name: name, role: role, cityID: cityID, participantID: participantID)
+        }
     }
 
     public struct Invitation: Sendable, Equatable {
@@ -49,64 +51,99 @@ public struct AccountStore: Sendable {
     // MARK: Invitations
 
     /// Creates an invitation and returns its one-time token (to put in the link; it is not stored).
-    public func invite(email: String, name: String, role: Role, cityID: Int?, participantID: Int?, actor: String) async throws -> String {
+    public func invite(email: String, name: String, role: Role, cityID: Int?, participantID: Int?, actor: String)
+        async throws -> String
+    {
         var problems: [String] = []
         if !isEmailAddress(email) { problems.append("E-mail: '\(email)' is geen e-mailadres.") }
         if name.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("Naam: vul de naam in.") }
         if role != .staff, cityID == nil { problems.append("Stad: een \(role.label) hoort bij een stad.") }
-        if role == .participant, participantID == nil { problems.append("Deelnemer: kies de deelnemer die dit account krijgt.") }
+        if role == .participant, participantID == nil {
+            problems.append("Deelnemer: kies de deelnemer die dit account krijgt.")
+        }
         guard problems.isEmpty else { throw ProgrammeError.invalid(problems) }
-        if try await account(email: email) != nil { throw ProgrammeError.duplicate("E-mail: er bestaat al een account voor \(email).") }
-        if let cityID, try await store.sql.select().column("id").from("programme_cities").where("id", .equal, cityID).first() == nil {
+        if try await account(email: email) != nil {
+            throw ProgrammeError.duplicate("E-mail: er bestaat al een account voor \(email).")
+        }
+        if let cityID,
+            try await store.sql.select().column("id").from("programme_cities").where("id", .equal, cityID).first()
+                == nil
+        {
             throw ProgrammeError.invalid(["Stad: deze stad bestaat niet (meer); kies een stad uit de lijst."])
         }
         let token = Self.randomToken()
         try await store.transaction { sql in
             try await sql.insert(into: "invitations")
-                .columns("token_hash", "email", "name", "role", "city_id", "participant_id", "created_by", "created_at", "expires_at")
-                .values(SQLBind(Self.hash(token)), SQLBind(email.lowercased()), SQLBind(name), SQLBind(role.rawValue), SQLBind(cityID),
-                        SQLBind(participantID), SQLBind(actor), SQLBind(nowSeconds), SQLBind(nowSeconds + Self.invitationDays * 86400))
+                .columns(
+                    "token_hash", "email", "name", "role", "city_id", "participant_id", "created_by", "created_at",
+                    "expires_at"
+                )
+                .values(
+                    SQLBind(Self.hash(token)), SQLBind(email.lowercased()), SQLBind(name), SQLBind(role.rawValue),
+                    SQLBind(cityID),
+                    SQLBind(participantID), SQLBind(actor), SQLBind(nowSeconds),
+                    SQLBind(nowSeconds + Self.invitationDays * 86400)
+                )
                 .run()
             // The log names the link only by the start of its hash: whoever reads the log cannot use it.
-            try await AuditLog.record(sql, actor: actor, action: "uitnodiging gemaakt", subject: email.lowercased(),
-                                      detail: "\(role.label); link \(Self.reference(token))")
+            try await AuditLog.record(
+                sql, actor: actor, action: "uitnodiging gemaakt", subject: email.lowercased(),
+                detail: "\(role.label); link \(Self.reference(token))")
         }
         return token
     }
 
     /// The invitation a token opens, if it is unused and not expired.
     public func invitation(token: String) async throws -> Invitation? {
-        guard let row = try await store.sql.select().column("*").from("invitations").where("token_hash", .equal, Self.hash(token))
-            .where("used_at", .is, SQLLiteral.null).where("expires_at", .greaterThan, nowSeconds).first() else { return nil }
+        guard
+            let row = try await store.sql.select().column("*").from("invitations").where(
+                "token_hash", .equal, Self.hash(token)
+            )
+            .where("used_at", .is, SQLLiteral.null).where("expires_at", .greaterThan, nowSeconds).first()
+        else { return nil }
         return try Rows.decode(InvitationRow.self, row).invitation
     }
 
     /// Uses the invitation once and creates the account. A second use of the same link is refused.
     public func accept(token: String, passwordHash: String) async throws -> Account {
         guard let invitation = try await invitation(token: token) else {
-            throw ProgrammeError.refused("Deze uitnodigingslink is ongeldig, al gebruikt of verlopen. Vraag het programmabureau om een nieuwe.")
+            throw ProgrammeError.refused(
+                "Deze uitnodigingslink is ongeldig, al gebruikt of verlopen. Vraag het programmabureau om een nieuwe.")
         }
         return try await store.transaction { sql in
             let claimed = try await sql.update("invitations").set("used_at", to: SQLBind(nowSeconds))
-                .where("token_hash", .equal, Self.hash(token)).where("used_at", .is, SQLLiteral.null).returning("email").all()
+                .where("token_hash", .equal, Self.hash(token)).where("used_at", .is, SQLLiteral.null).returning("email")
+                .all()
             guard !claimed.isEmpty else { throw ProgrammeError.refused("Deze uitnodigingslink is al gebruikt.") }
-            if try await sql.select().column("id").from("users").where("email", .equal, invitation.email).first() != nil {
-                throw ProgrammeError.duplicate("Er bestaat al een account voor \(invitation.email). Log in of vraag een nieuw wachtwoord aan.")
+            if try await sql.select().column("id").from("users").where("email", .equal, invitation.email).first() != nil
+            {
+                throw ProgrammeError.duplicate(
+                    "Er bestaat al een account voor \(invitation.email). Log in of vraag een nieuw wachtwoord aan.")
             }
-            let id = try await sql.insert(into: "users").columns("email", "name", "password_hash", "role", "city_id", "participant_id", "created_at")
-                .values(SQLBind(invitation.email), SQLBind(invitation.name), SQLBind(passwordHash), SQLBind(invitation.role.rawValue),
-                        SQLBind(invitation.cityID), SQLBind(invitation.participantID), SQLBind(nowSeconds))
-                .returning("id").first(decodingColumn: "id", as: Int.self)!
-            try await AuditLog.record(sql, actor: invitation.email, action: "account aangemaakt", subject: invitation.email, detail: invitation.role.label)
-            return Account(id: id, email: invitation.email, name: invitation.name, passwordHash: passwordHash, role: invitation.role,
-                           cityID: invitation.cityID, participantID: invitation.participantID)
+            let id = try await sql.insert(into: "users").columns(
+                "email", "name", "password_hash", "role", "city_id", "participant_id", "created_at"
+            )
+            .values(
+                SQLBind(invitation.email), SQLBind(invitation.name), SQLBind(passwordHash),
+                SQLBind(invitation.role.rawValue),
+                SQLBind(invitation.cityID), SQLBind(invitation.participantID), SQLBind(nowSeconds)
+            )
+            .returning("id").first(decodingColumn: "id", as: Int.self)!
+            try await AuditLog.record(
+                sql, actor: invitation.email, action: "account aangemaakt", subject: invitation.email,
+                detail: invitation.role.label)
+            return Account(
+                id: id, email: invitation.email, name: invitation.name, passwordHash: passwordHash,
+                role: invitation.role,
+                cityID: invitation.cityID, participantID: invitation.participantID)
         }
     }
 
     // MARK: Accounts
 
     public func account(email: String) async throws -> Account? {
-        try await store.sql.select().column("*").from("users").where("email", .equal, email.lowercased()).first().map(Self.account)
+        try await store.sql.select().column("*").from("users").where("email", .equal, email.lowercased()).first().map(
+            Self.account)
     }
 
     public func account(id: Int) async throws -> Account? {
@@ -136,15 +173,24 @@ public struct AccountStore: Sendable {
     public func startSession(userID: Int?) async throws -> (token: String, csrf: String) {
         let token = Self.randomToken()
         let csrf = Self.randomToken()
-        try await store.sql.insert(into: "sessions").columns("token_hash", "user_id", "csrf", "created_at", "expires_at")
-            .values(SQLBind(Self.hash(token)), SQLBind(userID), SQLBind(csrf), SQLBind(nowSeconds), SQLBind(nowSeconds + Self.sessionLifetime))
-            .run()
+        try await store.sql.insert(into: "sessions").columns(
+            "token_hash", "user_id", "csrf", "created_at", "expires_at"
+        )
+        .values(
+            SQLBind(Self.hash(token)), SQLBind(userID), SQLBind(csrf), SQLBind(nowSeconds),
+            SQLBind(nowSeconds + Self.sessionLifetime)
+        )
+        .run()
         return (token, csrf)
     }
 
     public func session(token: String) async throws -> Session? {
-        guard let row = try await store.sql.select().column("*").from("sessions").where("token_hash", .equal, Self.hash(token))
-            .where("expires_at", .greaterThan, nowSeconds).first() else { return nil }
+        guard
+            let row = try await store.sql.select().column("*").from("sessions").where(
+                "token_hash", .equal, Self.hash(token)
+            )
+            .where("expires_at", .greaterThan, nowSeconds).first()
+        else { return nil }
         let session = try Rows.decode(SessionRow.self, row)
         return Session(userID: session.userId, csrf: session.csrf)
     }
@@ -169,15 +215,19 @@ public struct AccountStore: Sendable {
 
     /// Failures in the last `window` seconds before attempt `id`: for the account's address (from any client) and
     /// from the client (for any address). `last` is in milliseconds.
-    public func failures(before id: Int, kind: String = "inloggen", email: String, client: String,
-                         window: Int) async throws -> (account: LoginThrottle.Failures, client: LoginThrottle.Failures) {
+    public func failures(
+        before id: Int, kind: String = "inloggen", email: String, client: String,
+        window: Int
+    ) async throws -> (account: LoginThrottle.Failures, client: LoginThrottle.Failures) {
         func failures(_ column: String, _ value: String) async throws -> LoginThrottle.Failures {
             let row = try await store.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
                 .column(SQLFunction("MAX", args: SQLIdentifier("at")), as: "last")
                 .from("login_failures").where(SQLIdentifier(column), .equal, SQLBind(value)).where("kind", .equal, kind)
                 .where("id", .lessThan, id).where("at", .greaterThan, nowMillis - window * 1000)
                 .first()
-            return .init(count: try row?.decode(column: "n", as: Int.self) ?? 0, last: try row?.decode(column: "last", as: Int?.self))
+            return .init(
+                count: try row?.decode(column: "n", as: Int.self) ?? 0,
+                last: try row?.decode(column: "last", as: Int?.self))
         }
         return (try await failures("email", email.lowercased()), try await failures("client", client))
     }
@@ -196,9 +246,12 @@ public struct AccountStore: Sendable {
     // MARK: Tokens
 
     static func randomToken() -> String {
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max) }   // SystemRandomNumberGenerator: cryptographically secure
-        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        // SystemRandomNumberGenerator: cryptographically secure.
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max) }
+        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(
+            of: "/", with: "_"
+        )
+        .replacingOccurrences(of: "=", with: "")
     }
 
     /// How the audit log refers to a link: the first 12 hex digits of its token's hash.

@@ -18,7 +18,9 @@ public struct AnalysisStore: Sendable {
 
     /// All regions of one level with their figures of one period. When several datasets hold the same indicator
     /// for that period, the dataset covering most regions wins, so one column never mixes sources.
-    public func table(level: RegionLevel, period: Int, catalogue: IndicatorCatalogue = .standard) async throws -> RegionTable {
+    public func table(level: RegionLevel, period: Int, catalogue: IndicatorCatalogue = .standard) async throws
+        -> RegionTable
+    {
         let datasets = try await DatasetStore(store: store).all()
         let byID = Dictionary(uniqueKeysWithValues: datasets.map { ($0.id, $0) })
         let rows = try await store.sql.select()
@@ -32,7 +34,8 @@ public struct AnalysisStore: Sendable {
             let id: Int = try row.decode(column: "dataset_id")
             let text: String = try row.decode(column: "region_code")
             guard let code = RegionCode(text), let dataset = byID[id],
-                  let cells = Cell.unpack(try row.decode(column: "cells")), cells.count == dataset.indicators.count else {
+                let cells = Cell.unpack(try row.decode(column: "cells")), cells.count == dataset.indicators.count
+            else {
                 throw StorageError.damagedRow(dataset: String(id), region: text)
             }
             let indeling: Int = try row.decode(column: "indeling_year")
@@ -53,9 +56,10 @@ public struct AnalysisStore: Sendable {
         var columns: [String: RegionTable.Column] = [:]
         for id in order {
             let dataset = byID[id]!
-            let source = SourceRef(dataset: dataset.info.slug, table: dataset.info.tableID, year: dataset.info.year,
-                                   attribution: dataset.info.attribution, licence: dataset.info.licence,
-                                   indelingYear: indelingOf[id])
+            let source = SourceRef(
+                dataset: dataset.info.slug, table: dataset.info.tableID, year: dataset.info.year,
+                attribution: dataset.info.attribution, licence: dataset.info.licence,
+                indelingYear: indelingOf[id])
             for (position, indicatorID) in dataset.indicators.enumerated() where columns[indicatorID] == nil {
                 guard let indicator = catalogue[indicatorID] else { continue }
                 var cells = [Cell](repeating: .missing, count: codes.count)
@@ -73,7 +77,9 @@ public struct AnalysisStore: Sendable {
             .orderBy("indeling_year").all()
         var names: [RegionCode: String] = [:]
         for row in rows {
-            if let code = RegionCode(try row.decode(column: "code", as: String.self)) { names[code] = try row.decode(column: "name") }
+            if let code = RegionCode(try row.decode(column: "code", as: String.self)) {
+                names[code] = try row.decode(column: "name")
+            }
         }
         return names
     }

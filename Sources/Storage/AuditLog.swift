@@ -17,7 +17,9 @@ public struct AuditLog: Sendable {
 
     public init(store: Store) { self.store = store }
 
-    static func record(_ sql: any SQLDatabase, actor: String, action: String, subject: String, detail: String = "") async throws {
+    static func record(_ sql: any SQLDatabase, actor: String, action: String, subject: String, detail: String = "")
+        async throws
+    {
         try await sql.insert(into: "audit_log").columns("at", "actor", "action", "subject", "detail")
             .values(SQLBind(now()), SQLBind(actor), SQLBind(action), SQLBind(subject), SQLBind(detail)).run()
     }

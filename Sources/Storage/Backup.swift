@@ -1,7 +1,7 @@
 import Foundation
 import SQLKit
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Backups of the SQLite database, safe while Wijkradar runs, and restoring one.
@@ -13,15 +13,20 @@ extension Store {
     /// Writes a backup to `file` (which must not exist yet).
     public func backup(to file: URL) async throws {
         guard kind == .sqlite, url != "sqlite::memory:" else {
-            throw StorageError.backup("Een PostgreSQL-database maakt u veilig met pg_dump (zie de README): pg_dump --format=custom --file=BESTAND \"$DATABASE_URL\"")
+            throw StorageError.backup(
+                "Een PostgreSQL-database maakt u veilig met pg_dump (zie de README): pg_dump --format=custom --file=BESTAND \"$DATABASE_URL\""
+            )
         }
         guard !FileManager.default.fileExists(atPath: file.path) else {
-            throw StorageError.backup("\(file.path) bestaat al; kies een nieuwe bestandsnaam, zodat er nooit een backup wordt overschreven.")
+            throw StorageError.backup(
+                "\(file.path) bestaat al; kies een nieuwe bestandsnaam, zodat er nooit een backup wordt overschreven.")
         }
         // The backup holds names, e-mail addresses and password hashes: readable by the owner only. VACUUM INTO
         // accepts an empty file, so it is made first with those rights.
-        guard FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw StorageError.backup("\(file.path) kan niet worden aangemaakt; bestaat de map en mag Wijkradar erin schrijven?")
+        guard FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600])
+        else {
+            throw StorageError.backup(
+                "\(file.path) kan niet worden aangemaakt; bestaat de map en mag Wijkradar erin schrijven?")
         }
         try await sql.raw("VACUUM INTO \(bind: file.path)").run()
     }
@@ -30,12 +35,17 @@ extension Store {
     /// database. Refused while any Wijkradar process has the database open (`serve`, an import): they would keep
     /// writing to the replaced file. The replaced database stays next to it as `….voor-herstel-<tijd>`.
     public static func restore(from backup: URL, to path: String) async throws {
-        guard FileManager.default.fileExists(atPath: backup.path) else { throw StorageError.backup("\(backup.path) bestaat niet.") }
+        guard FileManager.default.fileExists(atPath: backup.path) else {
+            throw StorageError.backup("\(backup.path) bestaat niet.")
+        }
         // On a new machine the data directory may not exist yet: that is when a backup is needed most.
-        try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
         let lock = try DatabaseLock(path: path)
         guard lock.exclusive() else {
-            throw StorageError.backup("De database is in gebruik (wijkradar serve of een import draait); stop die eerst en probeer het opnieuw.")
+            throw StorageError.backup(
+                "De database is in gebruik (wijkradar serve of een import draait); stop die eerst en probeer het opnieuw."
+            )
         }
         defer { lock.release() }
         let staging = path + ".herstel"
@@ -52,7 +62,8 @@ extension Store {
             }
         } catch {
             try? FileManager.default.removeItem(atPath: staging)
-            throw error is StorageError ? error : StorageError.backup("\(backup.path) is geen leesbare SQLite-database (\(error)).")
+            throw error is StorageError
+                ? error : StorageError.backup("\(backup.path) is geen leesbare SQLite-database (\(error)).")
         }
         for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: staging + suffix) }
         // The database being replaced is kept, with its write-ahead log, under a name that says so.
@@ -64,14 +75,21 @@ extension Store {
                 }
             }
         }
-        guard rename(staging, path) == 0 else { throw StorageError.backup("De backup kon niet op de plaats van \(path) worden gezet.") }
+        guard rename(staging, path) == 0 else {
+            throw StorageError.backup("De backup kon niet op de plaats van \(path) worden gezet.")
+        }
     }
 
     /// Whole (integrity check) and Wijkradar's (its migrations table), with everything in the main file.
     private static func verify(_ check: Store, backup: URL) async throws {
-        let integrity = try await check.sql.raw("PRAGMA integrity_check").all().map { try $0.decode(column: "integrity_check", as: String.self) }
-        guard integrity == ["ok"] else { throw StorageError.backup("\(backup.path) is beschadigd: \(integrity.prefix(3).joined(separator: "; "))") }
-        guard try await check.sql.raw("SELECT name FROM sqlite_master WHERE name = '_fluent_migrations'").first() != nil else {
+        let integrity = try await check.sql.raw("PRAGMA integrity_check").all().map {
+            try $0.decode(column: "integrity_check", as: String.self)
+        }
+        guard integrity == ["ok"] else {
+            throw StorageError.backup("\(backup.path) is beschadigd: \(integrity.prefix(3).joined(separator: "; "))")
+        }
+        guard try await check.sql.raw("SELECT name FROM sqlite_master WHERE name = '_fluent_migrations'").first() != nil
+        else {
             throw StorageError.backup("\(backup.path) is geen backup van Wijkradar (de tabel met migraties ontbreekt).")
         }
         try await check.sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").run()

@@ -14,20 +14,28 @@ public struct DatasetStore: Sendable {
     /// - Parameter failAfterRows: test hook — throws after writing that many observation rows, inside the
     ///   transaction, to prove that an interrupted import leaves the database as it was.
     @discardableResult
-    public func save(_ dataset: ImportedDataset, now: Date = Clock.current.now(), failAfterRows: Int? = nil) async throws -> Dataset {
+    public func save(_ dataset: ImportedDataset, now: Date = Clock.current.now(), failAfterRows: Int? = nil)
+        async throws -> Dataset
+    {
         try await store.transaction { sql in
             try await Self.delete(slug: dataset.info.slug, on: sql)
             let info = dataset.info
             let id = try await sql.insert(into: "datasets")
-                .columns("slug", "source", "table_id", "title", "year", "indeling_year", "licence", "attribution", "format",
-                         "file_name", "sha256", "imported_at", "indicators", "row_count", "cell_count", "secret_count",
-                         "unknown_columns")
-                .values(SQLBind(info.slug), SQLBind(info.source), SQLBind(info.tableID), SQLBind(info.title), SQLBind(info.year),
-                        SQLBind(dataset.indelingYear), SQLBind(info.licence), SQLBind(info.attribution), SQLBind(info.format),
-                        SQLBind(dataset.fileName), SQLBind(dataset.sha256), SQLBind(Int(now.timeIntervalSince1970)),
-                        SQLBind(dataset.indicators.joined(separator: ",")), SQLBind(dataset.recordCount),
-                        SQLBind(dataset.cellCount), SQLBind(dataset.secretCount),
-                        SQLBind(dataset.unknownColumns.joined(separator: "\n")))
+                .columns(
+                    "slug", "source", "table_id", "title", "year", "indeling_year", "licence", "attribution", "format",
+                    "file_name", "sha256", "imported_at", "indicators", "row_count", "cell_count", "secret_count",
+                    "unknown_columns"
+                )
+                .values(
+                    SQLBind(info.slug), SQLBind(info.source), SQLBind(info.tableID), SQLBind(info.title),
+                    SQLBind(info.year),
+                    SQLBind(dataset.indelingYear), SQLBind(info.licence), SQLBind(info.attribution),
+                    SQLBind(info.format),
+                    SQLBind(dataset.fileName), SQLBind(dataset.sha256), SQLBind(Int(now.timeIntervalSince1970)),
+                    SQLBind(dataset.indicators.joined(separator: ",")), SQLBind(dataset.recordCount),
+                    SQLBind(dataset.cellCount), SQLBind(dataset.secretCount),
+                    SQLBind(dataset.unknownColumns.joined(separator: "\n"))
+                )
                 .returning("id")
                 .first(decodingColumn: "id", as: Int.self)!
             try await RegionStore.upsert(dataset.regions, on: sql)
@@ -37,12 +45,15 @@ public struct DatasetStore: Sendable {
                 let insert = sql.insert(into: "observation_rows")
                     .columns("dataset_id", "region_code", "indeling_year", "period", "cells")
                 for row in batch {
-                    insert.values(SQLBind(id), SQLBind(row.region.rawValue), SQLBind(dataset.indelingYear),
-                                  SQLBind(row.period), SQLBind(Cell.pack(row.cells)))
+                    insert.values(
+                        SQLBind(id), SQLBind(row.region.rawValue), SQLBind(dataset.indelingYear),
+                        SQLBind(row.period), SQLBind(Cell.pack(row.cells)))
                 }
                 try await insert.run()
                 written += batch.count
-                if let failAfterRows, written >= failAfterRows { throw StorageError.injectedFailure(afterRows: written) }
+                if let failAfterRows, written >= failAfterRows {
+                    throw StorageError.injectedFailure(afterRows: written)
+                }
             }
             for batch in dataset.provinces.sorted(by: { $0.key < $1.key }).chunked(200) {
                 let insert = sql.insert(into: "provinces").columns("municipality_code", "province", "dataset_id")
@@ -52,15 +63,19 @@ public struct DatasetStore: Sendable {
                 }.run()
             }
             for batch in dataset.geometries.chunked(100) {
-                let insert = sql.insert(into: "geometries").columns("dataset_id", "region_code", "indeling_year", "geojson")
+                let insert = sql.insert(into: "geometries").columns(
+                    "dataset_id", "region_code", "indeling_year", "geojson")
                 for item in batch {
-                    insert.values(SQLBind(id), SQLBind(item.region.rawValue), SQLBind(dataset.indelingYear), SQLBind(item.geojson))
+                    insert.values(
+                        SQLBind(id), SQLBind(item.region.rawValue), SQLBind(dataset.indelingYear), SQLBind(item.geojson)
+                    )
                 }
                 try await insert.run()
             }
-            return Dataset(id: id, info: info, fileName: dataset.fileName, sha256: dataset.sha256, importedAt: now,
-                           indicators: dataset.indicators, rowCount: dataset.recordCount, cellCount: dataset.cellCount,
-                           secretCount: dataset.secretCount)
+            return Dataset(
+                id: id, info: info, fileName: dataset.fileName, sha256: dataset.sha256, importedAt: now,
+                indicators: dataset.indicators, rowCount: dataset.recordCount, cellCount: dataset.cellCount,
+                secretCount: dataset.secretCount)
         }
     }
 
@@ -73,8 +88,10 @@ public struct DatasetStore: Sendable {
 
     @discardableResult
     private static func delete(slug: String, on sql: any SQLDatabase) async throws -> Bool {
-        guard let id = try await sql.select().column("id").from("datasets").where("slug", .equal, slug)
-            .first(decodingColumn: "id", as: Int.self) else { return false }
+        guard
+            let id = try await sql.select().column("id").from("datasets").where("slug", .equal, slug)
+                .first(decodingColumn: "id", as: Int.self)
+        else { return false }
         try await sql.delete(from: "observation_rows").where("dataset_id", .equal, id).run()
         try await sql.delete(from: "geometries").where("dataset_id", .equal, id).run()
         try await sql.delete(from: "provinces").where("dataset_id", .equal, id).run()
@@ -106,17 +123,19 @@ public struct DatasetStore: Sendable {
     }
 
     static func dataset(_ row: any SQLRow) throws -> Dataset {
-        let info = DatasetInfo(slug: try row.decode(column: "slug"), source: try row.decode(column: "source"),
-                               tableID: try row.decode(column: "table_id"), title: try row.decode(column: "title"),
-                               year: try row.decode(column: "year"), licence: try row.decode(column: "licence"),
-                               attribution: try row.decode(column: "attribution"), format: try row.decode(column: "format"))
+        let info = DatasetInfo(
+            slug: try row.decode(column: "slug"), source: try row.decode(column: "source"),
+            tableID: try row.decode(column: "table_id"), title: try row.decode(column: "title"),
+            year: try row.decode(column: "year"), licence: try row.decode(column: "licence"),
+            attribution: try row.decode(column: "attribution"), format: try row.decode(column: "format"))
         let indicators: String = try row.decode(column: "indicators")
-        return Dataset(id: try row.decode(column: "id"), info: info, fileName: try row.decode(column: "file_name"),
-                       sha256: try row.decode(column: "sha256"),
-                       importedAt: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "imported_at", as: Int.self))),
-                       indicators: indicators.split(separator: ",").map(String.init),
-                       rowCount: try row.decode(column: "row_count"), cellCount: try row.decode(column: "cell_count"),
-                       secretCount: try row.decode(column: "secret_count"))
+        return Dataset(
+            id: try row.decode(column: "id"), info: info, fileName: try row.decode(column: "file_name"),
+            sha256: try row.decode(column: "sha256"),
+            importedAt: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "imported_at", as: Int.self))),
+            indicators: indicators.split(separator: ",").map(String.init),
+            rowCount: try row.decode(column: "row_count"), cellCount: try row.decode(column: "cell_count"),
+            secretCount: try row.decode(column: "secret_count"))
     }
 }
 

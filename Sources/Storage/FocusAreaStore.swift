@@ -36,7 +36,8 @@ public struct FocusAreaStore: Sendable {
                 .where("id", .equal, id).where("version", .equal, area.version)
                 .returning("version").all()
             guard !updated.isEmpty else {
-                let actual = try await sql.select().column("version").from("focus_areas").where("id", .equal, id)
+                let actual =
+                    try await sql.select().column("version").from("focus_areas").where("id", .equal, id)
                     .first(decodingColumn: "version", as: Int.self) ?? 0
                 throw FocusAreaError.conflict(slug: area.slug, expected: area.version, actual: actual)
             }
@@ -62,14 +63,18 @@ public struct FocusAreaStore: Sendable {
         guard !ids.isEmpty else { return [] }
         var members: [Int: [RegionCode]] = [:]
         for row in try await store.sql.select().column("focus_area_id").column("region_code").from("focus_area_members")
-            .where("focus_area_id", .in, ids).orderBy("region_code").all() {
+            .where("focus_area_id", .in, ids).orderBy("region_code").all()
+        {
             if let code = RegionCode(try row.decode(column: "region_code", as: String.self)) {
                 members[try row.decode(column: "focus_area_id", as: Int.self), default: []].append(code)
             }
         }
         return try rows.map { row in
-            FocusArea(slug: try row.decode(column: "slug"), name: try row.decode(column: "name"), note: try row.decode(column: "note"),
-                      members: members[try row.decode(column: "id", as: Int.self)] ?? [], version: try row.decode(column: "version"))
+            FocusArea(
+                slug: try row.decode(column: "slug"), name: try row.decode(column: "name"),
+                note: try row.decode(column: "note"),
+                members: members[try row.decode(column: "id", as: Int.self)] ?? [],
+                version: try row.decode(column: "version"))
         }
     }
 
@@ -82,7 +87,9 @@ public struct FocusAreaStore: Sendable {
     }
 
     private func validate(_ area: FocusArea) throws {
-        guard !area.slug.isEmpty, area.slug.allSatisfy({ ($0.isLetter && $0.isLowercase && $0.isASCII) || $0.isNumber || $0 == "-" }) else {
+        guard !area.slug.isEmpty,
+            area.slug.allSatisfy({ ($0.isLetter && $0.isLowercase && $0.isASCII) || $0.isNumber || $0 == "-" })
+        else {
             throw FocusAreaError.invalidSlug(area.slug)
         }
         guard !area.members.isEmpty else { throw FocusAreaError.noMembers }
@@ -98,7 +105,8 @@ public struct FocusAreaStore: Sendable {
     }
 
     private static func id(of slug: String, on sql: any SQLDatabase) async throws -> Int? {
-        try await sql.select().column("id").from("focus_areas").where("slug", .equal, slug).first(decodingColumn: "id", as: Int.self)
+        try await sql.select().column("id").from("focus_areas").where("slug", .equal, slug).first(
+            decodingColumn: "id", as: Int.self)
     }
 
     private static func insertMembers(_ members: [RegionCode], id: Int, on sql: any SQLDatabase) async throws {

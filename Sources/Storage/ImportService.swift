@@ -15,22 +15,27 @@ public struct ImportService: Sendable {
 
     public init(store: Store) { self.store = store }
 
-    public func importFile(_ url: URL, options: ImportOptions = .init(), catalogue: IndicatorCatalogue = .standard,
-                           progress: ImportProgress? = nil, failAfterRows: Int? = nil) async throws -> Result {
+    public func importFile(
+        _ url: URL, options: ImportOptions = .init(), catalogue: IndicatorCatalogue = .standard,
+        progress: ImportProgress? = nil, failAfterRows: Int? = nil
+    ) async throws -> Result {
         let started = Clock.current.now()
         let name = options.displayName ?? url.lastPathComponent
         do {
             let imported = try DataImporter.read(url, options: options, catalogue: catalogue, progress: progress)
             let dataset = try await DatasetStore(store: store).save(imported, failAfterRows: failAfterRows)
-            try await ImportRunStore(store: store).record(ImportRun(
-                startedAt: started, finishedAt: Clock.current.now(), fileName: name, format: imported.info.format,
-                datasetSlug: imported.info.slug, succeeded: true, rowCount: imported.recordCount,
-                message: "ingelezen: \(imported.recordCount) rijen, \(imported.cellCount) waarden"))
+            try await ImportRunStore(store: store).record(
+                ImportRun(
+                    startedAt: started, finishedAt: Clock.current.now(), fileName: name, format: imported.info.format,
+                    datasetSlug: imported.info.slug, succeeded: true, rowCount: imported.recordCount,
+                    message: "ingelezen: \(imported.recordCount) rijen, \(imported.cellCount) waarden"))
             return Result(dataset: dataset, unknownColumns: imported.unknownColumns, warnings: imported.warnings)
         } catch {
-            try? await ImportRunStore(store: store).record(ImportRun(
-                startedAt: started, finishedAt: Clock.current.now(), fileName: name, format: options.format?.rawValue,
-                datasetSlug: options.slug, succeeded: false, rowCount: 0, message: "\(error)"))
+            try? await ImportRunStore(store: store).record(
+                ImportRun(
+                    startedAt: started, finishedAt: Clock.current.now(), fileName: name,
+                    format: options.format?.rawValue,
+                    datasetSlug: options.slug, succeeded: false, rowCount: 0, message: "\(error)"))
             throw error
         }
     }

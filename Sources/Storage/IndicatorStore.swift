@@ -13,13 +13,16 @@ struct IndicatorStore: Sendable {
             try await sql.delete(from: "indicators").run()
             for batch in Array(catalogue.indicators.enumerated()).chunked(50) {
                 let insert = sql.insert(into: "indicators")
-                    .columns("id", "position", "label", "unit", "domain", "direction", "aggregation", "decimals", "stigmatising", "names")
+                    .columns(
+                        "id", "position", "label", "unit", "domain", "direction", "aggregation", "decimals",
+                        "stigmatising", "names")
                 for (position, indicator) in batch {
                     let aggregation = String(decoding: try encoder.encode(indicator.aggregation), as: UTF8.self)
                     let names = String(decoding: try encoder.encode(indicator.names.mapKeys(\.rawValue)), as: UTF8.self)
-                    insert.values(SQLBind(indicator.id), SQLBind(position), SQLBind(indicator.label), SQLBind(indicator.unit),
-                                  SQLBind(indicator.domain), SQLBind(indicator.direction.rawValue), SQLBind(aggregation),
-                                  SQLBind(indicator.decimals), SQLBind(indicator.stigmatising ? 1 : 0), SQLBind(names))
+                    insert.values(
+                        SQLBind(indicator.id), SQLBind(position), SQLBind(indicator.label), SQLBind(indicator.unit),
+                        SQLBind(indicator.domain), SQLBind(indicator.direction.rawValue), SQLBind(aggregation),
+                        SQLBind(indicator.decimals), SQLBind(indicator.stigmatising ? 1 : 0), SQLBind(names))
                 }
                 try await insert.run()
             }

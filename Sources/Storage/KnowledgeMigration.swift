@@ -7,7 +7,12 @@ import SQLKit
 /// FTS5 on SQLite (terms stemmed by Wijkradar), a weighted `tsvector` with the `dutch` configuration on PostgreSQL.
 struct M011CreateKnowledge: SQLMigration {
     var name: String { "M011_CreateKnowledge" }
-    var tables: [String] { ["knowledge_attachments", "knowledge_support", "knowledge_facets", "knowledge_history", "knowledge_fts", "knowledge_records"] }
+    var tables: [String] {
+        [
+            "knowledge_attachments", "knowledge_support", "knowledge_facets", "knowledge_history", "knowledge_fts",
+            "knowledge_records",
+        ]
+    }
     func prepare(sql: any SQLDatabase) async throws {
         try await sql.create(table: "knowledge_records")
             .column("id", type: .bigint, sql.neverReusedID)
@@ -38,7 +43,8 @@ struct M011CreateKnowledge: SQLMigration {
             .column("value", type: .text, .notNull)
             .primaryKey(["record_id", "facet", "value"])
             .run()
-        try await sql.create(index: "knowledge_facets_value").on("knowledge_facets").column("facet").column("value").run()
+        try await sql.create(index: "knowledge_facets_value").on("knowledge_facets").column("facet").column("value")
+            .run()
         // Files attached to records, in the database so every instance serves them; checked before they get here.
         try await sql.create(table: "knowledge_attachments")
             .column("id", type: .bigint, sql.neverReusedID)
@@ -59,7 +65,8 @@ struct M011CreateKnowledge: SQLMigration {
             .primaryKey(["record_id", "user_id"])
             .run()
         if sql.dialect.name == "sqlite" {
-            try await sql.raw("CREATE VIRTUAL TABLE knowledge_fts USING fts5(title, body, tokenize = 'unicode61')").run()
+            try await sql.raw("CREATE VIRTUAL TABLE knowledge_fts USING fts5(title, body, tokenize = 'unicode61')")
+                .run()
         } else {
             try await sql.raw("ALTER TABLE knowledge_records ADD COLUMN search tsvector").run()
             try await sql.raw("CREATE INDEX knowledge_records_search ON knowledge_records USING GIN (search)").run()
@@ -79,8 +86,10 @@ struct M014KnowledgeRegions: SQLMigration {
             .run()
         try await sql.create(index: "knowledge_regions_code").on("knowledge_regions").column("region_code").run()
         try await sql.create(index: "knowledge_regions_record").on("knowledge_regions").column("record_id").run()
-        let rows = try await sql.select().column("id").column("kind").column("payload").column("region_code").from("knowledge_records")
-            .where("deleted", .equal, SQLBind(false)).all()
+        let rows = try await sql.select().column("id").column("kind").column("payload").column("region_code").from(
+            "knowledge_records"
+        )
+        .where("deleted", .equal, SQLBind(false)).all()
         for row in rows {
             let id = try row.decode(column: "id", as: Int.self)
             var codes: [String] = []

@@ -21,7 +21,9 @@ public struct KnowledgeStore: Sendable {
         /// Shown on the public site; a concept is seen only by those who capture knowledge.
         public var published: Bool
 
-        public func decode<T: Decodable>(_ type: T.Type) throws -> T { try JSONDecoder().decode(T.self, from: Data(payload.utf8)) }
+        public func decode<T: Decodable>(_ type: T.Type) throws -> T {
+            try JSONDecoder().decode(T.self, from: Data(payload.utf8))
+        }
     }
 
     public struct Change: Sendable, Equatable {
@@ -71,16 +73,25 @@ public struct KnowledgeStore: Sendable {
         return query
     }
 
-    public func create<T: Encodable>(_ kind: Kind, _ value: T, document: SearchDocument, anchor: Anchor = Anchor(), published: Bool = true,
-                                     actor: String) async throws -> Int {
+    public func create<T: Encodable>(
+        _ kind: Kind, _ value: T, document: SearchDocument, anchor: Anchor = Anchor(), published: Bool = true,
+        actor: String
+    ) async throws -> Int {
         let payload = try ProgrammeStore.json(value)
         return try await store.transaction { sql in
             let time = now()
             let id = try await sql.insert(into: "knowledge_records")
-                .columns("kind", "title", "payload", "city_id", "region_code", "start_year", "version", "deleted", "created_at", "updated_at", "updated_by",
-                         "published")
-                .values(SQLBind(kind.rawValue), SQLBind(document.title), SQLBind(payload), SQLBind(anchor.cityID), SQLBind(anchor.regionCode),
-                        SQLBind(anchor.startYear), SQLBind(1), SQLBind(false), SQLBind(time), SQLBind(time), SQLBind(actor), SQLBind(published))
+                .columns(
+                    "kind", "title", "payload", "city_id", "region_code", "start_year", "version", "deleted",
+                    "created_at", "updated_at", "updated_by",
+                    "published"
+                )
+                .values(
+                    SQLBind(kind.rawValue), SQLBind(document.title), SQLBind(payload), SQLBind(anchor.cityID),
+                    SQLBind(anchor.regionCode),
+                    SQLBind(anchor.startYear), SQLBind(1), SQLBind(false), SQLBind(time), SQLBind(time), SQLBind(actor),
+                    SQLBind(published)
+                )
                 .returning("id").first(decodingColumn: "id", as: Int.self)!
             try await Self.history(sql, id: id, version: 1, actor: actor, action: "aangemaakt", payload: payload)
             try await Self.index(sql, id: id, document: document)
@@ -91,16 +102,22 @@ public struct KnowledgeStore: Sendable {
 
     /// Saves a new version; `expectedVersion` is the version the editor started from. Returns the new version.
     /// `published` nil leaves the publication state as it is.
-    public func update<T: Encodable>(id: Int, expectedVersion: Int, _ value: T, document: SearchDocument, anchor: Anchor = Anchor(),
-                                     published: Bool? = nil, actor: String) async throws -> Int {
+    public func update<T: Encodable>(
+        id: Int, expectedVersion: Int, _ value: T, document: SearchDocument, anchor: Anchor = Anchor(),
+        published: Bool? = nil, actor: String
+    ) async throws -> Int {
         let payload = try ProgrammeStore.json(value)
         return try await store.transaction { sql in
-            try await Self.bump(sql, id: id, expectedVersion: expectedVersion, title: document.title, actor: actor) { update in
-                update.set("payload", to: SQLBind(payload)).set("title", to: SQLBind(document.title)).set("city_id", to: SQLBind(anchor.cityID))
-                    .set("region_code", to: SQLBind(anchor.regionCode)).set("start_year", to: SQLBind(anchor.startYear))
+            try await Self.bump(sql, id: id, expectedVersion: expectedVersion, title: document.title, actor: actor) {
+                update in
+                update.set("payload", to: SQLBind(payload)).set("title", to: SQLBind(document.title)).set(
+                    "city_id", to: SQLBind(anchor.cityID)
+                )
+                .set("region_code", to: SQLBind(anchor.regionCode)).set("start_year", to: SQLBind(anchor.startYear))
                 return published.map { update.set("published", to: SQLBind($0)) } ?? update
             }
-            try await Self.history(sql, id: id, version: expectedVersion + 1, actor: actor, action: "gewijzigd", payload: payload)
+            try await Self.history(
+                sql, id: id, version: expectedVersion + 1, actor: actor, action: "gewijzigd", payload: payload)
             try await Self.index(sql, id: id, document: document)
             try await AuditLog.record(sql, actor: actor, action: "kennis gewijzigd", subject: document.title)
             return expectedVersion + 1
@@ -112,18 +129,25 @@ public struct KnowledgeStore: Sendable {
     public func setPublished(_ ids: [Int], _ published: Bool, actor: String) async throws {
         guard !ids.isEmpty else { return }
         try await store.transaction { sql in
-            try await sql.update("knowledge_records").set("published", to: SQLBind(published)).where("id", .in, ids).run()
-            try await AuditLog.record(sql, actor: actor, action: published ? "kennis openbaar" : "kennis concept",
-                                      subject: ids.map(String.init).joined(separator: ", "))
+            try await sql.update("knowledge_records").set("published", to: SQLBind(published)).where("id", .in, ids)
+                .run()
+            try await AuditLog.record(
+                sql, actor: actor, action: published ? "kennis openbaar" : "kennis concept",
+                subject: ids.map(String.init).joined(separator: ", "))
         }
     }
 
     /// Takes a record out of search and lists; it and its history stay in the database.
     public func remove(id: Int, expectedVersion: Int, actor: String) async throws {
         try await store.transaction { sql in
-            guard let current = try await Self.stored(sql, id: id) else { throw ProgrammeError.notFound("Kennisrecord \(id)") }
-            try await Self.bump(sql, id: id, expectedVersion: expectedVersion, title: current.title, actor: actor) { $0.set("deleted", to: SQLBind(true)) }
-            try await Self.history(sql, id: id, version: expectedVersion + 1, actor: actor, action: "verwijderd", payload: current.payload)
+            guard let current = try await Self.stored(sql, id: id) else {
+                throw ProgrammeError.notFound("Kennisrecord \(id)")
+            }
+            try await Self.bump(sql, id: id, expectedVersion: expectedVersion, title: current.title, actor: actor) {
+                $0.set("deleted", to: SQLBind(true))
+            }
+            try await Self.history(
+                sql, id: id, version: expectedVersion + 1, actor: actor, action: "verwijderd", payload: current.payload)
             try await Self.index(sql, id: id, document: nil)
             try await AuditLog.record(sql, actor: actor, action: "kennis verwijderd", subject: current.title)
         }
@@ -131,14 +155,20 @@ public struct KnowledgeStore: Sendable {
 
     /// The record, also when removed (pages say so); nil when it does not exist or is a concept the audience may not see.
     public func record(id: Int) async throws -> Stored? {
-        guard let stored = try await Self.stored(store.sql, id: id), stored.published || audience == .internal else { return nil }
+        guard let stored = try await Self.stored(store.sql, id: id), stored.published || audience == .internal else {
+            return nil
+        }
         return stored
     }
 
     public func history(id: Int) async throws -> [Change] {
-        try await store.sql.select().column("*").from("knowledge_history").where("record_id", .equal, id).orderBy("version").all().map {
-            Change(version: try $0.decode(column: "version"), at: try $0.decode(column: "at"), actor: try $0.decode(column: "actor"),
-                   action: try $0.decode(column: "action"), payload: try $0.decode(column: "payload"))
+        try await store.sql.select().column("*").from("knowledge_history").where("record_id", .equal, id).orderBy(
+            "version"
+        ).all().map {
+            Change(
+                version: try $0.decode(column: "version"), at: try $0.decode(column: "at"),
+                actor: try $0.decode(column: "actor"),
+                action: try $0.decode(column: "action"), payload: try $0.decode(column: "payload"))
         }
     }
 
@@ -146,14 +176,20 @@ public struct KnowledgeStore: Sendable {
     public func anchored(in regionCodes: [String], kind: Kind = .intervention) async throws -> [Suggestions.Candidate] {
         guard !regionCodes.isEmpty else { return [] }
         // One query: the evidence level comes along as a subquery on the facets.
-        let evidence = SQLRaw("(SELECT value FROM knowledge_facets WHERE knowledge_facets.record_id = knowledge_records.id "
-                              + "AND knowledge_facets.facet = '\(Facet.evidence.rawValue)' LIMIT 1)")
-        let rows = try await visible(store.sql.select().column("id").column("title").column("region_code")
-            .column(evidence, as: "evidence").from("knowledge_records"))
-            .where("kind", .equal, kind.rawValue).where("region_code", .in, regionCodes).all()
+        let evidence = SQLRaw(
+            "(SELECT value FROM knowledge_facets WHERE knowledge_facets.record_id = knowledge_records.id "
+                + "AND knowledge_facets.facet = '\(Facet.evidence.rawValue)' LIMIT 1)")
+        let rows = try await visible(
+            store.sql.select().column("id").column("title").column("region_code")
+                .column(evidence, as: "evidence").from("knowledge_records")
+        )
+        .where("kind", .equal, kind.rawValue).where("region_code", .in, regionCodes).all()
         return try rows.map { row in
-            .init(id: try row.decode(column: "id"), title: try row.decode(column: "title"), regionCode: try row.decode(column: "region_code"),
-                  evidence: (try row.decode(column: "evidence", as: String?.self)).flatMap(EvidenceLevel.init(rawValue:)) ?? .unknown)
+            .init(
+                id: try row.decode(column: "id"), title: try row.decode(column: "title"),
+                regionCode: try row.decode(column: "region_code"),
+                evidence: (try row.decode(column: "evidence", as: String?.self)).flatMap(EvidenceLevel.init(rawValue:))
+                    ?? .unknown)
         }
     }
 
@@ -162,16 +198,28 @@ public struct KnowledgeStore: Sendable {
         guard !ids.isEmpty else { return [] }
         return try await visible(store.sql.select().column("id").column("payload").from("knowledge_records"))
             .where("kind", .equal, kind.rawValue).where("id", .in, ids).orderBy("id").all().map {
-                (try $0.decode(column: "id"), try JSONDecoder().decode(T.self, from: Data((try $0.decode(column: "payload", as: String.self)).utf8)))
+                (
+                    try $0.decode(column: "id"),
+                    try JSONDecoder().decode(
+                        T.self, from: Data((try $0.decode(column: "payload", as: String.self)).utf8))
+                )
             }
     }
 
     /// Live records of a kind about a CBS region (research names its regions), oldest first: one query.
-    public func about<T: Decodable>(_ regionCode: String, kind: Kind, as type: T.Type) async throws -> [(id: Int, value: T)] {
-        let regions = store.sql.select().column("record_id").from("knowledge_regions").where("region_code", .equal, regionCode)
+    public func about<T: Decodable>(_ regionCode: String, kind: Kind, as type: T.Type) async throws -> [(
+        id: Int, value: T
+    )] {
+        let regions = store.sql.select().column("record_id").from("knowledge_regions").where(
+            "region_code", .equal, regionCode)
         return try await visible(store.sql.select().column("id").column("payload").from("knowledge_records"))
-            .where("kind", .equal, kind.rawValue).where("id", .in, SQLGroupExpression(regions.query)).orderBy("id").all().map {
-                (try $0.decode(column: "id"), try JSONDecoder().decode(T.self, from: Data((try $0.decode(column: "payload", as: String.self)).utf8)))
+            .where("kind", .equal, kind.rawValue).where("id", .in, SQLGroupExpression(regions.query)).orderBy("id")
+            .all().map {
+                (
+                    try $0.decode(column: "id"),
+                    try JSONDecoder().decode(
+                        T.self, from: Data((try $0.decode(column: "payload", as: String.self)).utf8))
+                )
             }
     }
 
@@ -179,8 +227,11 @@ public struct KnowledgeStore: Sendable {
     public func all<T: Decodable>(_ kind: Kind, as type: T.Type) async throws -> [(id: Int, version: Int, value: T)] {
         try await visible(store.sql.select().column("id").column("version").column("payload").from("knowledge_records"))
             .where("kind", .equal, kind.rawValue).orderBy("id").all().map {
-                (try $0.decode(column: "id"), try $0.decode(column: "version"),
-                 try JSONDecoder().decode(T.self, from: Data((try $0.decode(column: "payload", as: String.self)).utf8)))
+                (
+                    try $0.decode(column: "id"), try $0.decode(column: "version"),
+                    try JSONDecoder().decode(
+                        T.self, from: Data((try $0.decode(column: "payload", as: String.self)).utf8))
+                )
             }
     }
 
@@ -194,49 +245,75 @@ public struct KnowledgeStore: Sendable {
     }
 
     /// Stores a checked file with a record; the upload is in the record's history and the audit log.
-    public func attach(to id: Int, fileName: String, contentType: String, content: Data, actor: String) async throws -> Int {
+    public func attach(to id: Int, fileName: String, contentType: String, content: Data, actor: String) async throws
+        -> Int
+    {
         try await store.transaction { sql in
-            guard let stored = try await Self.stored(sql, id: id), !stored.deleted else { throw ProgrammeError.notFound("Kennisrecord \(id)") }
+            guard let stored = try await Self.stored(sql, id: id), !stored.deleted else {
+                throw ProgrammeError.notFound("Kennisrecord \(id)")
+            }
             let digest = SHA256.hash(data: content).map { String(format: "%02x", $0) }.joined()
             let attachment = try await sql.insert(into: "knowledge_attachments")
                 .columns("record_id", "file_name", "content_type", "size", "sha256", "content", "uploaded_by", "at")
-                .values(SQLBind(id), SQLBind(fileName), SQLBind(contentType), SQLBind(content.count), SQLBind(digest), Blob.bind(content),
-                        SQLBind(actor), SQLBind(now()))
+                .values(
+                    SQLBind(id), SQLBind(fileName), SQLBind(contentType), SQLBind(content.count), SQLBind(digest),
+                    Blob.bind(content),
+                    SQLBind(actor), SQLBind(now())
+                )
                 .returning("id").first(decodingColumn: "id", as: Int.self)!
-            try await AuditLog.record(sql, actor: actor, action: "bijlage toegevoegd", subject: stored.title, detail: "\(fileName) (\(content.count) bytes)")
+            try await AuditLog.record(
+                sql, actor: actor, action: "bijlage toegevoegd", subject: stored.title,
+                detail: "\(fileName) (\(content.count) bytes)")
             return attachment
         }
     }
 
     public func attachments(of id: Int) async throws -> [Attachment] {
-        try await store.sql.select().column("id").column("file_name").column("content_type").column("size").from("knowledge_attachments")
-            .where("record_id", .equal, id).orderBy("id").all().map {
-                Attachment(id: try $0.decode(column: "id"), fileName: try $0.decode(column: "file_name"),
-                           contentType: try $0.decode(column: "content_type"), size: try $0.decode(column: "size"))
-            }
+        try await store.sql.select().column("id").column("file_name").column("content_type").column("size").from(
+            "knowledge_attachments"
+        )
+        .where("record_id", .equal, id).orderBy("id").all().map {
+            Attachment(
+                id: try $0.decode(column: "id"), fileName: try $0.decode(column: "file_name"),
+                contentType: try $0.decode(column: "content_type"), size: try $0.decode(column: "size"))
+        }
     }
 
     public func attachmentContent(_ attachmentID: Int, of id: Int) async throws -> (Attachment, Data)? {
-        guard let row = try await store.sql.select().column("*").from("knowledge_attachments").where("id", .equal, attachmentID)
-            .where("record_id", .equal, id).first() else { return nil }
-        return (Attachment(id: attachmentID, fileName: try row.decode(column: "file_name"), contentType: try row.decode(column: "content_type"),
-                           size: try row.decode(column: "size")), try Blob.decode(row, column: "content"))
+        guard
+            let row = try await store.sql.select().column("*").from("knowledge_attachments").where(
+                "id", .equal, attachmentID
+            )
+            .where("record_id", .equal, id).first()
+        else { return nil }
+        return (
+            Attachment(
+                id: attachmentID, fileName: try row.decode(column: "file_name"),
+                contentType: try row.decode(column: "content_type"),
+                size: try row.decode(column: "size")), try Blob.decode(row, column: "content")
+        )
     }
 
     // MARK: Opgaven
 
     /// All live opgaven with their support, oldest first.
     public func opgaven() async throws -> [(id: Int, version: Int, opgave: Opgave, support: Int)] {
-        let rows = try await visible(store.sql.select().column("id").column("version").column("payload").from("knowledge_records"))
-            .where("kind", .equal, Kind.opgave.rawValue).orderBy("id").all()
+        let rows = try await visible(
+            store.sql.select().column("id").column("version").column("payload").from("knowledge_records")
+        )
+        .where("kind", .equal, Kind.opgave.rawValue).orderBy("id").all()
         var support: [Int: Int] = [:]
         for row in try await store.sql.select().column("record_id").from("knowledge_support").all() {
             support[try row.decode(column: "record_id", as: Int.self), default: 0] += 1
         }
         return try rows.map { row in
             let id: Int = try row.decode(column: "id")
-            return (id, try row.decode(column: "version"),
-                    try JSONDecoder().decode(Opgave.self, from: Data((try row.decode(column: "payload", as: String.self)).utf8)), support[id] ?? 0)
+            return (
+                id, try row.decode(column: "version"),
+                try JSONDecoder().decode(
+                    Opgave.self, from: Data((try row.decode(column: "payload", as: String.self)).utf8)),
+                support[id] ?? 0
+            )
         }
     }
 
@@ -246,9 +323,15 @@ public struct KnowledgeStore: Sendable {
             guard let stored = try await Self.stored(sql, id: id), stored.kind == .opgave, !stored.deleted else {
                 throw ProgrammeError.notFound("Opgave \(id)")
             }
-            guard try await sql.select().column("at").from("knowledge_support").where("record_id", .equal, id).where("user_id", .equal, userID)
-                .first() == nil else { throw ProgrammeError.duplicate("U steunt ‘\(stored.title)’ al.") }
-            try await sql.insert(into: "knowledge_support").columns("record_id", "user_id", "at").values(SQLBind(id), SQLBind(userID), SQLBind(now())).run()
+            guard
+                try await sql.select().column("at").from("knowledge_support").where("record_id", .equal, id).where(
+                    "user_id", .equal, userID
+                )
+                .first() == nil
+            else { throw ProgrammeError.duplicate("U steunt ‘\(stored.title)’ al.") }
+            try await sql.insert(into: "knowledge_support").columns("record_id", "user_id", "at").values(
+                SQLBind(id), SQLBind(userID), SQLBind(now())
+            ).run()
             try await AuditLog.record(sql, actor: actor, action: "opgave gesteund", subject: stored.title)
         }
     }
@@ -257,22 +340,33 @@ public struct KnowledgeStore: Sendable {
 
     /// Records matching the words (all of them, stemmed: "woning" finds "woningen") and every facet filter, best
     /// first; without words, all matching the filters, newest first.
-    public func search(_ text: String, filters: [Facet: String] = [:], kind: Kind? = nil, limit: Int = 100) async throws -> [Hit] {
+    public func search(_ text: String, filters: [Facet: String] = [:], kind: Kind? = nil, limit: Int = 100) async throws
+        -> [Hit]
+    {
         let scores = try await textScores(text)
-        let query = visible(store.sql.select().column("id").column("kind").column("title").column("updated_at").column("published")
-            .from("knowledge_records"))
+        let query = visible(
+            store.sql.select().column("id").column("kind").column("title").column("updated_at").column("published")
+                .from("knowledge_records"))
         if let kind { query.where("kind", .equal, kind.rawValue) }
         if let scores { query.where("id", .in, Array(scores.keys)) }
         for (facet, value) in filters.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            query.where("id", .in, SQLGroupExpression(store.sql.select().column("record_id").from("knowledge_facets")
-                .where("facet", .equal, facet.rawValue).where("value", .equal, value).select))
+            query.where(
+                "id", .in,
+                SQLGroupExpression(
+                    store.sql.select().column("record_id").from("knowledge_facets")
+                        .where("facet", .equal, facet.rawValue).where("value", .equal, value).select))
         }
         if scores?.isEmpty == true { return [] }
         let rows = try await query.all()
         let hits = try rows.map { row -> (Hit, Int) in
             let id: Int = try row.decode(column: "id")
-            return (Hit(id: id, kind: Kind(rawValue: try row.decode(column: "kind")) ?? .intervention, title: try row.decode(column: "title"),
-                        score: scores?[id] ?? 0, published: try row.decode(column: "published")), try row.decode(column: "updated_at"))
+            return (
+                Hit(
+                    id: id, kind: Kind(rawValue: try row.decode(column: "kind")) ?? .intervention,
+                    title: try row.decode(column: "title"),
+                    score: scores?[id] ?? 0, published: try row.decode(column: "published")),
+                try row.decode(column: "updated_at")
+            )
         }
         return Array(hits.sorted { ($0.0.score, $0.1, $0.0.id) > ($1.0.score, $1.1, $1.0.id) }.map(\.0).prefix(limit))
     }
@@ -281,11 +375,15 @@ public struct KnowledgeStore: Sendable {
     public func facetCounts(of ids: [Int]) async throws -> [Facet: [(value: String, count: Int)]] {
         guard !ids.isEmpty else { return [:] }
         var counts: [Facet: [String: Int]] = [:]
-        for row in try await store.sql.select().column("facet").column("value").from("knowledge_facets").where("record_id", .in, ids).all() {
+        for row in try await store.sql.select().column("facet").column("value").from("knowledge_facets").where(
+            "record_id", .in, ids
+        ).all() {
             guard let facet = Facet(rawValue: try row.decode(column: "facet")) else { continue }
             counts[facet, default: [:]][try row.decode(column: "value"), default: 0] += 1
         }
-        return counts.mapValues { $0.map { (value: $0.key, count: $0.value) }.sorted { ($1.count, $0.value) < ($0.count, $1.value) } }
+        return counts.mapValues {
+            $0.map { (value: $0.key, count: $0.value) }.sorted { ($1.count, $0.value) < ($0.count, $1.value) }
+        }
     }
 
     /// Scores by record id for the words, or nil when there are no words to search for (only stop words, or none).
@@ -297,15 +395,20 @@ public struct KnowledgeStore: Sendable {
         if store.kind == .sqlite {
             let match = terms.map { "\"\($0)\"" }.joined(separator: " ")
             // bm25: lower is better; title weighs five times the body.
-            for row in try await store.sql.raw("SELECT rowid AS id, bm25(knowledge_fts, 5.0, 1.0) AS score FROM knowledge_fts WHERE knowledge_fts MATCH \(bind: match)").all() {
+            for row in try await store.sql.raw(
+                "SELECT rowid AS id, bm25(knowledge_fts, 5.0, 1.0) AS score FROM knowledge_fts WHERE knowledge_fts MATCH \(bind: match)"
+            ).all() {
                 scores[try row.decode(column: "id", as: Int.self)] = -(try row.decode(column: "score", as: Double.self))
             }
         } else {
-            for row in try await store.sql.raw("""
+            for row in try await store.sql.raw(
+                """
                 SELECT id, ts_rank(search, plainto_tsquery('dutch', \(bind: folded))) AS score FROM knowledge_records
                 WHERE search @@ plainto_tsquery('dutch', \(bind: folded))
-                """).all() {
-                scores[try row.decode(column: "id", as: Int.self)] = Double(try row.decode(column: "score", as: Float.self))
+                """
+            ).all() {
+                scores[try row.decode(column: "id", as: Int.self)] = Double(
+                    try row.decode(column: "score", as: Float.self))
             }
         }
         return scores
@@ -314,8 +417,10 @@ public struct KnowledgeStore: Sendable {
     // MARK: Inside the transaction
 
     /// The version check and the write are one statement: of two editors of the same version exactly one wins.
-    static func bump(_ sql: any SQLDatabase, id: Int, expectedVersion: Int, title: String, actor: String,
-                     _ changes: (SQLUpdateBuilder) -> SQLUpdateBuilder) async throws {
+    static func bump(
+        _ sql: any SQLDatabase, id: Int, expectedVersion: Int, title: String, actor: String,
+        _ changes: (SQLUpdateBuilder) -> SQLUpdateBuilder
+    ) async throws {
         let update = sql.update("knowledge_records").set("version", to: SQLBind(expectedVersion + 1))
             .set("updated_at", to: SQLBind(now())).set("updated_by", to: SQLBind(actor))
         let rows = try await changes(update).where("id", .equal, id).where("version", .equal, expectedVersion)
@@ -325,9 +430,13 @@ public struct KnowledgeStore: Sendable {
         throw ProgrammeError.conflict("‘\(title)’")
     }
 
-    static func history(_ sql: any SQLDatabase, id: Int, version: Int, actor: String, action: String, payload: String) async throws {
-        try await sql.insert(into: "knowledge_history").columns("record_id", "version", "at", "actor", "action", "payload")
-            .values(SQLBind(id), SQLBind(version), SQLBind(now()), SQLBind(actor), SQLBind(action), SQLBind(payload)).run()
+    static func history(_ sql: any SQLDatabase, id: Int, version: Int, actor: String, action: String, payload: String)
+        async throws
+    {
+        try await sql.insert(into: "knowledge_history").columns(
+            "record_id", "version", "at", "actor", "action", "payload"
+        )
+        .values(SQLBind(id), SQLBind(version), SQLBind(now()), SQLBind(actor), SQLBind(action), SQLBind(payload)).run()
     }
 
     /// Replaces the record's index entry and facets; nil removes them.
@@ -342,13 +451,17 @@ public struct KnowledgeStore: Sendable {
         if sql.dialect.name == "sqlite" {
             try await sql.raw("DELETE FROM knowledge_fts WHERE rowid = \(bind: id)").run()
             if let document {
-                try await sql.raw("INSERT INTO knowledge_fts (rowid, title, body) VALUES (\(bind: id), \(bind: SearchText.terms(document.title).joined(separator: " ")), \(bind: SearchText.terms(document.body).joined(separator: " ")))").run()
+                try await sql.raw(
+                    "INSERT INTO knowledge_fts (rowid, title, body) VALUES (\(bind: id), \(bind: SearchText.terms(document.title).joined(separator: " ")), \(bind: SearchText.terms(document.body).joined(separator: " ")))"
+                ).run()
             }
         } else if let document {
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 UPDATE knowledge_records SET search = setweight(to_tsvector('dutch', \(bind: SearchText.fold(document.title))), 'A')
                     || setweight(to_tsvector('dutch', \(bind: SearchText.fold(document.body))), 'B') WHERE id = \(bind: id)
-                """).run()
+                """
+            ).run()
         } else {
             try await sql.raw("UPDATE knowledge_records SET search = NULL WHERE id = \(bind: id)").run()
         }
@@ -365,12 +478,16 @@ public struct KnowledgeStore: Sendable {
     }
 
     static func stored(_ sql: any SQLDatabase, id: Int) async throws -> Stored? {
-        try await sql.select().column("id").column("kind").column("title").column("payload").column("version").column("deleted")
-            .column("updated_by").column("published").from("knowledge_records").where("id", .equal, id).first().map {
-                Stored(id: try $0.decode(column: "id"), kind: Kind(rawValue: try $0.decode(column: "kind")) ?? .intervention,
-                       title: try $0.decode(column: "title"), payload: try $0.decode(column: "payload"), version: try $0.decode(column: "version"),
-                       deleted: try $0.decode(column: "deleted"), updatedBy: try $0.decode(column: "updated_by"),
-                       published: try $0.decode(column: "published"))
-            }
+        try await sql.select().column("id").column("kind").column("title").column("payload").column("version").column(
+            "deleted"
+        )
+        .column("updated_by").column("published").from("knowledge_records").where("id", .equal, id).first().map {
+            Stored(
+                id: try $0.decode(column: "id"), kind: Kind(rawValue: try $0.decode(column: "kind")) ?? .intervention,
+                title: try $0.decode(column: "title"), payload: try $0.decode(column: "payload"),
+                version: try $0.decode(column: "version"),
+                deleted: try $0.decode(column: "deleted"), updatedBy: try $0.decode(column: "updated_by"),
+                published: try $0.decode(column: "published"))
+        }
     }
 }

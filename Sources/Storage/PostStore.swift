@@ -29,13 +29,21 @@ public struct PostStore: Sendable {
             }
             let time = now()
             let id = try await sql.insert(into: "posts")
-                .columns("slug", "kind", "title", "body", "author", "tags", "state", "publish_at", "staff_note", "version", "deleted",
-                         "created_at", "updated_at", "updated_by")
-                .values(SQLBind(slug), SQLBind(post.kind.rawValue), SQLBind(post.title), SQLBind(post.body), SQLBind(post.author), SQLBind(tags),
-                        SQLBind(post.state.rawValue), SQLBind(post.publishAt), SQLBind(post.staffNote), SQLBind(1), SQLBind(false),
-                        SQLBind(time), SQLBind(time), SQLBind(actor))
+                .columns(
+                    "slug", "kind", "title", "body", "author", "tags", "state", "publish_at", "staff_note", "version",
+                    "deleted",
+                    "created_at", "updated_at", "updated_by"
+                )
+                .values(
+                    SQLBind(slug), SQLBind(post.kind.rawValue), SQLBind(post.title), SQLBind(post.body),
+                    SQLBind(post.author), SQLBind(tags),
+                    SQLBind(post.state.rawValue), SQLBind(post.publishAt), SQLBind(post.staffNote), SQLBind(1),
+                    SQLBind(false),
+                    SQLBind(time), SQLBind(time), SQLBind(actor)
+                )
                 .returning("id").first(decodingColumn: "id", as: Int.self)!
-            try await AuditLog.record(sql, actor: actor, action: "bericht aangemaakt", subject: post.title, detail: post.state.rawValue)
+            try await AuditLog.record(
+                sql, actor: actor, action: "bericht aangemaakt", subject: post.title, detail: post.state.rawValue)
             var saved = post
             (saved.id, saved.slug, saved.version, saved.updatedAt) = (id, slug, 1, time)
             return saved
@@ -47,18 +55,25 @@ public struct PostStore: Sendable {
         let tags = try ProgrammeStore.json(post.tags)
         return try await store.transaction { sql in
             let time = now()
-            let rows = try await sql.update("posts").set("kind", to: SQLBind(post.kind.rawValue)).set("title", to: SQLBind(post.title))
-                .set("body", to: SQLBind(post.body)).set("author", to: SQLBind(post.author)).set("tags", to: SQLBind(tags))
-                .set("state", to: SQLBind(post.state.rawValue)).set("publish_at", to: SQLBind(post.publishAt))
-                .set("staff_note", to: SQLBind(post.staffNote)).set("version", to: SQLBind(post.version + 1))
-                .set("updated_at", to: SQLBind(time)).set("updated_by", to: SQLBind(actor))
-                .where("id", .equal, post.id).where("version", .equal, post.version).where("deleted", .equal, SQLBind(false))
-                .returning("id").all()
+            let rows = try await sql.update("posts").set("kind", to: SQLBind(post.kind.rawValue)).set(
+                "title", to: SQLBind(post.title)
+            )
+            .set("body", to: SQLBind(post.body)).set("author", to: SQLBind(post.author)).set("tags", to: SQLBind(tags))
+            .set("state", to: SQLBind(post.state.rawValue)).set("publish_at", to: SQLBind(post.publishAt))
+            .set("staff_note", to: SQLBind(post.staffNote)).set("version", to: SQLBind(post.version + 1))
+            .set("updated_at", to: SQLBind(time)).set("updated_by", to: SQLBind(actor))
+            .where("id", .equal, post.id).where("version", .equal, post.version).where(
+                "deleted", .equal, SQLBind(false)
+            )
+            .returning("id").all()
             guard !rows.isEmpty else {
-                guard try await Self.post(sql, where: ("id", post.id)) != nil else { throw ProgrammeError.notFound("Bericht \(post.id)") }
+                guard try await Self.post(sql, where: ("id", post.id)) != nil else {
+                    throw ProgrammeError.notFound("Bericht \(post.id)")
+                }
                 throw ProgrammeError.conflict("Het bericht ‘\(post.title)’")
             }
-            try await AuditLog.record(sql, actor: actor, action: "bericht gewijzigd", subject: post.title, detail: post.state.rawValue)
+            try await AuditLog.record(
+                sql, actor: actor, action: "bericht gewijzigd", subject: post.title, detail: post.state.rawValue)
             var saved = post
             (saved.version, saved.updatedAt) = (post.version + 1, time)
             return saved
@@ -67,10 +82,14 @@ public struct PostStore: Sendable {
 
     public func remove(id: Int, expectedVersion: Int, actor: String) async throws {
         try await store.transaction { sql in
-            let rows = try await sql.update("posts").set("deleted", to: SQLBind(true)).set("version", to: SQLBind(expectedVersion + 1))
-                .set("updated_at", to: SQLBind(now())).set("updated_by", to: SQLBind(actor))
-                .where("id", .equal, id).where("version", .equal, expectedVersion).returning("title").all()
-            guard let title = try rows.first?.decode(column: "title", as: String.self) else { throw ProgrammeError.conflict("Het bericht") }
+            let rows = try await sql.update("posts").set("deleted", to: SQLBind(true)).set(
+                "version", to: SQLBind(expectedVersion + 1)
+            )
+            .set("updated_at", to: SQLBind(now())).set("updated_by", to: SQLBind(actor))
+            .where("id", .equal, id).where("version", .equal, expectedVersion).returning("title").all()
+            guard let title = try rows.first?.decode(column: "title", as: String.self) else {
+                throw ProgrammeError.conflict("Het bericht")
+            }
             try await AuditLog.record(sql, actor: actor, action: "bericht verwijderd", subject: title)
         }
     }
@@ -83,31 +102,45 @@ public struct PostStore: Sendable {
     public func posts(publicAt time: Int? = nil) async throws -> [Post] {
         let query = store.sql.select().column("*").from("posts").where("deleted", .equal, SQLBind(false))
         if let time {
-            query.where("state", .equal, Post.State.published.rawValue).where("publish_at", .lessThanOrEqual, SQLBind(time))
+            query.where("state", .equal, Post.State.published.rawValue).where(
+                "publish_at", .lessThanOrEqual, SQLBind(time))
         }
         return try await query.orderBy("publish_at", .descending).orderBy("id", .descending).all().map(Self.decode)
     }
 
     // MARK: Images
 
-    public func addImage(to postID: Int, fileName: String, contentType: String, alt: String, content: Data, actor: String) async throws -> Int {
+    public func addImage(
+        to postID: Int, fileName: String, contentType: String, alt: String, content: Data, actor: String
+    ) async throws -> Int {
         try await store.transaction { sql in
-            guard let post = try await Self.post(sql, where: ("id", postID)) else { throw ProgrammeError.notFound("Bericht \(postID)") }
-            let id = try await sql.insert(into: "post_images").columns("post_id", "file_name", "content_type", "alt", "content", "uploaded_by", "at")
-                .values(SQLBind(postID), SQLBind(fileName), SQLBind(contentType), SQLBind(alt), Blob.bind(content), SQLBind(actor), SQLBind(now()))
-                .returning("id").first(decodingColumn: "id", as: Int.self)!
-            try await AuditLog.record(sql, actor: actor, action: "afbeelding toegevoegd", subject: post.title, detail: "\(fileName): \(alt)")
+            guard let post = try await Self.post(sql, where: ("id", postID)) else {
+                throw ProgrammeError.notFound("Bericht \(postID)")
+            }
+            let id = try await sql.insert(into: "post_images").columns(
+                "post_id", "file_name", "content_type", "alt", "content", "uploaded_by", "at"
+            )
+            .values(
+                SQLBind(postID), SQLBind(fileName), SQLBind(contentType), SQLBind(alt), Blob.bind(content),
+                SQLBind(actor), SQLBind(now())
+            )
+            .returning("id").first(decodingColumn: "id", as: Int.self)!
+            try await AuditLog.record(
+                sql, actor: actor, action: "afbeelding toegevoegd", subject: post.title, detail: "\(fileName): \(alt)")
             return id
         }
     }
 
     public func images(of postID: Int) async throws -> [Image] {
-        try await store.sql.select().column("id").column("post_id").column("file_name").column("content_type").column("alt").from("post_images")
+        try await store.sql.select().column("id").column("post_id").column("file_name").column("content_type").column(
+            "alt"
+        ).from("post_images")
             .where("post_id", .equal, postID).orderBy("id").all().map(Self.decodeImage)
     }
 
     public func image(id: Int) async throws -> (Image, Data)? {
-        guard let row = try await store.sql.select().column("*").from("post_images").where("id", .equal, id).first() else { return nil }
+        guard let row = try await store.sql.select().column("*").from("post_images").where("id", .equal, id).first()
+        else { return nil }
         return (try Self.decodeImage(row), try Blob.decode(row, column: "content"))
     }
 
@@ -119,17 +152,22 @@ public struct PostStore: Sendable {
     }
 
     static func decode(_ row: any SQLRow) throws -> Post {
-        Post(id: try row.decode(column: "id"), slug: try row.decode(column: "slug"),
-             kind: Post.Kind(rawValue: try row.decode(column: "kind")) ?? .blog, title: try row.decode(column: "title"),
-             body: try row.decode(column: "body"), author: try row.decode(column: "author"),
-             tags: try JSONDecoder().decode(Post.Tags.self, from: Data(try row.decode(column: "tags", as: String.self).utf8)),
-             state: Post.State(rawValue: try row.decode(column: "state")) ?? .draft, publishAt: try row.decode(column: "publish_at"),
-             staffNote: try row.decode(column: "staff_note"), version: try row.decode(column: "version"),
-             updatedAt: try row.decode(column: "updated_at"))
+        Post(
+            id: try row.decode(column: "id"), slug: try row.decode(column: "slug"),
+            kind: Post.Kind(rawValue: try row.decode(column: "kind")) ?? .blog, title: try row.decode(column: "title"),
+            body: try row.decode(column: "body"), author: try row.decode(column: "author"),
+            tags: try JSONDecoder().decode(
+                Post.Tags.self, from: Data(try row.decode(column: "tags", as: String.self).utf8)),
+            state: Post.State(rawValue: try row.decode(column: "state")) ?? .draft,
+            publishAt: try row.decode(column: "publish_at"),
+            staffNote: try row.decode(column: "staff_note"), version: try row.decode(column: "version"),
+            updatedAt: try row.decode(column: "updated_at"))
     }
 
     static func decodeImage(_ row: any SQLRow) throws -> Image {
-        Image(id: try row.decode(column: "id"), postID: try row.decode(column: "post_id"), fileName: try row.decode(column: "file_name"),
-              contentType: try row.decode(column: "content_type"), alt: try row.decode(column: "alt"))
+        Image(
+            id: try row.decode(column: "id"), postID: try row.decode(column: "post_id"),
+            fileName: try row.decode(column: "file_name"),
+            contentType: try row.decode(column: "content_type"), alt: try row.decode(column: "alt"))
     }
 }

@@ -11,7 +11,8 @@ public enum ProgrammeError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .notFound(let what): "\(what) bestaat niet."
-        case .conflict(let what): "\(what) is intussen door iemand anders gewijzigd. Uw wijziging is niet opgeslagen; laad de pagina opnieuw en breng haar opnieuw aan."
+        case .conflict(let what):
+            "\(what) is intussen door iemand anders gewijzigd. Uw wijziging is niet opgeslagen; laad de pagina opnieuw en breng haar opnieuw aan."
         case .invalid(let problems): problems.joined(separator: " ")
         case .duplicate(let what): what
         case .refused(let reason): reason

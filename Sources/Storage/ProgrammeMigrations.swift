@@ -6,8 +6,10 @@ import SQLKit
 struct M009CreateProgramme: SQLMigration {
     var name: String { "M009_CreateProgramme" }
     var tables: [String] {
-        ["programmes", "programme_cities", "organisations", "participants", "themes", "ballots", "theme_decisions",
-         "meetings", "registrations"]
+        [
+            "programmes", "programme_cities", "organisations", "participants", "themes", "ballots", "theme_decisions",
+            "meetings", "registrations",
+        ]
     }
     func prepare(sql: any SQLDatabase) async throws {
         try await sql.create(table: "programmes")
@@ -66,7 +68,7 @@ struct M009CreateProgramme: SQLMigration {
         try await sql.create(table: "ballots")
             .column("programme_id", type: .bigint, .notNull, .references("programmes", "id"))
             .column("city_id", type: .bigint, .notNull, .references("programme_cities", "id"))
-            .column("ranking", type: .text, .notNull)   // theme ids, best first, comma-separated
+            .column("ranking", type: .text, .notNull)  // theme ids, best first, comma-separated
             .column("submitted_by", type: .text, .notNull)
             .column("submitted_at", type: .bigint, .notNull)
             .primaryKey(["programme_id", "city_id"])
@@ -96,8 +98,8 @@ struct M009CreateProgramme: SQLMigration {
             .column("project_visit", type: .text, .notNull)
             .column("work_forms", type: .text, .notNull)
             .column("capacity", type: .int)
-            .column("agenda", type: .text, .notNull)          // JSON
-            .column("presentations", type: .text, .notNull)   // JSON
+            .column("agenda", type: .text, .notNull)  // JSON
+            .column("presentations", type: .text, .notNull)  // JSON
             .column("published", type: .custom(SQLRaw("BOOLEAN")), .notNull)
             .column("version", type: .int, .notNull)
             // Bumped first in every registration transaction: the row lock it takes makes concurrent registrations

@@ -13,22 +13,33 @@ public struct ProgrammeStore: Sendable {
 
     public func create(_ programme: ProgrammeInfo, actor: String) async throws -> ProgrammeInfo {
         var problems: [String] = []
-        if programme.name.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("Naam: vul de naam van het programma in.") }
-        if !programme.slug.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }) || programme.slug.isEmpty {
+        if programme.name.trimmingCharacters(in: .whitespaces).isEmpty {
+            problems.append("Naam: vul de naam van het programma in.")
+        }
+        if !programme.slug.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" })
+            || programme.slug.isEmpty
+        {
             problems.append("Korte naam: alleen kleine letters, cijfers en streepjes, bijvoorbeeld 'g32-2017'.")
         }
         if programme.endsOn < programme.startsOn { problems.append("Einddatum: ligt voor de begindatum.") }
-        if let count = programme.plannedCities, count < 1 { problems.append("Aantal steden: geef een positief aantal of laat het veld leeg.") }
+        if let count = programme.plannedCities, count < 1 {
+            problems.append("Aantal steden: geef een positief aantal of laat het veld leeg.")
+        }
         guard problems.isEmpty else { throw ProgrammeError.invalid(problems) }
         return try await store.transaction { sql in
-            if try await sql.select().column("id").from("programmes").where("slug", .equal, programme.slug).first() != nil {
+            if try await sql.select().column("id").from("programmes").where("slug", .equal, programme.slug).first()
+                != nil
+            {
                 throw ProgrammeError.duplicate("Er bestaat al een programma met de korte naam '\(programme.slug)'.")
             }
             let id = try await sql.insert(into: "programmes")
                 .columns("slug", "name", "organiser", "starts_on", "ends_on", "summary", "source", "planned_cities")
-                .values(SQLBind(programme.slug), SQLBind(programme.name), SQLBind(programme.organiser), SQLBind(programme.startsOn.iso),
-                        SQLBind(programme.endsOn.iso), SQLBind(programme.summary), SQLBind(programme.source),
-                        SQLBind(programme.plannedCities))
+                .values(
+                    SQLBind(programme.slug), SQLBind(programme.name), SQLBind(programme.organiser),
+                    SQLBind(programme.startsOn.iso),
+                    SQLBind(programme.endsOn.iso), SQLBind(programme.summary), SQLBind(programme.source),
+                    SQLBind(programme.plannedCities)
+                )
                 .returning("id").first(decodingColumn: "id", as: Int.self)!
             try await AuditLog.record(sql, actor: actor, action: "programma aangemaakt", subject: programme.name)
             var created = programme
@@ -38,32 +49,49 @@ public struct ProgrammeStore: Sendable {
     }
 
     public func all() async throws -> [ProgrammeInfo] {
-        try await store.sql.select().column("*").from("programmes").orderBy("starts_on", .descending).all().map(Self.programme)
+        try await store.sql.select().column("*").from("programmes").orderBy("starts_on", .descending).all().map(
+            Self.programme)
     }
 
     public func programme(slug: String) async throws -> ProgrammeInfo? {
-        try await store.sql.select().column("*").from("programmes").where("slug", .equal, slug).first().map(Self.programme)
+        try await store.sql.select().column("*").from("programmes").where("slug", .equal, slug).first().map(
+            Self.programme)
     }
 
-    static func programme(_ row: any SQLRow) throws -> ProgrammeInfo { try Rows.decode(ProgrammeRow.self, row).programme }
+    static func programme(_ row: any SQLRow) throws -> ProgrammeInfo {
+        try Rows.decode(ProgrammeRow.self, row).programme
+    }
 
     // MARK: Cities
 
     public func addCity(_ city: ProgrammeCity, actor: String) async throws -> ProgrammeCity {
         try Self.validate(city)
         return try await store.transaction { sql in
-            if try await sql.select().column("id").from("programme_cities").where("programme_id", .equal, city.programmeID)
-                .where("municipality_code", .equal, city.municipalityCode).first() != nil {
-                throw ProgrammeError.duplicate("\(city.cityName) (\(city.municipalityCode)) doet al mee aan dit programma; per stad is er één wijk.")
+            if try await sql.select().column("id").from("programme_cities").where(
+                "programme_id", .equal, city.programmeID
+            )
+            .where("municipality_code", .equal, city.municipalityCode).first() != nil {
+                throw ProgrammeError.duplicate(
+                    "\(city.cityName) (\(city.municipalityCode)) doet al mee aan dit programma; per stad is er één wijk."
+                )
             }
             let id = try await sql.insert(into: "programme_cities")
-                .columns("programme_id", "municipality_code", "city_name", "wijk_name", "focus_area_slug", "build_from", "build_to",
-                         "inhabitants", "location_kind", "descriptors", "source", "version")
-                .values(SQLBind(city.programmeID), SQLBind(city.municipalityCode), SQLBind(city.cityName), SQLBind(city.wijkName),
-                        SQLBind(city.focusAreaSlug), SQLBind(city.buildFrom), SQLBind(city.buildTo), SQLBind(city.inhabitants),
-                        SQLBind(city.locationKind.rawValue), SQLBind(try Self.json(city.descriptors)), SQLBind(city.source), SQLBind(1))
+                .columns(
+                    "programme_id", "municipality_code", "city_name", "wijk_name", "focus_area_slug", "build_from",
+                    "build_to",
+                    "inhabitants", "location_kind", "descriptors", "source", "version"
+                )
+                .values(
+                    SQLBind(city.programmeID), SQLBind(city.municipalityCode), SQLBind(city.cityName),
+                    SQLBind(city.wijkName),
+                    SQLBind(city.focusAreaSlug), SQLBind(city.buildFrom), SQLBind(city.buildTo),
+                    SQLBind(city.inhabitants),
+                    SQLBind(city.locationKind.rawValue), SQLBind(try Self.json(city.descriptors)), SQLBind(city.source),
+                    SQLBind(1)
+                )
                 .returning("id").first(decodingColumn: "id", as: Int.self)!
-            try await AuditLog.record(sql, actor: actor, action: "stad toegevoegd", subject: "\(city.cityName) – \(city.wijkName)")
+            try await AuditLog.record(
+                sql, actor: actor, action: "stad toegevoegd", subject: "\(city.cityName) – \(city.wijkName)")
             var created = city
             (created.id, created.version) = (id, 1)
             return created
@@ -77,17 +105,25 @@ public struct ProgrammeStore: Sendable {
             let rows = try await sql.update("programme_cities")
                 .set("wijk_name", to: SQLBind(city.wijkName)).set("focus_area_slug", to: SQLBind(city.focusAreaSlug))
                 .set("build_from", to: SQLBind(city.buildFrom)).set("build_to", to: SQLBind(city.buildTo))
-                .set("inhabitants", to: SQLBind(city.inhabitants)).set("location_kind", to: SQLBind(city.locationKind.rawValue))
-                .set("descriptors", to: SQLBind(try Self.json(city.descriptors))).set("version", to: SQLBind(city.version + 1))
+                .set("inhabitants", to: SQLBind(city.inhabitants)).set(
+                    "location_kind", to: SQLBind(city.locationKind.rawValue)
+                )
+                .set("descriptors", to: SQLBind(try Self.json(city.descriptors))).set(
+                    "version", to: SQLBind(city.version + 1)
+                )
                 .where("id", .equal, city.id).where("version", .equal, city.version)
                 .returning("id").all()
             guard !rows.isEmpty else {
-                guard try await sql.select().column("id").from("programme_cities").where("id", .equal, city.id).first() != nil else {
+                guard
+                    try await sql.select().column("id").from("programme_cities").where("id", .equal, city.id).first()
+                        != nil
+                else {
                     throw ProgrammeError.notFound("Stad \(city.id)")
                 }
                 throw ProgrammeError.conflict("De beschrijving van \(city.wijkName)")
             }
-            try await AuditLog.record(sql, actor: actor, action: "wijkbeschrijving gewijzigd", subject: "\(city.cityName) – \(city.wijkName)")
+            try await AuditLog.record(
+                sql, actor: actor, action: "wijkbeschrijving gewijzigd", subject: "\(city.cityName) – \(city.wijkName)")
             var saved = city
             saved.version += 1
             return saved
@@ -101,7 +137,8 @@ public struct ProgrammeStore: Sendable {
 
     /// Every city of every programme, in one query.
     public func allCities() async throws -> [ProgrammeCity] {
-        try await store.sql.select().column("*").from("programme_cities").orderBy("programme_id").orderBy("id").all().map(Self.city)
+        try await store.sql.select().column("*").from("programme_cities").orderBy("programme_id").orderBy("id").all()
+            .map(Self.city)
     }
 
     public func city(id: Int) async throws -> ProgrammeCity? {
@@ -112,17 +149,30 @@ public struct ProgrammeStore: Sendable {
 
     static func validate(_ city: ProgrammeCity) throws {
         var problems: [String] = []
-        if city.municipalityCode.count != 6 || !city.municipalityCode.hasPrefix("GM") || Int(city.municipalityCode.dropFirst(2)) == nil {
-            problems.append("Gemeentecode: '\(city.municipalityCode)' is geen CBS-gemeentecode (GM + 4 cijfers, bijvoorbeeld GM0114).")
+        if city.municipalityCode.count != 6 || !city.municipalityCode.hasPrefix("GM")
+            || Int(city.municipalityCode.dropFirst(2)) == nil
+        {
+            problems.append(
+                "Gemeentecode: '\(city.municipalityCode)' is geen CBS-gemeentecode (GM + 4 cijfers, bijvoorbeeld GM0114)."
+            )
         }
-        if city.cityName.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("Stad: vul de naam van de stad in.") }
-        if city.wijkName.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("Wijk: vul de naam van de wijk in.") }
-        if let from = city.buildFrom, let to = city.buildTo, to < from { problems.append("Bouwperiode: het eindjaar \(to) ligt voor het beginjaar \(from).") }
+        if city.cityName.trimmingCharacters(in: .whitespaces).isEmpty {
+            problems.append("Stad: vul de naam van de stad in.")
+        }
+        if city.wijkName.trimmingCharacters(in: .whitespaces).isEmpty {
+            problems.append("Wijk: vul de naam van de wijk in.")
+        }
+        if let from = city.buildFrom, let to = city.buildTo, to < from {
+            problems.append("Bouwperiode: het eindjaar \(to) ligt voor het beginjaar \(from).")
+        }
         for year in [city.buildFrom, city.buildTo].compactMap({ $0 }) where !(1000...2100).contains(year) {
             problems.append("Bouwperiode: \(year) is geen bouwjaar.")
         }
-        if let inhabitants = city.inhabitants, inhabitants < 0 { problems.append("Inwoners: geef een aantal van 0 of meer.") }
-        for descriptor in city.descriptors where !descriptor.value.isEmpty && descriptor.source.trimmingCharacters(in: .whitespaces).isEmpty {
+        if let inhabitants = city.inhabitants, inhabitants < 0 {
+            problems.append("Inwoners: geef een aantal van 0 of meer.")
+        }
+        for descriptor in city.descriptors
+        where !descriptor.value.isEmpty && descriptor.source.trimmingCharacters(in: .whitespaces).isEmpty {
             problems.append("\(descriptor.field.label): vermeld de bron van deze beschrijving.")
         }
         guard problems.isEmpty else { throw ProgrammeError.invalid(problems) }

@@ -33,12 +33,14 @@ struct CountingSQLDatabase: SQLDatabase {
     var dialect: any SQLDialect { database.dialect }
     var queryLogLevel: Logger.Level? { database.queryLogLevel }
 
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<
+        Void
+    > {
         counter.record(database.serialize(query).sql)
         return database.execute(sql: query, onRow)
     }
 
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
         counter.record(database.serialize(query).sql)
         try await database.execute(sql: query, onRow)
     }

@@ -17,9 +17,10 @@ public struct RegionStore: Sendable {
                 let insert = sql.insert(into: "regions")
                     .columns("code", "indeling_year", "level", "name", "municipality_code", "district_code")
                 for region in part {
-                    insert.values(SQLBind(region.code.rawValue), SQLBind(region.indelingYear), SQLBind(region.level.rawValue),
-                                  SQLBind(region.name), SQLBind(region.municipalityCode.rawValue),
-                                  SQLBind(region.districtCode?.rawValue))
+                    insert.values(
+                        SQLBind(region.code.rawValue), SQLBind(region.indelingYear), SQLBind(region.level.rawValue),
+                        SQLBind(region.name), SQLBind(region.municipalityCode.rawValue),
+                        SQLBind(region.districtCode?.rawValue))
                 }
                 if named {
                     insert.onConflict(with: ["code", "indeling_year"]) { $0.set(excludedValueOf: "name") }
@@ -32,12 +33,14 @@ public struct RegionStore: Sendable {
     }
 
     static func deleteUnreferenced(on sql: any SQLDatabase) async throws {
-        try await sql.raw("""
+        try await sql.raw(
+            """
             DELETE FROM regions WHERE NOT EXISTS (SELECT 1 FROM observation_rows o
                 WHERE o.region_code = regions.code AND o.indeling_year = regions.indeling_year)
               AND NOT EXISTS (SELECT 1 FROM geometries g
                 WHERE g.region_code = regions.code AND g.indeling_year = regions.indeling_year)
-            """).run()
+            """
+        ).run()
     }
 
     /// Every indeling a code occurs in, newest first. StatLine does not name wijken and buurten, so a region left
@@ -63,7 +66,9 @@ public struct RegionStore: Sendable {
             .where("name", .notEqual, "").orderBy("indeling_year").all()
         var names: [RegionCode: String] = [:]
         for row in rows {
-            if let code = RegionCode(try row.decode(column: "code", as: String.self)) { names[code] = try row.decode(column: "name") }
+            if let code = RegionCode(try row.decode(column: "code", as: String.self)) {
+                names[code] = try row.decode(column: "name")
+            }
         }
         return RegionNameIndex(names: names).search(name, limit: limit)
     }
@@ -81,21 +86,28 @@ public struct RegionStore: Sendable {
             .column(SQLColumn("id", table: "d")).column(SQLColumn("slug", table: "d"))
             .column(SQLColumn("indicators", table: "d"))
             .from(SQLAlias(SQLIdentifier("observation_rows"), as: SQLIdentifier("o")))
-            .join(SQLAlias(SQLIdentifier("datasets"), as: SQLIdentifier("d")), on: SQLColumn("dataset_id", table: "o"), .equal, SQLColumn("id", table: "d"))
+            .join(
+                SQLAlias(SQLIdentifier("datasets"), as: SQLIdentifier("d")), on: SQLColumn("dataset_id", table: "o"),
+                .equal, SQLColumn("id", table: "d")
+            )
             .where(SQLColumn("region_code", table: "o"), .equal, SQLBind(code.rawValue))
             .orderBy(SQLColumn("slug", table: "d")).orderBy(SQLColumn("period", table: "o"))
             .all()
         var result: [Observation] = []
         for row in rows {
             let slug: String = try row.decode(column: "slug")
-            let indicators = (try row.decode(column: "indicators", as: String.self)).split(separator: ",").map(String.init)
+            let indicators = (try row.decode(column: "indicators", as: String.self)).split(separator: ",").map(
+                String.init)
             guard let cells = Cell.unpack(try row.decode(column: "cells")), cells.count == indicators.count else {
                 throw StorageError.damagedRow(dataset: slug, region: code.rawValue)
             }
             let id: Int = try row.decode(column: "id")
             let period: Int = try row.decode(column: "period")
             for (indicator, cell) in zip(indicators, cells) {
-                result.append(Observation(region: code, period: period, indicator: indicator, cell: cell, datasetSlug: slug, datasetID: id))
+                result.append(
+                    Observation(
+                        region: code, period: period, indicator: indicator, cell: cell, datasetSlug: slug, datasetID: id
+                    ))
             }
         }
         return result
@@ -105,6 +117,8 @@ public struct RegionStore: Sendable {
         let text: String = try row.decode(column: "code")
         guard let code = RegionCode(text) else { throw StorageError.damagedRow(dataset: "regions", region: text) }
         let name: String = try row.decode(column: "name")
-        return Region(code: code, name: name.isEmpty ? code.rawValue : name, indelingYear: try row.decode(column: "indeling_year"))
+        return Region(
+            code: code, name: name.isEmpty ? code.rawValue : name, indelingYear: try row.decode(column: "indeling_year")
+        )
     }
 }

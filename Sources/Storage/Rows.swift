@@ -13,7 +13,9 @@ enum Rows {
 
     static func damaged(_ table: String, _ what: String) -> StorageError { .damagedRow(dataset: table, region: what) }
 
-    static func json<T: Decodable>(_ text: String, as type: T.Type) throws -> T { try JSONDecoder().decode(T.self, from: Data(text.utf8)) }
+    static func json<T: Decodable>(_ text: String, as type: T.Type) throws -> T {
+        try JSONDecoder().decode(T.self, from: Data(text.utf8))
+    }
 }
 
 struct AccountRow: Decodable {
@@ -24,7 +26,9 @@ struct AccountRow: Decodable {
     var account: AccountStore.Account {
         get throws {
             guard let role = Role(rawValue: role) else { throw Rows.damaged("users", email) }
-            return .init(id: id, email: email, name: name, passwordHash: passwordHash, role: role, cityID: cityId, participantID: participantId)
+            return .init(
+                id: id, email: email, name: name, passwordHash: passwordHash, role: role, cityID: cityId,
+                participantID: participantId)
         }
     }
 }
@@ -37,7 +41,9 @@ struct InvitationRow: Decodable {
     var invitation: AccountStore.Invitation {
         get throws {
             guard let role = Role(rawValue: role) else { throw Rows.damaged("invitations", email) }
-            return .init(email: email, name: name, role: role, cityID: cityId, participantID: participantId, expiresAt: expiresAt)
+            return .init(
+                email: email, name: name, role: role, cityID: cityId, participantID: participantId, expiresAt: expiresAt
+            )
         }
     }
 }
@@ -59,9 +65,12 @@ struct ProgrammeRow: Decodable {
 
     var programme: ProgrammeInfo {
         get throws {
-            guard let start = Day(iso: startsOn), let end = Day(iso: endsOn) else { throw Rows.damaged("programmes", slug) }
-            return ProgrammeInfo(id: id, slug: slug, name: name, organiser: organiser, startsOn: start, endsOn: end, summary: summary,
-                                 source: source, plannedCities: plannedCities)
+            guard let start = Day(iso: startsOn), let end = Day(iso: endsOn) else {
+                throw Rows.damaged("programmes", slug)
+            }
+            return ProgrammeInfo(
+                id: id, slug: slug, name: name, organiser: organiser, startsOn: start, endsOn: end, summary: summary,
+                source: source, plannedCities: plannedCities)
         }
     }
 }
@@ -74,10 +83,12 @@ struct CityRow: Decodable {
 
     var city: ProgrammeCity {
         get throws {
-            ProgrammeCity(id: id, programmeID: programmeId, municipalityCode: municipalityCode, cityName: cityName, wijkName: wijkName,
-                          focusAreaSlug: focusAreaSlug, buildFrom: buildFrom, buildTo: buildTo, inhabitants: inhabitants,
-                          locationKind: LocationKind(rawValue: locationKind) ?? .unknown,
-                          descriptors: try Rows.json(descriptors, as: [Descriptor].self), source: source, version: version)
+            ProgrammeCity(
+                id: id, programmeID: programmeId, municipalityCode: municipalityCode, cityName: cityName,
+                wijkName: wijkName,
+                focusAreaSlug: focusAreaSlug, buildFrom: buildFrom, buildTo: buildTo, inhabitants: inhabitants,
+                locationKind: LocationKind(rawValue: locationKind) ?? .unknown,
+                descriptors: try Rows.json(descriptors, as: [Descriptor].self), source: source, version: version)
         }
     }
 }
@@ -85,7 +96,8 @@ struct CityRow: Decodable {
 struct MeetingRow: Decodable {
     var id, programmeId, number, version: Int
     var themeId, hostCityId, capacity: Int?
-    var title, date, startTime, endTime, venue, address, expert, kickoffTitle, projectVisit, workForms, agenda, presentations: String
+    var title, date, startTime, endTime, venue, address, expert, kickoffTitle, projectVisit, workForms, agenda,
+        presentations: String
     var published: Bool
 
     var meeting: Meeting {
@@ -93,12 +105,15 @@ struct MeetingRow: Decodable {
             guard let day = Day(iso: date), let start = ClockTime(startTime), let end = ClockTime(endTime) else {
                 throw Rows.damaged("meetings", title)
             }
-            return Meeting(id: id, programmeID: programmeId, number: number, themeID: themeId, title: title, date: day, startTime: start,
-                           endTime: end, hostCityID: hostCityId, venue: venue, address: address, expert: expert, kickoffTitle: kickoffTitle,
-                           projectVisit: projectVisit, workForms: workForms, capacity: capacity,
-                           agenda: try Rows.json(agenda, as: [Meeting.AgendaItem].self),
-                           presentations: try Rows.json(presentations, as: [Meeting.Presentation].self), published: published,
-                           version: version)
+            return Meeting(
+                id: id, programmeID: programmeId, number: number, themeID: themeId, title: title, date: day,
+                startTime: start,
+                endTime: end, hostCityID: hostCityId, venue: venue, address: address, expert: expert,
+                kickoffTitle: kickoffTitle,
+                projectVisit: projectVisit, workForms: workForms, capacity: capacity,
+                agenda: try Rows.json(agenda, as: [Meeting.AgendaItem].self),
+                presentations: try Rows.json(presentations, as: [Meeting.Presentation].self), published: published,
+                version: version)
         }
     }
 }
@@ -110,8 +125,9 @@ struct ParticipantRow: Decodable {
     var involved: Bool
 
     var participant: Participant {
-        Participant(id: id, programmeID: programmeId, cityID: cityId, name: name, email: email, organisation: organisation,
-                    discipline: discipline, role: role, involvedInWijkaanpak: involved, version: version)
+        Participant(
+            id: id, programmeID: programmeId, cityID: cityId, name: name, email: email, organisation: organisation,
+            discipline: discipline, role: role, involvedInWijkaanpak: involved, version: version)
     }
 }
 
@@ -121,7 +137,9 @@ struct RegistrationRow: Decodable {
     var attended: Bool?
 
     var registration: Registration {
-        Registration(id: id, meetingID: meetingId, participantID: participantId, status: Registration.Status(rawValue: status) ?? .cancelled,
-                     attended: attended, createdAt: createdAt)
+        Registration(
+            id: id, meetingID: meetingId, participantID: participantId,
+            status: Registration.Status(rawValue: status) ?? .cancelled,
+            attended: attended, createdAt: createdAt)
     }
 }

@@ -12,7 +12,8 @@ public enum StorageError: Error, CustomStringConvertible, Equatable {
         case .unsupportedURL(let url):
             "DATABASE_URL '\(url)' wordt niet herkend; gebruik sqlite:///pad/naar/bestand.sqlite of postgres://gebruiker:wachtwoord@host:5432/database"
         case .datasetNotFound(let slug): "dataset '\(slug)' bestaat niet (zie 'wijkradar datasets list')"
-        case .damagedRow(let dataset, let region): "opgeslagen waarden van \(region) in dataset \(dataset) zijn beschadigd"
+        case .damagedRow(let dataset, let region):
+            "opgeslagen waarden van \(region) in dataset \(dataset) zijn beschadigd"
         case .injectedFailure(let rows): "import opzettelijk afgebroken na \(rows) rijen (test)"
         case .backup(let message): message
         }

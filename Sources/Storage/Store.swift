@@ -37,7 +37,9 @@ public final class Store: Sendable {
     }
 
     /// Opens (and for SQLite creates) the database a URL names. Does not migrate.
-    public static func open(url: String, logger: Logger = Logger(label: "wijkradar.storage"), locking: Bool = true) async throws -> Store {
+    public static func open(url: String, logger: Logger = Logger(label: "wijkradar.storage"), locking: Bool = true)
+        async throws -> Store
+    {
         let databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
         let kind: Kind
         var lock: DatabaseLock?
@@ -49,8 +51,9 @@ public final class Store: Sendable {
             if url == "sqlite::memory:" {
                 databases.use(.sqlite(.memory, sqlLogLevel: .trace), as: .sqlite)
             } else {
-                try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(),
-                                                        withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: URL(fileURLWithPath: path).deletingLastPathComponent(),
+                    withIntermediateDirectories: true)
                 if locking {
                     lock = try DatabaseLock(path: path)
                     lock?.shared()
@@ -80,8 +83,9 @@ public final class Store: Sendable {
     public func migrate(catalogue: IndicatorCatalogue = .standard) async throws {
         let migrations = Migrations()
         migrations.add(Migrations.all)
-        let migrator = Migrator(databases: databases, migrations: migrations, logger: logger,
-                                on: MultiThreadedEventLoopGroup.singleton.any(), migrationLogLevel: .debug)
+        let migrator = Migrator(
+            databases: databases, migrations: migrations, logger: logger,
+            on: MultiThreadedEventLoopGroup.singleton.any(), migrationLogLevel: .debug)
         try await migrator.setupIfNeeded().get()
         try await migrator.prepareBatch().get()
         try await IndicatorStore(store: self).sync(catalogue)

@@ -13,21 +13,26 @@ struct ApiController: Sendable {
 
     func register(_ app: Application) {
         app.on(.health) { _ in
-            HealthDTO(status: "ok", database: store.kind.rawValue, datasets: try await DatasetStore(store: store).all().count,
-                      regions: try await RegionStore(store: store).count())
+            HealthDTO(
+                status: "ok", database: store.kind.rawValue, datasets: try await DatasetStore(store: store).all().count,
+                regions: try await RegionStore(store: store).count())
         }
         app.on(.openAPI) { _ in
-            Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(string: OpenAPIDocument.json))
+            Response(
+                status: .ok, headers: ["Content-Type": "application/json"], body: .init(string: OpenAPIDocument.json))
         }
         app.on(.apiDatasets) { _ in try await DatasetStore(store: store).all().map(DatasetDTO.init) }
         app.on(.apiRegions) { request -> [RegionSummaryDTO] in
-            guard let query = try? request.query.get(String.self, at: "q"), !query.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard let query = try? request.query.get(String.self, at: "q"),
+                !query.trimmingCharacters(in: .whitespaces).isEmpty
+            else {
                 throw Abort(.badRequest, reason: "Geef een zoekterm met ?q=, bijvoorbeeld ?q=Angelslo")
             }
             let snapshot = try await cache.snapshot()
             return RegionNameIndex(names: snapshot.names).search(query).map {
-                RegionSummaryDTO(code: $0.code.rawValue, name: $0.name, level: $0.code.level.rawValue,
-                                 municipality: $0.code.municipality.rawValue)
+                RegionSummaryDTO(
+                    code: $0.code.rawValue, name: $0.name, level: $0.code.level.rawValue,
+                    municipality: $0.code.municipality.rawValue)
             }
         }
         app.on(.apiRegion) { request in try await observations(request) }
@@ -35,7 +40,9 @@ struct ApiController: Sendable {
             let code = try regionCode(request)
             let snapshot = try await cache.snapshot()
             guard let table = snapshot.profileTable(for: code),
-                  let profile = RegionProfile.build(for: code, table: table, municipalities: snapshot.tables[.municipality]?[table.period]) else {
+                let profile = RegionProfile.build(
+                    for: code, table: table, municipalities: snapshot.tables[.municipality]?[table.period])
+            else {
                 throw Abort(.notFound, reason: "Regio \(code) heeft geen cijfers in Wijkradar")
             }
             return ProfileDTO(profile)
@@ -45,15 +52,22 @@ struct ApiController: Sendable {
             let k = try limit(request, name: "k", default: 10, maximum: 50)
             let snapshot = try await cache.snapshot()
             guard let neighbours = snapshot.similarity?.neighbours(of: code, k: k) else {
-                throw Abort(.notFound, reason: "Regio \(code) zit niet in de vergelijking van wijken (alleen wijken met kerncijfers)")
+                throw Abort(
+                    .notFound,
+                    reason: "Regio \(code) zit niet in de vergelijking van wijken (alleen wijken met kerncijfers)")
             }
-            return neighbours.map { NeighbourDTO(code: $0.region.rawValue, name: snapshot.name($0.region), distance: $0.distance, closestOn: $0.closestOn) }
+            return neighbours.map {
+                NeighbourDTO(
+                    code: $0.region.rawValue, name: snapshot.name($0.region), distance: $0.distance,
+                    closestOn: $0.closestOn)
+            }
         }
         app.on(.apiRegionSignals) { request -> SignalsDTO in
             let code = try regionCode(request)
             let snapshot = try await cache.snapshot()
             guard let result = snapshot.warning?.evaluate(code) else {
-                throw Abort(.notFound, reason: "Regio \(code) zit niet in de landelijke vroegsignalering (alleen wijken)")
+                throw Abort(
+                    .notFound, reason: "Regio \(code) zit niet in de landelijke vroegsignalering (alleen wijken)")
             }
             return SignalsDTO(result, cluster: snapshot.cluster(for: code))
         }
@@ -78,25 +92,33 @@ struct ApiController: Sendable {
         let known = try await regions.regions(code: code)
         guard let region = known.first else { throw Abort(.notFound, reason: "Regio \(code) staat niet in Wijkradar") }
         let observations = try await regions.observations(code: code)
-        let datasets = try await DatasetStore(store: store).all().filter { d in observations.contains { $0.datasetID == d.id } }
-        return RegionDTO(code: code.rawValue, name: region.name, level: code.level.rawValue,
-                         municipality: code.municipality.rawValue, indelingYears: known.map(\.indelingYear),
-                         observations: observations.map {
-                             ObservationDTO(indicator: $0.indicator, period: $0.period, status: $0.cell.status.rawValue,
-                                            value: $0.cell.number, dataset: $0.datasetSlug)
-                         },
-                         attribution: Array(Set(datasets.map(\.info.attribution))).sorted())
+        let datasets = try await DatasetStore(store: store).all().filter { d in
+            observations.contains { $0.datasetID == d.id }
+        }
+        return RegionDTO(
+            code: code.rawValue, name: region.name, level: code.level.rawValue,
+            municipality: code.municipality.rawValue, indelingYears: known.map(\.indelingYear),
+            observations: observations.map {
+                ObservationDTO(
+                    indicator: $0.indicator, period: $0.period, status: $0.cell.status.rawValue,
+                    value: $0.cell.number, dataset: $0.datasetSlug)
+            },
+            attribution: Array(Set(datasets.map(\.info.attribution))).sorted())
     }
 
     func limit(_ request: Request, name: String, default value: Int, maximum: Int) throws -> Int {
         guard let given = try optionalInt(request, name) else { return value }
-        guard (1...maximum).contains(given) else { throw Abort(.badRequest, reason: "\(name) moet tussen 1 en \(maximum) liggen") }
+        guard (1...maximum).contains(given) else {
+            throw Abort(.badRequest, reason: "\(name) moet tussen 1 en \(maximum) liggen")
+        }
         return given
     }
 
     func optionalInt(_ request: Request, _ name: String) throws -> Int? {
         guard let text = try? request.query.get(String.self, at: name) else { return nil }
-        guard let value = Int(text), value >= 0 else { throw Abort(.badRequest, reason: "\(name) moet een geheel getal zijn, niet '\(text)'") }
+        guard let value = Int(text), value >= 0 else {
+            throw Abort(.badRequest, reason: "\(name) moet een geheel getal zijn, niet '\(text)'")
+        }
         return value
     }
 }

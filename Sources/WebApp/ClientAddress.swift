@@ -1,7 +1,7 @@
 import Core
 import Vapor
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 extension Request {
@@ -10,7 +10,9 @@ extension Request {
     /// left part is the client's own claim and can be anything). See `ClientKey` for the form of the key.
     func clientAddress(trusting proxies: [String]) -> String {
         var address = ClientKey.normalise(remoteAddress?.ipAddress ?? "") ?? "onbekend"
-        let forwarded = headers[.xForwardedFor].flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        let forwarded = headers[.xForwardedFor].flatMap { $0.split(separator: ",") }.map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
         var hops = forwarded[...]
         while proxies.contains(where: { AddressRange.contains($0, address) }), let next = hops.popLast() {
             guard let hop = ClientKey.normalise(next) else { break }
@@ -29,7 +31,7 @@ enum ClientKey {
         if value.hasPrefix("["), let close = value.firstIndex(of: "]") {
             value = String(value[value.index(after: value.startIndex)..<close])
         } else if value.filter({ $0 == ":" }).count == 1 {
-            value = String(value.prefix { $0 != ":" })   // a.b.c.d:port
+            value = String(value.prefix { $0 != ":" })  // a.b.c.d:port
         }
         var v4 = in_addr()
         if inet_pton(AF_INET, value, &v4) == 1 { return value }
@@ -39,7 +41,8 @@ enum ClientKey {
         if bytes[0..<10].allSatisfy({ $0 == 0 }), bytes[10] == 0xFF, bytes[11] == 0xFF {
             return bytes[12...].map(String.init).joined(separator: ".")
         }
-        return stride(from: 0, to: 16, by: 2).map { String(format: "%x", Int(bytes[$0]) << 8 | Int(bytes[$0 + 1])) }.joined(separator: ":")
+        return stride(from: 0, to: 16, by: 2).map { String(format: "%x", Int(bytes[$0]) << 8 | Int(bytes[$0 + 1])) }
+            .joined(separator: ":")
     }
 
     /// IPv4 as it is; IPv6 as its /64.

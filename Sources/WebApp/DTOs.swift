@@ -86,9 +86,13 @@ struct ProfileDTO: Content {
         name = profile.region.name
         period = profile.period
         rows = profile.rows.map {
-            Row(indicator: $0.indicator.id, label: $0.indicator.label, unit: $0.indicator.unit, domain: $0.indicator.domain,
-                stigmatising: $0.indicator.stigmatising, value: CellDTO($0.value)!, municipality: CellDTO($0.municipality),
-                national: CellDTO($0.national), percentile: $0.percentile, zScore: $0.zScore, source: SourceDTO($0.source))
+            Row(
+                indicator: $0.indicator.id, label: $0.indicator.label, unit: $0.indicator.unit,
+                domain: $0.indicator.domain,
+                stigmatising: $0.indicator.stigmatising, value: CellDTO($0.value)!,
+                municipality: CellDTO($0.municipality),
+                national: CellDTO($0.national), percentile: $0.percentile, zScore: $0.zScore,
+                source: SourceDTO($0.source))
         }
     }
 }
@@ -119,7 +123,11 @@ struct SignalsDTO: Content {
         signal = r.signal
         fired = r.fired
         composite = r.composite
-        flags = r.flags.map { Flag(rule: $0.rule, label: $0.label, indicator: $0.indicator, value: $0.value, mean: $0.mean, zScore: $0.zScore, fires: $0.fires) }
+        flags = r.flags.map {
+            Flag(
+                rule: $0.rule, label: $0.label, indicator: $0.indicator, value: $0.value, mean: $0.mean,
+                zScore: $0.zScore, fires: $0.fires)
+        }
         unavailable = r.unavailable
         self.cluster = cluster?.rawValue
     }
@@ -149,8 +157,10 @@ struct RadarDTO: Content {
         matching = model.rows.count
         source = SourceDTO(model.source)
         rows = model.rows.prefix(limit).map {
-            Row(rank: $0.rank, code: $0.code, name: $0.name, municipality: $0.municipality, province: $0.province,
-                population: $0.population, composite: $0.composite, fired: $0.fired, signal: $0.signal, cluster: $0.cluster,
+            Row(
+                rank: $0.rank, code: $0.code, name: $0.name, municipality: $0.municipality, province: $0.province,
+                population: $0.population, composite: $0.composite, fired: $0.fired, signal: $0.signal,
+                cluster: $0.cluster,
                 programme: $0.programme)
         }
     }

@@ -23,11 +23,13 @@ struct ErrorMiddleware: AsyncMiddleware {
             for (name, value) in abort.headers { answer.headers.replaceOrAdd(name: name, value: value) }
             return answer
         } catch let error as StorageError {
-            let status: HTTPResponseStatus = if case .datasetNotFound = error { .notFound } else { .internalServerError }
+            let status: HTTPResponseStatus =
+                if case .datasetNotFound = error { .notFound } else { .internalServerError }
             return try await response(error.description, status: status, on: request)
         } catch {
             request.logger.report(error: error)
-            return try await response("Er ging iets mis in Wijkradar; probeer het later opnieuw.", status: .internalServerError, on: request)
+            return try await response(
+                "Er ging iets mis in Wijkradar; probeer het later opnieuw.", status: .internalServerError, on: request)
         }
     }
 

@@ -25,11 +25,13 @@ struct FormDecoder {
         }
 
         func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
-            throw DecodingError.typeMismatch([String].self, .init(codingPath: [], debugDescription: "Een formulier heeft alleen velden."))
+            throw DecodingError.typeMismatch(
+                [String].self, .init(codingPath: [], debugDescription: "Een formulier heeft alleen velden."))
         }
 
         func singleValueContainer() throws -> any SingleValueDecodingContainer {
-            throw DecodingError.typeMismatch(String.self, .init(codingPath: [], debugDescription: "Een formulier heeft alleen velden."))
+            throw DecodingError.typeMismatch(
+                String.self, .init(codingPath: [], debugDescription: "Een formulier heeft alleen velden."))
         }
     }
 
@@ -48,7 +50,9 @@ struct FormDecoder {
         func decode(_ type: String.Type, forKey key: Key) throws -> String { text(key) }
 
         /// A checkbox: ticked when sent with "ja" (or "on", a browser's default value).
-        func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { ["ja", "on", "true", "1"].contains(text(key)) }
+        func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
+            ["ja", "on", "true", "1"].contains(text(key))
+        }
 
         func decode(_ type: Int.Type, forKey key: Key) throws -> Int {
             let value = text(key).trimmingCharacters(in: .whitespaces)
@@ -63,15 +67,20 @@ struct FormDecoder {
         }
 
         func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-            if let raw = T.self as? any RawRepresentable.Type, let value = Self.raw(raw, text(key)) as? T { return value }
-            throw DecodingError.typeMismatch(T.self, .init(codingPath: [key], debugDescription: "Veld \(key.stringValue)"))
+            if let raw = T.self as? any RawRepresentable.Type, let value = Self.raw(raw, text(key)) as? T {
+                return value
+            }
+            throw DecodingError.typeMismatch(
+                T.self, .init(codingPath: [key], debugDescription: "Veld \(key.stringValue)"))
         }
 
         static func raw<R: RawRepresentable>(_ type: R.Type, _ text: String) -> R? {
             (text as? R.RawValue).flatMap(R.init(rawValue:))
         }
 
-        func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+        func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
+            -> KeyedDecodingContainer<NestedKey>
+        {
             throw DecodingError.typeMismatch(type, .init(codingPath: [key], debugDescription: "Geen geneste velden"))
         }
 

@@ -15,12 +15,16 @@ struct MethodNotAllowed: AsyncMiddleware {
             return built
         }
         var parameters = Parameters()
-        let components = ["pad"] + request.url.path.split(separator: "/").map { String($0).removingPercentEncoding ?? String($0) }
-        guard let methods = router.route(path: components, parameters: &parameters), !methods.contains(request.method) else {
+        let components =
+            ["pad"] + request.url.path.split(separator: "/").map { String($0).removingPercentEncoding ?? String($0) }
+        guard let methods = router.route(path: components, parameters: &parameters), !methods.contains(request.method)
+        else {
             return try await next.respond(to: request)
         }
         let allowed = (methods.contains(.GET) ? methods + [.HEAD] : methods).map(\.rawValue).joined(separator: ", ")
-        throw Abort(.methodNotAllowed, headers: ["Allow": allowed], reason: "Dit adres kan alleen met \(allowed) worden gebruikt.")
+        throw Abort(
+            .methodNotAllowed, headers: ["Allow": allowed],
+            reason: "Dit adres kan alleen met \(allowed) worden gebruikt.")
     }
 
     /// Every path pattern with the methods registered for it.

@@ -1,7 +1,7 @@
 import Foundation
 import Vapor
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A `multipart/form-data` body (uploads), parsed once per request by searching for the boundary with `memmem`.
@@ -38,14 +38,18 @@ struct MultipartForm: Sendable {
             while parts.count <= maximumParts {
                 // After a delimiter: "--" ends the body, CRLF starts a part.
                 guard position + 2 <= raw.count else { return nil }
-                if raw[position] == UInt8(ascii: "-"), raw[position + 1] == UInt8(ascii: "-") { return MultipartForm(parts: parts) }
+                if raw[position] == UInt8(ascii: "-"), raw[position + 1] == UInt8(ascii: "-") {
+                    return MultipartForm(parts: parts)
+                }
                 guard raw[position] == 0x0D, raw[position + 1] == 0x0A else { return nil }
                 position += 2
                 guard let headerEnd = find([0x0D, 0x0A, 0x0D, 0x0A], in: raw, from: position) else { return nil }
-                let headers = String(decoding: UnsafeRawBufferPointer(rebasing: raw[position..<headerEnd]), as: UTF8.self)
+                let headers = String(
+                    decoding: UnsafeRawBufferPointer(rebasing: raw[position..<headerEnd]), as: UTF8.self)
                 guard let next = find(delimiter, in: raw, from: headerEnd + 4) else { return nil }
                 guard var part = Self.part(headers) else { return nil }
-                part.data = body.getSlice(at: body.readerIndex + headerEnd + 4, length: next - headerEnd - 4) ?? ByteBuffer()
+                part.data =
+                    body.getSlice(at: body.readerIndex + headerEnd + 4, length: next - headerEnd - 4) ?? ByteBuffer()
                 parts.append(part)
                 position = next + delimiter.count
             }
@@ -79,7 +83,8 @@ struct MultipartForm: Sendable {
         var scalars = value.unicodeScalars[...]
         while !scalars.isEmpty {
             // A name up to '=' or ';'.
-            let name = String(String.UnicodeScalarView(scalars.prefix { $0 != "=" && $0 != ";" })).trimmingCharacters(in: .whitespaces)
+            let name = String(String.UnicodeScalarView(scalars.prefix { $0 != "=" && $0 != ";" })).trimmingCharacters(
+                in: .whitespaces)
             scalars = scalars.drop { $0 != "=" && $0 != ";" }
             var text = ""
             if scalars.first == "=" {
@@ -96,7 +101,8 @@ struct MultipartForm: Sendable {
                     }
                     scalars = scalars.drop { $0 != ";" }
                 } else {
-                    text = String(String.UnicodeScalarView(scalars.prefix { $0 != ";" })).trimmingCharacters(in: .whitespaces)
+                    text = String(String.UnicodeScalarView(scalars.prefix { $0 != ";" })).trimmingCharacters(
+                        in: .whitespaces)
                     scalars = scalars.drop { $0 != ";" }
                 }
             }
@@ -112,7 +118,9 @@ struct MultipartForm: Sendable {
         var offset = start
         return needle.withUnsafeBytes { pattern -> Int? in
             while offset + needle.count <= haystack.count {
-                guard let hit = memchr(base + offset, Int32(first), haystack.count - offset - needle.count + 1) else { return nil }
+                guard let hit = memchr(base + offset, Int32(first), haystack.count - offset - needle.count + 1) else {
+                    return nil
+                }
                 let at = base.distance(to: UnsafeRawPointer(hit))
                 if memcmp(base + at, pattern.baseAddress!, needle.count) == 0 { return at }
                 offset = at + 1
@@ -129,8 +137,9 @@ extension Request {
     var multipartForm: MultipartForm? {
         if let parsed = storage[MultipartKey.self] { return parsed }
         guard let type = headers.contentType, type.type == "multipart", type.subType == "form-data",
-              let boundary = type.parameters["boundary"], let body = body.data,
-              let parsed = MultipartForm.parse(body, boundary: boundary) else { return nil }
+            let boundary = type.parameters["boundary"], let body = body.data,
+            let parsed = MultipartForm.parse(body, boundary: boundary)
+        else { return nil }
         storage[MultipartKey.self] = parsed
         return parsed
     }

@@ -23,8 +23,9 @@ struct PageController: Sendable {
         app.on(.radarCSV) { request in try await radarCSV(request) }
         app.on(.methodology) { _ in html(MethodologyPage.render()) }
         app.on(.stylesheet) { _ in
-            Response(status: .ok, headers: ["Content-Type": "text/css; charset=utf-8", "Cache-Control": "max-age=3600"],
-                     body: .init(string: Stylesheet.css))
+            Response(
+                status: .ok, headers: ["Content-Type": "text/css; charset=utf-8", "Cache-Control": "max-age=3600"],
+                body: .init(string: Stylesheet.css))
         }
     }
 
@@ -32,14 +33,16 @@ struct PageController: Sendable {
         let query = (try? request.query.get(String.self, at: "q")) ?? ""
         let snapshot = try await cache.snapshot()
         let results = RegionNameIndex(names: snapshot.names).search(query).map { found in
-            HomePage.Result(code: found.code.rawValue, name: found.name, level: found.code.level.dutchName,
-                            municipality: snapshot.name(found.code.municipality))
+            HomePage.Result(
+                code: found.code.rawValue, name: found.name, level: found.code.level.dutchName,
+                municipality: snapshot.name(found.code.municipality))
         }
         if results.count == 1, RegionCode(query) != nil {
             return request.redirect(to: SiteURL.region(results[0].code).path)
         }
         let datasets = try await DatasetStore(store: store).all().count
-        var model = HomePage.Model(query: query, results: results, datasetCount: datasets, regionCount: snapshot.names.count)
+        var model = HomePage.Model(
+            query: query, results: results, datasetCount: datasets, regionCount: snapshot.names.count)
         model.programme = try await SiteController.programmeBlock(programme)
         return html(HomePage.render(model))
     }
@@ -48,9 +51,16 @@ struct PageController: Sendable {
         let code = try regionCode(request)
         let snapshot = try await cache.snapshot()
         let indicator = try? request.query.get(String.self, at: "kaart")
-        guard let model = try await WijkanalyseBuilder(snapshot: snapshot).load(code, mapIndicator: indicator,
-                                                                                 knowledge: KnowledgeStore(store: store)) else {
-            throw Abort(.notFound, reason: "Regio \(code) heeft geen cijfers in Wijkradar. Zoek op naam of lees de Kerncijfers wijken en buurten in.")
+        guard
+            let model = try await WijkanalyseBuilder(snapshot: snapshot).load(
+                code, mapIndicator: indicator,
+                knowledge: KnowledgeStore(store: store))
+        else {
+            throw Abort(
+                .notFound,
+                reason:
+                    "Regio \(code) heeft geen cijfers in Wijkradar. Zoek op naam of lees de Kerncijfers wijken en buurten in."
+            )
         }
         return html(print ? WijkanalyseDocument.render(model) : RegionPage.render(model))
     }
@@ -61,9 +71,13 @@ struct PageController: Sendable {
             throw Abort(.notFound, reason: "Focusgebied '\(slug)' bestaat niet. Maak het met 'wijkradar focus create'.")
         }
         let snapshot = try await cache.snapshot()
-        guard let table = snapshot.table(for: area) else { throw Abort(.notFound, reason: "Geen cijfers voor de regio's van \(area.name).") }
+        guard let table = snapshot.table(for: area) else {
+            throw Abort(.notFound, reason: "Geen cijfers voor de regio's van \(area.name).")
+        }
         let profile = FocusAreaProfile.build(area, table: table)
-        return html(FocusAreaPage.render(.init(profile: profile, memberNames: area.members.map { ($0.rawValue, snapshot.name($0)) })))
+        return html(
+            FocusAreaPage.render(
+                .init(profile: profile, memberNames: area.members.map { ($0.rawValue, snapshot.name($0)) })))
     }
 
     func radarModel(_ request: Request) async throws -> RadarPage.Model {
@@ -74,7 +88,11 @@ struct PageController: Sendable {
             onlySignals: ((try? request.query.get(String.self, at: "signaal")) ?? "") == "ja",
             cluster: (try? request.query.get(String.self, at: "cluster")) ?? "")
         guard let model = RadarBuilder(snapshot: try await cache.snapshot()).model(filters: filters) else {
-            throw Abort(.notFound, reason: "Nog geen landelijke radar: lees de Kerncijfers wijken en buurten met inkomens- en woningcijfers per wijk in.")
+            throw Abort(
+                .notFound,
+                reason:
+                    "Nog geen landelijke radar: lees de Kerncijfers wijken en buurten met inkomens- en woningcijfers per wijk in."
+            )
         }
         return model
     }
@@ -85,20 +103,30 @@ struct PageController: Sendable {
 
     func radarCSV(_ request: Request) async throws -> Response {
         let model = try await radarModel(request)
-        return Response(status: .ok, headers: ["Content-Type": "text/csv; charset=utf-8",
-                                               "Content-Disposition": "attachment; filename=\"wijkradar-radar-\(model.period).csv\""],
-                        body: .init(string: RadarBuilder(snapshot: try await cache.snapshot()).csv(model)))
+        return Response(
+            status: .ok,
+            headers: [
+                "Content-Type": "text/csv; charset=utf-8",
+                "Content-Disposition": "attachment; filename=\"wijkradar-radar-\(model.period).csv\"",
+            ],
+            body: .init(string: RadarBuilder(snapshot: try await cache.snapshot()).csv(model)))
     }
 }
 
 func regionCode(_ request: Request) throws -> RegionCode {
     let text = try request.text("code")
     guard let code = RegionCode(text) else {
-        throw Abort(.badRequest, reason: "'\(text)' is geen CBS-regiocode (GM + 4 cijfers, WK + 6 tekens of BU + 8 tekens, bijvoorbeeld WK011443)")
+        throw Abort(
+            .badRequest,
+            reason:
+                "'\(text)' is geen CBS-regiocode (GM + 4 cijfers, WK + 6 tekens of BU + 8 tekens, bijvoorbeeld WK011443)"
+        )
     }
     return code
 }
 
 func html(_ node: Node, status: HTTPResponseStatus = .ok) -> Response {
-    Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: node.renderDocument()))
+    Response(
+        status: status, headers: ["Content-Type": "text/html; charset=utf-8"],
+        body: .init(string: node.renderDocument()))
 }

@@ -4,7 +4,8 @@ struct PostForm: Decodable {
     var version: Int?
 
     enum CodingKeys: String, CodingKey {
-        case kind = "soort", title = "titel", author = "auteur", body = "tekst", themes = "themas", wijken, cities = "steden"
+        case kind = "soort", title = "titel", author = "auteur", body = "tekst", themes = "themas", wijken, cities =
+            "steden"
         case state = "status", moment, note = "notitie", version = "versie"
     }
 

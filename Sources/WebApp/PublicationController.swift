@@ -7,7 +7,7 @@ import Storage
 import Vapor
 
 /// The programme's reports on the site: published versions (frozen) for everyone, as HTML, print HTML and PDF; the
-/// concept, its editor slots, the editors' note and publishing for staff.
+/// concept for staff (its editing is `ReportEditController`).
 struct PublicationController: Sendable {
     let app: ProgrammeApp
 
@@ -20,10 +20,6 @@ struct PublicationController: Sendable {
         routes.on(.reportConcept) { try await concept($0, format: .page) }
         routes.on(.reportConceptPrint) { try await concept($0, format: .print) }
         routes.on(.reportConceptPDF) { try await concept($0, format: .pdf) }
-        routes.on(.reportConceptStart) { try await startConcept($0) }
-        routes.on(.reportConceptText) { try await saveText($0) }
-        routes.on(.reportConceptNote) { try await saveNote($0) }
-        routes.on(.reportPublish) { try await publish($0) }
     }
 
     enum Format { case page, print, pdf }
@@ -35,8 +31,10 @@ struct PublicationController: Sendable {
         for programme in try await app.programmes.all() {
             for kind in ReportDocument.Kind.allCases {
                 let versions = try await reports.versions(programmeID: programme.id, kind: kind.rawValue)
-                entries.append(.init(programme: programme, kind: kind, versions: Self.versionList(versions),
-                                     hasConcept: versions.contains { !$0.isPublished }))
+                entries.append(
+                    .init(
+                        programme: programme, kind: kind, versions: Self.versionList(versions),
+                        hasConcept: versions.contains { !$0.isPublished }))
             }
         }
         return html(PublicationsPage.render(entries, isStaff: request.viewer.isStaff))
@@ -44,12 +42,18 @@ struct PublicationController: Sendable {
 
     /// Published versions as (number, date), newest first.
     static func versionList(_ versions: [ReportStore.Version]) -> [(number: Int, date: String)] {
-        versions.compactMap { v in v.number.map { ($0, DutchFormat.date(Date(timeIntervalSince1970: TimeInterval(v.publishedAt ?? 0)))) } }
+        versions.compactMap { v in
+            v.number.map { ($0, DutchFormat.date(Date(timeIntervalSince1970: TimeInterval(v.publishedAt ?? 0)))) }
+        }
     }
 
     func kind(_ request: Request) throws -> ReportDocument.Kind {
         guard let kind = ReportDocument.Kind(slug: try request.text("report")) else {
-            throw Abort(.notFound, reason: "Dit rapport bestaat niet. Er zijn twee rapporten: opgaven-van-nu-en-straks en advies-per-thema-en-per-wijk.")
+            throw Abort(
+                .notFound,
+                reason:
+                    "Dit rapport bestaat niet. Er zijn twee rapporten: opgaven-van-nu-en-straks en advies-per-thema-en-per-wijk."
+            )
         }
         return kind
     }
@@ -58,7 +62,9 @@ struct PublicationController: Sendable {
     func newest(_ request: Request) async throws -> Response {
         let programme = try await app.programme(request)
         let kind = try kind(request)
-        if let version = try await reports.published(programmeID: programme.id, kind: kind.rawValue), let number = version.number {
+        if let version = try await reports.published(programmeID: programme.id, kind: kind.rawValue),
+            let number = version.number
+        {
             return request.redirect(to: SiteURL.reportVersion(programme.slug, kind.slug, number).path)
         }
         if request.viewer.isStaff { return request.redirect(to: SiteURL.reportConcept(programme.slug, kind.slug).path) }
@@ -69,127 +75,102 @@ struct PublicationController: Sendable {
         let programme = try await app.programme(request)
         let kind = try kind(request)
         let number = try request.id("number")
-        guard let (_, document) = try await ProgrammeReports(store: app.store).published(kind, programme: programme, number: number) else {
+        guard
+            let (_, document) = try await ProgrammeReports(store: app.store).published(
+                kind, programme: programme, number: number)
+        else {
             throw Abort(.notFound, reason: "Deze versie van ‘\(kind.title)’ bestaat niet.")
         }
-        return try await respond(request, document: document, programme: programme, number: number, concept: nil, format: format, cached: true)
+        return try await respond(
+            request, document: document, programme: programme, number: number, concept: nil, format: format,
+            cached: true)
     }
 
-    func concept(_ request: Request, format: Format, problems: [String] = [], status: HTTPResponseStatus = .ok,
-                 typed: (slot: String, title: String, markdown: String)? = nil) async throws -> Response {
+    func concept(
+        _ request: Request, format: Format, problems: [String] = [], status: HTTPResponseStatus = .ok,
+        typed: (slot: String, title: String, markdown: String)? = nil
+    ) async throws -> Response {
         let programme = try await app.programme(request)
         let kind = try kind(request)
         try request.require(request.viewer.isStaff, "het concept van een rapport")
-        let (version, document) = try await ProgrammeReports(store: app.store).concept(kind, programme: programme, snapshot: try await app.cache.snapshot())
+        let (version, document) = try await ProgrammeReports(store: app.store).concept(
+            kind, programme: programme, snapshot: try await app.cache.snapshot())
         let concept = version.map { ReportPage.Concept(id: $0.id, version: $0.version, staffNote: $0.staffNote) }
-        return try await respond(request, document: document, programme: programme, number: nil, concept: concept, format: format, cached: false,
-                                 problems: problems, status: status, typed: typed)
+        return try await respond(
+            request, document: document, programme: programme, number: nil, concept: concept, format: format,
+            cached: false,
+            problems: problems, status: status, typed: typed)
     }
 
-    func respond(_ request: Request, document: ReportDocument, programme: ProgrammeInfo, number: Int?, concept: ReportPage.Concept?, format: Format,
-                 cached: Bool, problems: [String] = [], status: HTTPResponseStatus = .ok,
-                 typed: (slot: String, title: String, markdown: String)? = nil) async throws -> Response {
+    func respond(
+        _ request: Request, document: ReportDocument, programme: ProgrammeInfo, number: Int?,
+        concept: ReportPage.Concept?, format: Format,
+        cached: Bool, problems: [String] = [], status: HTTPResponseStatus = .ok,
+        typed: (slot: String, title: String, markdown: String)? = nil
+    ) async throws -> Response {
         switch format {
         case .page:
-            let versions = Self.versionList(try await reports.versions(programmeID: programme.id, kind: document.kind.rawValue))
-            let notice: String? = switch try? request.query.get(String.self, at: "ok") {
-            case "tekst": "De tekst is opgeslagen."
-            case "notitie": "De notitie is opgeslagen."
-            case "gepubliceerd": "Deze versie is gepubliceerd. Haar cijfers en tekst veranderen niet meer."
-            case "concept": "Het concept is gemaakt."
-            default: nil
-            }
-            return html(ReportPage.render(.init(document: document, programme: programme, versions: versions, number: number, concept: concept,
-                                                session: request.sessionBar, csrf: request.csrf, problems: problems, notice: notice,
-                                                typed: typed)), status: status)
+            let versions = Self.versionList(
+                try await reports.versions(programmeID: programme.id, kind: document.kind.rawValue))
+            let notice: String? =
+                switch try? request.query.get(String.self, at: "ok") {
+                case "tekst": "De tekst is opgeslagen."
+                case "notitie": "De notitie is opgeslagen."
+                case "gepubliceerd": "Deze versie is gepubliceerd. Haar cijfers en tekst veranderen niet meer."
+                case "concept": "Het concept is gemaakt."
+                default: nil
+                }
+            return html(
+                ReportPage.render(
+                    .init(
+                        document: document, programme: programme, versions: versions, number: number, concept: concept,
+                        session: request.sessionBar, csrf: request.csrf, problems: problems, notice: notice,
+                        typed: typed)), status: status)
         case .print:
             return html(ReportRenderer.print(document))
         case .pdf:
-            let html = try await PrintResources.embed(ReportRenderer.print(document).renderDocument(), posts: PostStore(store: app.store),
-                                                      now: app.clock.now())
+            let html = try await PrintResources.embed(
+                ReportRenderer.print(document).renderDocument(), posts: PostStore(store: app.store),
+                now: app.clock.now())
             let pdf = try await Self.pdf(html, cached: cached, on: request.application.threadPool)
-            return Response(status: .ok, headers: ["Content-Type": "application/pdf",
-                                                   "Content-Disposition": "inline; filename=\"\(document.kind.slug)\(number.map { "-versie-\($0)" } ?? "-concept").pdf\""],
-                            body: .init(data: pdf))
+            return Response(
+                status: .ok,
+                headers: [
+                    "Content-Type": "application/pdf",
+                    "Content-Disposition":
+                        "inline; filename=\"\(document.kind.slug)\(number.map { "-versie-\($0)" } ?? "-concept").pdf\"",
+                ],
+                body: .init(data: pdf))
         }
     }
 
     /// The PDF from the print HTML. A published version's PDF is kept in the temporary directory under the hash of its
     /// HTML, as that never changes: another version or another database can never get it.
     static func pdf(_ html: String, cached: Bool, on pool: NIOThreadPool) async throws -> Data {
-        guard let engine = PDFEngine.find() else { throw Abort(.serviceUnavailable, reason: PDFEngine.Failure.noEngine.description) }
+        guard let engine = PDFEngine.find() else {
+            throw Abort(.serviceUnavailable, reason: PDFEngine.Failure.noEngine.description)
+        }
         let directory = FileManager.default.temporaryDirectory
         let cacheKey = cached ? SHA256.hash(data: Data(html.utf8)).map { String(format: "%02x", $0) }.joined() : nil
-        if let cacheKey, let cached = try? Data(contentsOf: directory.appendingPathComponent("wijkradar-rapport-\(cacheKey).pdf")) { return cached }
+        if let cacheKey,
+            let cached = try? Data(contentsOf: directory.appendingPathComponent("wijkradar-rapport-\(cacheKey).pdf"))
+        {
+            return cached
+        }
         let name = "wijkradar-rapport-\(UUID().uuidString)"
-        let htmlURL = directory.appendingPathComponent("\(name).html"), pdfURL = directory.appendingPathComponent("\(name).pdf")
+        let htmlURL = directory.appendingPathComponent("\(name).html"),
+            pdfURL = directory.appendingPathComponent("\(name).pdf")
         try html.write(to: htmlURL, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: htmlURL) }
         try await pool.runIfActive { try engine.render(html: htmlURL, to: pdfURL) }
         let data = try Data(contentsOf: pdfURL)
         if let cacheKey {
-            try? FileManager.default.moveItem(at: pdfURL, to: directory.appendingPathComponent("wijkradar-rapport-\(cacheKey).pdf"))
+            try? FileManager.default.moveItem(
+                at: pdfURL, to: directory.appendingPathComponent("wijkradar-rapport-\(cacheKey).pdf"))
         } else {
             try? FileManager.default.removeItem(at: pdfURL)
         }
         return data
     }
 
-    func change(_ request: Request, ok: String, _ work: @escaping (ProgrammeInfo, ReportDocument.Kind, [String: String]) async throws -> Int?) async throws -> Response {
-        let programme = try await app.programme(request)
-        let kind = try kind(request)
-        try request.require(request.viewer.isStaff, "het bewerken van rapporten")
-        let fields = try formFields(request)
-        let base = ReportPage.path(programme, kind)
-        return try await WebApp.attempt(request, {
-            let number = try await work(programme, kind, fields)
-            return number.map { "\(base)/versie/\($0)?ok=\(ok)" } ?? "\(base)/concept?ok=\(ok)"
-        }, otherwise: { problems, status in
-            // A refused text goes back into its slot's form, so nothing typed is lost.
-            let typed = fields["plek"].map { (slot: $0, title: fields["kop"] ?? "", markdown: fields["tekst"] ?? "") }
-            return try await concept(request, format: .page, problems: problems, status: status, typed: typed)
-        })
-    }
-
-    func conceptID(_ programme: ProgrammeInfo, _ kind: ReportDocument.Kind) async throws -> Int {
-        guard let concept = try await reports.concept(programmeID: programme.id, kind: kind.rawValue) else {
-            throw ProgrammeError.notFound("Het concept van ‘\(kind.title)’")
-        }
-        return concept.id
-    }
-
-    func startConcept(_ request: Request) async throws -> Response {
-        try await change(request, ok: "concept") { programme, kind, _ in
-            _ = try await reports.startConcept(programmeID: programme.id, kind: kind.rawValue, actor: app.actor(request))
-            return nil
-        }
-    }
-
-    func saveText(_ request: Request) async throws -> Response {
-        try await change(request, ok: "tekst") { programme, kind, f in
-            let text = ReportStore.EditorText(title: (f["kop"] ?? "").trimmingCharacters(in: .whitespaces), markdown: f["tekst"] ?? "")
-            let slot = f["plek"] ?? ""
-            let problems = Markdown.problems(in: text.markdown, field: "Tekst (\(slot))")
-            guard problems.isEmpty else { throw ProgrammeError.invalid(problems) }
-            guard !slot.isEmpty, slot.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else { throw ProgrammeError.invalid(["Plek: onbekende plek in het rapport."]) }
-            _ = try await reports.save(id: try await conceptID(programme, kind), expectedVersion: Int(f["versie"] ?? "") ?? 0, slot: slot, text: text, actor: app.actor(request))
-            return nil
-        }
-    }
-
-    func saveNote(_ request: Request) async throws -> Response {
-        try await change(request, ok: "notitie") { programme, kind, f in
-            _ = try await reports.saveNote(id: try await conceptID(programme, kind), expectedVersion: Int(f["versie"] ?? "") ?? 0,
-                                           note: f["notitie"] ?? "", actor: app.actor(request))
-            return nil
-        }
-    }
-
-    func publish(_ request: Request) async throws -> Response {
-        try await change(request, ok: "gepubliceerd") { programme, kind, f in
-            try await ProgrammeReports(store: app.store).publish(kind, programme: programme, snapshot: try await app.cache.snapshot(),
-                                                                 conceptID: try await conceptID(programme, kind),
-                                                                 expectedVersion: Int(f["versie"] ?? "") ?? 0, actor: app.actor(request))
-        }
-    }
 }

@@ -23,12 +23,14 @@ struct BodyTooLarge: AbortError {
     var headers: HTTPHeaders { close ? ["Connection": "close"] : [:] }
     var reason: String {
         guard limit > BodyLimit.form else {
-            return "Wat u verstuurde is groter dan 1 MB, de grens voor dit formulier. Ga met de knop Terug van uw browser terug "
+            return
+                "Wat u verstuurde is groter dan 1 MB, de grens voor dit formulier. Ga met de knop Terug van uw browser terug "
                 + "naar het formulier: wat u typte staat er dan nog. Verdeel de tekst over meer velden of berichten."
         }
         // An upload route's limit has 1 MB of room for the other fields; the file itself may be that much smaller.
         let file = DutchFormat.number(Double(limit >> 20) - 1)
-        return "Het bestand is te groot: hier kunt u bestanden tot \(file) MB toevoegen. Ga met de knop Terug van uw browser terug "
+        return
+            "Het bestand is te groot: hier kunt u bestanden tot \(file) MB toevoegen. Ga met de knop Terug van uw browser terug "
             + "naar het formulier, kies een kleiner bestand (of verklein de afbeelding of de PDF) en probeer het opnieuw."
     }
 }
@@ -76,7 +78,9 @@ extension Request {
         body.drain { result in
             switch result {
             case .buffer(let buffer):
-                let total = seen.withLockedValue { $0 += buffer.readableBytes; return $0 }
+                let total = seen.withLockedValue {
+                    $0 += buffer.readableBytes; return $0
+                }
                 if total > BodyLimit.discardUpTo {
                     promise.fail(Abort(.payloadTooLarge))
                     return loop.makeFailedFuture(Abort(.payloadTooLarge))
@@ -95,7 +99,9 @@ extension Request {
     func choice(_ name: String, from allowed: [String]) throws -> String? {
         guard let value = try? query.get(String.self, at: name) else { return nil }
         guard allowed.contains(value) else {
-            throw Abort(.badRequest, reason: "\(name): '\(value)' is geen geldige waarde; kies uit \(allowed.joined(separator: ", ")).")
+            throw Abort(
+                .badRequest,
+                reason: "\(name): '\(value)' is geen geldige waarde; kies uit \(allowed.joined(separator: ", ")).")
         }
         return value
     }

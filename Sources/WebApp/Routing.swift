@@ -5,9 +5,13 @@ extension RoutesBuilder {
     /// Registers a handler for one of the site's routes: its method and path come from `SiteRoute`, the one list
     /// that links are built from too.
     @discardableResult
-    func on<Response: AsyncResponseEncodable>(_ route: SiteRoute,
-                                              use handler: @escaping @Sendable (Request) async throws -> Response) -> Route {
-        on(HTTPMethod(rawValue: route.method.rawValue), route.template.map { PathComponent(stringLiteral: $0) }, use: handler)
+    func on<Response: AsyncResponseEncodable>(
+        _ route: SiteRoute,
+        use handler: @escaping @Sendable (Request) async throws -> Response
+    ) -> Route {
+        on(
+            HTTPMethod(rawValue: route.method.rawValue), route.template.map { PathComponent(stringLiteral: $0) },
+            use: handler)
     }
 }
 
@@ -22,7 +26,9 @@ extension Request {
 
     /// A text path parameter (a slug, a token, a code), as the router matched it.
     func text(_ name: String) throws -> String {
-        guard let value = parameters.get(name), !value.isEmpty else { throw Abort(.notFound, reason: "Deze pagina bestaat niet.") }
+        guard let value = parameters.get(name), !value.isEmpty else {
+            throw Abort(.notFound, reason: "Deze pagina bestaat niet.")
+        }
         return value
     }
 }

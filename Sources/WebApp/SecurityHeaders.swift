@@ -10,8 +10,11 @@ struct SecurityHeaders: AsyncMiddleware {
     let strictTransport: Bool
 
     static func policy(print: Bool) -> String {
-        ["default-src 'self'", "script-src 'self'", "style-src 'self'" + (print ? " 'unsafe-inline'" : ""), "img-src 'self' data:",
-         "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'"].joined(separator: "; ")
+        [
+            "default-src 'self'", "script-src 'self'", "style-src 'self'" + (print ? " 'unsafe-inline'" : ""),
+            "img-src 'self' data:",
+            "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
+        ].joined(separator: "; ")
     }
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
@@ -24,8 +27,12 @@ struct SecurityHeaders: AsyncMiddleware {
             ("Cross-Origin-Opener-Policy", "same-origin"),
             ("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"),
         ]
-        for (name, value) in headers where !response.headers.contains(name: name) { response.headers.replaceOrAdd(name: name, value: value) }
-        if strictTransport { response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000") }
+        for (name, value) in headers where !response.headers.contains(name: name) {
+            response.headers.replaceOrAdd(name: name, value: value)
+        }
+        if strictTransport {
+            response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000")
+        }
         return response
     }
 }

@@ -34,10 +34,13 @@ public enum WebServer {
         app.middleware.use(MethodNotAllowed())
         app.middleware.use(SessionMiddleware(accounts: AccountStore(store: store), secureCookies: config.secureCookies))
         let cache = AnalysisCache(store: store)
-        let smtp = config.smtpHost.isEmpty ? nil : SMTPClient(host: config.smtpHost, port: config.smtpPort, from: config.smtpFrom)
-        let programme = ProgrammeApp(store: store, cache: cache, mailer: Mailer(client: smtp, audit: AuditLog(store: store)),
-                                     passwords: try Passwords(cost: config.passwordCost), publicURL: config.publicURL,
-                                     trustedProxies: config.trustedProxies)
+        let smtp =
+            config.smtpHost.isEmpty
+            ? nil : SMTPClient(host: config.smtpHost, port: config.smtpPort, from: config.smtpFrom)
+        let programme = ProgrammeApp(
+            store: store, cache: cache, mailer: Mailer(client: smtp, audit: AuditLog(store: store)),
+            passwords: try Passwords(cost: config.passwordCost), publicURL: config.publicURL,
+            trustedProxies: config.trustedProxies)
         ApiController(store: store, cache: cache).register(app)
         PageController(store: store, cache: cache, programme: programme).register(app)
         let knowledge = KnowledgeApp(store: store, cache: cache)
@@ -47,6 +50,7 @@ public enum WebServer {
         ResearchController(app: knowledge).register(app)
         KnowledgeApi(store: store).register(app)
         PublicationController(app: programme).register(app)
+        ReportEditController(app: programme).register(app)
         BlogController(app: programme).register(app)
         SiteController(app: programme).register(app)
         ProgrammeController(app: programme).register(app)

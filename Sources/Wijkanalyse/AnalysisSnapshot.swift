@@ -48,11 +48,14 @@ public struct AnalysisSnapshot: Sendable {
                 }
             }
         }
-        return AnalysisSnapshot(version: version, tables: tables, radarTable: radarTable, warning: warning,
-                                ranking: warning?.ranking() ?? [], similarity: radarTable.map { SimilarityModel(table: $0) },
-                                names: names, provinces: try await analysis.provinces(),
-                                outlines: try await analysis.geometries(level: .district).mapValues { ($0.indeling, Choropleth.rings($0.geojson)) },
-                                liveability: liveability)
+        return AnalysisSnapshot(
+            version: version, tables: tables, radarTable: radarTable, warning: warning,
+            ranking: warning?.ranking() ?? [], similarity: radarTable.map { SimilarityModel(table: $0) },
+            names: names, provinces: try await analysis.provinces(),
+            outlines: try await analysis.geometries(level: .district).mapValues {
+                ($0.indeling, Choropleth.rings($0.geojson))
+            },
+            liveability: liveability)
     }
 
     /// The newest table of a level that has the region.
@@ -74,7 +77,10 @@ public struct AnalysisSnapshot: Sendable {
     public func table(for area: FocusArea) -> RegionTable? {
         guard let level = area.level else { return nil }
         return (tables[level] ?? [:]).sorted { $0.key > $1.key }.map(\.value)
-            .max { a, b in area.members.filter { a.index(of: $0) != nil }.count < area.members.filter { b.index(of: $0) != nil }.count }
+            .max { a, b in
+                area.members.filter { a.index(of: $0) != nil }.count
+                    < area.members.filter { b.index(of: $0) != nil }.count
+            }
     }
 
     public func cluster(for code: RegionCode) -> Cluster? {

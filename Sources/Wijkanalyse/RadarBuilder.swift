@@ -10,7 +10,9 @@ public struct RadarBuilder: Sendable {
     public init(snapshot: AnalysisSnapshot) { self.snapshot = snapshot }
 
     public func model(filters: RadarPage.Filters) -> RadarPage.Model? {
-        guard let table = snapshot.radarTable, let source = table.columns["low_income_persons_pct"]?.source else { return nil }
+        guard let table = snapshot.radarTable, let source = table.columns["low_income_persons_pct"]?.source else {
+            return nil
+        }
         let programme = Set(ProgrammeWijken.cbsMatches.map(\.code))
         let needle = fold(filters.municipality)
         var rows: [RadarPage.Row] = []
@@ -20,35 +22,47 @@ public struct RadarBuilder: Sendable {
             let province = snapshot.provinces[code.municipality] ?? ""
             let population = table.cell(code, "population")?.number
             let cluster = snapshot.cluster(for: code)?.rawValue
-            if !needle.isEmpty, fold(municipality) != needle, code.municipality.rawValue.lowercased() != needle { continue }
+            if !needle.isEmpty, fold(municipality) != needle, code.municipality.rawValue.lowercased() != needle {
+                continue
+            }
             if !filters.province.isEmpty, province != filters.province { continue }
             if let minimum = filters.minimumPopulation, (population ?? 0) < Double(minimum) { continue }
             if filters.onlySignals, !result.signal { continue }
             if !filters.cluster.isEmpty, cluster != filters.cluster { continue }
-            rows.append(RadarPage.Row(rank: rank + 1, code: code.rawValue, name: snapshot.name(code), municipality: municipality,
-                                      province: province, population: population, composite: result.composite,
-                                      fired: result.fired, signal: result.signal, cluster: cluster,
-                                      programme: programme.contains(code)))
+            rows.append(
+                RadarPage.Row(
+                    rank: rank + 1, code: code.rawValue, name: snapshot.name(code), municipality: municipality,
+                    province: province, population: population, composite: result.composite,
+                    fired: result.fired, signal: result.signal, cluster: cluster,
+                    programme: programme.contains(code)))
         }
-        return RadarPage.Model(period: table.period, total: snapshot.ranking.count, rows: rows, filters: filters,
-                               provinces: Array(Set(snapshot.provinces.values)).sorted(), source: source)
+        return RadarPage.Model(
+            period: table.period, total: snapshot.ranking.count, rows: rows, filters: filters,
+            provinces: Array(Set(snapshot.provinces.values)).sorted(), source: source)
     }
 
     /// The table as CSV for programs (comma, decimal point), with the source in the last column of every row.
     public func csv(_ model: RadarPage.Model, dialect: CSVWriter.Dialect = .machine) -> String {
-        var writer = CSVWriter(dialect: dialect, header: ["rang", "code", "wijk", "gemeente", "provincie", "inwoners", "score",
-                                                          "signalen", "signaal", "cluster", "programmawijk", "bron"])
+        var writer = CSVWriter(
+            dialect: dialect,
+            header: [
+                "rang", "code", "wijk", "gemeente", "provincie", "inwoners", "score",
+                "signalen", "signaal", "cluster", "programmawijk", "bron",
+            ])
         let source = "\(model.source.attribution) (\(model.source.table), \(model.source.year))"
         for row in model.rows {
-            writer.row([.integer(row.rank), .text(row.code), .text(row.name), .text(row.municipality), .text(row.province),
-                        .number(row.population, decimals: 0), .number(row.composite, decimals: 4), .integer(row.fired),
-                        .text(row.signal ? "ja" : "nee"), .text(row.cluster ?? ""), .text(row.programme ? "ja" : "nee"),
-                        .text(source)])
+            writer.row([
+                .integer(row.rank), .text(row.code), .text(row.name), .text(row.municipality), .text(row.province),
+                .number(row.population, decimals: 0), .number(row.composite, decimals: 4), .integer(row.fired),
+                .text(row.signal ? "ja" : "nee"), .text(row.cluster ?? ""), .text(row.programme ? "ja" : "nee"),
+                .text(source),
+            ])
         }
         return writer.text
     }
 
     func fold(_ text: String) -> String {
-        text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).trimmingCharacters(in: .whitespaces)
+        text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).trimmingCharacters(
+            in: .whitespaces)
     }
 }

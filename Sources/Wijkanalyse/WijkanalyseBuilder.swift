@@ -14,10 +14,14 @@ public struct WijkanalyseBuilder: Sendable {
     public init(snapshot: AnalysisSnapshot) { self.snapshot = snapshot }
 
     /// Indicators offered for the map, in catalogue order.
-    static let mapIndicators = ["low_income_persons_pct", "woz_value", "owner_occupied_pct", "labour_participation_pct",
-                                "education_high_pct", "high_income_persons_pct", "age_65_plus_pct", "population", "density"]
+    static let mapIndicators = [
+        "low_income_persons_pct", "woz_value", "owner_occupied_pct", "labour_participation_pct",
+        "education_high_pct", "high_income_persons_pct", "age_65_plus_pct", "population", "density",
+    ]
 
-    public func model(for code: RegionCode, mapIndicator: String? = nil, knowledge: RegionKnowledge = .none) -> RegionPage.Model? {
+    public func model(for code: RegionCode, mapIndicator: String? = nil, knowledge: RegionKnowledge = .none)
+        -> RegionPage.Model?
+    {
         guard let table = snapshot.profileTable(for: code), let index = table.index(of: code) else { return nil }
         let region = table.regions[index]
         let municipalities = snapshot.tables[.municipality]?[table.period]
@@ -26,39 +30,55 @@ public struct WijkanalyseBuilder: Sendable {
         // gemeenten) says nothing; rows where only the region's figure is missing stay, marked "ontbreekt".
         profile?.rows.removeAll { $0.value == .missing && $0.municipality?.number == nil && $0.national?.number == nil }
         let warning = snapshot.radarTable?.index(of: code) != nil ? snapshot.warning?.evaluate(code) : nil
-        let summary = profile.map { Summary.sentences(profile: $0, warning: warning, levelNoun: levelNoun(code.level)) } ?? []
-        let neighbours = snapshot.similarity?.neighbours(of: code, k: 10)?.map { n in
-            RegionPage.Neighbour(code: n.region.rawValue, name: snapshot.name(n.region),
-                                 municipality: snapshot.name(n.region.municipality), distance: n.distance,
-                                 closestOn: n.closestOn.map { catalogue[$0]?.label ?? $0 })
-        } ?? []
+        let summary =
+            profile.map { Summary.sentences(profile: $0, warning: warning, levelNoun: levelNoun(code.level)) } ?? []
+        let neighbours =
+            snapshot.similarity?.neighbours(of: code, k: 10)?.map { n in
+                RegionPage.Neighbour(
+                    code: n.region.rawValue, name: snapshot.name(n.region),
+                    municipality: snapshot.name(n.region.municipality), distance: n.distance,
+                    closestOn: n.closestOn.map { catalogue[$0]?.label ?? $0 })
+            } ?? []
         let cluster = snapshot.liveability[code].map {
-            RegionPage.ClusterInfo(cluster: Cluster.classify($0.series), series: $0.series.sorted { $0.period < $1.period }, source: $0.source)
+            RegionPage.ClusterInfo(
+                cluster: Cluster.classify($0.series), series: $0.series.sorted { $0.period < $1.period },
+                source: $0.source)
         }
         let approximation = ProgrammeWijken.entry(for: code).flatMap { entry in
-            entry.approximate ? "Benadering: de programmawijk \(entry.wijk) wordt hier voorgesteld door deze CBS-wijk. \(entry.note)." : nil
+            entry.approximate
+                ? "Benadering: de programmawijk \(entry.wijk) wordt hier voorgesteld door deze CBS-wijk. \(entry.note)."
+                : nil
         }
-        var model = RegionPage.Model(region: region, municipalityName: snapshot.name(code.municipality), profile: profile,
-                                     summary: summary, series: series(for: code), neighbours: neighbours,
-                                     neighbourFeatures: snapshot.similarity?.features.map { catalogue[$0]?.label ?? $0 } ?? [],
-                                     warning: warning, cluster: cluster, map: map(for: code, indicator: mapIndicator),
-                                     approximation: approximation)
+        var model = RegionPage.Model(
+            region: region, municipalityName: snapshot.name(code.municipality), profile: profile,
+            summary: summary, series: series(for: code), neighbours: neighbours,
+            neighbourFeatures: snapshot.similarity?.features.map { catalogue[$0]?.label ?? $0 } ?? [],
+            warning: warning, cluster: cluster, map: map(for: code, indicator: mapIndicator),
+            approximation: approximation)
         model.research = knowledge.research
         let names = Dictionary(uniqueKeysWithValues: neighbours.map { ($0.code, "\($0.name) (\($0.municipality))") })
-        model.whatWorked = Suggestions.rank(neighbours: neighbours.map { ($0.code, $0.distance, $0.closestOn) },
-                                            candidates: knowledge.candidates).map {
-            RegionPage.WhatWorked(id: $0.candidate.id, title: $0.candidate.title, wijk: names[$0.candidate.regionCode] ?? $0.candidate.regionCode,
-                                  neighbourRank: $0.neighbourRank, evidence: $0.candidate.evidence.rawValue)
+        model.whatWorked = Suggestions.rank(
+            neighbours: neighbours.map { ($0.code, $0.distance, $0.closestOn) },
+            candidates: knowledge.candidates
+        ).map {
+            RegionPage.WhatWorked(
+                id: $0.candidate.id, title: $0.candidate.title,
+                wijk: names[$0.candidate.regionCode] ?? $0.candidate.regionCode,
+                neighbourRank: $0.neighbourRank, evidence: $0.candidate.evidence.rawValue)
         }
         return model
     }
 
     /// The whole wijkanalyse of a region as web, print, PDF and the command line show it: the model with what the
     /// knowledge base holds about the region and the wijken most like it (two queries).
-    public func load(_ code: RegionCode, mapIndicator: String? = nil, knowledge store: KnowledgeStore) async throws -> RegionPage.Model? {
+    public func load(_ code: RegionCode, mapIndicator: String? = nil, knowledge store: KnowledgeStore) async throws
+        -> RegionPage.Model?
+    {
         guard snapshot.profileTable(for: code) != nil else { return nil }
         let neighbours = snapshot.similarity?.neighbours(of: code, k: 10)?.map(\.region.rawValue) ?? []
-        let research = try await store.about(code.rawValue, kind: .research, as: Research.self).map { ($0.id, $0.value.citation) }
+        let research = try await store.about(code.rawValue, kind: .research, as: Research.self).map {
+            ($0.id, $0.value.citation)
+        }
         let knowledge = RegionKnowledge(research: research, candidates: try await store.anchored(in: neighbours))
         return model(for: code, mapIndicator: mapIndicator, knowledge: knowledge)
     }
@@ -73,39 +93,65 @@ public struct WijkanalyseBuilder: Sendable {
 
     /// Every indicator with figures in at least one year, with gemeente and (computed) national lines.
     func series(for code: RegionCode) -> [RegionPage.Series] {
-        let tables = (snapshot.tables[code.level] ?? [:]).values.filter { $0.index(of: code) != nil }.sorted { $0.period < $1.period }
+        let tables = (snapshot.tables[code.level] ?? [:]).values.filter { $0.index(of: code) != nil }.sorted {
+            $0.period < $1.period
+        }
         var byIndicator: [String: [(period: Int, indeling: Int, cell: Cell, decimals: Int)]] = [:]
         for table in tables {
             for (id, column) in table.columns where !column.indicator.stigmatising {
                 if let cell = table.cell(code, id), cell.number != nil {
-                    byIndicator[id, default: []].append((table.period, column.source.indelingYear, cell, column.indicator.decimals))
+                    byIndicator[id, default: []].append(
+                        (table.period, column.source.indelingYear, cell, column.indicator.decimals))
                 }
             }
         }
-        let preferred = ["population", "dwellings", "woz_value", "low_income_persons_pct", "owner_occupied_pct", "density",
-                         "lbm_score", "lbm_deviation", "households", "age_65_plus_pct"]
-        let ids = byIndicator.keys.sorted { (preferred.firstIndex(of: $0) ?? 99, $0) < (preferred.firstIndex(of: $1) ?? 99, $1) }
+        let preferred = [
+            "population", "dwellings", "woz_value", "low_income_persons_pct", "owner_occupied_pct", "density",
+            "lbm_score", "lbm_deviation", "households", "age_65_plus_pct",
+        ]
+        let ids = byIndicator.keys.sorted {
+            (preferred.firstIndex(of: $0) ?? 99, $0) < (preferred.firstIndex(of: $1) ?? 99, $1)
+        }
         return ids.prefix(8).compactMap { id in
             guard let indicator = catalogue[id], let points = byIndicator[id] else { return nil }
-            let regionSeries = LineChart.Series(name: snapshot.name(code), segments: segments(points.map { ($0.period, $0.indeling, $0.cell.number!) }, decimals: indicator.decimals), style: .region)
+            let regionSeries = LineChart.Series(
+                name: snapshot.name(code),
+                segments: segments(
+                    points.map { ($0.period, $0.indeling, $0.cell.number!) }, decimals: indicator.decimals),
+                style: .region)
             var all = [regionSeries]
-            var table = points.map { (snapshot.name(code), $0.period, DutchFormat.cell($0.cell, decimals: indicator.decimals)) }
+            var table = points.map {
+                (snapshot.name(code), $0.period, DutchFormat.cell($0.cell, decimals: indicator.decimals))
+            }
             // Counts of a wijk and of its gemeente differ by orders of magnitude: one axis would flatten the wijk.
             if code.level != .municipality, indicator.aggregation != .sum {
-                let municipal = (snapshot.tables[.municipality] ?? [:]).values.sorted { $0.period < $1.period }.compactMap { t -> (Int, Int, Double)? in
-                    guard let v = t.cell(code.municipality, id)?.number, let column = t.columns[id] else { return nil }
-                    return (t.period, column.source.indelingYear, v)
-                }
+                let municipal = (snapshot.tables[.municipality] ?? [:]).values.sorted { $0.period < $1.period }
+                    .compactMap { t -> (Int, Int, Double)? in
+                        guard let v = t.cell(code.municipality, id)?.number, let column = t.columns[id] else {
+                            return nil
+                        }
+                        return (t.period, column.source.indelingYear, v)
+                    }
                 if !municipal.isEmpty {
-                    all.append(LineChart.Series(name: "Gemeente \(snapshot.name(code.municipality))", segments: segments(municipal, decimals: indicator.decimals), style: .municipality))
-                    table += municipal.map { ("Gemeente", $0.0, DutchFormat.number($0.2, decimals: indicator.decimals)) }
+                    all.append(
+                        LineChart.Series(
+                            name: "Gemeente \(snapshot.name(code.municipality))",
+                            segments: segments(municipal, decimals: indicator.decimals), style: .municipality))
+                    table += municipal.map {
+                        ("Gemeente", $0.0, DutchFormat.number($0.2, decimals: indicator.decimals))
+                    }
                 }
             }
             if indicator.aggregation != .sum {
                 let national = nationalSeries(indicator)
                 if !national.isEmpty {
-                    all.append(LineChart.Series(name: "Nederland (berekend)", segments: segments(national, decimals: indicator.decimals), style: .country))
-                    table += national.map { ("Nederland (berekend)", $0.0, DutchFormat.number($0.2, decimals: indicator.decimals) + "*") }
+                    all.append(
+                        LineChart.Series(
+                            name: "Nederland (berekend)", segments: segments(national, decimals: indicator.decimals),
+                            style: .country))
+                    table += national.map {
+                        ("Nederland (berekend)", $0.0, DutchFormat.number($0.2, decimals: indicator.decimals) + "*")
+                    }
                 }
             }
             var change: String?
@@ -113,13 +159,17 @@ public struct WijkanalyseBuilder: Sendable {
                 let delta = last.cell.number! - first.cell.number!
                 let sign = delta > 0 ? "+" : delta < 0 ? "−" : "±"
                 let sameIndeling = first.indeling == last.indeling
-                change = "Verandering \(first.period)–\(last.period): \(sign)\(DutchFormat.number(abs(delta), decimals: indicator.decimals)) \(indicator.unit)"
+                change =
+                    "Verandering \(first.period)–\(last.period): \(sign)\(DutchFormat.number(abs(delta), decimals: indicator.decimals)) \(indicator.unit)"
                     + (sameIndeling ? "" : " (let op: verschillende CBS-indelingen, grenzen kunnen verschillen)")
             }
             let note = points.count == 1 ? "Alleen cijfers over \(points[0].period): geen ontwikkeling te tonen." : nil
-            let chart = LineChart(title: "\(indicator.label), \(snapshot.name(code))",
-                                  description: "Ontwikkeling van \(indicator.label) (\(indicator.unit)) in \(snapshot.name(code)) per jaar" + (all.count > 1 ? ", met de gemeente ter vergelijking." : "."),
-                                  series: all)
+            let chart = LineChart(
+                title: "\(indicator.label), \(snapshot.name(code))",
+                description:
+                    "Ontwikkeling van \(indicator.label) (\(indicator.unit)) in \(snapshot.name(code)) per jaar"
+                    + (all.count > 1 ? ", met de gemeente ter vergelijking." : "."),
+                series: all)
             return RegionPage.Series(indicator: indicator, chart: chart, change: change, note: note, table: table)
         }
     }
@@ -128,9 +178,12 @@ public struct WijkanalyseBuilder: Sendable {
     func nationalSeries(_ indicator: Indicator) -> [(period: Int, indeling: Int, value: Double)] {
         (snapshot.tables[.municipality] ?? [:]).values.sorted { $0.period < $1.period }.compactMap { table in
             guard let column = table.columns[indicator.id],
-                  column.cells.count >= RegionProfile.minimumMunicipalitiesForNational else { return nil }
-            let weights: [Cell]? = if case .weightedMean(let weight) = indicator.aggregation { table.columns[weight]?.cells } else { nil }
-            guard case .computed(let value) = Aggregator.aggregate(indicator, cells: column.cells, weights: weights) else { return nil }
+                column.cells.count >= RegionProfile.minimumMunicipalitiesForNational
+            else { return nil }
+            let weights: [Cell]? =
+                if case .weightedMean(let weight) = indicator.aggregation { table.columns[weight]?.cells } else { nil }
+            guard case .computed(let value) = Aggregator.aggregate(indicator, cells: column.cells, weights: weights)
+            else { return nil }
             return (table.period, column.source.indelingYear, value)
         }
     }
@@ -140,7 +193,8 @@ public struct WijkanalyseBuilder: Sendable {
         var result: [[LineChart.Point]] = []
         var lastIndeling: Int?
         for point in points.sorted(by: { $0.period < $1.period }) {
-            let p = LineChart.Point(x: point.period, y: point.value, label: DutchFormat.number(point.value, decimals: decimals))
+            let p = LineChart.Point(
+                x: point.period, y: point.value, label: DutchFormat.number(point.value, decimals: decimals))
             if point.indeling == lastIndeling { result[result.count - 1].append(p) } else { result.append([p]) }
             lastIndeling = point.indeling
         }
@@ -148,22 +202,27 @@ public struct WijkanalyseBuilder: Sendable {
     }
 
     func map(for code: RegionCode, indicator requested: String?) -> RegionPage.MapInfo? {
-        guard let table = snapshot.tables[.district].flatMap({ tables in
-            tables.values.filter { t in t.regions.contains { $0.code.lies(in: code) } }
-                .max { ($0.columns.count, $0.period) < ($1.columns.count, $1.period) }
-        }) else { return nil }
+        guard
+            let table = snapshot.tables[.district].flatMap({ tables in
+                tables.values.filter { t in t.regions.contains { $0.code.lies(in: code) } }
+                    .max { ($0.columns.count, $0.period) < ($1.columns.count, $1.period) }
+            })
+        else { return nil }
         let available = Self.mapIndicators.compactMap { table.columns[$0] }
         guard !available.isEmpty else { return nil }
         let column = available.first { $0.indicator.id == requested } ?? available[0]
         let areas: [Choropleth.Area] = table.regions.enumerated().compactMap { index, region in
             guard region.code.lies(in: code), let outline = snapshot.outlines[region.code] else { return nil }
             let cell = column.cells[index]
-            return Choropleth.Area(code: region.code.rawValue, name: region.name, rings: outline.rings, value: cell.number,
-                                   label: DutchFormat.cell(cell, decimals: column.indicator.decimals) + (column.indicator.unit == "%" ? "%" : ""),
-                                   link: SiteURL.region(region.code.rawValue).path)
+            return Choropleth.Area(
+                code: region.code.rawValue, name: region.name, rings: outline.rings, value: cell.number,
+                label: DutchFormat.cell(cell, decimals: column.indicator.decimals)
+                    + (column.indicator.unit == "%" ? "%" : ""),
+                link: SiteURL.region(region.code.rawValue).path)
         }
         guard !areas.isEmpty else { return nil }
-        return RegionPage.MapInfo(indicators: available.map(\.indicator), selected: column.indicator, areas: areas, source: column.source)
+        return RegionPage.MapInfo(
+            indicators: available.map(\.indicator), selected: column.indicator, areas: areas, source: column.source)
     }
 }
 
@@ -194,12 +253,20 @@ extension WijkanalyseBuilder {
             for (period, table) in (snapshot.tables[.district] ?? [:]).sorted(by: { $0.key < $1.key }) {
                 guard let column = table.columns[id], let index = table.index(of: code) else { continue }
                 let values = similar.compactMap { table.index(of: $0) }.compactMap { column.cells[$0].number }
-                rows.append((period, column.cells[index], values.isEmpty ? nil : .computed(values.reduce(0, +) / Double(values.count))))
-                sources.append("\(column.source.attribution) (tabel \(column.source.table), \(column.source.year); \(column.source.licence))")
+                rows.append(
+                    (
+                        period, column.cells[index],
+                        values.isEmpty ? nil : .computed(values.reduce(0, +) / Double(values.count))
+                    ))
+                sources.append(
+                    "\(column.source.attribution) (tabel \(column.source.table), \(column.source.year); \(column.source.licence))"
+                )
             }
             if !rows.isEmpty {
-                result.append(.init(label: "\(indicator.label) (\(indicator.unit))", decimals: indicator.decimals, rows: rows,
-                                    source: sources.joined(separator: "; ")))
+                result.append(
+                    .init(
+                        label: "\(indicator.label) (\(indicator.unit))", decimals: indicator.decimals, rows: rows,
+                        source: sources.joined(separator: "; ")))
             }
         }
         return result

@@ -23,12 +23,15 @@ struct Accounts: AsyncParsableCommand {
 
         func run() async throws {
             guard let role = Role(rawValue: role), role != .participant else {
-                throw CLIError("--role moet 'programmastaf' of 'stadscoordinator' zijn; deelnemers nodigt hun stad uit vanaf de deelnemerslijst.")
+                throw CLIError(
+                    "--role moet 'programmastaf' of 'stadscoordinator' zijn; deelnemers nodigt hun stad uit vanaf de deelnemerslijst."
+                )
             }
             try await withStore { store, config in
                 do {
-                    let token = try await AccountStore(store: store).invite(email: email, name: name, role: role, cityID: city, participantID: nil,
-                                                                            actor: "wijkradar account invite")
+                    let token = try await AccountStore(store: store).invite(
+                        email: email, name: name, role: role, cityID: city, participantID: nil,
+                        actor: "wijkradar account invite")
                     print("\(config.publicURL)/uitnodiging/\(token)")
                 } catch let error as ProgrammeError {
                     throw CLIError(error.description)
@@ -42,10 +45,13 @@ struct Accounts: AsyncParsableCommand {
         func run() async throws {
             try await withStore { store, _ in
                 let all = try await AccountStore(store: store).accounts()
-                guard !all.isEmpty else { print("Nog geen accounts. Nodig de programmastaf uit met 'wijkradar account invite'."); return }
-                printTable(["e-mail", "naam", "rol", "stad"], all.map { [$0.email, $0.name, $0.role.label, $0.cityID.map(String.init) ?? ""] })
+                guard !all.isEmpty else {
+                    print("Nog geen accounts. Nodig de programmastaf uit met 'wijkradar account invite'."); return
+                }
+                printTable(
+                    ["e-mail", "naam", "rol", "stad"],
+                    all.map { [$0.email, $0.name, $0.role.label, $0.cityID.map(String.init) ?? ""] })
             }
         }
     }
 }
-

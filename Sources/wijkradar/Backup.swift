@@ -25,7 +25,8 @@ struct RestoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore",
         abstract: "Zet een backup terug in plaats van de SQLite-database (stop eerst wijkradar serve).",
-        discussion: "Voor PostgreSQL: pg_restore --clean --if-exists --dbname=\"$DATABASE_URL\" BESTAND (zie de README)."
+        discussion:
+            "Voor PostgreSQL: pg_restore --clean --if-exists --dbname=\"$DATABASE_URL\" BESTAND (zie de README)."
     )
 
     @Argument(help: "Het backupbestand, gemaakt met 'wijkradar backup'.")

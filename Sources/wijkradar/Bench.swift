@@ -18,7 +18,9 @@ struct Bench: AsyncParsableCommand {
     func run() async throws {
         try await withStore { store, _ in
             let snapshot = try await AnalysisSnapshot.load(store)
-            guard let table = snapshot.radarTable else { throw CLIError("Geen wijktabel met alle signaalindicatoren; lees eerst de data in.") }
+            guard let table = snapshot.radarTable else {
+                throw CLIError("Geen wijktabel met alle signaalindicatoren; lees eerst de data in.")
+            }
             // Radar + similarity for every wijk: what the national page and every wijk page need.
             var neighbourChecksum = 0
             let analysis = measure(runs) {
@@ -40,7 +42,9 @@ struct Bench: AsyncParsableCommand {
             // The two halves, to see where page time goes.
             var model = builder.model(for: code)!
             report("  waarvan_model", measure(max(runs, 50)) { model = builder.model(for: code)! })
-            report("  waarvan_html", measure(max(runs, 50)) { bytes = RegionPage.render(model).renderDocument().utf8.count })
+            report(
+                "  waarvan_html",
+                measure(max(runs, 50)) { bytes = RegionPage.render(model).renderDocument().utf8.count })
         }
     }
 
@@ -55,6 +59,9 @@ struct Bench: AsyncParsableCommand {
 
     func report(_ name: String, _ times: [Double]) {
         let sorted = times.sorted()
-        print(String(format: "%@ mediaan_ms=%.2f min_ms=%.2f runs=%d", name, sorted[sorted.count / 2], sorted[0], sorted.count))
+        print(
+            String(
+                format: "%@ mediaan_ms=%.2f min_ms=%.2f runs=%d", name, sorted[sorted.count / 2], sorted[0],
+                sorted.count))
     }
 }

@@ -16,13 +16,21 @@ struct Datasets: AsyncParsableCommand {
             try await withStore { store, _ in
                 let datasets = try await DatasetStore(store: store).all()
                 guard !datasets.isEmpty else {
-                    print("Nog geen datasets. Lees er een in met 'wijkradar import BESTAND' of 'wijkradar import --bundled'.")
+                    print(
+                        "Nog geen datasets. Lees er een in met 'wijkradar import BESTAND' of 'wijkradar import --bundled'."
+                    )
                     return
                 }
-                printTable(["naam", "bron", "tabel", "jaar", "rijen", "waarden", "geheim", "ingelezen"], datasets.map {
-                    [$0.info.slug, $0.info.source, $0.info.tableID, String($0.info.year), DutchFormat.number(Double($0.rowCount)),
-                     DutchFormat.number(Double($0.cellCount)), DutchFormat.number(Double($0.secretCount)), DutchFormat.date($0.importedAt)]
-                })
+                printTable(
+                    ["naam", "bron", "tabel", "jaar", "rijen", "waarden", "geheim", "ingelezen"],
+                    datasets.map {
+                        [
+                            $0.info.slug, $0.info.source, $0.info.tableID, String($0.info.year),
+                            DutchFormat.number(Double($0.rowCount)),
+                            DutchFormat.number(Double($0.cellCount)), DutchFormat.number(Double($0.secretCount)),
+                            DutchFormat.date($0.importedAt),
+                        ]
+                    })
             }
         }
     }
@@ -36,9 +44,12 @@ struct Datasets: AsyncParsableCommand {
         func run() async throws {
             try await withStore { store, _ in
                 let datasets = DatasetStore(store: store)
-                guard let d = try await datasets.find(slug: slug) else { throw CLIError("\(StorageError.datasetNotFound(slug))") }
+                guard let d = try await datasets.find(slug: slug) else {
+                    throw CLIError("\(StorageError.datasetNotFound(slug))")
+                }
                 let catalogue = IndicatorCatalogue.standard
-                print("""
+                print(
+                    """
                     Naam:          \(d.info.slug)
                     Titel:         \(d.info.title)
                     Bron:          \(d.info.source), tabel \(d.info.tableID), jaar \(d.info.year)

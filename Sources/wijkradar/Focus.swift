@@ -32,10 +32,14 @@ struct Focus: AsyncParsableCommand {
         func run() async throws {
             try await Focus.run { areas, _ in
                 let all = try await areas.all()
-                guard !all.isEmpty else { print("Nog geen focusgebieden. Maak er een met 'wijkradar focus create'."); return }
-                printTable(["naam", "omschrijving", "regio's", "versie"], all.map {
-                    [$0.slug, $0.name, $0.members.map(\.rawValue).joined(separator: " "), String($0.version)]
-                })
+                guard !all.isEmpty else {
+                    print("Nog geen focusgebieden. Maak er een met 'wijkradar focus create'."); return
+                }
+                printTable(
+                    ["naam", "omschrijving", "regio's", "versie"],
+                    all.map {
+                        [$0.slug, $0.name, $0.members.map(\.rawValue).joined(separator: " "), String($0.version)]
+                    })
             }
         }
     }
@@ -44,7 +48,8 @@ struct Focus: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Maakt een focusgebied.")
         @Argument(help: "Korte naam (kleine letters, cijfers, streepjes), bijvoorbeeld selwerd.") var slug: String
         @Option(help: "Naam zoals gebruikers die kennen.") var name: String
-        @Option(parsing: .upToNextOption, help: "CBS-codes van de buurten of wijken (spatie of komma).") var regions: [String]
+        @Option(parsing: .upToNextOption, help: "CBS-codes van de buurten of wijken (spatie of komma).") var regions:
+            [String]
         @Option(help: "Toelichting, bijvoorbeeld waar de CBS-regio's het gebied maar benaderen.") var note: String = ""
 
         func run() async throws {
@@ -57,13 +62,17 @@ struct Focus: AsyncParsableCommand {
     }
 
     struct Edit: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Wijzigt naam, toelichting of regio's van een focusgebied.")
+        static let configuration = CommandConfiguration(
+            abstract: "Wijzigt naam, toelichting of regio's van een focusgebied.")
         @Argument(help: "Korte naam van het focusgebied.") var slug: String
         @Option(help: "Nieuwe naam.") var name: String?
         @Option(help: "Nieuwe toelichting.") var note: String?
         @Option(parsing: .upToNextOption, help: "Regio's toevoegen.") var add: [String] = []
         @Option(parsing: .upToNextOption, help: "Regio's weghalen.") var remove: [String] = []
-        @Option(help: "De versie die u bewerkt (zie 'focus show'); een intussen gewijzigd gebied wordt dan niet overschreven.")
+        @Option(
+            help:
+                "De versie die u bewerkt (zie 'focus show'); een intussen gewijzigd gebied wordt dan niet overschreven."
+        )
         var expectVersion: Int?
 
         func run() async throws {
@@ -73,7 +82,8 @@ struct Focus: AsyncParsableCommand {
                 if let expectVersion { area.version = expectVersion }
                 if let name { area.name = name }
                 if let note { area.note = note }
-                area.members = area.members.filter { !removed.contains($0) } + added.filter { !area.members.contains($0) }
+                area.members =
+                    area.members.filter { !removed.contains($0) } + added.filter { !area.members.contains($0) }
                 let saved = try await areas.update(area)
                 print("Focusgebied \(saved.slug) opgeslagen (versie \(saved.version)), \(saved.members.count) regio's.")
             }
@@ -86,31 +96,48 @@ struct Focus: AsyncParsableCommand {
 
         func run() async throws {
             try await Focus.run { areas, store in
-                guard let area = try await areas.find(slug: slug), let level = area.level else { throw FocusAreaError.notFound(slug) }
+                guard let area = try await areas.find(slug: slug), let level = area.level else {
+                    throw FocusAreaError.notFound(slug)
+                }
                 let analysis = AnalysisStore(store: store)
                 var best: RegionTable?
                 for period in try await analysis.periods(level: level) {
                     let table = try await analysis.table(level: level, period: period)
                     let covered = area.members.filter { table.index(of: $0) != nil }.count
-                    if best == nil || covered > area.members.filter({ best!.index(of: $0) != nil }).count { best = table }
+                    if best == nil || covered > area.members.filter({ best!.index(of: $0) != nil }).count {
+                        best = table
+                    }
                     if covered == area.members.count { break }
                 }
                 guard let table = best else { throw CLIError("Geen cijfers voor de regio's van \(area.name).") }
                 let profile = FocusAreaProfile.build(area, table: table)
-                print("\(area.name) (\(area.slug), versie \(area.version)): \(area.members.count) \(level.dutchName)en, cijfers van \(profile.period)")
+                print(
+                    "\(area.name) (\(area.slug), versie \(area.version)): \(area.members.count) \(level.dutchName)en, cijfers van \(profile.period)"
+                )
                 if !area.note.isEmpty { print("Benadering: \(area.note)") }
                 print("Regio's: \(area.members.map(\.rawValue).joined(separator: ", "))")
-                if !profile.missingMembers.isEmpty { print("Zonder cijfers: \(profile.missingMembers.map(\.rawValue).joined(separator: ", "))") }
+                if !profile.missingMembers.isEmpty {
+                    print("Zonder cijfers: \(profile.missingMembers.map(\.rawValue).joined(separator: ", "))")
+                }
                 print("Alle waarden zijn door Wijkradar berekend uit de deelgebieden (*).\n")
-                printTable(["indicator", "waarde", "eenheid", "regel / reden"], profile.rows.map { row in
-                    switch row.outcome {
-                    case .computed(let v):
-                        return [row.indicator.label, DutchFormat.number(v, decimals: row.indicator.decimals) + "*", row.indicator.unit,
-                                { if case .weightedMean(let w) = row.indicator.aggregation { return "gewogen met \(w)" }; return "som" }()]
-                    case .unavailable(let reason):
-                        return [row.indicator.label, "niet beschikbaar", row.indicator.unit, reason]
-                    }
-                })
+                printTable(
+                    ["indicator", "waarde", "eenheid", "regel / reden"],
+                    profile.rows.map { row in
+                        switch row.outcome {
+                        case .computed(let v):
+                            return [
+                                row.indicator.label, DutchFormat.number(v, decimals: row.indicator.decimals) + "*",
+                                row.indicator.unit,
+                                {
+                                    if case .weightedMean(let w) = row.indicator.aggregation {
+                                        return "gewogen met \(w)"
+                                    }; return "som"
+                                }(),
+                            ]
+                        case .unavailable(let reason):
+                            return [row.indicator.label, "niet beschikbaar", row.indicator.unit, reason]
+                        }
+                    })
                 print("\n" + Set(profile.rows.map(\.source.attribution)).sorted().joined(separator: "\n"))
             }
         }

@@ -5,7 +5,8 @@ import Storage
 
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Leest een gegevensbestand in (CBS kwb CSV/XLSX, StatLine JSON, Leefbaarometer, eigen CSV met mapping, GeoJSON).",
+        abstract:
+            "Leest een gegevensbestand in (CBS kwb CSV/XLSX, StatLine JSON, Leefbaarometer, eigen CSV met mapping, GeoJSON).",
         discussion: """
             Het formaat wordt herkend aan de inhoud; --format legt het vast. Een bestand met een fout wordt in zijn \
             geheel geweigerd, met bestand, regel en kolom in de melding. Een dataset met dezelfde naam wordt in één \
@@ -40,7 +41,9 @@ struct Import: AsyncParsableCommand {
     func validate() throws {
         if bundled == (file != nil) { throw ValidationError("Geef een bestand óf --bundled.") }
         if let format, ImportFormat(rawValue: format) == nil {
-            throw ValidationError("Onbekend formaat '\(format)'; kies uit \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw ValidationError(
+                "Onbekend formaat '\(format)'; kies uit \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", "))."
+            )
         }
         if let encoding, TextEncoding(rawValue: encoding.lowercased()) == nil {
             throw ValidationError("Onbekende codering '\(encoding)'; kies utf-8 of windows-1252.")
@@ -57,14 +60,17 @@ struct Import: AsyncParsableCommand {
                     }
                     return
                 }
-                let options = ImportOptions(format: format.flatMap(ImportFormat.init), slug: slug, year: year,
-                                            encoding: encoding.flatMap { TextEncoding(rawValue: $0.lowercased()) },
-                                            mapping: mapping.map { URL(fileURLWithPath: $0) },
-                                            properties: properties.map { URL(fileURLWithPath: $0) })
-                let progress = stderrIsTerminal ? ImportProgress { done, total in
-                    printErrorInline("\r\(file!): \(done) van \(total) regels")
-                    if done == total { printErrorInline("\n") }
-                } : nil
+                let options = ImportOptions(
+                    format: format.flatMap(ImportFormat.init), slug: slug, year: year,
+                    encoding: encoding.flatMap { TextEncoding(rawValue: $0.lowercased()) },
+                    mapping: mapping.map { URL(fileURLWithPath: $0) },
+                    properties: properties.map { URL(fileURLWithPath: $0) })
+                let progress =
+                    stderrIsTerminal
+                    ? ImportProgress { done, total in
+                        printErrorInline("\r\(file!): \(done) van \(total) regels")
+                        if done == total { printErrorInline("\n") }
+                    } : nil
                 report(try await service.importFile(URL(fileURLWithPath: file!), options: options, progress: progress))
             } catch let error as ImportError {
                 printError("Import geweigerd, er is niets opgeslagen.\n\(error)")
@@ -75,9 +81,13 @@ struct Import: AsyncParsableCommand {
 
     private func report(_ result: ImportService.Result) {
         let d = result.dataset
-        print("Dataset \(d.info.slug): \(d.rowCount) rijen, \(d.cellCount) waarden (\(d.secretCount) geheim), \(d.indicators.count) indicatoren — \(d.info.attribution)")
+        print(
+            "Dataset \(d.info.slug): \(d.rowCount) rijen, \(d.cellCount) waarden (\(d.secretCount) geheim), \(d.indicators.count) indicatoren — \(d.info.attribution)"
+        )
         if !result.unknownColumns.isEmpty {
-            print("  Niet herkende kolommen (niet ingelezen, staan niet in de indicatorcatalogus): \(result.unknownColumns.joined(separator: ", "))")
+            print(
+                "  Niet herkende kolommen (niet ingelezen, staan niet in de indicatorcatalogus): \(result.unknownColumns.joined(separator: ", "))"
+            )
         }
         for warning in result.warnings { print("  Let op: \(warning)") }
     }

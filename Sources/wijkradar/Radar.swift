@@ -7,7 +7,8 @@ import Storage
 struct Radar: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Landelijke radar: alle wijken gerangschikt naar de vroegsignaleringsscore, als CSV.",
-        discussion: "Kolommen: code, naam, gemeente, score, aantal signalen, signaal, percentielen van de signaalindicatoren en de vijf meest gelijkende wijken."
+        discussion:
+            "Kolommen: code, naam, gemeente, score, aantal signalen, signaal, percentielen van de signaalindicatoren en de vijf meest gelijkende wijken."
     )
 
     @Option(help: "Jaar van de cijfers (standaard het nieuwste jaar met inkomens- en woningcijfers).")
@@ -22,20 +23,28 @@ struct Radar: AsyncParsableCommand {
             let table = try await RadarTable.load(analysis, year: year)
             let warning = EarlyWarning(table: table)
             let similarity = SimilarityModel(table: table)
-            var writer = CSVWriter(dialect: .machine, header: ["code", "naam", "gemeente", "score", "signalen", "signaal"]
-                + warning.rules.map { "pct_" + $0.indicator } + ["lijkt_op"])
+            var writer = CSVWriter(
+                dialect: .machine,
+                header: ["code", "naam", "gemeente", "score", "signalen", "signaal"]
+                    + warning.rules.map { "pct_" + $0.indicator } + ["lijkt_op"])
             let distributions = warning.rules.map { table.distribution($0.indicator)! }
             let neighbourLists = similarity.neighboursOfAll(k: 5)
             for result in warning.ranking() {
                 let region = table.regions[table.index(of: result.region)!]
                 let percentiles = zip(warning.rules, distributions).map { rule, distribution in
-                    CSVWriter.Field.number(table.cell(result.region, rule.indicator)?.number.flatMap(distribution.percentile(of:)),
-                                           decimals: 4)
+                    CSVWriter.Field.number(
+                        table.cell(result.region, rule.indicator)?.number.flatMap(distribution.percentile(of:)),
+                        decimals: 4)
                 }
-                let neighbours = neighbourLists[table.index(of: result.region)!].map(\.region.rawValue).joined(separator: " ")
-                writer.row([.text(result.region.rawValue), .text(region.name), .text(result.region.municipality.rawValue),
-                            .number(result.composite, decimals: 6), .integer(result.fired), .text(result.signal ? "ja" : "nee")]
-                           + percentiles + [.text(neighbours)])
+                let neighbours = neighbourLists[table.index(of: result.region)!].map(\.region.rawValue).joined(
+                    separator: " ")
+                writer.row(
+                    [
+                        .text(result.region.rawValue), .text(region.name), .text(result.region.municipality.rawValue),
+                        .number(result.composite, decimals: 6), .integer(result.fired),
+                        .text(result.signal ? "ja" : "nee"),
+                    ]
+                        + percentiles + [.text(neighbours)])
             }
             let text = writer.text
             if let output {
@@ -55,6 +64,8 @@ enum RadarTable {
             let table = try await analysis.table(level: .district, period: period)
             if EarlyWarning(table: table).isComplete { return table }
         }
-        throw CLIError("Geen jaar met alle indicatoren voor de vroegsignalering (inkomen, WOZ, arbeid, koopwoningen, opleiding) op wijkniveau. Lees de Kerncijfers wijken en buurten in.")
+        throw CLIError(
+            "Geen jaar met alle indicatoren voor de vroegsignalering (inkomen, WOZ, arbeid, koopwoningen, opleiding) op wijkniveau. Lees de Kerncijfers wijken en buurten in."
+        )
     }
 }

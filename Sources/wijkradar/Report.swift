@@ -19,13 +19,17 @@ struct Report: AsyncParsableCommand {
 
         @Argument(help: "Regiocode, bijvoorbeeld WK011443.") var code: String
         @Flag(help: "Maak ook een PDF (met WeasyPrint of Chromium).") var pdf = false
-        @Option(name: .shortAndLong, help: "Uitvoerbestand (standaard wijkanalyse-CODE.html of .pdf).") var output: String?
+        @Option(name: .shortAndLong, help: "Uitvoerbestand (standaard wijkanalyse-CODE.html of .pdf).") var output:
+            String?
 
         func run() async throws {
             guard let region = RegionCode(code) else { throw CLIError("'\(code)' is geen CBS-regiocode.") }
             let html = try await withStore { store, _ in
                 let snapshot = try await AnalysisSnapshot.load(store)
-                guard let model = try await WijkanalyseBuilder(snapshot: snapshot).load(region, knowledge: KnowledgeStore(store: store)) else {
+                guard
+                    let model = try await WijkanalyseBuilder(snapshot: snapshot).load(
+                        region, knowledge: KnowledgeStore(store: store))
+                else {
                     throw CLIError("Regio \(region) heeft geen cijfers in Wijkradar.")
                 }
                 return WijkanalyseDocument.render(model).renderDocument()
@@ -36,42 +40,57 @@ struct Report: AsyncParsableCommand {
 }
 
 struct Programme1: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "programme-1",
-                                                    abstract: "Rapport 1 van het kennisprogramma: ‘Opgaven van nu en straks’.")
+    static let configuration = CommandConfiguration(
+        commandName: "programme-1",
+        abstract: "Rapport 1 van het kennisprogramma: ‘Opgaven van nu en straks’.")
     @OptionGroup var options: ProgrammeReportOptions
     func run() async throws { try await options.run(.challenges) }
 }
 
 struct Programme2: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "programme-2",
-                                                    abstract: "Rapport 2 van het kennisprogramma: ‘Advies per thema en per wijk’.")
+    static let configuration = CommandConfiguration(
+        commandName: "programme-2",
+        abstract: "Rapport 2 van het kennisprogramma: ‘Advies per thema en per wijk’.")
     @OptionGroup var options: ProgrammeReportOptions
     func run() async throws { try await options.run(.advice) }
 }
 
 struct ProgrammeReportOptions: ParsableArguments {
     @Flag(help: "Maak ook een PDF (met WeasyPrint of Chromium).") var pdf = false
-    @Option(name: .shortAndLong, help: "Uitvoerbestand (standaard de naam van het rapport, .html of .pdf).") var output: String?
+    @Option(name: .shortAndLong, help: "Uitvoerbestand (standaard de naam van het rapport, .html of .pdf).") var output:
+        String?
     @Option(name: .customLong("programma"), help: "Het programma (slug); standaard het eerste.") var programme: String?
-    @Option(name: .customLong("versie"), help: "Een gepubliceerde versie (nummer); standaard het concept uit de huidige gegevens.") var number: Int?
+    @Option(
+        name: .customLong("versie"),
+        help: "Een gepubliceerde versie (nummer); standaard het concept uit de huidige gegevens.") var number: Int?
 
     func run(_ kind: ReportDocument.Kind) async throws {
         let html = try await withStore { store, _ in
             try await ProgrammeSeeding(store: store).seedIfEmpty()
             let programmes = try await ProgrammeStore(store: store).all()
             guard let info = programme.map({ slug in programmes.first { $0.slug == slug } }) ?? programmes.first else {
-                throw CLIError(programme.map { "Programma '\($0)' bestaat niet. Bekende programma's: \(programmes.map(\.slug).joined(separator: ", "))." }
-                               ?? "Er is nog geen programma; start 'wijkradar serve' eenmaal om het bekende programma te laden.")
+                throw CLIError(
+                    programme.map {
+                        "Programma '\($0)' bestaat niet. Bekende programma's: \(programmes.map(\.slug).joined(separator: ", "))."
+                    }
+                        ?? "Er is nog geen programma; start 'wijkradar serve' eenmaal om het bekende programma te laden."
+                )
             }
             let reports = ProgrammeReports(store: store)
             if let number {
                 guard let (_, document) = try await reports.published(kind, programme: info, number: number) else {
                     throw CLIError("Van ‘\(kind.title)’ is geen versie \(number) gepubliceerd.")
                 }
-                return try await PrintResources.embed(ReportRenderer.print(document).renderDocument(), posts: PostStore(store: store), now: Clock.current.now())
+                return try await PrintResources.embed(
+                    ReportRenderer.print(document).renderDocument(), posts: PostStore(store: store),
+                    now: Clock.current.now())
             }
-            let concept = try await reports.concept(kind, programme: info, snapshot: try await AnalysisSnapshot.load(store)).1
-            return try await PrintResources.embed(ReportRenderer.print(concept).renderDocument(), posts: PostStore(store: store), now: Clock.current.now())
+            let concept = try await reports.concept(
+                kind, programme: info, snapshot: try await AnalysisSnapshot.load(store)
+            ).1
+            return try await PrintResources.embed(
+                ReportRenderer.print(concept).renderDocument(), posts: PostStore(store: store), now: Clock.current.now()
+            )
         }
         try writeDocument(html, to: output ?? "\(kind.slug).\(pdf ? "pdf" : "html")", pdf: pdf)
     }

@@ -25,7 +25,9 @@ struct Serve: AsyncParsableCommand {
         let store = try await Store.open(url: config.databaseURL)
         do {
             try await store.migrate()
-            if try await ImportService(store: store).importBundledIfEmpty(progress: { printError("Eerste start, meegeleverde data inlezen: \($0)") }) {
+            if try await ImportService(store: store).importBundledIfEmpty(progress: {
+                printError("Eerste start, meegeleverde data inlezen: \($0)")
+            }) {
                 printError("Meegeleverde data ingelezen.")
             }
             if try await ProgrammeSeeding(store: store).seedIfEmpty() {

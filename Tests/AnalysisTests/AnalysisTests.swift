@@ -18,8 +18,9 @@ enum Excerpt {
         "population": [4910, 7685, 8860, 8845],
         "origin_non_western_pct": [1, 30, 10, 20],
     ]
-    static let source = SourceRef(dataset: "cbs-kwb-2022-wijken", table: "kwb-2022", year: 2022,
-                                  attribution: "Bron: CBS", licence: "CC BY 4.0")
+    static let source = SourceRef(
+        dataset: "cbs-kwb-2022-wijken", table: "kwb-2022", year: 2022,
+        attribution: "Bron: CBS", licence: "CC BY 4.0")
 
     static func table(_ ids: [String]? = nil) -> RegionTable {
         let regions = zip(codes, names).map { Region(code: $0, name: $1, indelingYear: 2022) }
@@ -49,8 +50,9 @@ enum Excerpt {
 
     @Test func secretAndMissingAreLeftOutNotZero() {
         let regions = Excerpt.codes.map { Region(code: $0, name: "", indelingYear: 2022) }
-        let column = RegionTable.Column(indicator: Excerpt.catalogue["woz_value"]!,
-                                        cells: [.value(229), .secret, .missing, .value(265)], source: Excerpt.source)
+        let column = RegionTable.Column(
+            indicator: Excerpt.catalogue["woz_value"]!,
+            cells: [.value(229), .secret, .missing, .value(265)], source: Excerpt.source)
         let table = RegionTable(period: 2022, regions: regions, columns: [column])
         #expect(table.distribution("woz_value")?.count == 2)
         #expect(table.distribution("woz_value")?.mean == 247)
@@ -64,8 +66,9 @@ enum Excerpt {
         // Focus area of Angelslo and Bargeres.
         let population = Aggregator.aggregate(catalogue["population"]!, cells: [.value(7685), .value(8860)])
         #expect(population == .computed(16545))
-        let woz = Aggregator.aggregate(catalogue["woz_value"]!, cells: [.value(151), .value(168)],
-                                       weights: [.value(3796), .value(4442)])
+        let woz = Aggregator.aggregate(
+            catalogue["woz_value"]!, cells: [.value(151), .value(168)],
+            weights: [.value(3796), .value(4442)])
         guard case .computed(let value) = woz else { Issue.record("\(woz)"); return }
         #expect(abs(value - 160.16655) < 1e-4)
         #expect(woz.cell.status == .computed)
@@ -75,19 +78,23 @@ enum Excerpt {
         let secret = Aggregator.aggregate(catalogue["population"]!, cells: [.value(7685), .secret])
         #expect(secret == .unavailable(reason: "een deelgebied heeft een geheime waarde"))
         #expect(secret.cell == .missing)
-        if case .unavailable(let reason) = Aggregator.aggregate(catalogue["median_wealth"]!, cells: [.value(1), .value(2)]) {
+        if case .unavailable(let reason) = Aggregator.aggregate(
+            catalogue["median_wealth"]!, cells: [.value(1), .value(2)])
+        {
             #expect(reason.contains("niet op te tellen"))
         } else {
             Issue.record("a median must not be aggregated")
         }
-        #expect(Aggregator.aggregate(catalogue["woz_value"]!, cells: [.value(151)], weights: nil)
+        #expect(
+            Aggregator.aggregate(catalogue["woz_value"]!, cells: [.value(151)], weights: nil)
                 == .unavailable(reason: "gewicht dwellings ontbreekt"))
     }
 }
 
 @Suite struct SimilarityTests {
     @Test func nearestByRootMeanSquareOfZScoreGaps() throws {
-        let model = SimilarityModel(table: Excerpt.table(), features: ["woz_value", "low_income_persons_pct"], minimumShared: 2)
+        let model = SimilarityModel(
+            table: Excerpt.table(), features: ["woz_value", "low_income_persons_pct"], minimumShared: 2)
         let neighbours = try #require(model.neighbours(of: Excerpt.codes[1], k: 3))
         #expect(neighbours.map(\.region.rawValue) == ["WK011446", "WK039221", "WK011410"])
         #expect(abs(neighbours[0].distance - 1.06141) < 1e-4)
@@ -116,7 +123,7 @@ enum Excerpt {
         let expected: [(String, Double, Bool)] = [
             ("lage-inkomens", 1.13078, true),
             ("weinig-hoge-inkomens", -1.17160, true),
-            ("lage-woz", -0.98458, false),                 // just short of one standard deviation
+            ("lage-woz", -0.98458, false),  // just short of one standard deviation
             ("lage-arbeidsparticipatie", -1.16190, true),
             ("weinig-koopwoningen", -0.12403, false),
             ("laag-opleidingsniveau", -1.35932, true),
@@ -138,7 +145,10 @@ enum Excerpt {
     }
 
     @Test func originBasedRulesAreDropped() {
-        let rules = EarlyWarning.standardRules + [EarlyWarning.Rule(id: "herkomst", indicator: "origin_non_western_pct", side: 1, label: "x")]
+        let rules =
+            EarlyWarning.standardRules + [
+                EarlyWarning.Rule(id: "herkomst", indicator: "origin_non_western_pct", side: 1, label: "x")
+            ]
         #expect(!EarlyWarning(table: Excerpt.table(), rules: rules).rules.contains { $0.id == "herkomst" })
     }
 

@@ -11,7 +11,8 @@ struct CLI {
     let dataDirectory: URL
 
     init() throws {
-        dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("wijkradar-cli-\(UUID().uuidString)")
+        dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "wijkradar-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
     }
 
@@ -46,8 +47,9 @@ struct CLI {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        return Output(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     struct Measured {
@@ -76,15 +78,18 @@ struct CLI {
         defer { (argv + envp).forEach { free($0) } }
         var pid: pid_t = 0
         let started = Date()
-        guard posix_spawn(&pid, Self.binary.path, &actions, nil, argv, envp) == 0 else { throw CocoaError(.executableLoad) }
+        guard posix_spawn(&pid, Self.binary.path, &actions, nil, argv, envp) == 0 else {
+            throw CocoaError(.executableLoad)
+        }
         var status: Int32 = 0
         var usage = rusage()
         var timedOut = false
         var peak = 0
         while wait4(pid, &status, WNOHANG, &usage) == 0 {
             if let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-               let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-               let kilobytes = Int(line.split(separator: " ").dropFirst().first { !$0.isEmpty } ?? "") {
+                let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+                let kilobytes = Int(line.split(separator: " ").dropFirst().first { !$0.isEmpty } ?? "")
+            {
                 peak = max(peak, kilobytes * 1024)
             }
             if Date().timeIntervalSince(started) > timeout {
@@ -96,9 +101,10 @@ struct CLI {
             usleep(5_000)
         }
         let exited = status & 0x7f == 0
-        return Measured(status: exited ? (status >> 8) & 0xff : -1,
-                        stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "",
-                        peakBytes: peak, seconds: Date().timeIntervalSince(started), timedOut: timedOut)
+        return Measured(
+            status: exited ? (status >> 8) & 0xff : -1,
+            stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "",
+            peakBytes: peak, seconds: Date().timeIntervalSince(started), timedOut: timedOut)
     }
 
     /// Starts `wijkradar serve` in the background on a free port.

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 import Testing
 
@@ -30,8 +30,14 @@ import Testing
         #expect(region.status == 0)
         #expect(region.stdout.contains("Wijk 43 Angelslo (WK011443, wijk in gemeente GM0114)"))
         let populationLines = region.stdout.split(separator: "\n").filter { $0.hasPrefix("Aantal inwoners ") }
-        #expect(populationLines.contains { $0.contains("7.685") && $0.contains("2022") && $0.contains("cbs-kwb-2022-wijken") })
-        #expect(populationLines.contains { $0.contains("7.695") && $0.contains("2024") && $0.contains("cbs-statline-85984ned-2024") })
+        #expect(
+            populationLines.contains {
+                $0.contains("7.685") && $0.contains("2022") && $0.contains("cbs-kwb-2022-wijken")
+            })
+        #expect(
+            populationLines.contains {
+                $0.contains("7.695") && $0.contains("2024") && $0.contains("cbs-statline-85984ned-2024")
+            })
         #expect(region.stdout.contains("Bron: CBS"))
 
         let byName = try cli.run("region", "angelslo")
@@ -54,7 +60,8 @@ import Testing
         let cli = try CLI()
         defer { cli.cleanUp() }
         let file = cli.dataDirectory.appendingPathComponent("kwb-2023.csv")
-        try "gwb_code_10,regio,recs,a_inw\nWK011443,Angelslo,Wijk,veel\n".write(to: file, atomically: true, encoding: .utf8)
+        try "gwb_code_10,regio,recs,a_inw\nWK011443,Angelslo,Wijk,veel\n".write(
+            to: file, atomically: true, encoding: .utf8)
         let result = try cli.run("import", file.path)
         #expect(result.status == 2)
         #expect(result.stderr.contains("Import geweigerd, er is niets opgeslagen."))
@@ -70,7 +77,10 @@ import Testing
         #expect(indicators.stdout.contains("woz_value"))
         #expect(!indicators.stdout.contains("population "))
         let all = try cli.run("indicators")
-        #expect(all.stdout.split(separator: "\n").contains { $0.hasPrefix("origin_non_western_pct") && $0.contains("nooit in scores") })
+        #expect(
+            all.stdout.split(separator: "\n").contains {
+                $0.hasPrefix("origin_non_western_pct") && $0.contains("nooit in scores")
+            })
         let help = try cli.run("--help")
         for command in ["serve", "migrate", "import", "datasets", "indicators", "region"] {
             #expect(help.stdout.contains("  \(command)"), "\(command)")
@@ -86,28 +96,36 @@ import Testing
         var health: [String: Any]?
         for _ in 0..<120 where health == nil {
             try await Task.sleep(for: .milliseconds(500))
-            if let (data, _) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/health")!) {
+            if let (data, _) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/health")!)
+            {
                 health = try JSONSerialization.jsonObject(with: data) as? [String: Any]
             }
         }
         let body = try #require(health)
         #expect(body["status"] as? String == "ok")
         #expect(body["datasets"] as? Int == 9)
-        let (data, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/api/v1/regions/WK011443")!)
+        let (data, response) = try await URLSession.shared.data(
+            from: URL(string: "http://127.0.0.1:\(port)/api/v1/regions/WK011443")!)
         #expect((response as? HTTPURLResponse)?.statusCode == 200)
         let region = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(region["name"] as? String == "Wijk 43 Angelslo")
-        let (_, bad) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/api/v1/regions/XX12")!)
+        let (_, bad) = try await URLSession.shared.data(
+            from: URL(string: "http://127.0.0.1:\(port)/api/v1/regions/XX12")!)
         #expect((bad as? HTTPURLResponse)?.statusCode == 400)
-        #expect(FileManager.default.fileExists(atPath: cli.dataDirectory.appendingPathComponent("wijkradar.sqlite").path))
+        #expect(
+            FileManager.default.fileExists(atPath: cli.dataDirectory.appendingPathComponent("wijkradar.sqlite").path))
     }
 }
 
 /// The national radar, recomputed independently in Python from the same CSV (bench/crosscheck.py).
 @Suite struct CrossCheckTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/python3")))
+    @Test(
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")
+                || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/python3")))
     func radarAgreesWithAnIndependentComputation() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
@@ -160,19 +178,24 @@ import Testing
     }
 
     /// In CI the PDF engine is installed by `.ci/run`, so there the test must run; elsewhere it needs WeasyPrint.
-    static let weasyprint = ["/usr/bin/weasyprint", "/usr/local/bin/weasyprint"].contains { FileManager.default.isExecutableFile(atPath: $0) }
+    static let weasyprint = ["/usr/bin/weasyprint", "/usr/local/bin/weasyprint"].contains {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
 
     @Test(.enabled(if: weasyprint || ProcessInfo.processInfo.environment["CI"] != nil))
     func bothProgrammeReportsAsPDF() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
         #expect(try cli.run("import", "--bundled").status == 0)
-        for (report, title) in [("programme-1", "Opgaven van nu en straks"), ("programme-2", "Advies per thema en per wijk")] {
+        for (report, title) in [
+            ("programme-1", "Opgaven van nu en straks"), ("programme-2", "Advies per thema en per wijk"),
+        ] {
             let pdf = cli.dataDirectory.appendingPathComponent("\(report).pdf")
             let result = try cli.run("report", report, "--pdf", "-o", pdf.path)
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.contains("PDF (weasyprint)"))
-            let pages = try Self.tool("pdfinfo", pdf.path).split(separator: "\n").first { $0.hasPrefix("Pages:") }
+            let pages =
+                try Self.tool("pdfinfo", pdf.path).split(separator: "\n").first { $0.hasPrefix("Pages:") }
                 .flatMap { Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces)) } ?? 0
             #expect(pages > 1, "\(report): \(pages) pages")
             let text = try Self.tool("pdftotext", "-layout", pdf.path, "-")
@@ -202,15 +225,23 @@ import Testing
         defer { cli.cleanUp() }
         let programmes = try cli.run("programma")
         #expect(programmes.status == 0, "\(programmes.stderr)")
-        #expect(programmes.stdout.contains("Nieuwe perspectieven voor stedelijke vernieuwing (nieuwe-perspectieven-2016), 2016-12-01 – 2017-04-30"))
-        #expect(programmes.stdout.contains("Emmen") && programmes.stdout.contains("Angelslo") && programmes.stdout.contains("GM0114"))
+        #expect(
+            programmes.stdout.contains(
+                "Nieuwe perspectieven voor stedelijke vernieuwing (nieuwe-perspectieven-2016), 2016-12-01 – 2017-04-30")
+        )
+        #expect(
+            programmes.stdout.contains("Emmen") && programmes.stdout.contains("Angelslo")
+                && programmes.stdout.contains("GM0114"))
         let invite = try cli.run("account", "invite", "--email", "staf@example.nl", "--name", "Staf")
         #expect(invite.status == 0)
-        #expect(invite.stdout.range(of: #"^http://127\.0\.0\.1:8080/uitnodiging/[A-Za-z0-9_-]{43}\n$"#, options: .regularExpression) != nil)
+        #expect(
+            invite.stdout.range(
+                of: #"^http://127\.0\.0\.1:8080/uitnodiging/[A-Za-z0-9_-]{43}\n$"#, options: .regularExpression) != nil)
         let again = try cli.run("account", "invite", "--email", "x@example.nl", "--name", "X", "--role", "deelnemer")
         #expect(again.status != 0)
         #expect(again.stderr.contains("--role moet 'programmastaf' of 'stadscoordinator' zijn"))
-        let coordinator = try cli.run("account", "invite", "--email", "c@example.nl", "--name", "C", "--role", "stadscoordinator")
+        let coordinator = try cli.run(
+            "account", "invite", "--email", "c@example.nl", "--name", "C", "--role", "stadscoordinator")
         #expect(coordinator.status != 0)
         #expect(coordinator.stderr.contains("Stad: een stadscoördinator hoort bij een stad."))
         // No account exists until the link is used.
@@ -224,10 +255,12 @@ import Testing
         let cli = try CLI()
         defer { cli.cleanUp() }
         #expect(try cli.run("import", "--bundled").status == 0)
-        let created = try cli.run("focus", "create", "twee-buurten", "--name", "Twee buurten", "--regions", "BU03440224,BU03441014")
+        let created = try cli.run(
+            "focus", "create", "twee-buurten", "--name", "Twee buurten", "--regions", "BU03440224,BU03441014")
         #expect(created.status == 0, "\(created.stderr)")
         let shown = try cli.run("focus", "show", "twee-buurten")
-        #expect(shown.stdout.split(separator: "\n").contains { $0.hasPrefix("Aantal inwoners ") && $0.contains("3.815*") })
+        #expect(
+            shown.stdout.split(separator: "\n").contains { $0.hasPrefix("Aantal inwoners ") && $0.contains("3.815*") })
         #expect(shown.stdout.contains("Bron: CBS, Kerncijfers wijken en buurten 2023"))
         #expect(try cli.run("focus", "edit", "twee-buurten", "--name", "A", "--expect-version", "1").status == 0)
         let stale = try cli.run("focus", "edit", "twee-buurten", "--name", "B", "--expect-version", "1")
@@ -241,7 +274,8 @@ import Testing
 /// would take minutes and gigabytes), and nothing stored.
 @Suite(.serialized) struct HostileImportTests {
     static var corpus: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../DataImportTests/Fixtures/hostile")
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "../DataImportTests/Fixtures/hostile")
     }
 
     static func files() throws -> [String] {
@@ -259,7 +293,9 @@ import Testing
             let run = try cli.runMeasured(["import", Self.corpus.appendingPathComponent(file).path], timeout: 10)
             #expect(!run.timedOut, "\(file): still running after 10 s")
             #expect(run.status == 2, "\(file): exit \(run.status) \(run.stderr)")
-            #expect(run.stderr.contains("Import geweigerd, er is niets opgeslagen.") && run.stderr.contains(file), "\(file): \(run.stderr)")
+            #expect(
+                run.stderr.contains("Import geweigerd, er is niets opgeslagen.") && run.stderr.contains(file),
+                "\(file): \(run.stderr)")
             #expect(run.peakBytes < 500 << 20, "\(file): \(run.peakBytes >> 20) MB")
         }
         #expect(try cli.run("datasets", "list").stdout.contains("Nog geen datasets"))

@@ -9,7 +9,9 @@ import Testing
         #expect(code.rawValue == text.trimmingCharacters(in: .whitespaces).uppercased())
     }
 
-    @Test(arguments: ["", "GM114", "WK11443", "BU0114430", "XY0114", "NL00", "GMABCD", "WK01144", "WK011443 1", "WKA11443"])
+    @Test(arguments: [
+        "", "GM114", "WK11443", "BU0114430", "XY0114", "NL00", "GMABCD", "WK01144", "WK011443 1", "WKA11443",
+    ])
     func rejectsOtherText(_ text: String) {
         #expect(RegionCode(text) == nil)
     }
@@ -32,7 +34,9 @@ import Testing
 
 @Suite struct CellTests {
     @Test func packRoundTripKeepsEveryStatus() {
-        let cells: [Cell] = [.value(7685), .secret, .missing, .notApplicable, .computed(3), .value(54.7), .value(-0.0366)]
+        let cells: [Cell] = [
+            .value(7685), .secret, .missing, .notApplicable, .computed(3), .value(54.7), .value(-0.0366),
+        ]
         let packed = Cell.pack(cells)
         #expect(packed == "7685;.;;n;c3;54.7;-0.0366")
         #expect(Cell.unpack(packed) == cells)
@@ -76,11 +80,13 @@ import Testing
     let catalogue = IndicatorCatalogue.standard
 
     @Test func coversWhatTheWijkanalyseNeeds() {
-        for id in ["population", "age_65_plus", "households", "density", "dwellings", "woz_value", "owner_occupied_pct",
-                   "corporation_rent_pct", "private_rent_pct", "income_per_inhabitant", "low_income_persons_pct",
-                   "high_income_persons_pct", "social_minimum_households_pct", "social_assistance",
-                   "disability_benefits", "unemployment_benefits", "labour_participation_pct", "education_low",
-                   "education_high", "distance_gp", "urbanity", "area_land_ha", "lbm_score", "lbm_safety"] {
+        for id in [
+            "population", "age_65_plus", "households", "density", "dwellings", "woz_value", "owner_occupied_pct",
+            "corporation_rent_pct", "private_rent_pct", "income_per_inhabitant", "low_income_persons_pct",
+            "high_income_persons_pct", "social_minimum_households_pct", "social_assistance",
+            "disability_benefits", "unemployment_benefits", "labour_participation_pct", "education_low",
+            "education_high", "distance_gp", "urbanity", "area_land_ha", "lbm_score", "lbm_safety",
+        ] {
             #expect(catalogue[id] != nil, "\(id)")
         }
     }

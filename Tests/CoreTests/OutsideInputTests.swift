@@ -29,9 +29,11 @@ import Testing
         #expect(LocalPath.validated(path) == path)
     }
 
-    @Test(arguments: ["//evil.example", "/\t/evil.example/", "/\n/evil.example", "/\\evil.example", "\\\\evil.example",
-                      "https://evil.example", "evil.example", "/\r\n/evil", "/ /evil", "/%09/evil.example".removingPercentEncoding!,
-                      "javascript:alert(1)", "", "/\u{0}/x", "/é"])
+    @Test(arguments: [
+        "//evil.example", "/\t/evil.example/", "/\n/evil.example", "/\\evil.example", "\\\\evil.example",
+        "https://evil.example", "evil.example", "/\r\n/evil", "/ /evil", "/%09/evil.example".removingPercentEncoding!,
+        "javascript:alert(1)", "", "/\u{0}/x", "/é",
+    ])
     func everythingElseGoesHome(_ path: String) {
         #expect(LocalPath.validated(path) == nil)
         #expect(LocalPath.orHome(path) == "/")
@@ -45,11 +47,12 @@ import Testing
         csv.row([.text("=HYPERLINK(\"x\")"), .text("a\rb"), .integer(-3)])
         csv.row([.text("+31 6"), .text("@SUM(A1)"), .empty])
         csv.row([.text("\tverborgen"), .text("-"), .number(nil)])
-        #expect(csv.text == "\u{FEFF}naam;organisatie;getal\r\n"
-            + "Anna;\"Org1\n'=cmd|' /C calc'!A0\";-12,5\r\n"
-            + "\"'=HYPERLINK(\"\"x\"\")\";\"a\rb\";-3\r\n"
-            + "'+31 6;'@SUM(A1);\r\n"
-            + "'\tverborgen;'-;\r\n")
+        #expect(
+            csv.text == "\u{FEFF}naam;organisatie;getal\r\n"
+                + "Anna;\"Org1\n'=cmd|' /C calc'!A0\";-12,5\r\n"
+                + "\"'=HYPERLINK(\"\"x\"\")\";\"a\rb\";-3\r\n"
+                + "'+31 6;'@SUM(A1);\r\n"
+                + "'\tverborgen;'-;\r\n")
     }
 
     @Test func aLoneCarriageReturnIsQuotedSoNoReaderSplitsTheRow() {
@@ -89,7 +92,9 @@ import Testing
 @Suite struct AddressRangeTests {
     @Test func addressesAndRanges() {
         #expect(AddressRange.isValid("127.0.0.1") && AddressRange.isValid("::1") && AddressRange.isValid("10.0.0.0/8"))
-        #expect(!AddressRange.isValid("10.0.0.0/33") && !AddressRange.isValid("proxy.local") && !AddressRange.isValid("1.2.3"))
+        #expect(
+            !AddressRange.isValid("10.0.0.0/33") && !AddressRange.isValid("proxy.local")
+                && !AddressRange.isValid("1.2.3"))
         #expect(AddressRange.contains("10.0.0.0/8", "10.20.30.40") && !AddressRange.contains("10.0.0.0/8", "11.0.0.1"))
         #expect(AddressRange.contains("::1", "::1") && !AddressRange.contains("127.0.0.1", "127.0.0.2"))
     }

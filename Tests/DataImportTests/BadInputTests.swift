@@ -34,7 +34,10 @@ import Testing
 
     @Test func codeThatIsNotARegionCode() {
         let error = reject(Self.header + "\nWK011443,Angelslo,Wijk,7685,46\nXY0114,Emmen,Gemeente,107113,55\n")
-        #expect(error?.description == "kwb-2023.csv, regel 3, kolom gwb_code_10: 'XY0114' is geen CBS-regiocode (verwacht GM + 4 cijfers, WK + 6 tekens of BU + 8 tekens, bijvoorbeeld WK011443)")
+        #expect(
+            error?.description
+                == "kwb-2023.csv, regel 3, kolom gwb_code_10: 'XY0114' is geen CBS-regiocode (verwacht GM + 4 cijfers, WK + 6 tekens of BU + 8 tekens, bijvoorbeeld WK011443)"
+        )
     }
 
     @Test func levelThatContradictsTheCode() {
@@ -62,7 +65,9 @@ import Testing
 
     @Test func truncatedXLSX() throws {
         let bytes = Array(try Data(contentsOf: Fixture.bundled("kwb-2023-utrecht.xlsx")))
-        let error = Fixture.rejection { _ = try DataImporter.read(Array(bytes.prefix(bytes.count / 2)), fileName: "kwb-2023.xlsx") }
+        let error = Fixture.rejection {
+            _ = try DataImporter.read(Array(bytes.prefix(bytes.count / 2)), fileName: "kwb-2023.xlsx")
+        }
         #expect(error?.file == "kwb-2023.xlsx")
         #expect(error?.message.contains("beschadigd of afgebroken") == true)
     }
@@ -95,8 +100,9 @@ import Testing
 
     @Test func mappingNamingAMissingColumn() {
         let error = Fixture.rejection {
-            _ = try DataImporter.read(Fixture.url("kwb-2019-gemeenten-excerpt.csv"),
-                                      options: .init(mapping: Fixture.url("kwb-2019-missing-column.mapping.json")))
+            _ = try DataImporter.read(
+                Fixture.url("kwb-2019-gemeenten-excerpt.csv"),
+                options: .init(mapping: Fixture.url("kwb-2019-missing-column.mapping.json")))
         }
         #expect(error?.file == "kwb-2019-missing-column.mapping.json")
         #expect(error?.column == "columns.inwoners_totaal")
@@ -105,7 +111,8 @@ import Testing
 
     @Test func mappingNamingAnUnknownIndicator() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("m-\(UUID()).json")
-        try #"{"source":"x","table":"t","year":2019,"licence":"l","attribution":"a","code_column":"unique_id","columns":{"population":"inwoners"}}"#
+        try
+            #"{"source":"x","table":"t","year":2019,"licence":"l","attribution":"a","code_column":"unique_id","columns":{"population":"inwoners"}}"#
             .write(to: url, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: url) }
         let error = Fixture.rejection {
@@ -115,7 +122,9 @@ import Testing
     }
 
     @Test func brokenJSON() {
-        let error = Fixture.rejection { _ = try DataImporter.read(Array(#"{"value": [ {"Codering_3": "GM0114"#.utf8), fileName: "t.json") }
+        let error = Fixture.rejection {
+            _ = try DataImporter.read(Array(#"{"value": [ {"Codering_3": "GM0114"#.utf8), fileName: "t.json")
+        }
         #expect(error?.message.contains("geen geldige JSON") == true)
     }
 }

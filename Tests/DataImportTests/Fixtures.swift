@@ -17,7 +17,8 @@ enum Fixture {
 
     /// The options the bundled manifest gives a file.
     static func bundledOptions(_ name: String) throws -> ImportOptions {
-        try BundledData.entries().first { $0.url.lastPathComponent == URL(fileURLWithPath: name).lastPathComponent }!.options
+        try BundledData.entries().first { $0.url.lastPathComponent == URL(fileURLWithPath: name).lastPathComponent }!
+            .options
     }
 
     /// Expects an import to fail, and returns the error to check its message and place.

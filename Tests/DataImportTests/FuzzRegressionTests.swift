@@ -7,7 +7,9 @@ import Testing
 /// The fuzzers themselves run outside CI (`fuzz/run.sh`).
 @Suite struct FuzzRegressionTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../fuzz")
-    static let names = ["csv": "kwb-2023.csv", "xlsx": "kwb-2023.xlsx", "gzip": "kwb-2023.csv.gz", "json": "TypedDataSet-2024.json"]
+    static let names = [
+        "csv": "kwb-2023.csv", "xlsx": "kwb-2023.xlsx", "gzip": "kwb-2023.csv.gz", "json": "TypedDataSet-2024.json",
+    ]
 
     static func inputs() -> [String] {
         var found: [String] = []

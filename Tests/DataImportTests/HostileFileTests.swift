@@ -30,7 +30,8 @@ import Testing
 
     /// Every real file in ../shared still imports under the plausibility ranges (when ../shared is there).
     @Test func realFilesStayPlausible() throws {
-        let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/data/raw")
+        let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "../../../shared/data/raw")
         for name in ["wardeiling-utrecht-kwb2023-2024"] {
             let directory = shared.appendingPathComponent(name)
             guard let files = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { continue }

@@ -16,14 +16,17 @@ import Testing
         // Leefbaarometer 3.0: total = 4.102265 + the five dimensions, in every row of the real file.
         let index = { (id: String) in dataset.indicators.firstIndex(of: id)! }
         for row in dataset.rows {
-            let dims = ["lbm_housing", "lbm_physical", "lbm_amenities", "lbm_social", "lbm_safety"].map { row.cells[index($0)].number! }
+            let dims = ["lbm_housing", "lbm_physical", "lbm_amenities", "lbm_social", "lbm_safety"].map {
+                row.cells[index($0)].number!
+            }
             #expect(abs(4.102265 + dims.reduce(0, +) - row.cells[index("lbm_score")].number!) < 1e-5)
         }
     }
 
     @Test func mappedCSVThroughAMappingFile() throws {
-        let dataset = try DataImporter.read(Fixture.url("kwb-2019-gemeenten-excerpt.csv"),
-                                            options: .init(mapping: Fixture.url("kwb-2019-gemeenten.mapping.json")))
+        let dataset = try DataImporter.read(
+            Fixture.url("kwb-2019-gemeenten-excerpt.csv"),
+            options: .init(mapping: Fixture.url("kwb-2019-gemeenten.mapping.json")))
         #expect(dataset.info.format == "mapped")
         #expect(dataset.info.year == 2019)
         #expect(dataset.cell("GM0014", "population") == .value(231_299))

@@ -54,7 +54,9 @@ import Testing
 
     @Test func pagedResponseIsRefusedRatherThanHalfRead() {
         let json = #"{"odata.metadata":"x/85984NED/$metadata","odata.nextLink":"next","value":[]}"#
-        let error = Fixture.rejection { _ = try DataImporter.read(Array(json.utf8), fileName: "p.json", options: .init(year: 2024)) }
+        let error = Fixture.rejection {
+            _ = try DataImporter.read(Array(json.utf8), fileName: "p.json", options: .init(year: 2024))
+        }
         #expect(error?.message.contains("odata.nextLink") == true)
     }
 }

@@ -25,8 +25,10 @@ import Testing
 
     @Test(arguments: payloads)
     func attributeValuesCannotBreakOut(_ payload: String) {
-        for node in [a(.href("/regio"), .title(payload)) { "x" }, input(.value(payload), .name("q")),
-                     div(.data("naam", payload)) { "" }, meta(.content(payload))] {
+        for node in [
+            a(.href("/regio"), .title(payload)) { "x" }, input(.value(payload), .name("q")),
+            div(.data("naam", payload)) { "" }, meta(.content(payload)),
+        ] {
             let html = node.render()
             // The only quotes left are the ones that delimit the attribute values the builder wrote.
             let quotes = html.filter { $0 == "\"" }.count
@@ -39,12 +41,15 @@ import Testing
 
     @Test func exactEscaping() {
         #expect(p { "a & b < c > d \" e ' f" }.render() == "<p>a &amp; b &lt; c &gt; d \" e ' f</p>")
-        #expect(div(.title("a & b < c > d \" e ' f")) { "" }.render()
+        #expect(
+            div(.title("a & b < c > d \" e ' f")) { "" }.render()
                 == "<div title=\"a &amp; b &lt; c &gt; d &quot; e &#39; f\"></div>")
     }
 
-    @Test(arguments: ["javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)",
-                      "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)", "jav&#x09;ascript:alert(1)"])
+    @Test(arguments: [
+        "javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)",
+        "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)", "jav&#x09;ascript:alert(1)",
+    ])
     func dangerousURLsAreNeutralised(_ url: String) {
         let html = a(.href(url)) { "link" }.render()
         #expect(html == "<a href=\"#\">link</a>" || !html.lowercased().contains("script:"), "\(html)")
@@ -52,8 +57,10 @@ import Testing
         #expect(!html.contains("data:"))
     }
 
-    @Test(arguments: ["/regio/WK011443", "https://www.cbs.nl/nl-nl/maatwerk", "mailto:info@example.org",
-                      "?q=a:b", "regio#kaart", "/zoek?q=Angelslo&niveau=wijk"])
+    @Test(arguments: [
+        "/regio/WK011443", "https://www.cbs.nl/nl-nl/maatwerk", "mailto:info@example.org",
+        "?q=a:b", "regio#kaart", "/zoek?q=Angelslo&niveau=wijk",
+    ])
     func ordinaryURLsPass(_ url: String) {
         let html = a(.href(url)) { "x" }.render()
         #expect(html.contains("href=\"" + url.replacingOccurrences(of: "&", with: "&amp;") + "\""))
@@ -66,7 +73,10 @@ import Testing
     @Test func titlesInHeadAndSVGAreEscaped() {
         let payload = "</title><script>alert(1)</script>"
         #expect(!head { title(payload) }.render().contains("<script"))
-        #expect(!svg(.aria("label", payload)) { svgTitle(payload); desc(payload) }.render().contains("<script"))
+        #expect(
+            !svg(.aria("label", payload)) {
+                svgTitle(payload); desc(payload)
+            }.render().contains("<script"))
     }
 
     @Test func unsafeAttributeNamesAreDropped() {
@@ -76,7 +86,9 @@ import Testing
 
     @Test func voidElementsAndDocument() {
         #expect(input(.type("search"), .required).render() == "<input type=\"search\" required>")
-        #expect(html(.lang("nl")) { body { "x" } }.renderDocument() == "<!DOCTYPE html>\n<html lang=\"nl\"><body>x</body></html>")
+        #expect(
+            html(.lang("nl")) { body { "x" } }.renderDocument()
+                == "<!DOCTYPE html>\n<html lang=\"nl\"><body>x</body></html>")
     }
 
     @Test func builderControlFlow() {

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import HTML
 @testable import Pages
@@ -27,11 +27,14 @@ struct MarkdownTests {
         #expect(!html.contains("<div"), "\(html)")
         #expect(!html.lowercased().contains("href=\"javascript"), "\(html)")
         // An event handler attribute: after a tag name and whole quoted attributes, never inside an attribute's value.
-        #expect(html.range(of: #"<[a-z]+(\s+[a-z-]+="[^"]*")*\s+on[a-z]+="#, options: .regularExpression) == nil, "\(html)")
+        #expect(
+            html.range(of: #"<[a-z]+(\s+[a-z-]+="[^"]*")*\s+on[a-z]+="#, options: .regularExpression) == nil, "\(html)")
     }
 
     @Test func ordinaryMarkdownStillWorks() {
-        let html = Markdown.render("## Kop\n\nEen [link](https://example.org/a?b=1&c=2) en ![Kaart van de wijk](/blog/afbeelding/3).\n\n- een\n- twee").render()
+        let html = Markdown.render(
+            "## Kop\n\nEen [link](https://example.org/a?b=1&c=2) en ![Kaart van de wijk](/blog/afbeelding/3).\n\n- een\n- twee"
+        ).render()
         #expect(html.contains("<h2>Kop</h2>"))
         #expect(html.contains("<a href=\"https://example.org/a?b=1&c=2\">link</a>"))
         #expect(html.contains("<img src=\"/blog/afbeelding/3\" alt=\"Kaart van de wijk\">"))
@@ -39,15 +42,19 @@ struct MarkdownTests {
     }
 
     @Test func problemsNameTheLine() {
-        let problems = Markdown.problems(in: "Goed.\n\n![](/blog/afbeelding/1)\n[x](javascript:alert(1))", field: "Tekst")
+        let problems = Markdown.problems(
+            in: "Goed.\n\n![](/blog/afbeelding/1)\n[x](javascript:alert(1))", field: "Tekst")
         #expect(problems.count == 2)
         #expect(problems[0].hasPrefix("Tekst, regel 3: de afbeelding"))
         #expect(problems[1].hasPrefix("Tekst, regel 4: het adres ‘javascript:alert(1’"))
     }
 
     @Test func atomFeedIsWellFormedWhateverThePostSays() throws {
-        let post = Post(id: 1, slug: "a-b", kind: .news, title: "A & B <script>", body: "Tekst met \u{0001}stuurteken & <b>.", author: "Ö \"x\"",
-                        tags: .init(themes: ["wonen & zorg"]), state: .published, publishAt: 1_700_000_000, updatedAt: 1_700_000_100)
+        let post = Post(
+            id: 1, slug: "a-b", kind: .news, title: "A & B <script>", body: "Tekst met \u{0001}stuurteken & <b>.",
+            author: "Ö \"x\"",
+            tags: .init(themes: ["wonen & zorg"]), state: .published, publishAt: 1_700_000_000, updatedAt: 1_700_000_100
+        )
         let xml = Feeds.atom(posts: [post], baseURL: "https://wijkradar.example")
         let parser = XMLParser(data: Data(xml.utf8))
         #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")

@@ -2,7 +2,7 @@ import Foundation
 @testable import Reports
 import Testing
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The PDF engines may load nothing but what the document carries: a report's Markdown once made WeasyPrint request an
@@ -19,12 +19,12 @@ import Glibc
     static func document(port: UInt16) -> String {
         let base = "http://127.0.0.1:\(port)"
         return """
-        <!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Test</title>
-        <link rel="stylesheet" href="\(base)/stijl.css"><style>@import url("\(base)/import.css");
-        body { background: url("\(base)/achtergrond.png"); } @font-face { font-family: X; src: url("\(base)/letter.woff"); }</style>
-        </head><body><h1 style="font-family: X">Rapport</h1><p>Tekst.</p><img src="\(base)/beeld.png" alt="beeld">
-        <iframe src="\(base)/kader.html"></iframe><object data="\(base)/object.svg"></object></body></html>
-        """
+            <!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Test</title>
+            <link rel="stylesheet" href="\(base)/stijl.css"><style>@import url("\(base)/import.css");
+            body { background: url("\(base)/achtergrond.png"); } @font-face { font-family: X; src: url("\(base)/letter.woff"); }</style>
+            </head><body><h1 style="font-family: X">Rapport</h1><p>Tekst.</p><img src="\(base)/beeld.png" alt="beeld">
+            <iframe src="\(base)/kader.html"></iframe><object data="\(base)/object.svg"></object></body></html>
+            """
     }
 
     @Test(arguments: [PDFEngine.Kind.weasyprint, .chromium])
@@ -49,8 +49,13 @@ import Glibc
         // The control: the same engine run plainly does fetch, so a leak would be seen.
         let plain = Process()
         plain.executableURL = engine.executable
-        plain.arguments = kind == .weasyprint ? [html.path, dir.appendingPathComponent("plain.pdf").path]
-            : ["--headless", "--no-sandbox", "--disable-gpu", "--print-to-pdf=\(dir.appendingPathComponent("plain.pdf").path)", html.absoluteString]
+        plain.arguments =
+            kind == .weasyprint
+            ? [html.path, dir.appendingPathComponent("plain.pdf").path]
+            : [
+                "--headless", "--no-sandbox", "--disable-gpu",
+                "--print-to-pdf=\(dir.appendingPathComponent("plain.pdf").path)", html.absoluteString,
+            ]
         plain.standardOutput = FileHandle.nullDevice
         plain.standardError = FileHandle.nullDevice
         try plain.run()
@@ -60,9 +65,13 @@ import Glibc
 
     /// What Markdown can name in a report reaches the engine only as an emptied image.
     @Test func printDocumentsAreMadeSelfContained() {
-        let html = #"<p><img src="http://10.0.0.1/intern.png" alt="x"><img src="/blog/afbeelding/7" alt="y"><img src="data:image/png;base64,AAAA" alt="z"></p>"#
+        let html =
+            #"<p><img src="http://10.0.0.1/intern.png" alt="x"><img src="/blog/afbeelding/7" alt="y"><img src="data:image/png;base64,AAAA" alt="z"></p>"#
         let embedded = PrintResources.embed(html, images: ["/blog/afbeelding/7": "data:image/png;base64,QUJD"])
-        #expect(embedded == #"<p><img src="data:," alt="x"><img src="data:image/png;base64,QUJD" alt="y"><img src="data:image/png;base64,AAAA" alt="z"></p>"#)
+        #expect(
+            embedded
+                == #"<p><img src="data:," alt="x"><img src="data:image/png;base64,QUJD" alt="y"><img src="data:image/png;base64,AAAA" alt="z"></p>"#
+        )
     }
 }
 
@@ -84,9 +93,13 @@ final class Listener: @unchecked Sendable {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         address.sin_port = 0
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
+        }
         guard bound == 0, listen(fd, 16) == 0 else { throw CocoaError(.fileWriteUnknown) }
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
         socket = fd
         port = UInt16(bigEndian: address.sin_port)
         let thread = Thread { [unowned self] in self.accept() }

@@ -16,7 +16,8 @@ import Testing
         let semaphore = DispatchSemaphore(value: 0)
         nonisolated(unsafe) var result: AnalysisSnapshot?
         Task {
-            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wijkradar-pages-\(UUID().uuidString)")
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "wijkradar-pages-\(UUID().uuidString)")
             let store = try await Store.open(url: "sqlite://" + dir.appendingPathComponent("pages.sqlite").path)
             try await store.migrate()
             _ = try await ImportService(store: store).importBundled()

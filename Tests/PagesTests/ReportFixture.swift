@@ -42,28 +42,48 @@ enum ReportFixture {
         let cities = try await ProgrammeStore(store: store).cities(programmeID: programme.id)
         let angelslo = cities.first { $0.wijkName == "Angelslo" }!
         let themes = ThemeStore(store: store)
-        let theme = try await themes.add(Theme(programmeID: programme.id, title: "Wonen en zorg", summary: "Langer thuis wonen in de wijk."), actor: "test")
-        _ = try await themes.decide(programmeID: programme.id, themeIDs: [theme.id], reason: "Gekozen door het programmabureau.", actor: "test")
+        let theme = try await themes.add(
+            Theme(programmeID: programme.id, title: "Wonen en zorg", summary: "Langer thuis wonen in de wijk."),
+            actor: "test")
+        _ = try await themes.decide(
+            programmeID: programme.id, themeIDs: [theme.id], reason: "Gekozen door het programmabureau.", actor: "test")
         let meeting = try await MeetingStore(store: store).create(
-            Meeting(programmeID: programme.id, number: 1, themeID: theme.id, title: "Wonen en zorg in Angelslo", date: Day(year: 2017, month: 2, day: 9)!,
-                    startTime: ClockTime("10:00")!, endTime: ClockTime("16:00")!, hostCityID: angelslo.id, venue: "Wijkcentrum", published: true),
+            Meeting(
+                programmeID: programme.id, number: 1, themeID: theme.id, title: "Wonen en zorg in Angelslo",
+                date: Day(year: 2017, month: 2, day: 9)!,
+                startTime: ClockTime("10:00")!, endTime: ClockTime("16:00")!, hostCityID: angelslo.id,
+                venue: "Wijkcentrum", published: true),
             actor: "test")
         let knowledge = KnowledgeStore(store: store)
-        let study = Research(title: "Evaluatie wijkaanpak Angelslo", authors: "Jansen, P.", year: 2019, publisher: "Gemeente Emmen",
-                             link: "https://example.org/angelslo", summary: "Wat de aanpak opleverde.", regionCodes: ["WK011443"])
+        let study = Research(
+            title: "Evaluatie wijkaanpak Angelslo", authors: "Jansen, P.", year: 2019, publisher: "Gemeente Emmen",
+            link: "https://example.org/angelslo", summary: "Wat de aanpak opleverde.", regionCodes: ["WK011443"])
         let studyID = try await knowledge.create(.research, study, document: study.searchDocument, actor: "test")
-        var item = Intervention(title: "Wooncoaches voor ouderen", cityID: angelslo.id, regionCode: "WK011443", city: "Emmen", wijk: "Angelslo",
-                                themes: ["Wonen en zorg"], whyItWorks: "Een vaste coach bouwt vertrouwen op en ziet problemen vroeg.",
-                                results: "40 verhuizingen voorkomen.", evidence: .wellFounded,
-                                parties: [Party(name: "Lefier", kind: "corporatie", role: .newRole), Party(name: "Sedna", kind: "welzijn", role: .active)],
-                                money: [MoneyFlow(source: "gemeente", amount: 120_000), MoneyFlow(source: "corporatie", amount: nil, note: "in natura")],
-                                financingModel: "Gedeelde pot van gemeente en corporatie", aspects: [.parties, .financing], startYear: 2016, meetingID: meeting.id)
+        var item = Intervention(
+            title: "Wooncoaches voor ouderen", cityID: angelslo.id, regionCode: "WK011443", city: "Emmen",
+            wijk: "Angelslo",
+            themes: ["Wonen en zorg"], whyItWorks: "Een vaste coach bouwt vertrouwen op en ziet problemen vroeg.",
+            results: "40 verhuizingen voorkomen.", evidence: .wellFounded,
+            parties: [
+                Party(name: "Lefier", kind: "corporatie", role: .newRole),
+                Party(name: "Sedna", kind: "welzijn", role: .active),
+            ],
+            money: [
+                MoneyFlow(source: "gemeente", amount: 120_000),
+                MoneyFlow(source: "corporatie", amount: nil, note: "in natura"),
+            ],
+            financingModel: "Gedeelde pot van gemeente en corporatie", aspects: [.parties, .financing], startYear: 2016,
+            meetingID: meeting.id)
         item.research = [studyID]
-        _ = try await knowledge.create(.intervention, item, document: item.searchDocument,
-                                       anchor: .init(cityID: angelslo.id, regionCode: "WK011443", startYear: 2016), actor: "test")
-        let opgave = Opgave(title: "Ouderen langer thuis", description: "Meer ouderen, te weinig passende woningen.", meetingID: meeting.id,
-                            cityIDs: [angelslo.id], positions: [.parties: "Corporatie en zorg samen aan tafel"], kind: "wonen")
-        _ = try await knowledge.create(.opgave, opgave, document: opgave.searchDocument(cities: ["Angelslo (Emmen)"]), actor: "test")
+        _ = try await knowledge.create(
+            .intervention, item, document: item.searchDocument,
+            anchor: .init(cityID: angelslo.id, regionCode: "WK011443", startYear: 2016), actor: "test")
+        let opgave = Opgave(
+            title: "Ouderen langer thuis", description: "Meer ouderen, te weinig passende woningen.",
+            meetingID: meeting.id,
+            cityIDs: [angelslo.id], positions: [.parties: "Corporatie en zorg samen aan tafel"], kind: "wonen")
+        _ = try await knowledge.create(
+            .opgave, opgave, document: opgave.searchDocument(cities: ["Angelslo (Emmen)"]), actor: "test")
         return World(store: store, programme: programme, angelslo: angelslo, theme: theme)
     }
 }

@@ -7,9 +7,9 @@ import Testing
     /// Hand count: n = 5, so places 1..5 give 4, 3, 2, 1, 0 points.
     @Test func bordaPointsOnHandComputedBallots() throws {
         let ballots = [
-            ["Wonen", "Gezondheid", "Werk"],            // Wonen 4, Gezondheid 3, Werk 2
-            ["Gezondheid", "Wonen", "Jeugd", "Werk"],   // Gezondheid 4, Wonen 3, Jeugd 2, Werk 1
-            ["Werk", "Veiligheid"],                     // Werk 4, Veiligheid 3
+            ["Wonen", "Gezondheid", "Werk"],  // Wonen 4, Gezondheid 3, Werk 2
+            ["Gezondheid", "Wonen", "Jeugd", "Werk"],  // Gezondheid 4, Wonen 3, Jeugd 2, Werk 1
+            ["Werk", "Veiligheid"],  // Werk 4, Veiligheid 3
         ]
         let tally = try ThemeTally.count(candidates: themes, ballots: ballots)
         let points = Dictionary(uniqueKeysWithValues: tally.standings.map { ($0.theme, $0.points) })
@@ -17,13 +17,16 @@ import Testing
         // Three-way tie at 7 points, each with one first place. Head to head, Gezondheid and Wonen are 1–1 (ballot 3
         // ranks neither), so the order of proposal decides; Werk loses to both 1–2 (below them on ballots 1 and 2).
         #expect(tally.chosen == ["Gezondheid", "Wonen", "Werk", "Veiligheid"])
-        #expect(tally.ties.contains(ThemeTally.Tie(above: "Gezondheid", below: "Wonen", decidedBy: "volgorde van voorstellen")))
+        #expect(
+            tally.ties.contains(
+                ThemeTally.Tie(above: "Gezondheid", below: "Wonen", decidedBy: "volgorde van voorstellen")))
         #expect(tally.ties.contains(ThemeTally.Tie(above: "Wonen", below: "Werk", decidedBy: "onderling")))
     }
 
     @Test func firstPlacesBreakAPointsTie() throws {
         // Veiligheid: 4 + 0 = 4 with one first place; Jeugd: 2 + 2 = 4 with none.
-        let tally = try ThemeTally.count(candidates: themes, ballots: [["Veiligheid", "Wonen", "Jeugd"], ["Werk", "Gezondheid", "Jeugd"]])
+        let tally = try ThemeTally.count(
+            candidates: themes, ballots: [["Veiligheid", "Wonen", "Jeugd"], ["Werk", "Gezondheid", "Jeugd"]])
         let veiligheid = tally.standings.first { $0.theme == "Veiligheid" }!
         let jeugd = tally.standings.first { $0.theme == "Jeugd" }!
         #expect(veiligheid.points == 4 && jeugd.points == 4)
@@ -38,14 +41,19 @@ import Testing
         #expect(throws: ThemeTally.BallotError.duplicate(ballot: 1, theme: "Wonen")) {
             try ThemeTally.count(candidates: themes, ballots: [["Wonen", "Wonen"]])
         }
-        #expect(throws: ThemeTally.BallotError.empty(ballot: 1)) { try ThemeTally.count(candidates: themes, ballots: [[]]) }
+        #expect(throws: ThemeTally.BallotError.empty(ballot: 1)) {
+            try ThemeTally.count(candidates: themes, ballots: [[]])
+        }
     }
 }
 
 @Suite struct RegistrationRuleTests {
-    let annelies = RegistrationRules.Person(name: "Annelies", organisation: "Gemeente Emmen", discipline: "wijkregie", involvedInWijkaanpak: true)
-    let bram = RegistrationRules.Person(name: "Bram", organisation: "Domesta", discipline: "vastgoed", involvedInWijkaanpak: true)
-    let chantal = RegistrationRules.Person(name: "Chantal", organisation: "Sedna", discipline: "welzijn", involvedInWijkaanpak: true)
+    let annelies = RegistrationRules.Person(
+        name: "Annelies", organisation: "Gemeente Emmen", discipline: "wijkregie", involvedInWijkaanpak: true)
+    let bram = RegistrationRules.Person(
+        name: "Bram", organisation: "Domesta", discipline: "vastgoed", involvedInWijkaanpak: true)
+    let chantal = RegistrationRules.Person(
+        name: "Chantal", organisation: "Sedna", discipline: "welzijn", involvedInWijkaanpak: true)
 
     @Test func differentOrganisationsAndDisciplinesAreAccepted() {
         #expect(RegistrationRules.decide(bram, registered: [annelies]) == .accepted)
@@ -53,33 +61,48 @@ import Testing
     }
 
     @Test func sameOrganisationIsRefusedWithTheRuleExplained() {
-        let colleague = RegistrationRules.Person(name: "Dirk", organisation: "gemeente  emmen", discipline: "economie", involvedInWijkaanpak: true)
-        #expect(RegistrationRules.decide(colleague, registered: [annelies, bram])
-                == .refused(reason: "Dirk kan niet deelnemen: Annelies is al aangemeld namens Gemeente Emmen. Per stad komen deelnemers uit verschillende organisaties."))
+        let colleague = RegistrationRules.Person(
+            name: "Dirk", organisation: "gemeente  emmen", discipline: "economie", involvedInWijkaanpak: true)
+        #expect(
+            RegistrationRules.decide(colleague, registered: [annelies, bram])
+                == .refused(
+                    reason:
+                        "Dirk kan niet deelnemen: Annelies is al aangemeld namens Gemeente Emmen. Per stad komen deelnemers uit verschillende organisaties."
+                ))
     }
 
     @Test func sameDisciplineIsRefused() {
-        let other = RegistrationRules.Person(name: "Eva", organisation: "Lefier", discipline: "Vastgoed", involvedInWijkaanpak: true)
-        guard case .refused(let reason) = RegistrationRules.decide(other, registered: [bram]) else { Issue.record("accepted"); return }
+        let other = RegistrationRules.Person(
+            name: "Eva", organisation: "Lefier", discipline: "Vastgoed", involvedInWijkaanpak: true)
+        guard case .refused(let reason) = RegistrationRules.decide(other, registered: [bram]) else {
+            Issue.record("accepted"); return
+        }
         #expect(reason.contains("verschillende disciplines"))
     }
 
     @Test func aFourthGoesOnTheWaitingList() {
-        let fourth = RegistrationRules.Person(name: "Fatima", organisation: "Politie", discipline: "veiligheid", involvedInWijkaanpak: true)
-        guard case .waitingList(let reason) = RegistrationRules.decide(fourth, registered: [annelies, bram, chantal]) else {
+        let fourth = RegistrationRules.Person(
+            name: "Fatima", organisation: "Politie", discipline: "veiligheid", involvedInWijkaanpak: true)
+        guard case .waitingList(let reason) = RegistrationRules.decide(fourth, registered: [annelies, bram, chantal])
+        else {
             Issue.record("not waitlisted"); return
         }
         #expect(reason.contains("al 3 deelnemers"))
     }
 
     @Test func onlyPeopleInvolvedInTheWijkaanpak() {
-        let outsider = RegistrationRules.Person(name: "Gijs", organisation: "Adviesbureau", discipline: "communicatie", involvedInWijkaanpak: false)
-        guard case .refused(let reason) = RegistrationRules.decide(outsider, registered: []) else { Issue.record("accepted"); return }
+        let outsider = RegistrationRules.Person(
+            name: "Gijs", organisation: "Adviesbureau", discipline: "communicatie", involvedInWijkaanpak: false)
+        guard case .refused(let reason) = RegistrationRules.decide(outsider, registered: []) else {
+            Issue.record("accepted"); return
+        }
         #expect(reason.contains("betrokken zijn"))
     }
 
     @Test func shortfallNote() {
-        #expect(RegistrationRules.shortfall(registered: 1, city: "Emmen") == "Emmen heeft 1 deelnemer aangemeld; het programma verwacht er minstens 2.")
+        #expect(
+            RegistrationRules.shortfall(registered: 1, city: "Emmen")
+                == "Emmen heeft 1 deelnemer aangemeld; het programma verwacht er minstens 2.")
         #expect(RegistrationRules.shortfall(registered: 2, city: "Emmen") == nil)
     }
 }
@@ -87,7 +110,8 @@ import Testing
 @Suite struct HostRotationTests {
     @Test func warnsWhenAWijkHostsTwiceBeforeOthersHostOnce() {
         let wijken = ["Angelslo", "Meerwijk", "Buitenhof", "Meerzicht"]
-        #expect(HostRotation.warnings(hosts: ["Angelslo", "Meerwijk", "Angelslo"], participants: wijken)
+        #expect(
+            HostRotation.warnings(hosts: ["Angelslo", "Meerwijk", "Angelslo"], participants: wijken)
                 == ["Angelslo is 2 keer gastwijk, terwijl Buitenhof, Meerzicht nog geen bijeenkomst ontving."])
         #expect(HostRotation.warnings(hosts: ["Angelslo", "Meerwijk", "Buitenhof"], participants: wijken).isEmpty)
         #expect(HostRotation.warnings(hosts: wijken + ["Angelslo"], participants: wijken).isEmpty)

@@ -14,7 +14,8 @@ import Testing
         for wijk in known {
             #expect(RegionCode(wijk.municipalityCode ?? "")?.level == .municipality, "\(wijk.city ?? "?")")
             #expect(wijk.nameSource?.isEmpty == false)
-            #expect(wijk.facts?.allSatisfy { !$0.source.isEmpty } == true, "every fact has a source: \(wijk.wijk ?? "?")")
+            #expect(
+                wijk.facts?.allSatisfy { !$0.source.isEmpty } == true, "every fact has a source: \(wijk.wijk ?? "?")")
         }
     }
 
@@ -31,7 +32,8 @@ import Testing
         #expect(seed.wijken.first { $0.wijk == "Mariaberg" }?.cbsArea == nil)
         // The seed and ProgrammeWijken (used by the radar) agree.
         for entry in ProgrammeWijken.cbsMatches {
-            #expect(seed.wijken.first { $0.wijk == entry.wijk }?.cbsArea?.codes == [entry.code.rawValue], "\(entry.wijk)")
+            #expect(
+                seed.wijken.first { $0.wijk == entry.wijk }?.cbsArea?.codes == [entry.code.rawValue], "\(entry.wijk)")
         }
     }
 }

@@ -36,20 +36,25 @@ import Testing
 
         try await Store.restore(from: backup, to: path)
         let restored = try await Store.open(url: "sqlite://" + path)
-        let integrity = try await restored.sql.raw("PRAGMA integrity_check").first(decodingColumn: "integrity_check", as: String.self)
+        let integrity = try await restored.sql.raw("PRAGMA integrity_check").first(
+            decodingColumn: "integrity_check", as: String.self)
         #expect(integrity == "ok")
         let numbers = try await Self.numbers(restored)
-        #expect(numbers.count >= committedBefore && numbers.count < 400, "\(numbers.count) rows, \(committedBefore) before")
+        #expect(
+            numbers.count >= committedBefore && numbers.count < 400, "\(numbers.count) rows, \(committedBefore) before")
         #expect(numbers == Array(1...numbers.count))
         #expect(try await restored.appliedMigrations().contains("M013_Security"))
         await restored.close()
         // The database that was replaced is kept beside it.
-        let kept = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix("live.sqlite.voor-herstel-") }
+        let kept = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter {
+            $0.hasPrefix("live.sqlite.voor-herstel-")
+        }
         #expect(kept.contains { !$0.hasSuffix("-wal") && !$0.hasSuffix("-shm") })
     }
 
     @Test func restoreRefusesWhatIsNotAWijkradarBackup() async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wijkradar-restore-\(UUID().uuidString)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "wijkradar-restore-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("live.sqlite").path
@@ -75,7 +80,9 @@ import Testing
     }
 
     static func numbers(_ store: Store) async throws -> [Int] {
-        try await store.sql.select().column("subject").from("audit_log").where("actor", .equal, "schrijver").orderBy("id").all()
+        try await store.sql.select().column("subject").from("audit_log").where("actor", .equal, "schrijver").orderBy(
+            "id"
+        ).all()
             .map { Int(try $0.decode(column: "subject", as: String.self))! }
     }
 
@@ -86,9 +93,11 @@ import Testing
         let store = try await Store.open(url: "sqlite://" + dir.appendingPathComponent("m.sqlite").path)
         try await store.migrate()
         let accounts = AccountStore(store: store)
-        let token = try await accounts.invite(email: "oud@example.nl", name: "Oud", role: .staff, cityID: nil, participantID: nil, actor: "t")
-        try await AuditLog(store: store).record(actor: "coord", action: "uitnodigingslink (geen mailserver)", subject: "oud@example.nl",
-                                                detail: "http://wijkradar.test/uitnodiging/\(token)")
+        let token = try await accounts.invite(
+            email: "oud@example.nl", name: "Oud", role: .staff, cityID: nil, participantID: nil, actor: "t")
+        try await AuditLog(store: store).record(
+            actor: "coord", action: "uitnodigingslink (geen mailserver)", subject: "oud@example.nl",
+            detail: "http://wijkradar.test/uitnodiging/\(token)")
         #expect(try await accounts.invitation(token: token) != nil)
         try await M013Security.expireLoggedInvitations(store.sql)
         #expect(try await accounts.invitation(token: token) == nil)
@@ -107,7 +116,8 @@ import Testing
         let start = Date(timeIntervalSince1970: 1_800_000_000)
         // A store takes the clock of the task that makes it (as a request's handler does).
         let token = try await Clock.$current.withValue(.fixed(start)) {
-            try await AccountStore(store: store).invite(email: "klok@example.nl", name: "Klok", role: .staff, cityID: nil, participantID: nil, actor: "t")
+            try await AccountStore(store: store).invite(
+                email: "klok@example.nl", name: "Klok", role: .staff, cityID: nil, participantID: nil, actor: "t")
         }
         for (days, valid) in [(13, true), (15, false)] {
             let found = try await Clock.$current.withValue(.fixed(start.addingTimeInterval(Double(days) * 86400))) {

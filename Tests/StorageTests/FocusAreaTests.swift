@@ -28,10 +28,12 @@ import Testing
                 if case .computed(let v) = profile.row(id)?.outcome { return v }
                 return nil
             }
-            #expect(abs(value("household_size")! - 1.936434) < 1e-5)     // weighted by households 1 630 and 305
+            #expect(abs(value("household_size")! - 1.936434) < 1e-5)  // weighted by households 1 630 and 305
             #expect(abs(value("owner_occupied_pct")! - 50.8338) < 1e-4)  // weighted by dwellings 1 399 and 298
             #expect(abs(value("woz_value")! - 507.0112) < 1e-4)
-            #expect(profile.row("income_per_inhabitant")?.outcome == .unavailable(reason: "een deelgebied heeft een geheime waarde"))
+            #expect(
+                profile.row("income_per_inhabitant")?.outcome
+                    == .unavailable(reason: "een deelgebied heeft een geheime waarde"))
             if case .unavailable(let reason) = profile.row("median_wealth")?.outcome {
                 #expect(reason.contains("niet op te tellen"))
             } else {
@@ -45,14 +47,17 @@ import Testing
         try await db.withStore { store in
             try await seeded(store)
             let areas = FocusAreaStore(store: store)
-            let created = try await areas.create(FocusArea(slug: "gebied", name: "Eerste naam", note: "", members: [Self.members[0]]))
+            let created = try await areas.create(
+                FocusArea(slug: "gebied", name: "Eerste naam", note: "", members: [Self.members[0]]))
             var first = created, second = created
             first.name = "Naam van redacteur A"
             second.name = "Naam van redacteur B"
             second.members = Self.members
             let saved = try await areas.update(first)
             #expect(saved.version == 2)
-            await #expect(throws: FocusAreaError.conflict(slug: "gebied", expected: 1, actual: 2)) { try await areas.update(second) }
+            await #expect(throws: FocusAreaError.conflict(slug: "gebied", expected: 1, actual: 2)) {
+                try await areas.update(second)
+            }
             let stored = try #require(try await areas.find(slug: "gebied"))
             #expect(stored.name == "Naam van redacteur A")
             #expect(stored.members == [Self.members[0]])
@@ -65,10 +70,13 @@ import Testing
             try await seeded(store)
             let areas = FocusAreaStore(store: store)
             await #expect(throws: FocusAreaError.mixedLevels) {
-                try await areas.create(FocusArea(slug: "gemengd", name: "x", note: "", members: [Self.members[0], RegionCode("WK034401")!]))
+                try await areas.create(
+                    FocusArea(
+                        slug: "gemengd", name: "x", note: "", members: [Self.members[0], RegionCode("WK034401")!]))
             }
             await #expect(throws: FocusAreaError.unknownRegions(["BU99999999"])) {
-                try await areas.create(FocusArea(slug: "onbekend", name: "x", note: "", members: [RegionCode("BU99999999")!]))
+                try await areas.create(
+                    FocusArea(slug: "onbekend", name: "x", note: "", members: [RegionCode("BU99999999")!]))
             }
             await #expect(throws: FocusAreaError.invalidSlug("Met Spaties")) {
                 try await areas.create(FocusArea(slug: "Met Spaties", name: "x", note: "", members: Self.members))

@@ -15,11 +15,14 @@ import SQLKit
     @Test(arguments: TestDatabase.all)
     func migrationsAreNumberedAndIdempotent(_ db: TestDatabase) async throws {
         try await db.withStore { store in
-            let expected = ["M001_CreateRegions", "M002_CreateDatasets", "M003_CreateObservationRows",
-                            "M004_CreateIndicators", "M005_CreateImportRuns", "M006_CreateGeometries",
-                            "M007_CreateProvinces", "M008_CreateFocusAreas", "M009_CreateProgramme", "M010_CreateAccounts", "M011_CreateKnowledge",
-                            "M012_CreatePublications", "M013_Security",
-                            "M014_KnowledgeRegions"]
+            let expected = [
+                "M001_CreateRegions", "M002_CreateDatasets", "M003_CreateObservationRows",
+                "M004_CreateIndicators", "M005_CreateImportRuns", "M006_CreateGeometries",
+                "M007_CreateProvinces", "M008_CreateFocusAreas", "M009_CreateProgramme", "M010_CreateAccounts",
+                "M011_CreateKnowledge",
+                "M012_CreatePublications", "M013_Security",
+                "M014_KnowledgeRegions",
+            ]
             #expect(try await store.appliedMigrations() == expected)
             try await store.migrate()
             #expect(try await store.appliedMigrations() == expected)
@@ -31,7 +34,8 @@ import SQLKit
 
     @Test func sqliteFileUsesWriteAheadLogging() async throws {
         try await TestDatabase(kind: .sqlite).withStore { store in
-            let mode = try await store.sql.raw("PRAGMA journal_mode").first(decodingColumn: "journal_mode", as: String.self)
+            let mode = try await store.sql.raw("PRAGMA journal_mode").first(
+                decodingColumn: "journal_mode", as: String.self)
             #expect(mode == "wal")
         }
     }

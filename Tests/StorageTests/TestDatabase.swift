@@ -22,7 +22,8 @@ struct TestDatabase: Sendable, CustomTestStringConvertible {
     func withStore(_ body: (Store) async throws -> Void) async throws {
         switch kind {
         case .sqlite:
-            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wijkradar-test-\(UUID().uuidString)")
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "wijkradar-test-\(UUID().uuidString)")
             let store = try await Store.open(url: "sqlite://" + dir.appendingPathComponent("test.sqlite").path)
             defer { try? FileManager.default.removeItem(at: dir) }
             try await run(store, body)
@@ -62,10 +63,12 @@ extension Store {
     /// Every row of every data table as text, to prove that a failed import changed nothing.
     func snapshot() async throws -> [String: [String]] {
         var result: [String: [String]] = [:]
-        for (table, order) in [("datasets", "id"), ("regions", "code, indeling_year"),
-                               ("observation_rows", "dataset_id, region_code, period"),
-                               ("geometries", "dataset_id, region_code"), ("indicators", "id"),
-                               ("provinces", "municipality_code")] {
+        for (table, order) in [
+            ("datasets", "id"), ("regions", "code, indeling_year"),
+            ("observation_rows", "dataset_id, region_code, period"),
+            ("geometries", "dataset_id, region_code"), ("indicators", "id"),
+            ("provinces", "municipality_code"),
+        ] {
             let rows = try await sql.raw("SELECT * FROM \(unsafeRaw: table) ORDER BY \(unsafeRaw: order)").all()
             result[table] = rows.map { row in
                 row.allColumns.map { column in

@@ -10,8 +10,11 @@ import Testing
         let header = "gwb_code_10,regio,recs,a_inw,p_koopw\n"
         func text(_ s: String) -> [UInt8] { Array(s.utf8) }
         var utf16: [UInt8] = [0xFF, 0xFE]
-        for unit in (header + "WK011443,Angelslo,Wijk,7685,46\n").utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
-        let xlsx = Array((try? Data(contentsOf: BundledData.directory.appendingPathComponent("kwb-2023-utrecht.xlsx"))) ?? Data())
+        for unit in (header + "WK011443,Angelslo,Wijk,7685,46\n").utf16 {
+            utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+        }
+        let xlsx = Array(
+            (try? Data(contentsOf: BundledData.directory.appendingPathComponent("kwb-2023-utrecht.xlsx"))) ?? Data())
         return [
             ("leeg-2023.csv", []),
             ("alleen-kop-2023.csv", text(header)),
@@ -38,14 +41,18 @@ import Testing
             for (name, content) in Self.badFiles {
                 let file = dir.appendingPathComponent(name)
                 try Data(content).write(to: file)
-                await #expect(throws: ImportError.self, "\(name)") { try await service.importFile(file, options: .init(slug: "cbs-kwb-2022-gemeenten")) }
+                await #expect(throws: ImportError.self, "\(name)") {
+                    try await service.importFile(file, options: .init(slug: "cbs-kwb-2022-gemeenten"))
+                }
                 #expect(try await store.snapshot() == before, "\(name) changed the database")
             }
             // Mapping naming a column the file lacks.
             let mapping = dir.appendingPathComponent("m.json")
             try #"{"source":"x","table":"t","year":2022,"licence":"l","attribution":"a","code_column":"gm_code"}"#
                 .write(to: mapping, atomically: true, encoding: .utf8)
-            await #expect(throws: ImportError.self) { try await service.importFile(url, options: .init(mapping: mapping)) }
+            await #expect(throws: ImportError.self) {
+                try await service.importFile(url, options: .init(mapping: mapping))
+            }
             #expect(try await store.snapshot() == before)
             // Every attempt is logged, the failures with their message.
             let runs = try await ImportRunStore(store: store).recent(limit: 50)

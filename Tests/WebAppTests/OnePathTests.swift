@@ -21,10 +21,12 @@ import Wijkanalyse
         for (index, wijk) in neighbours.prefix(count).enumerated() {
             var item = Intervention(title: "Aanpak \(index) in \(wijk)", regionCode: wijk, city: "Stad", wijk: wijk)
             item.evidence = index.isMultiple(of: 2) ? .wellFounded : .unknown
-            _ = try await knowledge.create(.intervention, item, document: item.searchDocument, anchor: .init(regionCode: wijk), actor: "t")
+            _ = try await knowledge.create(
+                .intervention, item, document: item.searchDocument, anchor: .init(regionCode: wijk), actor: "t")
         }
-        let study = Research(title: "Wonen in Angelslo", authors: "Platform31", year: 2017, publisher: "", link: "", summary: "",
-                             regionCodes: ["WK011443", "WK011444"])
+        let study = Research(
+            title: "Wonen in Angelslo", authors: "Platform31", year: 2017, publisher: "", link: "", summary: "",
+            regionCodes: ["WK011443", "WK011444"])
         _ = try await knowledge.create(.research, study, document: study.searchDocument, actor: "t")
         return (store, code)
     }

@@ -14,23 +14,36 @@ import VaporTesting
         try await ProgrammeSeeding(store: store).seedIfEmpty()
         let programme = try #require(try await ProgrammeStore(store: store).all().first)
         let cities = try await ProgrammeStore(store: store).cities(programmeID: programme.id)
-        let emmen = try #require(cities.first { $0.cityName == "Emmen" }), delft = try #require(cities.first { $0.cityName == "Delft" })
-        let meeting = try await MeetingStore(store: store).create(Meeting(
-            programmeID: programme.id, number: 0, title: "Themabijeenkomst gezondheid", date: Day(iso: "2017-02-09")!,
-            startTime: ClockTime("13:00")!, endTime: ClockTime("17:00")!, hostCityID: emmen.id, published: true), actor: "test")
-        let token = try await AccountStore(store: store).invite(email: "staf@example.nl", name: "Staf", role: .staff, cityID: nil, participantID: nil, actor: "test")
-        _ = try await AccountStore(store: store).accept(token: token, passwordHash: try Bcrypt.hash(ProgrammeWebFixture.password, cost: 4))
-        try await withApp(configure: { try WebServer.configure($0, config: ProgrammeWebFixture.config(), store: store) }) { app in
+        let emmen = try #require(cities.first { $0.cityName == "Emmen" }),
+            delft = try #require(cities.first { $0.cityName == "Delft" })
+        let meeting = try await MeetingStore(store: store).create(
+            Meeting(
+                programmeID: programme.id, number: 0, title: "Themabijeenkomst gezondheid",
+                date: Day(iso: "2017-02-09")!,
+                startTime: ClockTime("13:00")!, endTime: ClockTime("17:00")!, hostCityID: emmen.id, published: true),
+            actor: "test")
+        let token = try await AccountStore(store: store).invite(
+            email: "staf@example.nl", name: "Staf", role: .staff, cityID: nil, participantID: nil, actor: "test")
+        _ = try await AccountStore(store: store).accept(
+            token: token, passwordHash: try Bcrypt.hash(ProgrammeWebFixture.password, cost: 4))
+        try await withApp(configure: { try WebServer.configure($0, config: ProgrammeWebFixture.config(), store: store) }
+        ) { app in
             var staff = try await Visitor.signedIn(app, "staf@example.nl")
             let path = "/programma/\(programme.slug)/bijeenkomst/\(meeting.id)"
             let invalid = try await staff.post(path + "/opgaven", ["titel": "", "beschrijving": ""])
             #expect(invalid.status == .unprocessableEntity)
             #expect(invalid.text.contains("Steden: kies de steden of wijken waar de opgave speelt."))
-            for (title, kind, city) in [("Gezondheid en armoede verbinden", "gezondheid en armoede", emmen.id),
-                                        ("Armoede en gezondheid samen aanpakken", "gezondheid en armoede", emmen.id),
-                                        ("Jongeren een plek geven", "jeugd", delft.id)] {
-                let response = try await staff.post(path + "/opgaven", ["titel": title, "beschrijving": "Uit de bijeenkomst.", "soort": kind,
-                                                                         "stad\(city)": "\(city)", "aspect_koppelen": "Zorg en schuldhulp koppelen"])
+            for (title, kind, city) in [
+                ("Gezondheid en armoede verbinden", "gezondheid en armoede", emmen.id),
+                ("Armoede en gezondheid samen aanpakken", "gezondheid en armoede", emmen.id),
+                ("Jongeren een plek geven", "jeugd", delft.id),
+            ] {
+                let response = try await staff.post(
+                    path + "/opgaven",
+                    [
+                        "titel": title, "beschrijving": "Uit de bijeenkomst.", "soort": kind,
+                        "stad\(city)": "\(city)", "aspect_koppelen": "Zorg en schuldhulp koppelen",
+                    ])
                 #expect(response.status == .seeOther)
             }
             let opgaven = try await KnowledgeStore(store: store).opgaven()
@@ -41,17 +54,26 @@ import VaporTesting
             #expect(twice.text.contains("U steunt ‘Armoede en gezondheid samen aanpakken’ al."))
             // The duplicate joins the first; it stays, linked, and its support counts there.
             _ = try await staff.get(path)
-            #expect(try await staff.post("/kennis/\(opgaven[1].id)/samenvoegen", ["met": "\(opgaven[0].id)", "versie": "1"]).status == .seeOther)
+            #expect(
+                try await staff.post(
+                    "/kennis/\(opgaven[1].id)/samenvoegen", ["met": "\(opgaven[0].id)", "versie": "1"]
+                ).status == .seeOther)
             let page = try await staff.get(path)
-            #expect(page.text.contains("samengevoegd: <a href=\"/kennis/\(opgaven[1].id)\">Armoede en gezondheid samen aanpakken</a>"))
-            #expect(try await staff.get("/kennis/\(opgaven[1].id)").text.contains("Samengevoegd met <a href=\"/kennis/\(opgaven[0].id)\">"))
+            #expect(
+                page.text.contains(
+                    "samengevoegd: <a href=\"/kennis/\(opgaven[1].id)\">Armoede en gezondheid samen aanpakken</a>"))
+            #expect(
+                try await staff.get("/kennis/\(opgaven[1].id)").text.contains(
+                    "Samengevoegd met <a href=\"/kennis/\(opgaven[0].id)\">"))
             let register = try await staff.get("/opgaven").text
             #expect(register.contains("<th scope=\"row\">gezondheid en armoede</th><td class=\"num\">1</td>"))
             #expect(register.contains("Gezondheid en armoede verbinden</a> (Angelslo (Emmen); 1 steun)"))
             // Angelslo's early-warning rules that fire, from the bundled KWB 2022.
             #expect(register.contains("Angelslo (Emmen): veel inwoners met een laag inkomen"))
             // Found by search, with the aspect facet.
-            #expect(try await staff.get("/kennis?q=schuldhulp&aspect=koppelen").text.contains("href=\"/kennis/\(opgaven[0].id)\""))
+            #expect(
+                try await staff.get("/kennis?q=schuldhulp&aspect=koppelen").text.contains(
+                    "href=\"/kennis/\(opgaven[0].id)\""))
         }
         await store.close()
     }

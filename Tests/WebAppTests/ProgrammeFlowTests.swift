@@ -17,19 +17,37 @@ import VaporTesting
         try await f.withApp { app in
             var staff = try await Visitor.signedIn(app, "staf@example.nl")
             let x = Self.payload
-            #expect(try await staff.post("/programma", ["naam": x, "slug": "xss", "organisator": x, "begin": "2027-01-01", "einde": "2027-06-30",
-                                                        "beschrijving": x, "bron": x]).status == .seeOther)
-            #expect(try await staff.post("\(f.base)/steden", ["gemeentecode": "GM0363", "stad": x, "wijk": x, "bron": x]).status == .seeOther)
+            #expect(
+                try await staff.post(
+                    "/programma",
+                    [
+                        "naam": x, "slug": "xss", "organisator": x, "begin": "2027-01-01", "einde": "2027-06-30",
+                        "beschrijving": x, "bron": x,
+                    ]
+                ).status == .seeOther)
+            #expect(
+                try await staff.post("\(f.base)/steden", ["gemeentecode": "GM0363", "stad": x, "wijk": x, "bron": x])
+                    .status == .seeOther)
             var city: [String: String] = ["versie": "1", "wijk": x, "ligging": ""]
             for field in DescriptorField.allCases { city["d_\(field.rawValue)"] = x; city["b_\(field.rawValue)"] = x }
             #expect(try await staff.post("\(f.base)/stad/\(f.cityA.id)", city).status == .seeOther)
-            #expect(try await staff.post("\(f.base)/stad/\(f.cityA.id)/deelnemers",
-                                         ["naam": x, "email": "x@example.nl", "organisatie": x, "discipline": x, "rol": x, "betrokken": "ja"]).status == .seeOther)
+            #expect(
+                try await staff.post(
+                    "\(f.base)/stad/\(f.cityA.id)/deelnemers",
+                    [
+                        "naam": x, "email": "x@example.nl", "organisatie": x, "discipline": x, "rol": x,
+                        "betrokken": "ja",
+                    ]
+                ).status == .seeOther)
             #expect(try await staff.post("\(f.base)/themas", ["titel": x, "toelichting": x]).status == .seeOther)
             let theme = try await ThemeStore(store: f.store).themes(programmeID: f.programme.id)[0].id
-            #expect(try await staff.post("\(f.base)/themas/besluit", ["thema\(theme)": "1", "reden": x]).status == .seeOther)
+            #expect(
+                try await staff.post("\(f.base)/themas/besluit", ["thema\(theme)": "1", "reden": x]).status == .seeOther
+            )
             var meeting = MeetingEditPage.fields(f.meeting)
-            for key in ["titel", "locatie", "adres", "deskundige", "aftrap", "projectbezoek", "werkvormen"] { meeting[key] = x }
+            for key in ["titel", "locatie", "adres", "deskundige", "aftrap", "projectbezoek", "werkvormen"] {
+                meeting[key] = x
+            }
             meeting["programma"] = "13:30 " + x
             meeting["thema"] = "\(theme)"
             for city in [f.cityA, f.cityB] { meeting["presentatie\(city.id)"] = x }
@@ -37,15 +55,27 @@ import VaporTesting
             meeting["presentatie\(third.id)"] = x
             let saved = try await staff.post("\(f.base)/bijeenkomst/\(f.meeting.id)/bewerken", meeting)
             #expect(saved.status == .seeOther)
-            let xParticipant = try await ParticipantStore(store: f.store).participants(programmeID: f.programme.id).first { $0.email == "x@example.nl" }!
-            #expect(try await staff.post("\(f.base)/bijeenkomst/\(f.meeting.id)/aanmeldingen", ["deelnemer": "\(xParticipant.id)"]).status == .seeOther)
-            #expect(try await staff.post("/beheer/uitnodigingen", ["naam": x, "email": "y@example.nl", "rol": Role.staff.rawValue]).status == .ok)
+            let xParticipant = try await ParticipantStore(store: f.store).participants(programmeID: f.programme.id)
+                .first { $0.email == "x@example.nl" }!
+            #expect(
+                try await staff.post(
+                    "\(f.base)/bijeenkomst/\(f.meeting.id)/aanmeldingen", ["deelnemer": "\(xParticipant.id)"]
+                ).status == .seeOther)
+            #expect(
+                try await staff.post(
+                    "/beheer/uitnodigingen", ["naam": x, "email": "y@example.nl", "rol": Role.staff.rawValue]
+                ).status == .ok)
             var anonymous = Visitor(app)
             _ = try await anonymous.get("/inloggen")
-            let login = try await anonymous.post("/inloggen?terug=" + x.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!,
-                                                 ["email": x, "wachtwoord": "x", "terug": x])
-            let pages = ["/programma", "/programma/xss", f.base, "\(f.base)/stad/\(f.cityA.id)", "\(f.base)/stad/\(f.cityA.id)/deelnemers",
-                         "\(f.base)/themas", "\(f.base)/bijeenkomst/\(f.meeting.id)", "\(f.base)/bijeenkomst/\(f.meeting.id)/bewerken", "/beheer"]
+            let login = try await anonymous.post(
+                "/inloggen?terug=" + x.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!,
+                ["email": x, "wachtwoord": "x", "terug": x])
+            let pages = [
+                "/programma", "/programma/xss", f.base, "\(f.base)/stad/\(f.cityA.id)",
+                "\(f.base)/stad/\(f.cityA.id)/deelnemers",
+                "\(f.base)/themas", "\(f.base)/bijeenkomst/\(f.meeting.id)",
+                "\(f.base)/bijeenkomst/\(f.meeting.id)/bewerken", "/beheer",
+            ]
             var bodies = [("login", login.text)]
             for page in pages {
                 let response = try await staff.get(page)
@@ -60,10 +90,13 @@ import VaporTesting
                 #expect(body.contains("&lt;script&gt;alert"), "\(page) does not show the text escaped")
             }
             // Each field shows up escaped: count the escaped payloads on the pages that show them.
-            func count(_ page: String) -> Int { bodies.first { $0.0 == page }!.1.components(separatedBy: "&lt;script&gt;alert").count - 1 }
-            #expect(count("/programma/xss") >= 4)                                  // name, organiser, summary, source
+            func count(_ page: String) -> Int {
+                bodies.first { $0.0 == page }!.1.components(separatedBy: "&lt;script&gt;alert").count - 1
+            }
+            #expect(count("/programma/xss") >= 4)  // name, organiser, summary, source
             #expect(count("\(f.base)/stad/\(f.cityA.id)") >= 1 + 2 * DescriptorField.allCases.count)
-            #expect(count("\(f.base)/bijeenkomst/\(f.meeting.id)") >= 10)          // title ×2, venue, address, expert, kick-off, visit, forms, agenda, 3 presentations, theme
+            // Title ×2, venue, address, expert, kick-off, visit, forms, agenda, 3 presentations, theme.
+            #expect(count("\(f.base)/bijeenkomst/\(f.meeting.id)") >= 10)
             let csv = try await staff.get("\(f.base)/bijeenkomst/\(f.meeting.id)/deelnemers.csv").text
             #expect(csv.contains("\"<script>alert('x')</script>\"\"><img src=x onerror=alert(1)>\""))
         }
@@ -78,12 +111,16 @@ import VaporTesting
             #expect(response.status == .seeOther)
             #expect(response.headers.first(name: .location) == "/inloggen?terug=\(f.base)/themas")
             _ = try await visitor.get("/inloggen?terug=\(f.base)/themas")
-            let login = try await visitor.post("/inloggen", ["email": "coord@example.nl", "wachtwoord": ProgrammeWebFixture.password, "terug": "\(f.base)/themas"])
+            let login = try await visitor.post(
+                "/inloggen",
+                ["email": "coord@example.nl", "wachtwoord": ProgrammeWebFixture.password, "terug": "\(f.base)/themas"])
             #expect(login.headers.first(name: .location) == "\(f.base)/themas")
             // Never to another site.
             var other = Visitor(app)
             _ = try await other.get("/inloggen")
-            let away = try await other.post("/inloggen", ["email": "coord@example.nl", "wachtwoord": ProgrammeWebFixture.password, "terug": "//evil.example"])
+            let away = try await other.post(
+                "/inloggen",
+                ["email": "coord@example.nl", "wachtwoord": ProgrammeWebFixture.password, "terug": "//evil.example"])
             #expect(away.headers.first(name: .location) == "/")
             // Signing out ends the session in the database.
             _ = try await other.get("/")
@@ -105,17 +142,24 @@ import VaporTesting
                 #expect(wrong.text.contains("E-mailadres of wachtwoord klopt niet."))
             }
             // Right away, even the right password waits: that is what slows guessing down …
-            let blocked = try await visitor.post("/inloggen", ["email": "coord@example.nl", "wachtwoord": ProgrammeWebFixture.password])
+            let blocked = try await visitor.post(
+                "/inloggen", ["email": "coord@example.nl", "wachtwoord": ProgrammeWebFixture.password])
             #expect(blocked.status == .tooManyRequests)
             #expect(blocked.text.contains("Te veel mislukte pogingen. Probeer het over 1 seconde opnieuw"))
             #expect(blocked.headers.first(name: .retryAfter) == "1")
             // … but only for a moment: five failures by someone else do not lock the owner out for a quarter of an hour.
             try await Task.sleep(for: .milliseconds(1100))
-            #expect(try await visitor.post("/inloggen", ["email": "coord@example.nl", "wachtwoord": ProgrammeWebFixture.password]).status == .seeOther)
+            #expect(
+                try await visitor.post(
+                    "/inloggen", ["email": "coord@example.nl", "wachtwoord": ProgrammeWebFixture.password]
+                ).status == .seeOther)
             // Other addresses are not affected.
             var other = Visitor(app)
             _ = try await other.get("/inloggen")
-            #expect(try await other.post("/inloggen", ["email": "staf@example.nl", "wachtwoord": ProgrammeWebFixture.password]).status == .seeOther)
+            #expect(
+                try await other.post(
+                    "/inloggen", ["email": "staf@example.nl", "wachtwoord": ProgrammeWebFixture.password]
+                ).status == .seeOther)
         }
         await f.store.close()
     }
@@ -124,22 +168,33 @@ import VaporTesting
         let f = try await ProgrammeWebFixture.make()
         try await f.withApp { app in
             var staff = try await Visitor.signedIn(app, "staf@example.nl")
-            let page = try await staff.post("/beheer/uitnodigingen", ["naam": "Nieuwe Coördinator", "email": "nieuw@example.nl",
-                                                                      "rol": Role.coordinator.rawValue, "stad": "\(f.cityB.id)"])
-            let link = try #require(page.text.firstMatch(of: /id="eenmalige-link">http:\/\/wijkradar.test(\/uitnodiging\/[A-Za-z0-9_-]+)</).map { String($0.1) })
+            let page = try await staff.post(
+                "/beheer/uitnodigingen",
+                [
+                    "naam": "Nieuwe Coördinator", "email": "nieuw@example.nl",
+                    "rol": Role.coordinator.rawValue, "stad": "\(f.cityB.id)",
+                ])
+            let link = try #require(
+                page.text.firstMatch(of: /id="eenmalige-link">http:\/\/wijkradar.test(\/uitnodiging\/[A-Za-z0-9_-]+)</)
+                    .map { String($0.1) })
             var invitee = Visitor(app)
             #expect(try await invitee.get(link).text.contains("Welkom, Nieuwe Coördinator"))
             let short = try await invitee.post(link, ["wachtwoord": "kort", "herhaling": "kort"])
             #expect(short.status == .unprocessableEntity)
             #expect(short.text.contains("Wachtwoord: kies minstens 12 tekens"))
-            #expect(try await invitee.post(link, ["wachtwoord": "een goed wachtwoord", "herhaling": "een goed wachtwoord"]).status == .seeOther)
+            #expect(
+                try await invitee.post(link, ["wachtwoord": "een goed wachtwoord", "herhaling": "een goed wachtwoord"])
+                    .status == .seeOther)
             #expect(try await invitee.get(link).status == .notFound)
             let account = try #require(try await AccountStore(store: f.store).account(email: "nieuw@example.nl"))
             #expect(account.role == .coordinator && account.cityID == f.cityB.id)
-            #expect(account.passwordHash.hasPrefix("wr2$$2"))   // Bcrypt of the pre-hashed password, never the password
+            #expect(account.passwordHash.hasPrefix("wr2$$2"))  // Bcrypt of the pre-hashed password, never the password
             var signedIn = Visitor(app)
             _ = try await signedIn.get("/inloggen")
-            #expect(try await signedIn.post("/inloggen", ["email": "nieuw@example.nl", "wachtwoord": "een goed wachtwoord"]).status == .seeOther)
+            #expect(
+                try await signedIn.post(
+                    "/inloggen", ["email": "nieuw@example.nl", "wachtwoord": "een goed wachtwoord"]
+                ).status == .seeOther)
             #expect(try await signedIn.get("\(f.base)/stad/\(f.cityB.id)/deelnemers").status == .ok)
             let log = try await AuditLog(store: f.store).recent().map(\.action)
             #expect(log.contains("uitnodiging gemaakt") && log.contains("account aangemaakt"))
@@ -157,20 +212,43 @@ import VaporTesting
                 #expect(response.headers.first(name: .location) == meeting + "?ok=aangemeld")
             }
             // A third from the same organisation as the first is refused, with the rule explained.
-            #expect(try await coordinator.post("\(f.base)/stad/\(f.cityA.id)/deelnemers",
-                                               ["naam": "Fleur Emmen", "email": "fleur@example.nl", "organisatie": "Gemeente Emmen", "discipline": "economie",
-                                                "rol": "wijkmanager", "betrokken": "ja"]).status == .seeOther)
-            let fleur = try await ParticipantStore(store: f.store).participants(programmeID: f.programme.id).first { $0.email == "fleur@example.nl" }!
+            #expect(
+                try await coordinator.post(
+                    "\(f.base)/stad/\(f.cityA.id)/deelnemers",
+                    [
+                        "naam": "Fleur Emmen", "email": "fleur@example.nl", "organisatie": "Gemeente Emmen",
+                        "discipline": "economie",
+                        "rol": "wijkmanager", "betrokken": "ja",
+                    ]
+                ).status == .seeOther)
+            let fleur = try await ParticipantStore(store: f.store).participants(programmeID: f.programme.id).first {
+                $0.email == "fleur@example.nl"
+            }!
             let refused = try await coordinator.post(meeting + "/aanmeldingen", ["deelnemer": "\(fleur.id)"])
             #expect(refused.status == .unprocessableEntity)
-            #expect(refused.text.contains("Fleur Emmen kan niet deelnemen: Anna Emmen is al aangemeld namens Gemeente Emmen. Per stad komen deelnemers uit verschillende organisaties."))
+            #expect(
+                refused.text.contains(
+                    "Fleur Emmen kan niet deelnemen: Anna Emmen is al aangemeld namens Gemeente Emmen. Per stad komen deelnemers uit verschillende organisaties."
+                ))
             // Third place, then the waiting list.
-            #expect(try await coordinator.post(meeting + "/aanmeldingen", ["deelnemer": "\(f.peopleA[2].id)"]).status == .seeOther)
-            #expect(try await coordinator.post("\(f.base)/stad/\(f.cityA.id)/deelnemers",
-                                               ["naam": "Gert Emmen", "email": "gert@example.nl", "organisatie": "Politie", "discipline": "veiligheid",
-                                                "rol": "wijkagent", "betrokken": "ja"]).status == .seeOther)
-            let gert = try await ParticipantStore(store: f.store).participants(programmeID: f.programme.id).first { $0.email == "gert@example.nl" }!
-            #expect(try await coordinator.post(meeting + "/aanmeldingen", ["deelnemer": "\(gert.id)"]).headers.first(name: .location) == meeting + "?ok=wachtlijst")
+            #expect(
+                try await coordinator.post(meeting + "/aanmeldingen", ["deelnemer": "\(f.peopleA[2].id)"]).status
+                    == .seeOther)
+            #expect(
+                try await coordinator.post(
+                    "\(f.base)/stad/\(f.cityA.id)/deelnemers",
+                    [
+                        "naam": "Gert Emmen", "email": "gert@example.nl", "organisatie": "Politie",
+                        "discipline": "veiligheid",
+                        "rol": "wijkagent", "betrokken": "ja",
+                    ]
+                ).status == .seeOther)
+            let gert = try await ParticipantStore(store: f.store).participants(programmeID: f.programme.id).first {
+                $0.email == "gert@example.nl"
+            }!
+            #expect(
+                try await coordinator.post(meeting + "/aanmeldingen", ["deelnemer": "\(gert.id)"]).headers.first(
+                    name: .location) == meeting + "?ok=wachtlijst")
             let page = try await coordinator.get(meeting)
             #expect(page.text.contains("3 aangemeld, 1 op de wachtlijst"))
             // Staff: CSV with everyone, and the calendar files.
@@ -178,10 +256,13 @@ import VaporTesting
             let csv = try await staff.get(meeting + "/deelnemers.csv")
             #expect(csv.headers.first(name: .contentType) == "text/csv; charset=utf-8")
             let lines = csv.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-            #expect(lines.first == "\u{FEFF}stad;naam;e-mail;organisatie;discipline;rol in de wijkaanpak;status;aanwezig")
+            #expect(
+                lines.first == "\u{FEFF}stad;naam;e-mail;organisatie;discipline;rol in de wijkaanpak;status;aanwezig")
             #expect(lines.contains("Emmen;Gert Emmen;gert@example.nl;Politie;veiligheid;wijkagent;wachtlijst;"))
             #expect(lines.count == 5)
-            #expect(try await staff.get(meeting).text.contains("Haarlem heeft 0 deelnemers aangemeld; het programma verwacht er minstens 2."))
+            #expect(
+                try await staff.get(meeting).text.contains(
+                    "Haarlem heeft 0 deelnemers aangemeld; het programma verwacht er minstens 2."))
             var visitor = Visitor(app)
             let ics = try await visitor.get(meeting + "/agenda.ics")
             #expect(ics.headers.first(name: .contentType) == "text/calendar; charset=utf-8")
@@ -190,7 +271,7 @@ import VaporTesting
             #expect(ics.text.contains("SUMMARY:Bijeenkomst gezondheid\r\n"))
             #expect(ics.text.contains("UID:bijeenkomst-\(f.meeting.id)@wijkradar.test\r\n"))
             let feed = try await visitor.get("\(f.base)/agenda.ics").text
-            #expect(feed.components(separatedBy: "BEGIN:VEVENT").count == 2)   // the published meeting, not the draft
+            #expect(feed.components(separatedBy: "BEGIN:VEVENT").count == 2)  // the published meeting, not the draft
         }
         await f.store.close()
     }

@@ -19,18 +19,29 @@ import VaporTesting
         try await f.withApp { app in
             let routes = Self.registered(app)
             let listed = SiteRoute.allCases.map { "\($0.method.rawValue) /" + $0.template.joined(separator: "/") }
-            #expect(routes.count == Set(routes).count, "registered twice: \(routes.filter { r in routes.filter { $0 == r }.count > 1 })")
-            #expect(Set(routes) == Set(listed), "not listed: \(Set(routes).subtracting(listed).sorted()); not registered: \(Set(listed).subtracting(routes).sorted())")
+            #expect(
+                routes.count == Set(routes).count,
+                "registered twice: \(routes.filter { r in routes.filter { $0 == r }.count > 1 })")
+            #expect(
+                Set(routes) == Set(listed),
+                "not listed: \(Set(routes).subtracting(listed).sorted()); not registered: \(Set(listed).subtracting(routes).sorted())"
+            )
         }
         await f.store.close()
     }
 
     @Test func aLinkFillsItsRouteAndEncodesItsValues() {
         #expect(SiteURL.region("WK011443").path == "/regio/WK011443")
-        #expect(SiteURL.registrationCancel("ronde-2", 4, 17).path == "/programma/ronde-2/bijeenkomst/4/aanmeldingen/17/afmelden")
+        #expect(
+            SiteURL.registrationCancel("ronde-2", 4, 17).path
+                == "/programma/ronde-2/bijeenkomst/4/aanmeldingen/17/afmelden")
         #expect(SiteURL.blogPost("wat we leerden/..").path == "/blog/wat%20we%20leerden%2F..")
-        #expect(SiteURL.knowledge.path(query: [("q", "wonen & zorg"), ("thema", "")]) == "/kennis?q=wonen%20%26%20zorg")
-        for url: SiteURL in [.home, .region("x"), .knowledgeAttachment(1, 2), .reportVersionPDF("a", "b", 3), .participantInvite("p", 1, 2)] {
+        #expect(
+            SiteURL.knowledge.path(query: [("q", "wonen & zorg"), ("thema", "")]) == "/kennis?q=wonen%20%26%20zorg")
+        for url: SiteURL in [
+            .home, .region("x"), .knowledgeAttachment(1, 2), .reportVersionPDF("a", "b", 3),
+            .participantInvite("p", 1, 2),
+        ] {
             let (route, values) = url.route
             #expect(route.parameters.count == values.count, "\(url)")
         }
@@ -46,7 +57,8 @@ import VaporTesting
             let router = MethodNotAllowed.router(app.routes.all)
             func methods(of path: String) -> [HTTPMethod]? {
                 var parameters = Parameters()
-                let components = ["pad"] + path.split(separator: "/").map { String($0).removingPercentEncoding ?? String($0) }
+                let components =
+                    ["pad"] + path.split(separator: "/").map { String($0).removingPercentEncoding ?? String($0) }
                 return router.route(path: components, parameters: &parameters)
             }
             var problems: [String] = []
@@ -54,7 +66,10 @@ import VaporTesting
             var visited = 0
             for who in ["publiek", "staf"] {
                 var visitor = who == "staf" ? try await Visitor.signedIn(app, "staf@example.nl") : Visitor(app)
-                var queue = ["/", f.base, "/kennis", "/blog", "/publicaties", "/beheer", "/profiel", "/radar", "/opgaven", "/onderzoek"]
+                var queue = [
+                    "/", f.base, "/kennis", "/blog", "/publicaties", "/beheer", "/profiel", "/radar", "/opgaven",
+                    "/onderzoek",
+                ]
                 var regionPages = 0
                 while let path = queue.first, visited < 400 {
                     queue.removeFirst()
@@ -63,10 +78,14 @@ import VaporTesting
                     let page = try await visitor.get(path)
                     visited += 1
                     guard page.headers.contentType?.subType == "html" else { continue }
-                    for match in page.text.matches(of: /<(a|link|img|form|button)\b[^>]*?\b(href|src|action)="(\/[^"#?]*)[^"]*"([^>]*)>/) {
+                    for match in page.text.matches(
+                        of: /<(a|link|img|form|button)\b[^>]*?\b(href|src|action)="(\/[^"#?]*)[^"]*"([^>]*)>/)
+                    {
                         let (tag, target) = (String(match.1), String(match.3))
                         let method: HTTPMethod = tag == "form" && match.0.contains(#"method="post""#) ? .POST : .GET
-                        guard let allowed = methods(of: target) else { problems.append("\(path): \(tag) \(target) is no route"); continue }
+                        guard let allowed = methods(of: target) else {
+                            problems.append("\(path): \(tag) \(target) is no route"); continue
+                        }
                         if !allowed.contains(method) { problems.append("\(path): \(tag) \(target) is not \(method)") }
                         if method == .GET, tag == "a" { queue.append(target) }
                     }

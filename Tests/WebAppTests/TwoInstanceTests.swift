@@ -29,11 +29,15 @@ struct TwoInstanceTests {
     func race(url: String) async throws {
         let f = try await ProgrammeWebFixture.make(url: url)
         let second = try await Store.open(url: url)
-        let extra = try await ParticipantStore(store: f.store).add(Participant(
-            programmeID: f.programme.id, cityID: f.cityA.id, name: "Gert Emmen", email: "gert@example.nl", organisation: "Politie",
-            discipline: "veiligheid", role: "wijkagent", involvedInWijkaanpak: true), actor: "test")
+        let extra = try await ParticipantStore(store: f.store).add(
+            Participant(
+                programmeID: f.programme.id, cityID: f.cityA.id, name: "Gert Emmen", email: "gert@example.nl",
+                organisation: "Politie",
+                discipline: "veiligheid", role: "wijkagent", involvedInWijkaanpak: true), actor: "test")
         try await f.withApp { one in
-            try await VaporTesting.withApp(configure: { try WebServer.configure($0, config: ProgrammeWebFixture.config(), store: second) }) { two in
+            try await VaporTesting.withApp(configure: {
+                try WebServer.configure($0, config: ProgrammeWebFixture.config(), store: second)
+            }) { two in
                 // Signed in on instance one; the same cookie works on instance two.
                 let onOne = try await Visitor.signedIn(one, "coord@example.nl")
                 var onTwo = Visitor(two)
@@ -44,7 +48,8 @@ struct TwoInstanceTests {
                 let meeting = "\(f.base)/bijeenkomst/\(f.meeting.id)"
                 let registrations = RegistrationStore(store: f.store)
                 for person in f.peopleA.prefix(2) {
-                    _ = try await registrations.register(meetingID: f.meeting.id, participantID: person.id, actor: "test")
+                    _ = try await registrations.register(
+                        meetingID: f.meeting.id, participantID: person.id, actor: "test")
                 }
                 for round in 0..<4 {
                     // Two places taken; both instances try to give the third to a different person at once.
@@ -53,12 +58,17 @@ struct TwoInstanceTests {
                     async let x = a.post(meeting + "/aanmeldingen", ["deelnemer": "\(first)"])
                     async let y = b.post(meeting + "/aanmeldingen", ["deelnemer": "\(second)"])
                     let locations = try await [x, y].map { $0.headers.first(name: .location) ?? "" }
-                    #expect(locations.sorted() == [meeting + "?ok=aangemeld", meeting + "?ok=wachtlijst"], "round \(round): \(locations)")
+                    #expect(
+                        locations.sorted() == [meeting + "?ok=aangemeld", meeting + "?ok=wachtlijst"],
+                        "round \(round): \(locations)")
                     let rows = try await registrations.rows(meetingID: f.meeting.id)
                     #expect(rows.filter { $0.registration.status == .registered }.count == 3)
                     // Reset for the next round: the waiting one first, so the cancellation moves nobody up.
                     for status in [Registration.Status.waiting, .registered] {
-                        for row in rows where row.registration.status == status && [f.peopleA[2].id, extra.id].contains(row.participant.id) {
+                        for row in rows
+                        where row.registration.status == status
+                            && [f.peopleA[2].id, extra.id].contains(row.participant.id)
+                        {
                             _ = try await registrations.cancel(registrationID: row.registration.id, actor: "test")
                         }
                     }

@@ -14,7 +14,8 @@ actor BundledStore {
     func get() async throws -> Store {
         if let loading { return try await loading.value }
         let task = Task {
-            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wijkradar-web-\(UUID().uuidString)")
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "wijkradar-web-\(UUID().uuidString)")
             let store = try await Store.open(url: "sqlite://" + dir.appendingPathComponent("web.sqlite").path)
             try await store.migrate()
             _ = try await ImportService(store: store).importBundled()
@@ -27,9 +28,12 @@ actor BundledStore {
 
 func withWijkradar(_ test: (Application) async throws -> Void) async throws {
     let store = try await BundledStore.shared.get()
-    try await withApp(configure: { app in
-        try WebServer.configure(app, config: AppConfig(dataDirectory: URL(fileURLWithPath: "/tmp"), databaseURL: "sqlite::memory:"), store: store)
-    }, test)
+    try await withApp(
+        configure: { app in
+            try WebServer.configure(
+                app, config: AppConfig(dataDirectory: URL(fileURLWithPath: "/tmp"), databaseURL: "sqlite::memory:"),
+                store: store)
+        }, test)
 }
 
 func json(_ response: TestingHTTPResponse) throws -> Any {
@@ -54,11 +58,14 @@ func json(_ response: TestingHTTPResponse) throws -> Any {
             let found = try await app.testing().sendRequest(.GET, "/api/v1/regions?q=sudwest-fryslan")
             let list = try #require(try json(found) as? [[String: Any]])
             #expect(list.first?["code"] as? String == "GM1900")
-            let angelslo = try #require(try json(try await app.testing().sendRequest(.GET, "/api/v1/regions?q=ANGELSLO")) as? [[String: Any]])
+            let angelslo = try #require(
+                try json(try await app.testing().sendRequest(.GET, "/api/v1/regions?q=ANGELSLO")) as? [[String: Any]])
             #expect(angelslo.first?["code"] as? String == "WK011443")
             let missing = try await app.testing().sendRequest(.GET, "/api/v1/regions")
             #expect(missing.status == .badRequest)
-            #expect((try json(missing) as? [String: Any])?["error"] as? String == "Geef een zoekterm met ?q=, bijvoorbeeld ?q=Angelslo")
+            #expect(
+                (try json(missing) as? [String: Any])?["error"] as? String
+                    == "Geef een zoekterm met ?q=, bijvoorbeeld ?q=Angelslo")
         }
     }
 
@@ -87,7 +94,8 @@ func json(_ response: TestingHTTPResponse) throws -> Any {
             let population = try #require(rows.first { $0["indicator"] as? String == "population" })
             #expect((population["value"] as? [String: Any])?["value"] as? Double == 7685)
             #expect((population["national"] as? [String: Any])?["status"] as? String == "computed")
-            #expect(((population["source"] as? [String: Any])?["attribution"] as? String)?.hasPrefix("Bron: CBS") == true)
+            #expect(
+                ((population["source"] as? [String: Any])?["attribution"] as? String)?.hasPrefix("Bron: CBS") == true)
             #expect(try await app.testing().sendRequest(.GET, "/api/v1/regions/WK999999/profile").status == .notFound)
             #expect(try await app.testing().sendRequest(.GET, "/api/v1/regions/nope/profile").status == .badRequest)
         }
@@ -95,27 +103,36 @@ func json(_ response: TestingHTTPResponse) throws -> Any {
 
     @Test func similarWithLimits() async throws {
         try await withWijkradar { app in
-            let three = try #require(try json(try await app.testing().sendRequest(.GET, "/api/v1/regions/WK011443/similar?k=3")) as? [[String: Any]])
+            let three = try #require(
+                try json(try await app.testing().sendRequest(.GET, "/api/v1/regions/WK011443/similar?k=3"))
+                    as? [[String: Any]])
             #expect(three.count == 3)
             #expect(three.allSatisfy { ($0["closestOn"] as? [String])?.isEmpty == false })
-            #expect(try await app.testing().sendRequest(.GET, "/api/v1/regions/WK011443/similar?k=0").status == .badRequest)
-            #expect(try await app.testing().sendRequest(.GET, "/api/v1/regions/WK011443/similar?k=abc").status == .badRequest)
+            #expect(
+                try await app.testing().sendRequest(.GET, "/api/v1/regions/WK011443/similar?k=0").status == .badRequest)
+            #expect(
+                try await app.testing().sendRequest(.GET, "/api/v1/regions/WK011443/similar?k=abc").status
+                    == .badRequest)
             #expect(try await app.testing().sendRequest(.GET, "/api/v1/regions/GM0114/similar").status == .notFound)
         }
     }
 
     @Test func signalsAndRadar() async throws {
         try await withWijkradar { app in
-            let signals = try #require(try json(try await app.testing().sendRequest(.GET, "/api/v1/regions/WK011443/signals")) as? [String: Any])
+            let signals = try #require(
+                try json(try await app.testing().sendRequest(.GET, "/api/v1/regions/WK011443/signals"))
+                    as? [String: Any])
             #expect(signals["signal"] as? Bool == true)
             #expect((signals["flags"] as? [Any])?.count == 6)
             #expect(try await app.testing().sendRequest(.GET, "/api/v1/regions/GM0114/signals").status == .notFound)
-            let radar = try #require(try json(try await app.testing().sendRequest(.GET, "/api/v1/radar?gemeente=emmen")) as? [String: Any])
+            let radar = try #require(
+                try json(try await app.testing().sendRequest(.GET, "/api/v1/radar?gemeente=emmen")) as? [String: Any])
             let rows = try #require(radar["rows"] as? [[String: Any]])
             #expect(rows.count == 27)
             #expect(rows.allSatisfy { $0["municipality"] as? String == "Emmen" })
             #expect(radar["total"] as? Int == 3340)
-            let limited = try #require(try json(try await app.testing().sendRequest(.GET, "/api/v1/radar?limit=5")) as? [String: Any])
+            let limited = try #require(
+                try json(try await app.testing().sendRequest(.GET, "/api/v1/radar?limit=5")) as? [String: Any])
             #expect((limited["rows"] as? [Any])?.count == 5)
             #expect(try await app.testing().sendRequest(.GET, "/api/v1/radar?min_inwoners=veel").status == .badRequest)
             #expect(try await app.testing().sendRequest(.GET, "/api/v1/radar?limit=0").status == .badRequest)
@@ -124,20 +141,28 @@ func json(_ response: TestingHTTPResponse) throws -> Any {
 
     @Test func openAPIDocumentListsEveryRouteAndEachAnswers() async throws {
         try await withWijkradar { app in
-            let doc = try #require(try json(try await app.testing().sendRequest(.GET, "/api/v1/openapi.json")) as? [String: Any])
+            let doc = try #require(
+                try json(try await app.testing().sendRequest(.GET, "/api/v1/openapi.json")) as? [String: Any])
             #expect(doc["openapi"] as? String == "3.0.3")
             let paths = try #require(doc["paths"] as? [String: Any]).keys.sorted()
-            let routes = app.routes.all.map { "/" + $0.path.map { component -> String in
-                if case .parameter(let name) = component { return "{\(name)}" }
-                return component.description
-            }.joined(separator: "/") }
-            let apiRoutes = Set(routes.filter { $0.hasPrefix("/api/v1/") && $0 != "/api/v1/openapi.json" } + ["/health"])
+            let routes = app.routes.all.map {
+                "/"
+                    + $0.path.map { component -> String in
+                        if case .parameter(let name) = component { return "{\(name)}" }
+                        return component.description
+                    }.joined(separator: "/")
+            }
+            let apiRoutes = Set(
+                routes.filter { $0.hasPrefix("/api/v1/") && $0 != "/api/v1/openapi.json" } + ["/health"])
             #expect(Set(paths) == apiRoutes)
             let store = try await BundledStore.shared.get()
             let item = Intervention(title: "Voorbeeld voor de API", city: "Emmen", wijk: "Angelslo")
-            let id = try await KnowledgeStore(store: store).create(.intervention, item, document: item.searchDocument, actor: "test")
+            let id = try await KnowledgeStore(store: store).create(
+                .intervention, item, document: item.searchDocument, actor: "test")
             for path in paths {
-                let concrete = path.replacingOccurrences(of: "{code}", with: "WK011443").replacingOccurrences(of: "{id}", with: "\(id)")
+                let concrete =
+                    path.replacingOccurrences(of: "{code}", with: "WK011443").replacingOccurrences(
+                        of: "{id}", with: "\(id)")
                     + (path == "/api/v1/regions" ? "?q=Emmen" : "")
                 #expect(try await app.testing().sendRequest(.GET, concrete).status == .ok, "\(concrete)")
             }
@@ -168,7 +193,9 @@ func json(_ response: TestingHTTPResponse) throws -> Any {
             #expect(unknown.status == .notFound)
             #expect(unknown.body.string.contains("Deze pagina bestaat niet."))
             #expect(try await app.testing().sendRequest(.GET, "/methode").body.string.contains("vroegsignalering"))
-            #expect(try await app.testing().sendRequest(.GET, "/static/wijkradar.css").headers.contentType?.description.hasPrefix("text/css") == true)
+            #expect(
+                try await app.testing().sendRequest(.GET, "/static/wijkradar.css").headers.contentType?.description
+                    .hasPrefix("text/css") == true)
         }
     }
 
@@ -180,15 +207,21 @@ func json(_ response: TestingHTTPResponse) throws -> Any {
             let csv = try await app.testing().sendRequest(.GET, "/radar.csv?gemeente=Emmen")
             #expect(csv.headers.contentType?.description.hasPrefix("text/csv") == true)
             let lines = csv.body.string.split(separator: "\r\n")
-            #expect(lines.first == "rang,code,wijk,gemeente,provincie,inwoners,score,signalen,signaal,cluster,programmawijk,bron")
+            #expect(
+                lines.first
+                    == "rang,code,wijk,gemeente,provincie,inwoners,score,signalen,signaal,cluster,programmawijk,bron")
             #expect(lines.count == 28)
-            #expect(lines.contains { $0.contains(",WK011443,Wijk 43 Angelslo,Emmen,Drenthe,7685,") && $0.contains(",ja,\"Bron: CBS") })
+            #expect(
+                lines.contains {
+                    $0.contains(",WK011443,Wijk 43 Angelslo,Emmen,Drenthe,7685,") && $0.contains(",ja,\"Bron: CBS")
+                })
         }
     }
 
     @Test func searchPayloadIsEscaped() async throws {
         try await withWijkradar { app in
-            let page = try await app.testing().sendRequest(.GET, "/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E%22%20onfocus%3D%22x")
+            let page = try await app.testing().sendRequest(
+                .GET, "/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E%22%20onfocus%3D%22x")
             #expect(!page.body.string.contains("<script>"))
             #expect(page.body.string.contains("value=\"&lt;script&gt;alert(1)&lt;/script&gt;&quot; onfocus=&quot;x\""))
             #expect(page.body.string.contains("&lt;script&gt;"))
@@ -200,9 +233,10 @@ func json(_ response: TestingHTTPResponse) throws -> Any {
     @Test func aggregatedFiguresOfAFocusArea() async throws {
         let store = try await BundledStore.shared.get()
         let slug = "utrecht-\(UUID().uuidString.prefix(6).lowercased())"
-        _ = try await FocusAreaStore(store: store).create(FocusArea(
-            slug: slug, name: "Twee Utrechtse buurten", note: "twee buurten staan voor een gebied",
-            members: [RegionCode("BU03440224")!, RegionCode("BU03441014")!]))
+        _ = try await FocusAreaStore(store: store).create(
+            FocusArea(
+                slug: slug, name: "Twee Utrechtse buurten", note: "twee buurten staan voor een gebied",
+                members: [RegionCode("BU03440224")!, RegionCode("BU03441014")!]))
         try await withWijkradar { app in
             let page = try await app.testing().sendRequest(.GET, "/gebied/\(slug)")
             #expect(page.status == .ok)

@@ -14,15 +14,23 @@ public enum BlogPages {
         public var now: Int
         public var isStaff: Bool
 
-        public init(posts: [Post], unpublished: [Post], tags: [String], tag: String, kind: Post.Kind?, now: Int, isStaff: Bool) {
-            (self.posts, self.unpublished, self.tags, self.tag, self.kind, self.now, self.isStaff) = (posts, unpublished, tags, tag, kind, now, isStaff)
+        public init(
+            posts: [Post], unpublished: [Post], tags: [String], tag: String, kind: Post.Kind?, now: Int, isStaff: Bool
+        ) {
+            (self.posts, self.unpublished, self.tags, self.tag, self.kind, self.now, self.isStaff) = (
+                posts, unpublished, tags, tag, kind, now, isStaff
+            )
         }
     }
 
     public static func list(_ model: ListModel) -> Node {
         let heading = model.kind?.label ?? "Blog en nieuws"
-        return Layout.page(.init(title: model.tag.isEmpty ? heading : "\(heading): \(model.tag)",
-                                 description: "Blogs en nieuws van het kennisprogramma voor de wijkaanpak: wat de wijken doen en leren.", path: SiteURL.blog.path)) {
+        return Layout.page(
+            .init(
+                title: model.tag.isEmpty ? heading : "\(heading): \(model.tag)",
+                description: "Blogs en nieuws van het kennisprogramma voor de wijkaanpak: wat de wijken doen en leren.",
+                path: SiteURL.blog.path)
+        ) {
             h1 { model.tag.isEmpty ? heading : "\(heading) over ‘\(model.tag)’" }
             p {
                 a(.href(SiteURL.blogFeed.path), .rel("alternate"), .type("application/atom+xml")) { "Atom-feed" }
@@ -50,7 +58,9 @@ public enum BlogPages {
                     h2(.id("niet-openbaar")) { "Concepten en geplande berichten (alleen voor programmastaf)" }
                     ul(.class("posts")) {
                         for post in model.unpublished {
-                            li { summary(post); " "; span(.class("badge")) { post.status(at: model.now).rawValue } }
+                            li {
+                                summary(post); " "; span(.class("badge")) { post.status(at: model.now).rawValue }
+                            }
                         }
                     }
                 }
@@ -73,12 +83,18 @@ public enum BlogPages {
         public var isStaff: Bool
         public var csrf: String
 
-        public init(post: Post, now: Int, isStaff: Bool, csrf: String) { (self.post, self.now, self.isStaff, self.csrf) = (post, now, isStaff, csrf) }
+        public init(post: Post, now: Int, isStaff: Bool, csrf: String) {
+            (self.post, self.now, self.isStaff, self.csrf) = (post, now, isStaff, csrf)
+        }
     }
 
     public static func post(_ model: PostModel) -> Node {
         let post = model.post
-        return Layout.page(.init(title: post.title, description: Markdown.plainSummary(post.body, limit: 155), path: SiteURL.blogPost(post.slug).path)) {
+        return Layout.page(
+            .init(
+                title: post.title, description: Markdown.plainSummary(post.body, limit: 155),
+                path: SiteURL.blogPost(post.slug).path)
+        ) {
             p(.class("meta")) { a(.href(SiteURL.blog.path)) { "Blog en nieuws" } }
             HTML.article(.class("post")) {
                 h1 { post.title }

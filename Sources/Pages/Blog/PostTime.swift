@@ -27,7 +27,9 @@ public enum PostTime {
     /// A `datetime-local` value (or a date alone, at 09:00) read as Dutch time; nil when it is not a time.
     public static func parse(_ text: String) -> Int? {
         let text = text.trimmingCharacters(in: .whitespaces)
-        if let date = formatter("yyyy-MM-dd'T'HH:mm").date(from: text) ?? formatter("yyyy-MM-dd'T'HH:mm:ss").date(from: text) {
+        if let date = formatter("yyyy-MM-dd'T'HH:mm").date(from: text)
+            ?? formatter("yyyy-MM-dd'T'HH:mm:ss").date(from: text)
+        {
             return Int(date.timeIntervalSince1970)
         }
         return formatter("yyyy-MM-dd HH:mm").date(from: text + " 09:00").map { Int($0.timeIntervalSince1970) }
@@ -35,6 +37,7 @@ public enum PostTime {
 
     /// RFC 3339 in UTC, for Atom and the sitemap.
     public static func rfc3339(_ seconds: Int) -> String {
-        formatter("yyyy-MM-dd'T'HH:mm:ss'Z'", zone: .gmt).string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        formatter("yyyy-MM-dd'T'HH:mm:ss'Z'", zone: .gmt).string(
+            from: Date(timeIntervalSince1970: TimeInterval(seconds)))
     }
 }

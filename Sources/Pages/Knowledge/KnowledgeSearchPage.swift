@@ -24,7 +24,9 @@ public enum KnowledgeSearchPage {
         public var hits: [Hit]
         public var facets: [Facet: [(value: String, count: Int)]]
 
-        public init(query: String, filters: [Facet: String], hits: [Hit], facets: [Facet: [(value: String, count: Int)]]) {
+        public init(
+            query: String, filters: [Facet: String], hits: [Hit], facets: [Facet: [(value: String, count: Int)]]
+        ) {
             (self.query, self.filters, self.hits, self.facets) = (query, filters, hits, facets)
         }
 
@@ -37,7 +39,11 @@ public enum KnowledgeSearchPage {
     }
 
     public static func render(_ model: Model) -> Node {
-        Layout.page(.init(title: "Kennisbank", description: "Zoeken in interventies en opgaven van het kennisprogramma.", path: SiteURL.knowledge.path)) {
+        Layout.page(
+            .init(
+                title: "Kennisbank", description: "Zoeken in interventies en opgaven van het kennisprogramma.",
+                path: SiteURL.knowledge.path)
+        ) {
             h1 { "Kennisbank" }
             p {
                 "Interventies en opgaven uit het kennisprogramma. "
@@ -68,7 +74,14 @@ public enum KnowledgeSearchPage {
                 section(.aria("labelledby", "resultaten")) {
                     h2(.id("resultaten")) { model.hits.isEmpty ? "Geen resultaten" : "\(model.hits.count) resultaten" }
                     ol(.class("results")) {
-                        for hit in model.hits { li { a(.href(SiteURL.knowledgeRecord(hit.id).path)) { hit.title }; span(.class("meta")) { " · \(hit.kind)" + (hit.concept ? " · concept, niet openbaar" : "") } } }
+                        for hit in model.hits {
+                            li {
+                                a(.href(SiteURL.knowledgeRecord(hit.id).path)) { hit.title };
+                                span(.class("meta")) {
+                                    " · \(hit.kind)" + (hit.concept ? " · concept, niet openbaar" : "")
+                                }
+                            }
+                        }
                     }
                 }
                 aside(.aria("labelledby", "filters")) {
@@ -77,7 +90,11 @@ public enum KnowledgeSearchPage {
                         if let values = model.facets[facet], !values.isEmpty {
                             h3 { facet.label }
                             ul(.class("facets")) {
-                                for entry in values { li { a(.href(model.link(facet, entry.value))) { entry.value }; " (\(entry.count))" } }
+                                for entry in values {
+                                    li {
+                                        a(.href(model.link(facet, entry.value))) { entry.value }; " (\(entry.count))"
+                                    }
+                                }
                             }
                         }
                     }

@@ -4,12 +4,22 @@ import Knowledge
 /// One opgave, and the register of all opgaven: how often each kind occurs, where, and which data signals the
 /// wijken involved show.
 public enum OpgavePages {
-    public static func opgave(id: Int, _ opgave: Opgave, cities: [String], meeting: (title: String, link: String)?, support: Int,
-                              mergedInto: (id: Int, title: String)?) -> Node {
-        Layout.page(.init(title: opgave.title, description: "Opgave: \(opgave.title)", path: SiteURL.knowledgeRecord(id).path)) {
-            p(.class("meta")) { a(.href(SiteURL.opgaven.path)) { "Register van opgaven" }; " · opgave" }
+    public static func opgave(
+        id: Int, _ opgave: Opgave, cities: [String], meeting: (title: String, link: String)?, support: Int,
+        mergedInto: (id: Int, title: String)?
+    ) -> Node {
+        Layout.page(
+            .init(title: opgave.title, description: "Opgave: \(opgave.title)", path: SiteURL.knowledgeRecord(id).path)
+        ) {
+            p(.class("meta")) {
+                a(.href(SiteURL.opgaven.path)) { "Register van opgaven" }; " · opgave"
+            }
             h1 { opgave.title }
-            if let mergedInto { p(.class("note")) { "Samengevoegd met "; a(.href(SiteURL.knowledgeRecord(mergedInto.id).path)) { mergedInto.title }; "." } }
+            if let mergedInto {
+                p(.class("note")) {
+                    "Samengevoegd met "; a(.href(SiteURL.knowledgeRecord(mergedInto.id).path)) { mergedInto.title }; "."
+                }
+            }
             p { opgave.description }
             dl(.class("facts")) {
                 if !opgave.kind.isEmpty { dt { "Soort" }; dd { opgave.kind } }
@@ -21,7 +31,10 @@ public enum OpgavePages {
             dl(.class("facts")) {
                 for aspect in Aspect.allCases {
                     dt { aspect.label }
-                    dd { (opgave.positions[aspect] ?? "").isEmpty ? span(.class("none")) { "niet besproken" } : .text(opgave.positions[aspect]!) }
+                    dd {
+                        (opgave.positions[aspect] ?? "").isEmpty
+                            ? span(.class("none")) { "niet besproken" } : .text(opgave.positions[aspect]!)
+                    }
                 }
             }
         }
@@ -33,7 +46,10 @@ public enum OpgavePages {
         /// City → the early-warning rules that fire for its programme wijk.
         public var signals: [(city: String, rules: [String])]
 
-        public init(kind: String, opgaven: [(id: Int, title: String, cities: [String], support: Int)], signals: [(city: String, rules: [String])]) {
+        public init(
+            kind: String, opgaven: [(id: Int, title: String, cities: [String], support: Int)],
+            signals: [(city: String, rules: [String])]
+        ) {
             (self.kind, self.opgaven, self.signals) = (kind, opgaven, signals)
         }
     }
@@ -41,8 +57,10 @@ public enum OpgavePages {
     /// The register's groups: live (not merged) opgaven by kind, most frequent kind first, each with its support plus
     /// that of the duplicates merged into it, and the signals of the cities it names.
     /// - Parameter cities: city id → its wijk's name and the early-warning rules that fire there.
-    public static func groups(_ all: [(id: Int, version: Int, opgave: Opgave, support: Int)],
-                              cities: [Int: (name: String, rules: [String])]) -> [KindGroup] {
+    public static func groups(
+        _ all: [(id: Int, version: Int, opgave: Opgave, support: Int)],
+        cities: [Int: (name: String, rules: [String])]
+    ) -> [KindGroup] {
         var byKind: [String: [(id: Int, version: Int, opgave: Opgave, support: Int)]] = [:]
         for entry in all where entry.opgave.mergedInto == nil {
             byKind[entry.opgave.kind.isEmpty ? "overig" : entry.opgave.kind, default: []].append(entry)
@@ -53,31 +71,60 @@ public enum OpgavePages {
                 kind: kind,
                 opgaven: entries.map { entry in
                     let supportOfMerged = all.filter { $0.opgave.mergedInto == entry.id }.map(\.support).reduce(0, +)
-                    return (entry.id, entry.opgave.title, entry.opgave.cityIDs.compactMap { cities[$0]?.name }, entry.support + supportOfMerged)
+                    return (
+                        entry.id, entry.opgave.title, entry.opgave.cityIDs.compactMap { cities[$0]?.name },
+                        entry.support + supportOfMerged
+                    )
                 },
                 signals: cityIDs.compactMap { id in cities[id].map { ($0.name, $0.rules) } })
         }.sorted { ($0.opgaven.count, $1.kind) > ($1.opgaven.count, $0.kind) }
     }
 
     public static func register(_ groups: [KindGroup]) -> Node {
-        Layout.page(.init(title: "Register van opgaven", description: "Alle opgaven uit de themabijeenkomsten, per soort.", path: SiteURL.opgaven.path)) {
+        Layout.page(
+            .init(
+                title: "Register van opgaven", description: "Alle opgaven uit de themabijeenkomsten, per soort.",
+                path: SiteURL.opgaven.path)
+        ) {
             h1 { "Register van opgaven" }
-            p(.class("lead")) { "Alle opgaven uit de themabijeenkomsten, per soort: hoe vaak ze voorkomen, waar, en welke signalen uit de wijkanalyse de wijken erbij laten zien." }
-            p(.class("meta")) { "Signalen: de regels van de vroegsignalering die voor de programmawijk afgaan (Bron: CBS, Kerncijfers wijken en buurten; zie de methode). Ze horen bij de wijk, niet bij de opgave: samen geven ze een aanwijzing, geen verklaring." }
+            p(.class("lead")) {
+                "Alle opgaven uit de themabijeenkomsten, per soort: hoe vaak ze voorkomen, waar, en welke signalen uit de wijkanalyse de wijken erbij laten zien."
+            }
+            p(.class("meta")) {
+                "Signalen: de regels van de vroegsignalering die voor de programmawijk afgaan (Bron: CBS, Kerncijfers wijken en buurten; zie de methode). Ze horen bij de wijk, niet bij de opgave: samen geven ze een aanwijzing, geen verklaring."
+            }
             if groups.isEmpty { p { "Nog geen opgaven vastgesteld." } }
             table(.class("figures")) {
                 caption { "\(groups.count) soorten opgaven" }
-                thead { tr { th(.scope("col")) { "Soort" }; th(.scope("col")) { "Aantal" }; th(.scope("col")) { "Opgaven" }; th(.scope("col")) { "Signalen in de wijken" } } }
+                thead {
+                    tr {
+                        th(.scope("col")) { "Soort" }; th(.scope("col")) { "Aantal" }; th(.scope("col")) { "Opgaven" };
+                        th(.scope("col")) { "Signalen in de wijken" }
+                    }
+                }
                 tbody {
                     for group in groups {
                         tr {
                             th(.scope("row")) { group.kind }
                             td(.class("num")) { "\(group.opgaven.count)" }
-                            td { ul { for item in group.opgaven { li { a(.href(SiteURL.knowledgeRecord(item.id).path)) { item.title }; " (\(item.cities.joined(separator: ", ")); \(item.support) steun)" } } } }
+                            td {
+                                ul {
+                                    for item in group.opgaven {
+                                        li {
+                                            a(.href(SiteURL.knowledgeRecord(item.id).path)) { item.title };
+                                            " (\(item.cities.joined(separator: ", ")); \(item.support) steun)"
+                                        }
+                                    }
+                                }
+                            }
                             td {
                                 ul {
                                     for signal in group.signals {
-                                        li { signal.city + ": " + (signal.rules.isEmpty ? "geen signaal" : signal.rules.joined(separator: ", ")) }
+                                        li {
+                                            signal.city + ": "
+                                                + (signal.rules.isEmpty
+                                                    ? "geen signaal" : signal.rules.joined(separator: ", "))
+                                        }
                                     }
                                 }
                             }

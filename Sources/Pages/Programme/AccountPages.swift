@@ -4,12 +4,16 @@ import Programme
 
 /// Signing in, accepting an invitation and the profile page.
 public enum AccountPages {
-    public static func login(csrf: String, email: String, back: String, problems: [String], notice: String? = nil) -> Node {
+    public static func login(csrf: String, email: String, back: String, problems: [String], notice: String? = nil)
+        -> Node
+    {
         Layout.page(.init(title: "Inloggen", description: "Inloggen bij Wijkradar", path: SiteURL.login.path)) {
             h1 { "Inloggen" }
             Forms.notice(notice)
             Forms.errors(problems)
-            p { "Voor programmastaf, stadscoördinatoren en deelnemers. Een account krijgt u met een uitnodiging van het programmabureau." }
+            p {
+                "Voor programmastaf, stadscoördinatoren en deelnemers. Een account krijgt u met een uitnodiging van het programmabureau."
+            }
             form(.method("post"), .action(SiteURL.login.path), .class("stacked")) {
                 Forms.csrf(csrf)
                 input(.type("hidden"), .name("terug"), .value(back))
@@ -22,23 +26,35 @@ public enum AccountPages {
     }
 
     /// Asking for a reset link. Without a mail server nothing can be sent, and the page says who can help instead.
-    public static func forgotPassword(csrf: String, email: String, mailConfigured: Bool, sent: Bool, problems: [String]) -> Node {
-        Layout.page(.init(title: "Wachtwoord vergeten", description: "Een nieuw wachtwoord kiezen", path: SiteURL.forgotPassword.path)) {
+    public static func forgotPassword(csrf: String, email: String, mailConfigured: Bool, sent: Bool, problems: [String])
+        -> Node
+    {
+        Layout.page(
+            .init(
+                title: "Wachtwoord vergeten", description: "Een nieuw wachtwoord kiezen",
+                path: SiteURL.forgotPassword.path)
+        ) {
             h1 { "Wachtwoord vergeten" }
             Forms.errors(problems)
             if sent {
                 div(.class("notice"), .role("status")) {
-                    p { "Als er een account is voor \(email), is er nu een e-mail onderweg met een link om een nieuw wachtwoord te kiezen. De link is \(AccountPages.resetHours) uur geldig en werkt één keer." }
+                    p {
+                        "Als er een account is voor \(email), is er nu een e-mail onderweg met een link om een nieuw wachtwoord te kiezen. De link is \(AccountPages.resetHours) uur geldig en werkt één keer."
+                    }
                 }
             } else if mailConfigured {
-                p { "Vul het e-mailadres van uw account in. U krijgt een e-mail met een link om een nieuw wachtwoord te kiezen." }
+                p {
+                    "Vul het e-mailadres van uw account in. U krijgt een e-mail met een link om een nieuw wachtwoord te kiezen."
+                }
                 form(.method("post"), .action(SiteURL.forgotPassword.path), .class("stacked")) {
                     Forms.csrf(csrf)
                     Forms.text("E-mail", name: "email", value: email, type: "email", required: true)
                     button(.type("submit")) { "Stuur mij een link" }
                 }
             } else {
-                p { "Deze installatie van Wijkradar verstuurt geen e-mail. Vraag het programmabureau (de programmastaf) om een herstellink: die maken zij op de beheerpagina en geven zij u door." }
+                p {
+                    "Deze installatie van Wijkradar verstuurt geen e-mail. Vraag het programmabureau (de programmastaf) om een herstellink: die maken zij op de beheerpagina en geven zij u door."
+                }
             }
         }
     }
@@ -47,10 +63,16 @@ public enum AccountPages {
 
     /// Choosing a new password with a reset link.
     public static func resetPassword(csrf: String, token: String, email: String, problems: [String]) -> Node {
-        Layout.page(.init(title: "Nieuw wachtwoord", description: "Een nieuw wachtwoord kiezen", path: SiteURL.forgotPassword.path)) {
+        Layout.page(
+            .init(
+                title: "Nieuw wachtwoord", description: "Een nieuw wachtwoord kiezen", path: SiteURL.forgotPassword.path
+            )
+        ) {
             h1 { "Nieuw wachtwoord" }
             Forms.errors(problems)
-            p { "Kies een nieuw wachtwoord voor \(email): minstens 12 tekens. Een zin van een paar woorden is goed te onthouden en moeilijk te raden. Daarna bent u overal uitgelogd en logt u in met het nieuwe wachtwoord." }
+            p {
+                "Kies een nieuw wachtwoord voor \(email): minstens 12 tekens. Een zin van een paar woorden is goed te onthouden en moeilijk te raden. Daarna bent u overal uitgelogd en logt u in met het nieuwe wachtwoord."
+            }
             form(.method("post"), .action(SiteURL.passwordReset(token).path), .class("stacked")) {
                 Forms.csrf(csrf)
                 Forms.text("Nieuw wachtwoord", name: "wachtwoord", value: "", type: "password", required: true)
@@ -60,11 +82,15 @@ public enum AccountPages {
         }
     }
 
-    public static func invitation(csrf: String, token: String, name: String, email: String, role: String, problems: [String]) -> Node {
+    public static func invitation(
+        csrf: String, token: String, name: String, email: String, role: String, problems: [String]
+    ) -> Node {
         Layout.page(.init(title: "Uitnodiging", description: "Account aanmaken", path: SiteURL.login.path)) {
             h1 { "Welkom, \(name)" }
             Forms.errors(problems)
-            p { "U bent uitgenodigd als \(role) met het adres \(email). Kies een wachtwoord van minstens 12 tekens; een zin van een paar woorden is goed te onthouden en moeilijk te raden." }
+            p {
+                "U bent uitgenodigd als \(role) met het adres \(email). Kies een wachtwoord van minstens 12 tekens; een zin van een paar woorden is goed te onthouden en moeilijk te raden."
+            }
             form(.method("post"), .action(SiteURL.invitation(token).path), .class("stacked")) {
                 Forms.csrf(csrf)
                 Forms.text("Wachtwoord", name: "wachtwoord", value: "", type: "password", required: true)
@@ -74,9 +100,16 @@ public enum AccountPages {
         }
     }
 
-    public static func profile(session: Layout.SessionBar, participant: Participant?, registrations: [(meeting: String, link: String, status: String)],
-                               problems: [String], notice: String?) -> Node {
-        Layout.page(.init(title: "Mijn profiel", description: "Profiel en aanmeldingen", path: SiteURL.profile.path, session: session)) {
+    public static func profile(
+        session: Layout.SessionBar, participant: Participant?,
+        registrations: [(meeting: String, link: String, status: String)],
+        problems: [String], notice: String?
+    ) -> Node {
+        Layout.page(
+            .init(
+                title: "Mijn profiel", description: "Profiel en aanmeldingen", path: SiteURL.profile.path,
+                session: session)
+        ) {
             h1 { "Mijn profiel" }
             Forms.notice(notice)
             Forms.errors(problems)
@@ -92,14 +125,22 @@ public enum AccountPages {
                 }
                 h2 { "Mijn aanmeldingen" }
                 if registrations.isEmpty { p { "Nog geen aanmeldingen." } }
-                ul { for item in registrations { li { a(.href(item.link)) { item.meeting }; " — " + item.status } } }
+                ul {
+                    for item in registrations {
+                        li {
+                            a(.href(item.link)) { item.meeting }; " — " + item.status
+                        }
+                    }
+                }
             }
             form(.method("post"), .action(SiteURL.passwordChange.path), .class("stacked")) {
                 fieldset {
                     legend { "Wachtwoord wijzigen" }
                     Forms.csrf(session.csrf)
                     Forms.text("Huidig wachtwoord", name: "huidig", value: "", type: "password", required: true)
-                    Forms.text("Nieuw wachtwoord (minstens 12 tekens)", name: "nieuw", value: "", type: "password", required: true)
+                    Forms.text(
+                        "Nieuw wachtwoord (minstens 12 tekens)", name: "nieuw", value: "", type: "password",
+                        required: true)
                     button(.type("submit")) { "Wijzigen" }
                 }
             }
@@ -149,21 +190,29 @@ public enum AdminPage {
         public var session: Layout.SessionBar
         public var problems: [String]
 
-        public init(accounts: [AccountLine], cities: [(id: Int, label: String)], log: [LogLine], link: OneTimeLink?,
-                    session: Layout.SessionBar, problems: [String] = []) {
-            (self.accounts, self.cities, self.log, self.link, self.session, self.problems) = (accounts, cities, log, link, session, problems)
+        public init(
+            accounts: [AccountLine], cities: [(id: Int, label: String)], log: [LogLine], link: OneTimeLink?,
+            session: Layout.SessionBar, problems: [String] = []
+        ) {
+            (self.accounts, self.cities, self.log, self.link, self.session, self.problems) = (
+                accounts, cities, log, link, session, problems
+            )
         }
     }
 
     public static func render(_ model: Model) -> Node {
-        Layout.page(.init(title: "Beheer", description: "Accounts en logboek", path: SiteURL.admin.path, session: model.session)) {
+        Layout.page(
+            .init(title: "Beheer", description: "Accounts en logboek", path: SiteURL.admin.path, session: model.session)
+        ) {
             h1 { "Beheer" }
             Forms.errors(model.problems)
             if let link = model.link { oneTimeLink(link) }
             h2 { "Accounts" }
             table(.class("figures")) {
                 caption { DutchFormat.count(model.accounts.count, "account", "accounts") }
-                thead { tr { for title in ["Naam", "E-mail", "Rol", "Stad", "Wachtwoord"] { th(.scope("col")) { title } } } }
+                thead {
+                    tr { for title in ["Naam", "E-mail", "Rol", "Stad", "Wachtwoord"] { th(.scope("col")) { title } } }
+                }
                 tbody {
                     for a0 in model.accounts {
                         tr {
@@ -171,7 +220,10 @@ public enum AdminPage {
                             td {
                                 form(.method("post"), .action(SiteURL.adminResetLink(a0.id).path)) {
                                     Forms.csrf(model.session.csrf)
-                                    button(.type("submit"), .class("secondary"), .aria("label", "Herstellink maken voor \(a0.name)")) { "Herstellink maken" }
+                                    button(
+                                        .type("submit"), .class("secondary"),
+                                        .aria("label", "Herstellink maken voor \(a0.name)")
+                                    ) { "Herstellink maken" }
                                 }
                             }
                         }
@@ -184,9 +236,16 @@ public enum AdminPage {
                     Forms.csrf(model.session.csrf)
                     Forms.text("Naam", name: "naam", value: "", required: true)
                     Forms.text("E-mail", name: "email", value: "", type: "email", required: true)
-                    Forms.choice("Rol", name: "rol", options: [(Role.coordinator.rawValue, Role.coordinator.label), (Role.staff.rawValue, Role.staff.label)],
-                                 selected: Role.coordinator.rawValue)
-                    Forms.choice("Stad (voor een stadscoördinator)", name: "stad", options: [("", "—")] + model.cities.map { (String($0.id), $0.label) }, selected: "")
+                    Forms.choice(
+                        "Rol", name: "rol",
+                        options: [
+                            (Role.coordinator.rawValue, Role.coordinator.label),
+                            (Role.staff.rawValue, Role.staff.label),
+                        ],
+                        selected: Role.coordinator.rawValue)
+                    Forms.choice(
+                        "Stad (voor een stadscoördinator)", name: "stad",
+                        options: [("", "—")] + model.cities.map { (String($0.id), $0.label) }, selected: "")
                     p(.class("meta")) { "Deelnemers nodigt u uit vanaf de deelnemerslijst van hun stad." }
                     button(.type("submit")) { "Uitnodiging maken" }
                 }
@@ -194,8 +253,19 @@ public enum AdminPage {
             h2 { "Logboek" }
             table(.class("figures")) {
                 caption { "Laatste \(model.log.count) wijzigingen" }
-                thead { tr { for title in ["Tijd", "Door", "Actie", "Waarop", "Toelichting"] { th(.scope("col")) { title } } } }
-                tbody { for line in model.log { tr { td { line.at }; td { line.actor }; td { line.action }; td { line.subject }; td { line.detail } } } }
+                thead {
+                    tr {
+                        for title in ["Tijd", "Door", "Actie", "Waarop", "Toelichting"] { th(.scope("col")) { title } }
+                    }
+                }
+                tbody {
+                    for line in model.log {
+                        tr {
+                            td { line.at }; td { line.actor }; td { line.action }; td { line.subject };
+                            td { line.detail }
+                        }
+                    }
+                }
             }
         }
     }

@@ -14,7 +14,9 @@ extension MeetingPage {
         public var mergedIntoTitle: String?
 
         public init(id: Int, version: Int, opgave: Opgave, cities: [String], support: Int, mergedIntoTitle: String?) {
-            (self.id, self.version, self.opgave, self.cities, self.support, self.mergedIntoTitle) = (id, version, opgave, cities, support, mergedIntoTitle)
+            (self.id, self.version, self.opgave, self.cities, self.support, self.mergedIntoTitle) = (
+                id, version, opgave, cities, support, mergedIntoTitle
+            )
         }
     }
 
@@ -29,8 +31,13 @@ extension MeetingPage {
         public var mayWriteMinutes: Bool
         public var mayCapture: Bool
 
-        public init(minutes: String, opgaven: [OpgaveLine], cities: [(id: Int, label: String)], mayPropose: Bool, mayWriteMinutes: Bool, mayCapture: Bool) {
-            (self.minutes, self.opgaven, self.cities, self.mayPropose, self.mayWriteMinutes, self.mayCapture) = (minutes, opgaven, cities, mayPropose, mayWriteMinutes, mayCapture)
+        public init(
+            minutes: String, opgaven: [OpgaveLine], cities: [(id: Int, label: String)], mayPropose: Bool,
+            mayWriteMinutes: Bool, mayCapture: Bool
+        ) {
+            (self.minutes, self.opgaven, self.cities, self.mayPropose, self.mayWriteMinutes, self.mayCapture) = (
+                minutes, opgaven, cities, mayPropose, mayWriteMinutes, mayCapture
+            )
         }
     }
 
@@ -43,7 +50,10 @@ extension MeetingPage {
                 for paragraph in outcomes.minutes.components(separatedBy: "\n\n") { p { paragraph } }
             }
             if outcomes.mayWriteMinutes {
-                form(.method("post"), .action(SiteURL.meetingMinutes(model.programme.slug, model.meeting.id).path), .class("stacked")) {
+                form(
+                    .method("post"), .action(SiteURL.meetingMinutes(model.programme.slug, model.meeting.id).path),
+                    .class("stacked")
+                ) {
                     Forms.csrf(model.csrf)
                     input(.type("hidden"), .name("versie"), .value(String(model.meeting.version)))
                     Forms.area("Verslag", name: "verslag", value: outcomes.minutes)
@@ -52,11 +62,19 @@ extension MeetingPage {
             }
             if !outcomes.interventions.isEmpty {
                 h3 { "Gepresenteerde interventies" }
-                ul { for item in outcomes.interventions { li { a(.href(SiteURL.knowledgeRecord(item.id).path)) { item.title } } } }
+                ul {
+                    for item in outcomes.interventions {
+                        li { a(.href(SiteURL.knowledgeRecord(item.id).path)) { item.title } }
+                    }
+                }
             }
             h3(.id("opgaven")) { "Opgaven" }
-            p(.class("meta")) { "Opgaven stellen de deelnemers samen vast: wie aangemeld is, stelt opgaven voor en steunt die van anderen. Elke opgave wordt bekeken vanuit de vier aspecten." }
-            let open = outcomes.opgaven.filter { $0.opgave.mergedInto == nil }.sorted { ($0.support, $1.id) > ($1.support, $0.id) }
+            p(.class("meta")) {
+                "Opgaven stellen de deelnemers samen vast: wie aangemeld is, stelt opgaven voor en steunt die van anderen. Elke opgave wordt bekeken vanuit de vier aspecten."
+            }
+            let open = outcomes.opgaven.filter { $0.opgave.mergedInto == nil }.sorted {
+                ($0.support, $1.id) > ($1.support, $0.id)
+            }
             if open.isEmpty { p { "Nog geen opgaven." } }
             ol(.class("opgaven")) {
                 for line in open {
@@ -65,10 +83,22 @@ extension MeetingPage {
                         " — \(line.cities.joined(separator: ", ")) · "
                         strong { "\(line.support)" }
                         " steun"
-                        if outcomes.mayPropose { " "; Forms.button("Steunen", action: SiteURL.knowledgeSupport(line.id).path, csrf: model.csrf, secondary: true) }
+                        if outcomes.mayPropose {
+                            " ";
+                            Forms.button(
+                                "Steunen", action: SiteURL.knowledgeSupport(line.id).path, csrf: model.csrf,
+                                secondary: true)
+                        }
                         let merged = outcomes.opgaven.filter { $0.opgave.mergedInto == line.id }
                         if !merged.isEmpty {
-                            ul { for m in merged { li(.class("meta")) { "samengevoegd: "; a(.href(SiteURL.knowledgeRecord(m.id).path)) { m.opgave.title } } } }
+                            ul {
+                                for m in merged {
+                                    li(.class("meta")) {
+                                        "samengevoegd: ";
+                                        a(.href(SiteURL.knowledgeRecord(m.id).path)) { m.opgave.title }
+                                    }
+                                }
+                            }
                         }
                         if model.viewer.isStaff && open.count > 1 {
                             form(.method("post"), .action(SiteURL.knowledgeMerge(line.id).path), .class("inline")) {
@@ -76,7 +106,9 @@ extension MeetingPage {
                                 input(.type("hidden"), .name("versie"), .value(String(line.version)))
                                 label(.for("merge-\(line.id)"), .class("visually-hidden")) { "Samenvoegen met" }
                                 select(.name("met"), .id("merge-\(line.id)")) {
-                                    for other in open where other.id != line.id { option(.value(String(other.id))) { other.opgave.title } }
+                                    for other in open where other.id != line.id {
+                                        option(.value(String(other.id))) { other.opgave.title }
+                                    }
                                 }
                                 button(.type("submit"), .class("secondary")) { "Samenvoegen" }
                             }
@@ -89,16 +121,23 @@ extension MeetingPage {
     }
 
     static func proposeForm(_ model: Model, base: String) -> Node {
-        form(.method("post"), .action(SiteURL.meetingOpgave(model.programme.slug, model.meeting.id).path), .class("stacked")) {
+        form(
+            .method("post"), .action(SiteURL.meetingOpgave(model.programme.slug, model.meeting.id).path),
+            .class("stacked")
+        ) {
             fieldset {
                 legend { "Opgave voorstellen" }
                 Forms.csrf(model.csrf)
                 Forms.text("Opgave (kort)", name: "titel", value: "", required: true)
                 Forms.area("Beschrijving", name: "beschrijving", value: "")
-                Forms.text("Soort opgave", name: "soort", value: "", hint: "bijvoorbeeld gezondheid en armoede, woningvoorraad, veiligheid")
+                Forms.text(
+                    "Soort opgave", name: "soort", value: "",
+                    hint: "bijvoorbeeld gezondheid en armoede, woningvoorraad, veiligheid")
                 fieldset {
                     legend { "Waar speelt de opgave?" }
-                    for city in model.outcomes.cities { Forms.checkbox(city.label, name: "stad\(city.id)", checked: false, value: String(city.id)) }
+                    for city in model.outcomes.cities {
+                        Forms.checkbox(city.label, name: "stad\(city.id)", checked: false, value: String(city.id))
+                    }
                 }
                 for aspect in Aspect.allCases { Forms.area(aspect.label, name: "aspect_\(aspect.rawValue)", value: "") }
                 button(.type("submit")) { "Voorstellen" }

@@ -16,7 +16,9 @@ public enum ProgrammePage {
         public var theme: String?
         public var host: String?
 
-        public init(meeting: Meeting, theme: String?, host: String?) { (self.meeting, self.theme, self.host) = (meeting, theme, host) }
+        public init(meeting: Meeting, theme: String?, host: String?) {
+            (self.meeting, self.theme, self.host) = (meeting, theme, host)
+        }
     }
 
     public struct Model: Sendable {
@@ -31,10 +33,17 @@ public enum ProgrammePage {
         public var problems: [String]
         public var notice: String?
 
-        public init(programme: ProgrammeInfo, cities: [CityLine], chosenThemes: [String], meetings: [MeetingLine],
-                    warnings: [String], viewer: Viewer, session: Layout.SessionBar?, csrf: String, problems: [String] = [], notice: String? = nil) {
-            (self.programme, self.cities, self.chosenThemes, self.meetings) = (programme, cities, chosenThemes, meetings)
-            (self.warnings, self.viewer, self.session, self.csrf, self.problems, self.notice) = (warnings, viewer, session, csrf, problems, notice)
+        public init(
+            programme: ProgrammeInfo, cities: [CityLine], chosenThemes: [String], meetings: [MeetingLine],
+            warnings: [String], viewer: Viewer, session: Layout.SessionBar?, csrf: String, problems: [String] = [],
+            notice: String? = nil
+        ) {
+            (self.programme, self.cities, self.chosenThemes, self.meetings) = (
+                programme, cities, chosenThemes, meetings
+            )
+            (self.warnings, self.viewer, self.session, self.csrf, self.problems, self.notice) = (
+                warnings, viewer, session, csrf, problems, notice
+            )
         }
     }
 
@@ -43,8 +52,11 @@ public enum ProgrammePage {
     public static func render(_ model: Model) -> Node {
         let p0 = model.programme
         let base = path(p0)
-        return Layout.page(.init(title: p0.name, description: "Kennisprogramma \(p0.name): steden, wijken, thema's en bijeenkomsten.",
-                                 path: base, session: model.session)) {
+        return Layout.page(
+            .init(
+                title: p0.name, description: "Kennisprogramma \(p0.name): steden, wijken, thema's en bijeenkomsten.",
+                path: base, session: model.session)
+        ) {
             p(.class("meta")) { "Kennisprogramma · \(p0.organiser) · \(p0.startsOn.dutch) – \(p0.endsOn.dutch)" }
             h1 { p0.name }
             Forms.notice(model.notice)
@@ -65,13 +77,23 @@ public enum ProgrammePage {
             }
             h2(.id("wijken")) { "Steden en wijken" }
             table(.class("figures")) {
-                caption { p0.plannedCities.map { "\(model.cities.count) van de \($0) deelnemende wijken" } ?? "\(model.cities.count) deelnemende wijken" }
-                thead { tr { th(.scope("col")) { "Stad" }; th(.scope("col")) { "Wijk" }; th(.scope("col")) { "Bouwperiode" }; th(.scope("col")) { "CBS-gebied" } } }
+                caption {
+                    p0.plannedCities.map { "\(model.cities.count) van de \($0) deelnemende wijken" }
+                        ?? "\(model.cities.count) deelnemende wijken"
+                }
+                thead {
+                    tr {
+                        th(.scope("col")) { "Stad" }; th(.scope("col")) { "Wijk" }; th(.scope("col")) { "Bouwperiode" };
+                        th(.scope("col")) { "CBS-gebied" }
+                    }
+                }
                 tbody {
                     for line in model.cities {
                         tr {
                             td { line.city.cityName }
-                            th(.scope("row")) { a(.href(SiteURL.city(p0.slug, line.city.id).path)) { line.city.wijkName } }
+                            th(.scope("row")) {
+                                a(.href(SiteURL.city(p0.slug, line.city.id).path)) { line.city.wijkName }
+                            }
                             td { CityPage.buildPeriod(line.city) }
                             td { line.areaLabel ?? "nog niet gekoppeld" }
                         }
@@ -79,7 +101,9 @@ public enum ProgrammePage {
                 }
             }
             if let planned = p0.plannedCities, model.cities.count < planned {
-                p(.class("meta")) { "Nog niet bekend: \(planned - model.cities.count) wijk\(planned - model.cities.count == 1 ? "" : "en"). Het programmabureau vult \(planned - model.cities.count == 1 ? "haar" : "ze") aan." }
+                p(.class("meta")) {
+                    "Nog niet bekend: \(planned - model.cities.count) wijk\(planned - model.cities.count == 1 ? "" : "en"). Het programmabureau vult \(planned - model.cities.count == 1 ? "haar" : "ze") aan."
+                }
             }
             if model.viewer.isStaff { addCityForm(model) }
             h2(.id("themas")) { "Thema's" }
@@ -105,7 +129,11 @@ public enum ProgrammePage {
                     }
                 }
             }
-            p { a(.href(SiteURL.programmeCalendar(p0.slug).path)) { "Alle bijeenkomsten in uw agenda (iCal-abonnement)" } }
+            p {
+                a(.href(SiteURL.programmeCalendar(p0.slug).path)) {
+                    "Alle bijeenkomsten in uw agenda (iCal-abonnement)"
+                }
+            }
         }
     }
 
@@ -114,7 +142,9 @@ public enum ProgrammePage {
             fieldset {
                 legend { "Stad en wijk toevoegen" }
                 Forms.csrf(model.csrf)
-                Forms.text("Gemeentecode (CBS)", name: "gemeentecode", value: "", required: true, hint: "GM + 4 cijfers, bijvoorbeeld GM0114")
+                Forms.text(
+                    "Gemeentecode (CBS)", name: "gemeentecode", value: "", required: true,
+                    hint: "GM + 4 cijfers, bijvoorbeeld GM0114")
                 Forms.text("Stad", name: "stad", value: "", required: true)
                 Forms.text("Wijk", name: "wijk", value: "", required: true)
                 Forms.text("Bron van deze gegevens", name: "bron", value: "", required: true)

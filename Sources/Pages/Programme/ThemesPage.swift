@@ -17,10 +17,17 @@ public enum ThemesPage {
         public var problems: [String]
         public var notice: String?
 
-        public init(programme: ProgrammeInfo, themes: [Theme], cities: [ProgrammeCity], ballots: [Ballot], tally: ThemeTally?,
-                    decision: ThemeDecision?, viewer: Viewer, session: Layout.SessionBar?, csrf: String, problems: [String] = [], notice: String? = nil) {
-            (self.programme, self.themes, self.cities, self.ballots, self.tally, self.decision) = (programme, themes, cities, ballots, tally, decision)
-            (self.viewer, self.session, self.csrf, self.problems, self.notice) = (viewer, session, csrf, problems, notice)
+        public init(
+            programme: ProgrammeInfo, themes: [Theme], cities: [ProgrammeCity], ballots: [Ballot], tally: ThemeTally?,
+            decision: ThemeDecision?, viewer: Viewer, session: Layout.SessionBar?, csrf: String,
+            problems: [String] = [], notice: String? = nil
+        ) {
+            (self.programme, self.themes, self.cities, self.ballots, self.tally, self.decision) = (
+                programme, themes, cities, ballots, tally, decision
+            )
+            (self.viewer, self.session, self.csrf, self.problems, self.notice) = (
+                viewer, session, csrf, problems, notice
+            )
         }
 
         func title(_ id: Int) -> String { themes.first { $0.id == id }?.title ?? "thema \(id)" }
@@ -29,7 +36,11 @@ public enum ThemesPage {
 
     public static func render(_ model: Model) -> Node {
         let base = SiteURL.themes(model.programme.slug).path
-        return Layout.page(.init(title: "Themakeuze", description: "Themakeuze van \(model.programme.name)", path: base, session: model.session)) {
+        return Layout.page(
+            .init(
+                title: "Themakeuze", description: "Themakeuze van \(model.programme.name)", path: base,
+                session: model.session)
+        ) {
             p(.class("meta")) { a(.href(ProgrammePage.path(model.programme))) { model.programme.name } }
             h1 { "Themakeuze" }
             Forms.notice(model.notice)
@@ -40,7 +51,13 @@ public enum ThemesPage {
             }
             h2 { "Kandidaatthema's" }
             if model.themes.isEmpty { p { "Nog geen kandidaatthema's." } }
-            ol { for theme in model.themes { li { strong { theme.title }; if !theme.summary.isEmpty { " — " + theme.summary } } } }
+            ol {
+                for theme in model.themes {
+                    li {
+                        strong { theme.title }; if !theme.summary.isEmpty { " — " + theme.summary }
+                    }
+                }
+            }
             if model.viewer.isStaff {
                 form(.method("post"), .action(base), .class("stacked")) {
                     fieldset {
@@ -53,7 +70,9 @@ public enum ThemesPage {
                 }
             }
             let voting = model.cities.filter { model.viewer.mayManage(city: $0.id) }
-            if !voting.isEmpty && !model.themes.isEmpty { ballotForm(model, voting, action: SiteURL.themeVote(model.programme.slug).path) }
+            if !voting.isEmpty && !model.themes.isEmpty {
+                ballotForm(model, voting, action: SiteURL.themeVote(model.programme.slug).path)
+            }
             h2 { "Telling" }
             p { "\(model.ballots.count) van de \(model.cities.count) steden hebben hun voorkeur ingediend." }
             if let tally = model.tally { tallyTable(model, tally) }
@@ -61,11 +80,14 @@ public enum ThemesPage {
                 h2 { "Vastgestelde thema's" }
                 ol { for id in decision.themeIDs { li { model.title(id) } } }
                 p(.class("meta")) {
-                    decision.followsTally ? "Volgens de telling, " : "Afwijkend van de telling, reden: \(decision.reason). "
+                    decision.followsTally
+                        ? "Volgens de telling, " : "Afwijkend van de telling, reden: \(decision.reason). "
                     "vastgesteld door \(decision.decidedBy)."
                 }
             }
-            if model.viewer.isStaff && !model.themes.isEmpty { decisionForm(model, action: SiteURL.themeDecide(model.programme.slug).path) }
+            if model.viewer.isStaff && !model.themes.isEmpty {
+                decisionForm(model, action: SiteURL.themeDecide(model.programme.slug).path)
+            }
         }
     }
 
@@ -74,10 +96,13 @@ public enum ThemesPage {
             fieldset {
                 legend { "Voorkeur indienen" }
                 Forms.csrf(model.csrf)
-                Forms.choice("Namens", name: "stad", options: cities.map { (String($0.id), "\($0.cityName) – \($0.wijkName)") },
-                             selected: cities.first.map { String($0.id) } ?? "")
+                Forms.choice(
+                    "Namens", name: "stad", options: cities.map { (String($0.id), "\($0.cityName) – \($0.wijkName)") },
+                    selected: cities.first.map { String($0.id) } ?? "")
                 for place in 1...model.themes.count {
-                    Forms.choice("\(place)e keuze", name: "plaats\(place)", options: [("", "— geen —")] + model.themes.map { (String($0.id), $0.title) }, selected: "")
+                    Forms.choice(
+                        "\(place)e keuze", name: "plaats\(place)",
+                        options: [("", "— geen —")] + model.themes.map { (String($0.id), $0.title) }, selected: "")
                 }
                 button(.type("submit")) { "Voorkeur opslaan" }
             }
@@ -88,7 +113,12 @@ public enum ThemesPage {
         .fragment([
             table(.class("figures")) {
                 caption { "Borda-telling over \(tally.ballotsCounted) stembiljetten" }
-                thead { tr { th(.scope("col")) { "Plaats" }; th(.scope("col")) { "Thema" }; th(.scope("col")) { "Punten" }; th(.scope("col")) { "Eerste plaatsen" } } }
+                thead {
+                    tr {
+                        th(.scope("col")) { "Plaats" }; th(.scope("col")) { "Thema" }; th(.scope("col")) { "Punten" };
+                        th(.scope("col")) { "Eerste plaatsen" }
+                    }
+                }
                 tbody {
                     for standing in tally.standings {
                         element("tr", tally.chosen.contains(standing.theme) ? [.class("programme")] : []) {
@@ -100,9 +130,15 @@ public enum ThemesPage {
                     }
                 }
             },
-            tally.ties.isEmpty ? .empty : ul(.class("meta")) {
-                for tie in tally.ties { li { "Gelijke punten: \(model.title(tie.above)) boven \(model.title(tie.below)), beslist op \(tie.decidedBy)." } }
-            },
+            tally.ties.isEmpty
+                ? .empty
+                : ul(.class("meta")) {
+                    for tie in tally.ties {
+                        li {
+                            "Gelijke punten: \(model.title(tie.above)) boven \(model.title(tie.below)), beslist op \(tie.decidedBy)."
+                        }
+                    }
+                },
         ])
     }
 
@@ -113,7 +149,9 @@ public enum ThemesPage {
                 legend { "Thema's vaststellen" }
                 Forms.csrf(model.csrf)
                 for theme in model.themes {
-                    Forms.checkbox(theme.title, name: "thema\(theme.id)", checked: proposed.contains(theme.id), value: String(theme.id))
+                    Forms.checkbox(
+                        theme.title, name: "thema\(theme.id)", checked: proposed.contains(theme.id),
+                        value: String(theme.id))
                 }
                 Forms.area("Reden (verplicht als u afwijkt van de telling)", name: "reden", value: "")
                 button(.type("submit")) { "Vaststellen" }
@@ -121,4 +159,3 @@ public enum ThemesPage {
         }
     }
 }
-

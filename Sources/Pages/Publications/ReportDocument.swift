@@ -53,7 +53,9 @@ public struct ReportDocument: Codable, Sendable, Equatable {
         public var notes: [Int]
 
         public init(number: Int, caption: String, header: [String], rows: [[String]], numeric: [Int], notes: [Int]) {
-            (self.number, self.caption, self.header, self.rows, self.numeric, self.notes) = (number, caption, header, rows, numeric, notes)
+            (self.number, self.caption, self.header, self.rows, self.numeric, self.notes) = (
+                number, caption, header, rows, numeric, notes
+            )
         }
     }
 
@@ -67,7 +69,9 @@ public struct ReportDocument: Codable, Sendable, Equatable {
         public var notes: [Int]
 
         public init(number: Int, caption: String, svg: String, description: String, notes: [Int]) {
-            (self.number, self.caption, self.svg, self.description, self.notes) = (number, caption, svg, description, notes)
+            (self.number, self.caption, self.svg, self.description, self.notes) = (
+                number, caption, svg, description, notes
+            )
         }
     }
 
@@ -85,9 +89,15 @@ public struct ReportDocument: Codable, Sendable, Equatable {
     public var notes: [String]
     public var colophon: [String]
 
-    public init(kind: Kind, title: String, programme: String, organiser: String, versionLabel: String, date: String,
-                dataVersion: String, sections: [Section], notes: [String], colophon: [String]) {
-        (self.kind, self.title, self.programme, self.organiser, self.versionLabel) = (kind, title, programme, organiser, versionLabel)
-        (self.date, self.dataVersion, self.sections, self.notes, self.colophon) = (date, dataVersion, sections, notes, colophon)
+    public init(
+        kind: Kind, title: String, programme: String, organiser: String, versionLabel: String, date: String,
+        dataVersion: String, sections: [Section], notes: [String], colophon: [String]
+    ) {
+        (self.kind, self.title, self.programme, self.organiser, self.versionLabel) = (
+            kind, title, programme, organiser, versionLabel
+        )
+        (self.date, self.dataVersion, self.sections, self.notes, self.colophon) = (
+            date, dataVersion, sections, notes, colophon
+        )
     }
 }

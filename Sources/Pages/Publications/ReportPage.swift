@@ -11,7 +11,9 @@ public enum ReportPage {
         public var version: Int
         public var staffNote: String
 
-        public init(id: Int, version: Int, staffNote: String) { (self.id, self.version, self.staffNote) = (id, version, staffNote) }
+        public init(id: Int, version: Int, staffNote: String) {
+            (self.id, self.version, self.staffNote) = (id, version, staffNote)
+        }
     }
 
     public struct Model: Sendable {
@@ -30,10 +32,15 @@ public enum ReportPage {
         /// What an editor typed in a slot when it was refused: back in the form, next to the stored text.
         public var typed: (slot: String, title: String, markdown: String)?
 
-        public init(document: ReportDocument, programme: ProgrammeInfo, versions: [(number: Int, date: String)], number: Int?, concept: Concept?,
-                    session: Layout.SessionBar?, csrf: String, problems: [String] = [], notice: String? = nil,
-                    typed: (slot: String, title: String, markdown: String)? = nil) {
-            (self.document, self.programme, self.versions, self.number, self.concept) = (document, programme, versions, number, concept)
+        public init(
+            document: ReportDocument, programme: ProgrammeInfo, versions: [(number: Int, date: String)], number: Int?,
+            concept: Concept?,
+            session: Layout.SessionBar?, csrf: String, problems: [String] = [], notice: String? = nil,
+            typed: (slot: String, title: String, markdown: String)? = nil
+        ) {
+            (self.document, self.programme, self.versions, self.number, self.concept) = (
+                document, programme, versions, number, concept
+            )
             (self.session, self.csrf, self.problems, self.notice, self.typed) = (session, csrf, problems, notice, typed)
         }
     }
@@ -49,12 +56,20 @@ public enum ReportPage {
         if let concept = model.concept {
             let (csrf, typed) = (model.csrf, model.typed)
             editor = { slot, title, markdown in
-                slotForm(base: base, concept: concept, csrf: csrf, slot: slot, title: title, markdown: markdown, typed: typed?.slot == slot ? typed : nil)
+                slotForm(
+                    base: base, concept: concept, csrf: csrf, slot: slot, title: title, markdown: markdown,
+                    typed: typed?.slot == slot ? typed : nil)
             }
         }
-        return Layout.page(.init(title: "\(model.document.title) (\(model.document.versionLabel))",
-                                 description: "\(model.document.kind.summary) \(model.document.programme).", path: here, session: model.session)) {
-            p(.class("meta")) { a(.href(SiteURL.publications.path)) { "Publicaties" }; " › \(model.document.programme)" }
+        return Layout.page(
+            .init(
+                title: "\(model.document.title) (\(model.document.versionLabel))",
+                description: "\(model.document.kind.summary) \(model.document.programme).", path: here,
+                session: model.session)
+        ) {
+            p(.class("meta")) {
+                a(.href(SiteURL.publications.path)) { "Publicaties" }; " › \(model.document.programme)"
+            }
             Forms.notice(model.notice)
             Forms.errors(model.problems)
             versionsAside(model, base: base, here: here)
@@ -76,8 +91,13 @@ public enum ReportPage {
                 ul {
                     for version in model.versions {
                         li {
-                            if version.number == model.number { strong { "Versie \(version.number) (\(version.date)) — deze versie" } }
-                            else { a(.href("\(base)/versie/\(version.number)")) { "Versie \(version.number) (\(version.date))" } }
+                            if version.number == model.number {
+                                strong { "Versie \(version.number) (\(version.date)) — deze versie" }
+                            } else {
+                                a(.href("\(base)/versie/\(version.number)")) {
+                                    "Versie \(version.number) (\(version.date))"
+                                }
+                            }
                         }
                     }
                 }
@@ -85,7 +105,9 @@ public enum ReportPage {
             if isStaff {
                 if model.concept == nil {
                     Forms.button("Nieuw concept maken", action: "\(base)/concept", csrf: model.csrf)
-                    p(.class("meta")) { "Een gepubliceerde versie verandert niet meer. Een nieuw concept begint met de tekst van de nieuwste versie en de cijfers van nu." }
+                    p(.class("meta")) {
+                        "Een gepubliceerde versie verandert niet meer. Een nieuw concept begint met de tekst van de nieuwste versie en de cijfers van nu."
+                    }
                 }
             }
         }
@@ -94,19 +116,25 @@ public enum ReportPage {
     static func conceptTools(base: String, concept: Concept, csrf: String) -> Node {
         section(.class("concept-tools"), .aria("labelledby", "concept-titel")) {
             h2(.id("concept-titel")) { "Concept bewerken" }
-            p { "Dit concept is alleen zichtbaar voor programmastaf. De cijfers komen uit de gegevens van nu; bij publiceren worden ze vastgelegd en veranderen ze niet meer." }
+            p {
+                "Dit concept is alleen zichtbaar voor programmastaf. De cijfers komen uit de gegevens van nu; bij publiceren worden ze vastgelegd en veranderen ze niet meer."
+            }
             form(.method("post"), .action("\(base)/concept/notitie"), .class("stacked")) {
                 Forms.csrf(csrf)
                 input(.type("hidden"), .name("versie"), .value(String(concept.version)))
                 Forms.area("Notitie voor de redactie (nooit openbaar)", name: "notitie", value: concept.staffNote)
                 button(.type("submit")) { "Notitie opslaan" }
             }
-            Forms.button("Publiceren als nieuwe versie", action: "\(base)/concept/publiceren", csrf: csrf, fields: [("versie", String(concept.version))])
+            Forms.button(
+                "Publiceren als nieuwe versie", action: "\(base)/concept/publiceren", csrf: csrf,
+                fields: [("versie", String(concept.version))])
         }
     }
 
-    static func slotForm(base: String, concept: Concept, csrf: String, slot: String, title: String, markdown: String,
-                         typed: (slot: String, title: String, markdown: String)?) -> Node {
+    static func slotForm(
+        base: String, concept: Concept, csrf: String, slot: String, title: String, markdown: String,
+        typed: (slot: String, title: String, markdown: String)?
+    ) -> Node {
         let (formTitle, formText) = typed.map { ($0.title, $0.markdown) } ?? (title, markdown)
         return div(.class("editorial slot")) {
             if !title.isEmpty { h4 { title } }
@@ -124,8 +152,16 @@ public enum ReportPage {
                     }
                     div(.class("field")) {
                         label(.for("tekst-\(slot)")) { "Tekst (Markdown)" }
-                        span(.class("hint meta"), .id("hint-\(slot)")) { "Kopjes met ##, lijsten met -, links als [tekst](https://…). Leeg maken verwijdert de tekst." }
-                        element("textarea", [.name("tekst"), .id("tekst-\(slot)"), Attribute("rows", "4"), .aria("describedby", "hint-\(slot)")]) { formText }
+                        span(.class("hint meta"), .id("hint-\(slot)")) {
+                            "Kopjes met ##, lijsten met -, links als [tekst](https://…). Leeg maken verwijdert de tekst."
+                        }
+                        element(
+                            "textarea",
+                            [
+                                .name("tekst"), .id("tekst-\(slot)"), Attribute("rows", "4"),
+                                .aria("describedby", "hint-\(slot)"),
+                            ]
+                        ) { formText }
                     }
                     button(.type("submit")) { "Tekst opslaan" }
                 }

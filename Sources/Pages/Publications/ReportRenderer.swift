@@ -28,7 +28,9 @@ public enum ReportRenderer {
         guard !editing else { return document }
         var document = document
         document.sections.removeAll { section in
-            section.blocks.allSatisfy { if case .editorial(_, let title, let markdown) = $0 { title.isEmpty && markdown.isEmpty } else { false } }
+            section.blocks.allSatisfy {
+                if case .editorial(_, let title, let markdown) = $0 { title.isEmpty && markdown.isEmpty } else { false }
+            }
         }
         return document
     }
@@ -37,7 +39,9 @@ public enum ReportRenderer {
     public static func article(_ document: ReportDocument, editor: SlotEditor? = nil) -> Node {
         let document = shown(document, editing: editor != nil)
         let numbers = numbers(document.sections)
-        let sections = document.sections.enumerated().map { render($1, number: numbers[$0], notes: document.notes, editor: editor) }
+        let sections = document.sections.enumerated().map {
+            render($1, number: numbers[$0], notes: document.notes, editor: editor)
+        }
         return HTML.article(.class("report")) {
             header(.class("report-title")) {
                 p(.class("meta")) { "\(document.programme) · \(document.organiser)" }
@@ -55,7 +59,9 @@ public enum ReportRenderer {
     public static func print(_ document: ReportDocument) -> Node {
         let document = shown(document, editing: false)
         let numbers = numbers(document.sections)
-        let sections = document.sections.enumerated().map { render($1, number: numbers[$0], notes: document.notes, editor: nil) }
+        let sections = document.sections.enumerated().map {
+            render($1, number: numbers[$0], notes: document.notes, editor: nil)
+        }
         return html(.lang("nl")) {
             head {
                 meta(.charset("utf-8"))
@@ -69,7 +75,9 @@ public enum ReportRenderer {
                     h1(.class("report-title")) { document.title }
                     p(.class("meta")) { document.organiser }
                     p(.class("meta")) { "\(document.versionLabel) · \(document.date)" }
-                    p(.class("meta")) { "Cijfers: open data (Bron: CBS en anderen; zie colofon). Gegevensversie \(document.dataVersion)." }
+                    p(.class("meta")) {
+                        "Cijfers: open data (Bron: CBS en anderen; zie colofon). Gegevensversie \(document.dataVersion)."
+                    }
                 }
                 toc(document, numbers: numbers, pages: true)
                 sections
@@ -94,9 +102,13 @@ public enum ReportRenderer {
         }
     }
 
-    static func render(_ section: ReportDocument.Section, number: String, notes: [String], editor: SlotEditor?) -> Node {
-        var children: [Node] = [section.level == 1 ? h2(.id(section.id), .class("chapter")) { "\(number) \(section.title)" }
-                                                   : h3(.id(section.id)) { "\(number) \(section.title)" }]
+    static func render(_ section: ReportDocument.Section, number: String, notes: [String], editor: SlotEditor?) -> Node
+    {
+        var children: [Node] = [
+            section.level == 1
+                ? h2(.id(section.id), .class("chapter")) { "\(number) \(section.title)" }
+                : h3(.id(section.id)) { "\(number) \(section.title)" }
+        ]
         for block in section.blocks { children.append(render(block, notes: notes, editor: editor)) }
         return .element(name: "section", attributes: [Attribute("class", "level-\(section.level)")], children: children)
     }
@@ -104,7 +116,9 @@ public enum ReportRenderer {
     static func render(_ block: ReportDocument.Block, notes: [String], editor: SlotEditor?) -> Node {
         switch block {
         case .text(let text, let numbers):
-            return p { text; Footnotes.calls(numbers) }
+            return p {
+                text; Footnotes.calls(numbers)
+            }
         case .bullets(let items):
             return ul { for item in items { li { item } } }
         case .editorial(let slot, let title, let markdown):
@@ -117,13 +131,25 @@ public enum ReportRenderer {
         case .table(let t):
             return div(.class("table-wrap")) {
                 table(.class("report-table")) {
-                    caption { "Tabel \(t.number). \(t.caption)"; Footnotes.calls(t.notes) }
-                    thead { tr { for (i, h) in t.header.enumerated() { th(.scope("col"), .class(t.numeric.contains(i) ? "num" : "")) { h } } } }
+                    caption {
+                        "Tabel \(t.number). \(t.caption)"; Footnotes.calls(t.notes)
+                    }
+                    thead {
+                        tr {
+                            for (i, h) in t.header.enumerated() {
+                                th(.scope("col"), .class(t.numeric.contains(i) ? "num" : "")) { h }
+                            }
+                        }
+                    }
                     tbody {
                         for row in t.rows {
                             tr {
                                 for (i, cell) in row.enumerated() {
-                                    if i == 0 { th(.scope("row")) { cell } } else { td(.class(t.numeric.contains(i) ? "num" : "")) { cell } }
+                                    if i == 0 {
+                                        th(.scope("row")) { cell }
+                                    } else {
+                                        td(.class(t.numeric.contains(i) ? "num" : "")) { cell }
+                                    }
                                 }
                             }
                         }
@@ -135,7 +161,10 @@ public enum ReportRenderer {
             return figure(.class("report-figure")) {
                 // Drawn by Wijkradar's chart code when the report was assembled (text in it was escaped then).
                 Node.raw(f.svg)
-                figcaption { "Figuur \(f.number). \(f.caption) "; span(.class("figure-description")) { f.description }; Footnotes.calls(f.notes) }
+                figcaption {
+                    "Figuur \(f.number). \(f.caption) "; span(.class("figure-description")) { f.description };
+                    Footnotes.calls(f.notes)
+                }
                 Footnotes.sourceNote(f.notes, notes: notes)
             }
         }
@@ -175,7 +204,11 @@ enum Footnotes {
         let lines = numbers.filter { $0 <= notes.count }
         guard !lines.isEmpty else { return .empty }
         return div(.class("source-note")) {
-            for n in lines { p { sup { String(n) }; " "; notes[n - 1] } }
+            for n in lines {
+                p {
+                    sup { String(n) }; " "; notes[n - 1]
+                }
+            }
         }
     }
 }

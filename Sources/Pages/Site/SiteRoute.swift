@@ -7,7 +7,8 @@ public enum SiteRoute: String, CaseIterable, Sendable {
     // The wijkanalyse, the radar and the site's own files.
     case home, region, regionPrint, focusArea, radar, radarCSV, methodology, stylesheet, sitemap, robots
     // The JSON API.
-    case health, openAPI, apiDatasets, apiRegions, apiRegion, apiRegionProfile, apiRegionSimilar, apiRegionSignals, apiRadar
+    case health, openAPI, apiDatasets, apiRegions, apiRegion, apiRegionProfile, apiRegionSimilar, apiRegionSignals,
+        apiRadar
     case apiKnowledge, apiKnowledgeExport, apiKnowledgeRecord
     // The knowledge base.
     case knowledge, knowledgeCSV, knowledgeRecord, knowledgeNew, knowledgeCreate, knowledgeEdit, knowledgeUpdate
@@ -29,13 +30,17 @@ public enum SiteRoute: String, CaseIterable, Sendable {
 
     public var method: Method {
         switch self {
-        case .knowledgeCreate, .knowledgeUpdate, .knowledgeRemove, .knowledgeSupport, .knowledgeMerge, .knowledgeTransfer,
-             .knowledgeAttach, .researchCreate, .blogCreate, .blogUpdate, .blogAddImage, .reportConceptStart,
-             .reportConceptText, .reportConceptNote, .reportPublish, .loginSubmit, .logout, .invitationAccept, .profileSave,
-             .passwordChange, .forgotPasswordSubmit, .passwordResetSubmit, .adminInvite, .adminResetLink, .programmeCreate,
-             .cityAdd, .cityEdit, .participantSave, .participantInvite, .themeAdd, .themeVote, .themeDecide, .meetingCreate,
-             .meetingUpdate, .meetingRegister, .registrationCancel, .meetingAttendance, .meetingReminder, .meetingOpgave,
-             .meetingMinutes:
+        case .knowledgeCreate, .knowledgeUpdate, .knowledgeRemove, .knowledgeSupport, .knowledgeMerge,
+            .knowledgeTransfer,
+            .knowledgeAttach, .researchCreate, .blogCreate, .blogUpdate, .blogAddImage, .reportConceptStart,
+            .reportConceptText, .reportConceptNote, .reportPublish, .loginSubmit, .logout, .invitationAccept,
+            .profileSave,
+            .passwordChange, .forgotPasswordSubmit, .passwordResetSubmit, .adminInvite, .adminResetLink,
+            .programmeCreate,
+            .cityAdd, .cityEdit, .participantSave, .participantInvite, .themeAdd, .themeVote, .themeDecide,
+            .meetingCreate,
+            .meetingUpdate, .meetingRegister, .registrationCancel, .meetingAttendance, .meetingReminder, .meetingOpgave,
+            .meetingMinutes:
             .post
         default:
             .get

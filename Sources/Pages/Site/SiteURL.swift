@@ -11,17 +11,20 @@ public enum SiteURL: Hashable, Sendable {
     case knowledgeHistory(Int), knowledgeSupport(Int), knowledgeMerge(Int), knowledgeTransfer(Int), knowledgeAttach(Int)
     case knowledgeAttachment(Int, Int), opgaven, research
     case blog, blogFeed, blogNew, blogImage(Int), blogPost(String), blogEdit(String), blogAddImage(String)
-    case publications, report(String, String), reportVersion(String, String, Int), reportVersionPrint(String, String, Int)
+    case publications, report(String, String), reportVersion(String, String, Int), reportVersionPrint(
+        String, String, Int)
     case reportVersionPDF(String, String, Int), reportConcept(String, String), reportConceptPrint(String, String)
     case reportConceptPDF(String, String), reportConceptText(String, String), reportConceptNote(String, String)
     case reportPublish(String, String)
     case login, logout, invitation(String), profile, passwordChange, forgotPassword, passwordReset(String)
     case admin, adminInvite, adminResetLink(Int)
     case programmes, programme(String), programmeCalendar(String), cityAdd(String), city(String, Int)
-    case participants(String, Int), participantInvite(String, Int, Int), themes(String), themeVote(String), themeDecide(String)
+    case participants(String, Int), participantInvite(String, Int, Int), themes(String), themeVote(String), themeDecide(
+        String)
     case meetingNew(String), meeting(String, Int), meetingCalendar(String, Int), meetingEdit(String, Int)
     case meetingParticipantsCSV(String, Int), meetingRegister(String, Int), registrationCancel(String, Int, Int)
-    case meetingAttendance(String, Int), meetingReminder(String, Int), meetingOpgave(String, Int), meetingMinutes(String, Int)
+    case meetingAttendance(String, Int), meetingReminder(String, Int), meetingOpgave(String, Int), meetingMinutes(
+        String, Int)
 
     /// The route this link is an address of, and the values of its parameters in order.
     public var route: (SiteRoute, [String]) {
@@ -132,7 +135,8 @@ public enum SiteURL: Hashable, Sendable {
     public func path(fragment: String) -> String { path + "#" + fragment }
 
     static let segment: CharacterSet = {
-        var set = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
+        var set = CharacterSet.alphanumerics.intersection(
+            CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
         set.insert(charactersIn: "-._~")
         return set
     }()

@@ -19,17 +19,26 @@ struct InterventionEditController: Sendable {
         routes.on(.knowledgeHistory) { try await history($0) }
     }
 
-    func editor(_ request: Request, id: Int?, fields: [String: String]? = nil, problems: [String] = [],
-                status: HTTPResponseStatus = .ok) async throws -> Response {
+    func editor(
+        _ request: Request, id: Int?, fields: [String: String]? = nil, problems: [String] = [],
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         try request.require(request.viewer.mayCapture, "het vastleggen van interventies")
         var version = 0
         // From a presentation at a meeting: meeting, city and title come along.
-        var values = fields ?? ["bijeenkomst": (try? request.query.get(String.self, at: "bijeenkomst")) ?? "",
-                                "programmastad": (try? request.query.get(String.self, at: "programmastad")) ?? "",
-                                "titel": (try? request.query.get(String.self, at: "titel")) ?? ""]
-        if fields == nil, let cityID = Int(values["programmastad"] ?? ""), let city = try await ProgrammeStore(store: app.store).city(id: cityID) {
+        var values =
+            fields ?? [
+                "bijeenkomst": (try? request.query.get(String.self, at: "bijeenkomst")) ?? "",
+                "programmastad": (try? request.query.get(String.self, at: "programmastad")) ?? "",
+                "titel": (try? request.query.get(String.self, at: "titel")) ?? "",
+            ]
+        if fields == nil, let cityID = Int(values["programmastad"] ?? ""),
+            let city = try await ProgrammeStore(store: app.store).city(id: cityID)
+        {
             (values["stad"], values["wijk"]) = (city.cityName, city.wijkName)
-            if let slug = city.focusAreaSlug, let area = try await FocusAreaStore(store: app.store).find(slug: slug), area.members.count == 1 {
+            if let slug = city.focusAreaSlug, let area = try await FocusAreaStore(store: app.store).find(slug: slug),
+                area.members.count == 1
+            {
                 values["cbs"] = area.members[0].rawValue
             }
         }
@@ -42,9 +51,12 @@ struct InterventionEditController: Sendable {
                 values["publicatie"] = stored.published ? "openbaar" : "concept"
             }
         }
-        var model = InterventionFormPage.Model(id: id, version: version, fields: values, cities: try await app.cities(for: request.viewer),
-                                               session: request.sessionBar, csrf: request.csrf, problems: problems)
-        model.research = try await app.knowledge(request).all(.research, as: Research.self).map { ($0.id, $0.value.citation) }
+        var model = InterventionFormPage.Model(
+            id: id, version: version, fields: values, cities: try await app.cities(for: request.viewer),
+            session: request.sessionBar, csrf: request.csrf, problems: problems)
+        model.research = try await app.knowledge(request).all(.research, as: Research.self).map {
+            ($0.id, $0.value.citation)
+        }
         return html(InterventionFormPage.render(model), status: status)
     }
 
@@ -59,23 +71,32 @@ struct InterventionEditController: Sendable {
             if (f["stad"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty { f["stad"] = city.cityName }
             if (f["wijk"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty { f["wijk"] = city.wijkName }
         }
-        if let id { try request.require(request.viewer.mayEdit(try await app.intervention(id, request).1), "deze interventie") }
+        if let id {
+            try request.require(request.viewer.mayEdit(try await app.intervention(id, request).1), "deze interventie")
+        }
         let (item, problems) = InterventionForm.parse(f, cityID: cityID)
-        guard problems.isEmpty else { return try await editor(request, id: id, fields: f, problems: problems, status: .unprocessableEntity) }
+        guard problems.isEmpty else {
+            return try await editor(request, id: id, fields: f, problems: problems, status: .unprocessableEntity)
+        }
         let knowledge = app.knowledge(request)
         let anchor = KnowledgeStore.Anchor(cityID: cityID, regionCode: item.regionCode, startYear: item.startYear)
         let published = (f["publicatie"] ?? "openbaar") != "concept"
-        return try await attempt(request, {
-            if let id {
-                _ = try await knowledge.update(id: id, expectedVersion: Int(f["versie"] ?? "") ?? 0, item, document: item.searchDocument,
-                                               anchor: anchor, published: published, actor: request.viewer.email)
-                try await KnowledgeVisibility(store: app.store).follow(intervention: id, published: published, actor: request.viewer.email)
+        return try await attempt(
+            request,
+            {
+                if let id {
+                    _ = try await knowledge.update(
+                        id: id, expectedVersion: Int(f["versie"] ?? "") ?? 0, item, document: item.searchDocument,
+                        anchor: anchor, published: published, actor: request.viewer.email)
+                    try await KnowledgeVisibility(store: app.store).follow(
+                        intervention: id, published: published, actor: request.viewer.email)
+                    return SiteURL.knowledgeRecord(id).path
+                }
+                let id = try await knowledge.create(
+                    .intervention, item, document: item.searchDocument, anchor: anchor, published: published,
+                    actor: request.viewer.email)
                 return SiteURL.knowledgeRecord(id).path
-            }
-            let id = try await knowledge.create(.intervention, item, document: item.searchDocument, anchor: anchor, published: published,
-                                                actor: request.viewer.email)
-            return SiteURL.knowledgeRecord(id).path
-        }, otherwise: { try await editor(request, id: id, fields: f, problems: $0, status: $1) })
+            }, otherwise: { try await editor(request, id: id, fields: f, problems: $0, status: $1) })
     }
 
     func remove(_ request: Request) async throws -> Response {
@@ -89,10 +110,17 @@ struct InterventionEditController: Sendable {
     func history(_ request: Request) async throws -> Response {
         try request.require(request.viewer.mayCapture, "de geschiedenis van kennisrecords")
         let id = try request.id("id")
-        guard let stored = try await app.knowledge(request).record(id: id) else { throw Abort(.notFound, reason: "Dit kennisrecord bestaat niet.") }
+        guard let stored = try await app.knowledge(request).record(id: id) else {
+            throw Abort(.notFound, reason: "Dit kennisrecord bestaat niet.")
+        }
         let changes = try await app.knowledge(request).history(id: id)
-        return html(InterventionPage.history(id: id, title: stored.title, changes: changes.map {
-            .init(version: $0.version, at: Date(timeIntervalSince1970: TimeInterval($0.at)), actor: $0.actor, action: $0.action)
-        }))
+        return html(
+            InterventionPage.history(
+                id: id, title: stored.title,
+                changes: changes.map {
+                    .init(
+                        version: $0.version, at: Date(timeIntervalSince1970: TimeInterval($0.at)), actor: $0.actor,
+                        action: $0.action)
+                }))
     }
 }

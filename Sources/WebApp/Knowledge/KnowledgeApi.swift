@@ -13,14 +13,19 @@ struct KnowledgeApi: Sendable {
         app.on(.apiKnowledgeExport) { _ in try await json(try await export()) }
         app.on(.apiKnowledgeRecord) { request in
             let id = try request.id("id")
-        guard let stored = try await KnowledgeStore(store: store).record(id: id),
-                  !stored.deleted else { throw Abort(.notFound, reason: "Dit kennisrecord bestaat niet (meer).") }
+            guard let stored = try await KnowledgeStore(store: store).record(id: id),
+                !stored.deleted
+            else { throw Abort(.notFound, reason: "Dit kennisrecord bestaat niet (meer).") }
             return try await json(try Self.object(stored))
         }
         app.on(.knowledgeCSV) { _ in
-            Response(status: .ok, headers: ["Content-Type": "text/csv; charset=utf-8",
-                                            "Content-Disposition": "attachment; filename=\"wijkradar-kennisbank.csv\""],
-                     body: .init(string: try await csv()))
+            Response(
+                status: .ok,
+                headers: [
+                    "Content-Type": "text/csv; charset=utf-8",
+                    "Content-Disposition": "attachment; filename=\"wijkradar-kennisbank.csv\"",
+                ],
+                body: .init(string: try await csv()))
         }
     }
 
@@ -29,14 +34,21 @@ struct KnowledgeApi: Sendable {
         _ = try request.choice("aspect", from: Aspect.allCases.map(\.rawValue))
         var filters: [Facet: String] = [:]
         for facet in Facet.allCases {
-            if let value = try? request.query.get(String.self, at: facet.rawValue), !value.isEmpty { filters[facet] = value }
+            if let value = try? request.query.get(String.self, at: facet.rawValue), !value.isEmpty {
+                filters[facet] = value
+            }
         }
         let knowledge = KnowledgeStore(store: store)
         let hits = try await knowledge.search((try? request.query.get(String.self, at: "q")) ?? "", filters: filters)
         let facets = try await knowledge.facetCounts(of: hits.map(\.id))
         return try await json([
-            "hits": hits.map { ["id": $0.id, "kind": $0.kind.rawValue, "title": $0.title, "score": $0.score] as [String: Any] },
-            "facets": Dictionary(uniqueKeysWithValues: facets.map { ($0.key.rawValue, $0.value.map { ["value": $0.value, "count": $0.count] as [String: Any] }) }),
+            "hits": hits.map {
+                ["id": $0.id, "kind": $0.kind.rawValue, "title": $0.title, "score": $0.score] as [String: Any]
+            },
+            "facets": Dictionary(
+                uniqueKeysWithValues: facets.map {
+                    ($0.key.rawValue, $0.value.map { ["value": $0.value, "count": $0.count] as [String: Any] })
+                }),
         ])
     }
 
@@ -53,31 +65,46 @@ struct KnowledgeApi: Sendable {
     /// Interventions as one row each (opgaven and research are in the JSON export).
     func csv() async throws -> String {
         let knowledge = KnowledgeStore(store: store)
-        var writer = CSVWriter(dialect: .dutch, header: [
-            "id", "titel", "stad", "wijk", "cbs", "themas", "probleem", "aanpak", "waarom het werkt", "resultaten", "bewijsniveau",
-            "partijen", "geldstromen", "aspecten", "startjaar", "eindjaar", "status"])
+        var writer = CSVWriter(
+            dialect: .dutch,
+            header: [
+                "id", "titel", "stad", "wijk", "cbs", "themas", "probleem", "aanpak", "waarom het werkt", "resultaten",
+                "bewijsniveau",
+                "partijen", "geldstromen", "aspecten", "startjaar", "eindjaar", "status",
+            ])
         for hit in try await knowledge.search("", kind: .intervention, limit: .max).sorted(by: { $0.id < $1.id }) {
             guard let stored = try await knowledge.record(id: hit.id) else { continue }
             let item = try stored.decode(Intervention.self)
             let parties = item.parties.map { "\($0.name) (\($0.kind), \($0.role.rawValue))" }.joined(separator: "; ")
-            let money = item.money.map { $0.source + ": " + ($0.amount.map { "€ \($0)" } ?? "onbekend") }.joined(separator: "; ")
-            let texts = [item.title, item.city, item.wijk, item.regionCode ?? "", item.themes.joined(separator: ", "), item.problem,
-                         item.approach, item.whyItWorks, item.results, item.evidence.rawValue, parties, money,
-                         item.aspects.map(\.rawValue).joined(separator: ", ")]
-            writer.row([.integer(hit.id)] + texts.map(CSVWriter.Field.text)
-                       + [item.startYear.map(CSVWriter.Field.integer) ?? .empty, item.endYear.map(CSVWriter.Field.integer) ?? .empty,
-                          .text(item.status.rawValue)])
+            let money = item.money.map { $0.source + ": " + ($0.amount.map { "€ \($0)" } ?? "onbekend") }.joined(
+                separator: "; ")
+            let texts = [
+                item.title, item.city, item.wijk, item.regionCode ?? "", item.themes.joined(separator: ", "),
+                item.problem,
+                item.approach, item.whyItWorks, item.results, item.evidence.rawValue, parties, money,
+                item.aspects.map(\.rawValue).joined(separator: ", "),
+            ]
+            writer.row(
+                [.integer(hit.id)] + texts.map(CSVWriter.Field.text)
+                    + [
+                        item.startYear.map(CSVWriter.Field.integer) ?? .empty,
+                        item.endYear.map(CSVWriter.Field.integer) ?? .empty,
+                        .text(item.status.rawValue),
+                    ])
         }
         return writer.text
     }
 
     static func object(_ stored: KnowledgeStore.Stored) throws -> [String: Any] {
-        ["id": stored.id, "kind": stored.kind.rawValue, "title": stored.title, "version": stored.version,
-         "record": try JSONSerialization.jsonObject(with: Data(stored.payload.utf8))]
+        [
+            "id": stored.id, "kind": stored.kind.rawValue, "title": stored.title, "version": stored.version,
+            "record": try JSONSerialization.jsonObject(with: Data(stored.payload.utf8)),
+        ]
     }
 
     private func json(_ object: [String: Any]) async throws -> Response {
-        Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8"],
-                 body: .init(data: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])))
+        Response(
+            status: .ok, headers: ["Content-Type": "application/json; charset=utf-8"],
+            body: .init(data: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])))
     }
 }

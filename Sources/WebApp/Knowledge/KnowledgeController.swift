@@ -22,13 +22,20 @@ struct KnowledgeController: Sendable {
         let query = (try? request.query.get(String.self, at: "q")) ?? ""
         var filters: [Facet: String] = [:]
         for facet in Facet.allCases {
-            if let value = try? request.query.get(String.self, at: facet.rawValue), !value.isEmpty { filters[facet] = value }
+            if let value = try? request.query.get(String.self, at: facet.rawValue), !value.isEmpty {
+                filters[facet] = value
+            }
         }
         let knowledge = app.knowledge(request)
         let hits = try await knowledge.search(query, filters: filters)
-        return html(KnowledgeSearchPage.render(.init(query: query, filters: filters,
-                                                     hits: hits.map { .init(id: $0.id, kind: $0.kind.rawValue, title: $0.title, concept: !$0.published) },
-                                                     facets: try await knowledge.facetCounts(of: hits.map(\.id)))))
+        return html(
+            KnowledgeSearchPage.render(
+                .init(
+                    query: query, filters: filters,
+                    hits: hits.map {
+                        .init(id: $0.id, kind: $0.kind.rawValue, title: $0.title, concept: !$0.published)
+                    },
+                    facets: try await knowledge.facetCounts(of: hits.map(\.id)))))
     }
 
     func record(_ request: Request) async throws -> Response {
@@ -36,21 +43,31 @@ struct KnowledgeController: Sendable {
         if let stored = try await app.knowledge(request).record(id: id), !stored.deleted {
             if stored.kind == .opgave { return try await OpgaveController(app: app).opgavePage(stored, request) }
             if stored.kind == .research { return html(ResearchPages.page(id: id, try stored.decode(Research.self))) }
-            if stored.kind == .minutes { return request.redirect(to: try stored.decode(MinutesRecord.self).link + "#uitkomsten", redirectType: .normal) }
+            if stored.kind == .minutes {
+                return request.redirect(
+                    to: try stored.decode(MinutesRecord.self).link + "#uitkomsten", redirectType: .normal)
+            }
         }
         let (stored, item) = try await app.intervention(id, request)
-        let transfers = try await app.knowledge(request).all(.transfer, as: Transfer.self).map(\.value).filter { $0.interventionID == id }
+        let transfers = try await app.knowledge(request).all(.transfer, as: Transfer.self).map(\.value).filter {
+            $0.interventionID == id
+        }
         let attachments = try await app.knowledge(request).attachments(of: id).map { ($0.id, $0.fileName, $0.size) }
         let snapshot = try await app.cache.snapshot()
-        let development = item.startYear == nil ? [] : item.regionCode.flatMap(RegionCode.init).map {
-            WijkanalyseBuilder(snapshot: snapshot).development(of: $0)
-        } ?? []
+        let development =
+            item.startYear == nil
+            ? []
+            : item.regionCode.flatMap(RegionCode.init).map {
+                WijkanalyseBuilder(snapshot: snapshot).development(of: $0)
+            } ?? []
         let cited = try await app.knowledge(request).all(.research, as: Research.self)
             .filter { (item.research ?? []).contains($0.id) }.map { ($0.id, $0.value.citation) }
-        return html(InterventionPage.render(id: stored.id, item, version: stored.version, updatedBy: stored.updatedBy,
-                                            mayEdit: request.viewer.mayEdit(item), mayRemove: request.viewer.isStaff, csrf: request.csrf,
-                                            transfers: transfers, mayRecordTransfer: request.viewer.mayCapture, attachments: attachments,
-                                            development: development, research: cited, published: stored.published))
+        return html(
+            InterventionPage.render(
+                id: stored.id, item, version: stored.version, updatedBy: stored.updatedBy,
+                mayEdit: request.viewer.mayEdit(item), mayRemove: request.viewer.isStaff, csrf: request.csrf,
+                transfers: transfers, mayRecordTransfer: request.viewer.mayCapture, attachments: attachments,
+                development: development, research: cited, published: stored.published))
     }
 
     func upload(_ request: Request) async throws -> Response {
@@ -63,21 +80,32 @@ struct KnowledgeController: Sendable {
         let bytes = Data(buffer: file.data)
         switch AttachmentRules.check(fileName: name, bytes: bytes) {
         case .failure(let problem):
-            throw Abort(bytes.count > AttachmentRules.maximumBytes ? .payloadTooLarge : .unprocessableEntity, reason: problem.description)
+            throw Abort(
+                bytes.count > AttachmentRules.maximumBytes ? .payloadTooLarge : .unprocessableEntity,
+                reason: problem.description)
         case .success(let contentType):
-            _ = try await app.knowledge(request).attach(to: stored.id, fileName: name, contentType: contentType, content: bytes, actor: request.viewer.email)
-            return request.redirect(to: SiteURL.knowledgeRecord(stored.id).path(fragment: "bijlagen"), redirectType: .normal)
+            _ = try await app.knowledge(request).attach(
+                to: stored.id, fileName: name, contentType: contentType, content: bytes, actor: request.viewer.email)
+            return request.redirect(
+                to: SiteURL.knowledgeRecord(stored.id).path(fragment: "bijlagen"), redirectType: .normal)
         }
     }
 
     func download(_ request: Request) async throws -> Response {
         let (stored, _) = try await app.intervention(try request.id("id"), request)
-        guard let (attachment, data) = try await app.knowledge(request).attachmentContent(try request.id("attachment"), of: stored.id) else {
+        guard
+            let (attachment, data) = try await app.knowledge(request).attachmentContent(
+                try request.id("attachment"), of: stored.id)
+        else {
             throw Abort(.notFound, reason: "Deze bijlage bestaat niet.")
         }
         // Always a download, never rendered inline: an uploaded file cannot run in Wijkradar's pages.
-        return Response(status: .ok, headers: ["Content-Type": attachment.contentType, "X-Content-Type-Options": "nosniff",
-                                               "Content-Disposition": "attachment; filename=\"\(attachment.fileName)\""],
-                        body: .init(data: data))
+        return Response(
+            status: .ok,
+            headers: [
+                "Content-Type": attachment.contentType, "X-Content-Type-Options": "nosniff",
+                "Content-Disposition": "attachment; filename=\"\(attachment.fileName)\"",
+            ],
+            body: .init(data: data))
     }
 }

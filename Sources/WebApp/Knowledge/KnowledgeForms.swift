@@ -6,13 +6,16 @@ struct ResearchForm: Decodable {
     var linking, parties, financing, regulation: Bool
 
     enum CodingKeys: String, CodingKey {
-        case title = "titel", authors = "auteurs", year = "jaar", publisher = "uitgever", link, summary = "samenvatting", wijken
-        case themes = "themas", linking = "aspect_koppelen", parties = "aspect_partijen", financing = "aspect_financiering"
+        case title = "titel", authors = "auteurs", year = "jaar", publisher = "uitgever", link, summary =
+            "samenvatting", wijken
+        case themes = "themas", linking = "aspect_koppelen", parties = "aspect_partijen", financing =
+            "aspect_financiering"
         case regulation = "aspect_regelgeving"
     }
 
     var aspects: [Aspect] {
-        [(linking, Aspect.linking), (parties, .parties), (financing, .financing), (regulation, .regulation)].filter(\.0).map(\.1)
+        [(linking, Aspect.linking), (parties, .parties), (financing, .financing), (regulation, .regulation)].filter(\.0)
+            .map(\.1)
     }
 }
 
@@ -21,7 +24,8 @@ struct TransferForm: Decodable {
     var city, wijk, year, understood, adapted, reused, result: String
 
     enum CodingKeys: String, CodingKey {
-        case city = "stad", wijk, year = "jaar", understood = "begrepen", adapted = "aangepast", reused = "hergebruikt", result = "resultaat"
+        case city = "stad", wijk, year = "jaar", understood = "begrepen", adapted = "aangepast", reused = "hergebruikt",
+            result = "resultaat"
     }
 }
 

@@ -22,13 +22,18 @@ struct OpgaveController: Sendable {
         let all = try await app.knowledge(request).opgaven()
         let cities = try await app.cityNames()
         var meeting: (title: String, link: String)?
-        if let id = opgave.meetingID, let found = try await MeetingStore(store: app.store).meeting(id: id), found.published,
-           let programme = try await ProgrammeStore(store: app.store).all().first(where: { $0.id == found.programmeID }) {
+        if let id = opgave.meetingID, let found = try await MeetingStore(store: app.store).meeting(id: id),
+            found.published,
+            let programme = try await ProgrammeStore(store: app.store).all().first(where: { $0.id == found.programmeID }
+            )
+        {
             meeting = (found.title, MeetingPage.path(programme, found))
         }
         let target = opgave.mergedInto.flatMap { id in all.first { $0.id == id }.map { (id, $0.opgave.title) } }
-        return html(OpgavePages.opgave(id: stored.id, opgave, cities: opgave.cityIDs.compactMap { cities[$0] }, meeting: meeting,
-                                       support: all.first { $0.id == stored.id }?.support ?? 0, mergedInto: target))
+        return html(
+            OpgavePages.opgave(
+                id: stored.id, opgave, cities: opgave.cityIDs.compactMap { cities[$0] }, meeting: meeting,
+                support: all.first { $0.id == stored.id }?.support ?? 0, mergedInto: target))
     }
 
     func support(_ request: Request) async throws -> Response {
@@ -37,12 +42,17 @@ struct OpgaveController: Sendable {
         guard let entry = try await app.knowledge(request).opgaven().first(where: { $0.id == id }) else {
             throw Abort(.notFound, reason: "Deze opgave bestaat niet.")
         }
-        try request.require(try await mayIdentifyOpgaven(request.viewer, meetingID: entry.opgave.meetingID ?? 0, store: app.store), "de opgaven van deze bijeenkomst")
+        try request.require(
+            try await mayIdentifyOpgaven(request.viewer, meetingID: entry.opgave.meetingID ?? 0, store: app.store),
+            "de opgaven van deze bijeenkomst")
         let back = try await app.meetingLink(entry.opgave.meetingID) ?? SiteURL.knowledgeRecord(id).path
-        return try await attempt(request, {
-            try await app.knowledge(request).support(id, userID: request.viewer.userID ?? 0, actor: request.viewer.email)
-            return back + "#opgaven"
-        }, otherwise: { list, status in throw Abort(status, reason: list.joined(separator: " ")) })
+        return try await attempt(
+            request,
+            {
+                try await app.knowledge(request).support(
+                    id, userID: request.viewer.userID ?? 0, actor: request.viewer.email)
+                return back + "#opgaven"
+            }, otherwise: { list, status in throw Abort(status, reason: list.joined(separator: " ")) })
     }
 
     /// Staff merge a duplicate into another opgave; the duplicate stays, linked, with its history.
@@ -52,20 +62,25 @@ struct OpgaveController: Sendable {
         let form = try request.form(MergeForm.self)
         let all = try await app.knowledge(request).opgaven()
         guard let entry = all.first(where: { $0.id == id }), let target = form.into, target != id,
-              all.contains(where: { $0.id == target && $0.opgave.mergedInto == nil }) else {
-            throw Abort(.unprocessableEntity, reason: "Kies een andere, niet samengevoegde opgave om mee samen te voegen.")
+            all.contains(where: { $0.id == target && $0.opgave.mergedInto == nil })
+        else {
+            throw Abort(
+                .unprocessableEntity, reason: "Kies een andere, niet samengevoegde opgave om mee samen te voegen.")
         }
         var opgave = entry.opgave
         opgave.mergedInto = target
         let cities = try await app.cityNames()
         let back = try await app.meetingLink(opgave.meetingID) ?? SiteURL.opgaven.path
         let merged = opgave
-        return try await attempt(request, {
-            _ = try await app.knowledge(request).update(id: id, expectedVersion: form.version ?? 0, merged,
-                                                              document: merged.searchDocument(cities: merged.cityIDs.compactMap { cities[$0] }),
-                                                              actor: request.viewer.email)
-            return back + "#opgaven"
-        }, otherwise: { list, status in throw Abort(status, reason: list.joined(separator: " ")) })
+        return try await attempt(
+            request,
+            {
+                _ = try await app.knowledge(request).update(
+                    id: id, expectedVersion: form.version ?? 0, merged,
+                    document: merged.searchDocument(cities: merged.cityIDs.compactMap { cities[$0] }),
+                    actor: request.viewer.email)
+                return back + "#opgaven"
+            }, otherwise: { list, status in throw Abort(status, reason: list.joined(separator: " ")) })
     }
 
     /// The register: opgaven by kind, how often, where, and the early-warning rules that fire in those wijken.
@@ -77,7 +92,9 @@ struct OpgaveController: Sendable {
         var info: [Int: (name: String, rules: [String])] = [:]
         for city in cities {
             let members = city.focusAreaSlug.flatMap { area[$0]?.members } ?? []
-            let rules = members.count == 1 ? snapshot.warning?.evaluate(members[0])?.flags.filter(\.fires).map(\.label) ?? [] : []
+            let rules =
+                members.count == 1
+                ? snapshot.warning?.evaluate(members[0])?.flags.filter(\.fires).map(\.label) ?? [] : []
             info[city.id] = ("\(city.wijkName) (\(city.cityName))", rules)
         }
         return html(OpgavePages.register(OpgavePages.groups(try await app.knowledge(request).opgaven(), cities: info)))

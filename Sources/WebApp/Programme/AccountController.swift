@@ -22,15 +22,20 @@ struct AccountController: Sendable {
         routes.on(.passwordChange) { try await changePassword($0) }
     }
 
-    func loginPage(_ request: Request, back: String, email: String = "", problems: [String] = [],
-                   status: HTTPResponseStatus = .ok) async throws -> Response {
+    func loginPage(
+        _ request: Request, back: String, email: String = "", problems: [String] = [],
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let csrf = try await request.formToken(accounts: app.accounts)
-        let notice: String? = switch try? request.query.get(String.self, at: "ok") {
-        case "account": "Uw account is aangemaakt. Log in met uw e-mailadres en wachtwoord."
-        case "wachtwoord": "Uw nieuwe wachtwoord is opgeslagen. Log ermee in."
-        default: nil
-        }
-        return html(AccountPages.login(csrf: csrf, email: email, back: back, problems: problems, notice: notice), status: status)
+        let notice: String? =
+            switch try? request.query.get(String.self, at: "ok") {
+            case "account": "Uw account is aangemaakt. Log in met uw e-mailadres en wachtwoord."
+            case "wachtwoord": "Uw nieuwe wachtwoord is opgeslagen. Log ermee in."
+            default: nil
+            }
+        return html(
+            AccountPages.login(csrf: csrf, email: email, back: back, problems: problems, notice: notice), status: status
+        )
     }
 
     /// Throttled by `LoginThrottle`: an attempt that comes too soon is refused before the password is checked, and
@@ -43,8 +48,9 @@ struct AccountController: Sendable {
         let attempt: Int
         switch try await gate.begin(email: email, request: request) {
         case .wait(let seconds):
-            let response = try await loginPage(request, back: back, email: email, problems: [LoginGate.refusal(seconds)],
-                                               status: .tooManyRequests)
+            let response = try await loginPage(
+                request, back: back, email: email, problems: [LoginGate.refusal(seconds)],
+                status: .tooManyRequests)
             response.headers.replaceOrAdd(name: "Retry-After", value: String(seconds))
             return response
         case .check(let id):
@@ -53,13 +59,17 @@ struct AccountController: Sendable {
         let account = try await app.accounts.account(email: email)
         let password = form.password
         // An unknown address costs as much time as a wrong password, so timing does not tell which addresses exist.
-        let check = try await gate.verify(password, hash: account?.passwordHash ?? app.passwords.decoy, attempt: attempt)
+        let check = try await gate.verify(
+            password, hash: account?.passwordHash ?? app.passwords.decoy, attempt: attempt)
         guard let account, check.matches else {
             // The attempt stays written as a failure.
-            return try await loginPage(request, back: back, email: email, problems: ["E-mailadres of wachtwoord klopt niet."],
-                                       status: .unauthorized)
+            return try await loginPage(
+                request, back: back, email: email, problems: ["E-mailadres of wachtwoord klopt niet."],
+                status: .unauthorized)
         }
-        if check.needsUpgrade { try await app.accounts.upgradeHash(userID: account.id, hash: try await app.passwords.hash(password)) }
+        if check.needsUpgrade {
+            try await app.accounts.upgradeHash(userID: account.id, hash: try await app.passwords.hash(password))
+        }
         try await app.accounts.clearFailures(email: email)
         if let old = request.context.token { try await app.accounts.endSession(token: old) }
         let session = try await app.accounts.startSession(userID: account.id)
@@ -70,18 +80,27 @@ struct AccountController: Sendable {
     func logout(_ request: Request) async throws -> Response {
         if let token = request.context.token { try await app.accounts.endSession(token: token) }
         let response = request.redirect(to: SiteURL.home.path, redirectType: .normal)
-        response.cookies[SessionMiddleware.cookie] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0,
-                                                                      path: SiteURL.home.path, isHTTPOnly: true, sameSite: .lax)
+        response.cookies[SessionMiddleware.cookie] = HTTPCookies.Value(
+            string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0,
+            path: SiteURL.home.path, isHTTPOnly: true, sameSite: .lax)
         return response
     }
 
-    func invitationPage(_ request: Request, problems: [String] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
+    func invitationPage(_ request: Request, problems: [String] = [], status: HTTPResponseStatus = .ok) async throws
+        -> Response
+    {
         let token = try request.text("token")
         guard let invitation = try await app.accounts.invitation(token: token) else {
-            throw Abort(.notFound, reason: "Deze uitnodigingslink is ongeldig, al gebruikt of verlopen. Vraag het programmabureau om een nieuwe.")
+            throw Abort(
+                .notFound,
+                reason:
+                    "Deze uitnodigingslink is ongeldig, al gebruikt of verlopen. Vraag het programmabureau om een nieuwe."
+            )
         }
-        return html(AccountPages.invitation(csrf: try await request.formToken(accounts: app.accounts), token: token, name: invitation.name,
-                                            email: invitation.email, role: invitation.role.label, problems: problems), status: status)
+        return html(
+            AccountPages.invitation(
+                csrf: try await request.formToken(accounts: app.accounts), token: token, name: invitation.name,
+                email: invitation.email, role: invitation.role.label, problems: problems), status: status)
     }
 
     func acceptInvitation(_ request: Request) async throws -> Response {
@@ -89,30 +108,45 @@ struct AccountController: Sendable {
         let token = try request.text("token")
         let invitation = try await app.accounts.invitation(token: token)
         let password = form.password
-        let list = PasswordPolicy.problems(password, repeated: form.repeated, email: invitation?.email ?? "",
-                                           name: invitation?.name ?? "")
-        guard list.isEmpty else { return try await invitationPage(request, problems: list, status: .unprocessableEntity) }
-        return try await attempt(request, {
-            _ = try await app.accounts.accept(token: token, passwordHash: try await app.passwords.hash(password))
-            return SiteURL.login.path(query: ["ok": "account"])
-        }, otherwise: { try await invitationPage(request, problems: $0, status: $1) })
+        let list = PasswordPolicy.problems(
+            password, repeated: form.repeated, email: invitation?.email ?? "",
+            name: invitation?.name ?? "")
+        guard list.isEmpty else {
+            return try await invitationPage(request, problems: list, status: .unprocessableEntity)
+        }
+        return try await attempt(
+            request,
+            {
+                _ = try await app.accounts.accept(token: token, passwordHash: try await app.passwords.hash(password))
+                return SiteURL.login.path(query: ["ok": "account"])
+            }, otherwise: { try await invitationPage(request, problems: $0, status: $1) })
     }
 
-    func profile(_ request: Request, problems: [String] = [], notice: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+    func profile(_ request: Request, problems: [String] = [], notice: String? = nil, status: HTTPResponseStatus = .ok)
+        async throws -> Response
+    {
         try request.requireSignedIn()
-        let person = try await request.viewer.participantID.asyncMap { try await app.participants.participant(id: $0) } ?? nil
+        let person =
+            try await request.viewer.participantID.asyncMap { try await app.participants.participant(id: $0) } ?? nil
         var registrations: [(meeting: String, link: String, status: String)] = []
         if let person {
             let programmes = try await app.programmes.all()
             for registration in try await app.registrations.registrations(participantID: person.id) {
                 guard let meeting = try await app.meetings.meeting(id: registration.meetingID),
-                      let programme = programmes.first(where: { $0.id == meeting.programmeID }) else { continue }
-                registrations.append(("\(meeting.title) (\(meeting.date.dutch))", MeetingPage.path(programme, meeting), registration.status.rawValue))
+                    let programme = programmes.first(where: { $0.id == meeting.programmeID })
+                else { continue }
+                registrations.append(
+                    (
+                        "\(meeting.title) (\(meeting.date.dutch))", MeetingPage.path(programme, meeting),
+                        registration.status.rawValue
+                    ))
             }
         }
         let message = notice ?? ((try? request.query.get(String.self, at: "ok")) == "opgeslagen" ? "Opgeslagen." : nil)
-        return html(AccountPages.profile(session: request.sessionBar!, participant: person, registrations: registrations,
-                                         problems: problems, notice: message), status: status)
+        return html(
+            AccountPages.profile(
+                session: request.sessionBar!, participant: person, registrations: registrations,
+                problems: problems, notice: message), status: status)
     }
 
     func saveProfile(_ request: Request) async throws -> Response {
@@ -122,33 +156,42 @@ struct AccountController: Sendable {
         }
         let form = try request.form(ProfileForm.self)
         var person = current
-        (person.name, person.email, person.organisation) = (form.name, form.email.trimmingCharacters(in: .whitespaces), form.organisation)
+        (person.name, person.email, person.organisation) = (
+            form.name, form.email.trimmingCharacters(in: .whitespaces), form.organisation
+        )
         (person.discipline, person.role, person.involvedInWijkaanpak) = (form.discipline, form.role, form.involved)
         person.version = form.version ?? 0
-        return try await attempt(request, {
-            _ = try await app.participants.update(person, actor: app.actor(request))
-            return SiteURL.profile.path(query: ["ok": "opgeslagen"])
-        }, otherwise: { try await profile(request, problems: $0, status: $1) })
+        return try await attempt(
+            request,
+            {
+                _ = try await app.participants.update(person, actor: app.actor(request))
+                return SiteURL.profile.path(query: ["ok": "opgeslagen"])
+            }, otherwise: { try await profile(request, problems: $0, status: $1) })
     }
 
     func changePassword(_ request: Request) async throws -> Response {
         try request.requireSignedIn()
         let form = try request.form(PasswordChangeForm.self)
-        guard let account = try await app.accounts.account(id: request.viewer.userID ?? 0) else { throw SignInRequired() }
+        guard let account = try await app.accounts.account(id: request.viewer.userID ?? 0) else {
+            throw SignInRequired()
+        }
         // A stolen session must not allow endless guesses at the current password either.
         let gate = LoginGate(app: app)
         let attempt: Int
         switch try await gate.begin(email: account.email, request: request) {
-        case .wait(let seconds): return try await profile(request, problems: [LoginGate.refusal(seconds)], status: .tooManyRequests)
+        case .wait(let seconds):
+            return try await profile(request, problems: [LoginGate.refusal(seconds)], status: .tooManyRequests)
         case .check(let id): attempt = id
         }
         guard try await gate.verify(form.current, hash: account.passwordHash, attempt: attempt).matches else {
-            return try await profile(request, problems: ["Huidig wachtwoord: klopt niet."], status: .unprocessableEntity)
+            return try await profile(
+                request, problems: ["Huidig wachtwoord: klopt niet."], status: .unprocessableEntity)
         }
         try await app.accounts.clearFailures(email: account.email)
         let list = PasswordPolicy.problems(form.new, repeated: nil, email: account.email, name: account.name)
         guard list.isEmpty else { return try await profile(request, problems: list, status: .unprocessableEntity) }
-        try await app.accounts.setPassword(userID: account.id, hash: try await app.passwords.hash(form.new), actor: account.email)
+        try await app.accounts.setPassword(
+            userID: account.id, hash: try await app.passwords.hash(form.new), actor: account.email)
         let session = try await app.accounts.startSession(userID: account.id)
         request.replaceSession(with: session.token, csrf: session.csrf)
         return request.redirect(to: SiteURL.profile.path(query: ["ok": "opgeslagen"]), redirectType: .normal)

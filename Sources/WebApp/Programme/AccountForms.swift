@@ -32,7 +32,8 @@ struct ProfileForm: Decodable {
     var version: Int?
 
     enum CodingKeys: String, CodingKey {
-        case name = "naam", email, organisation = "organisatie", discipline, role = "rol", involved = "betrokken", version = "versie"
+        case name = "naam", email, organisation = "organisatie", discipline, role = "rol", involved = "betrokken",
+            version = "versie"
     }
 }
 
@@ -48,7 +49,8 @@ struct ParticipantForm: Decodable {
     var involved: Bool
 
     enum CodingKeys: String, CodingKey {
-        case id, version = "versie", name = "naam", email, organisation = "organisatie", discipline, role = "rol", involved = "betrokken"
+        case id, version = "versie", name = "naam", email, organisation = "organisatie", discipline, role = "rol",
+            involved = "betrokken"
     }
 }
 
@@ -70,7 +72,8 @@ struct ProgrammeForm: Decodable {
     var slug, name, organiser, start, end, summary, source, cities: String
 
     enum CodingKeys: String, CodingKey {
-        case slug, name = "naam", organiser = "organisator", start = "begin", end = "einde", summary = "beschrijving", source = "bron"
+        case slug, name = "naam", organiser = "organisator", start = "begin", end = "einde", summary = "beschrijving",
+            source = "bron"
         case cities = "steden"
     }
 }

@@ -14,49 +14,69 @@ struct AdminController: Sendable {
         routes.on(.adminInvite) { try await invite($0) }
     }
 
-    func admin(_ request: Request, link: AdminPage.OneTimeLink? = nil, problems: [String] = [],
-               status: HTTPResponseStatus = .ok) async throws -> Response {
+    func admin(
+        _ request: Request, link: AdminPage.OneTimeLink? = nil, problems: [String] = [],
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         try request.require(request.viewer.isStaff, "het beheer")
         var cities: [(id: Int, label: String)] = []
         for programme in try await app.programmes.all() {
-            cities += try await app.programmes.cities(programmeID: programme.id).map { ($0.id, "\($0.cityName) – \($0.wijkName) (\(programme.name))") }
+            cities += try await app.programmes.cities(programmeID: programme.id).map {
+                ($0.id, "\($0.cityName) – \($0.wijkName) (\(programme.name))")
+            }
         }
         let label = Dictionary(uniqueKeysWithValues: cities.map { ($0.id, $0.label) })
         let formatter = DateFormatter()
         formatter.timeZone = TimeZone(identifier: "Europe/Amsterdam")
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
         let log = try await AuditLog(store: app.store).recent().map {
-            AdminPage.LogLine(at: formatter.string(from: Date(timeIntervalSince1970: TimeInterval($0.at))), actor: $0.actor, action: $0.action,
-                              subject: $0.subject, detail: $0.detail)
+            AdminPage.LogLine(
+                at: formatter.string(from: Date(timeIntervalSince1970: TimeInterval($0.at))), actor: $0.actor,
+                action: $0.action,
+                subject: $0.subject, detail: $0.detail)
         }
         let accounts = try await app.accounts.accounts().map {
-            AdminPage.AccountLine(id: $0.id, email: $0.email, name: $0.name, role: $0.role.label, city: $0.cityID.flatMap { label[$0] })
+            AdminPage.AccountLine(
+                id: $0.id, email: $0.email, name: $0.name, role: $0.role.label, city: $0.cityID.flatMap { label[$0] })
         }
-        return html(AdminPage.render(.init(accounts: accounts, cities: cities, log: log, link: link,
-                                           session: request.sessionBar!, problems: problems)), status: status)
+        return html(
+            AdminPage.render(
+                .init(
+                    accounts: accounts, cities: cities, log: log, link: link,
+                    session: request.sessionBar!, problems: problems)), status: status)
     }
 
     func invite(_ request: Request) async throws -> Response {
         try request.require(request.viewer.isStaff, "het beheer")
         let form = try request.form(InviteForm.self)
         guard let role = Role(rawValue: form.role), role != .participant else {
-            return try await admin(request, problems: ["Rol: kies programmastaf of stadscoördinator."], status: .unprocessableEntity)
+            return try await admin(
+                request, problems: ["Rol: kies programmastaf of stadscoördinator."], status: .unprocessableEntity)
         }
         let email = form.email.trimmingCharacters(in: .whitespaces)
         let cityID = role == .staff ? nil : form.city
         do {
-            let token = try await app.accounts.invite(email: email, name: form.name, role: role, cityID: cityID, participantID: nil,
-                                                      actor: app.actor(request))
+            let token = try await app.accounts.invite(
+                email: email, name: form.name, role: role, cityID: cityID, participantID: nil,
+                actor: app.actor(request))
             let link = app.link(SiteURL.invitation(token).path)
-            await app.mailer.send([MailText.invitation(to: email, name: form.name, role: role, link: link, validDays: AccountStore.invitationDays)],
-                                  logger: request.logger)
+            await app.mailer.send(
+                [
+                    MailText.invitation(
+                        to: email, name: form.name, role: role, link: link, validDays: AccountStore.invitationDays)
+                ],
+                logger: request.logger)
             let sent = app.mailer.isConfigured ? "Er is ook een e-mail met deze link verstuurd. " : ""
-            return try await admin(request, link: .init(
-                explanation: "Uitnodiging gemaakt voor \(email). \(sent)De link is \(AccountStore.invitationDays) dagen geldig en werkt één keer:",
-                link: link))
+            return try await admin(
+                request,
+                link: .init(
+                    explanation:
+                        "Uitnodiging gemaakt voor \(email). \(sent)De link is \(AccountStore.invitationDays) dagen geldig en werkt één keer:",
+                    link: link))
         } catch {
             guard let list = problems(error) else { throw error }
-            return try await admin(request, problems: list, status: (error as? ProgrammeError)?.status ?? .unprocessableEntity)
+            return try await admin(
+                request, problems: list, status: (error as? ProgrammeError)?.status ?? .unprocessableEntity)
         }
     }
 }

@@ -13,8 +13,10 @@ struct LoginGate: Sendable {
     func begin(email: String, request: Request) async throws -> Outcome {
         let client = request.clientAddress(trusting: app.trustedProxies)
         let attempt = try await app.accounts.beginAttempt(email: email, client: client)
-        let before = try await app.accounts.failures(before: attempt, email: email, client: client, window: app.throttle.window)
-        let wait = app.throttle.wait(account: before.account, client: before.client, now: Int(app.clock.now().timeIntervalSince1970 * 1000))
+        let before = try await app.accounts.failures(
+            before: attempt, email: email, client: client, window: app.throttle.window)
+        let wait = app.throttle.wait(
+            account: before.account, client: before.client, now: Int(app.clock.now().timeIntervalSince1970 * 1000))
         guard wait == 0 else {
             try await app.accounts.forget(attempt: attempt)
             return .wait(seconds: wait)

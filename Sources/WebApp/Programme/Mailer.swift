@@ -26,17 +26,24 @@ public struct Mailer: Sendable {
                 sent += 1
             } catch {
                 logger.warning("e-mail aan \(message.to) niet verstuurd: \(error)")
-                try? await audit.record(actor: "Wijkradar", action: "e-mail niet verstuurd", subject: message.to, detail: "\(message.subject): \(error)")
+                try? await audit.record(
+                    actor: "Wijkradar", action: "e-mail niet verstuurd", subject: message.to,
+                    detail: "\(message.subject): \(error)")
             }
         }
         return sent
     }
 
     /// Reminds everyone registered for a meeting and records that the reminder went out; returns how many were sent.
-    public func remind(_ meeting: Meeting, of programme: ProgrammeInfo, store: Store, publicURL: String, actor: String, logger: Logger) async throws -> Int {
-        let registered = try await RegistrationStore(store: store).rows(meetingID: meeting.id).filter { $0.registration.status == .registered }
+    public func remind(
+        _ meeting: Meeting, of programme: ProgrammeInfo, store: Store, publicURL: String, actor: String, logger: Logger
+    ) async throws -> Int {
+        let registered = try await RegistrationStore(store: store).rows(meetingID: meeting.id).filter {
+            $0.registration.status == .registered
+        }
         let url = publicURL + MeetingPage.path(programme, meeting)
-        let sent = await send(registered.map { MailText.reminder($0.participant, meeting: meeting, url: url) }, logger: logger)
+        let sent = await send(
+            registered.map { MailText.reminder($0.participant, meeting: meeting, url: url) }, logger: logger)
         try await MeetingStore(store: store).markReminded(meeting, sent: sent, actor: actor)
         return sent
     }

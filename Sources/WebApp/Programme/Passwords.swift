@@ -33,12 +33,15 @@ struct Passwords: Sendable {
     func verify(_ password: String, hash: String) async throws -> (matches: Bool, needsUpgrade: Bool) {
         try await HashingPool.shared.run { [decoy] in
             if hash.hasPrefix(Self.prefix) {
-                return (try Bcrypt.verify(Self.prehash(password), created: String(hash.dropFirst(Self.prefix.count))), false)
+                return (
+                    try Bcrypt.verify(Self.prehash(password), created: String(hash.dropFirst(Self.prefix.count))), false
+                )
             }
             // NB: a plain Bcrypt hash cannot tell "ab" from "ab\0cd": it stops at NUL. No password with a control
             // character matches one, nor a password shorter than the old policy ever allowed.
             guard !InputText.hasControlCharacters(password), !password.utf8.contains(0),
-                  password.count >= PasswordPolicy.minimumLength else {
+                password.count >= PasswordPolicy.minimumLength
+            else {
                 // Just as slow as a real check, so timing does not tell that this account exists.
                 _ = try? Bcrypt.verify(Self.prehash(password), created: String(decoy.dropFirst(Self.prefix.count)))
                 return (false, false)

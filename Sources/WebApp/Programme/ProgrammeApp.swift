@@ -28,7 +28,9 @@ struct ProgrammeApp: Sendable {
 
     func programme(_ request: Request) async throws -> ProgrammeInfo {
         let slug = try request.text("programme")
-        guard let programme = try await programmes.programme(slug: slug) else { throw Abort(.notFound, reason: "Programma '\(slug)' bestaat niet.") }
+        guard let programme = try await programmes.programme(slug: slug) else {
+            throw Abort(.notFound, reason: "Programma '\(slug)' bestaat niet.")
+        }
         return programme
     }
 
@@ -44,7 +46,8 @@ struct ProgrammeApp: Sendable {
     func meeting(_ request: Request, in programme: ProgrammeInfo) async throws -> Meeting {
         let id = try request.id("meeting")
         guard let meeting = try await meetings.meeting(id: id),
-              meeting.programmeID == programme.id, request.viewer.maySee(meeting) else {
+            meeting.programmeID == programme.id, request.viewer.maySee(meeting)
+        else {
             throw Abort(.notFound, reason: "Deze bijeenkomst bestaat niet of is nog niet gepubliceerd.")
         }
         return meeting
@@ -56,16 +59,23 @@ struct ProgrammeApp: Sendable {
 
     /// The wijkanalyse in brief for a programme wijk, from its focus area.
     func analysis(for city: ProgrammeCity) async throws -> (CityPage.Analysis?, String) {
-        guard let slug = city.focusAreaSlug, let area = try await FocusAreaStore(store: store).find(slug: slug) else { return (nil, "") }
+        guard let slug = city.focusAreaSlug, let area = try await FocusAreaStore(store: store).find(slug: slug) else {
+            return (nil, "")
+        }
         let codes = area.members.map(\.rawValue).joined(separator: " ")
         let snapshot = try await cache.snapshot()
         let note = area.note.isEmpty ? nil : area.note
         func source(_ s: SourceRef) -> String { "\(s.attribution) (tabel \(s.table), \(s.year); \(s.licence))" }
-        if area.members.count == 1, let code = area.members.first, let model = WijkanalyseBuilder(snapshot: snapshot).model(for: code, mapIndicator: nil) {
+        if area.members.count == 1, let code = area.members.first,
+            let model = WijkanalyseBuilder(snapshot: snapshot).model(for: code, mapIndicator: nil)
+        {
             // The summary ends with the early-warning outcome when there is one.
             let sources = Set(model.profile?.rows.map { source($0.source) } ?? []).sorted()
-            return (.init(areaName: "\(model.region.name) (\(code))", note: note, sentences: model.summary.map(\.text),
-                          sources: sources, link: SiteURL.region(code.rawValue).path), codes)
+            return (
+                .init(
+                    areaName: "\(model.region.name) (\(code))", note: note, sentences: model.summary.map(\.text),
+                    sources: sources, link: SiteURL.region(code.rawValue).path), codes
+            )
         }
         guard let table = snapshot.table(for: area) else { return (nil, codes) }
         let profile = FocusAreaProfile.build(area, table: table)
@@ -73,12 +83,19 @@ struct ProgrammeApp: Sendable {
         for id in ["population", "households", "income_per_inhabitant", "social_assistance", "owner_occupied_pct"] {
             guard let row = profile.row(id) else { continue }
             switch row.outcome {
-            case .computed(let value): sentences.append("\(row.indicator.label): \(DutchFormat.number(value, decimals: row.indicator.decimals))* (\(profile.period), berekend uit \(area.members.count) gebieden)")
+            case .computed(let value):
+                sentences.append(
+                    "\(row.indicator.label): \(DutchFormat.number(value, decimals: row.indicator.decimals))* (\(profile.period), berekend uit \(area.members.count) gebieden)"
+                )
             case .unavailable(let reason): sentences.append("\(row.indicator.label): niet beschikbaar (\(reason))")
             }
         }
-        return (.init(areaName: area.name, note: note, sentences: sentences,
-                      sources: Set(profile.rows.map { source($0.source) }).sorted(), link: SiteURL.focusArea(slug).path), codes)
+        return (
+            .init(
+                areaName: area.name, note: note, sentences: sentences,
+                sources: Set(profile.rows.map { source($0.source) }).sorted(), link: SiteURL.focusArea(slug).path),
+            codes
+        )
     }
 }
 
@@ -104,8 +121,10 @@ func mayIdentifyOpgaven(_ viewer: Viewer, meetingID: Int, store: Store) async th
 
 /// Runs a change and redirects to the path it returns. A change the rules reject shows the page again with its
 /// problems and the status the error carries (409 for a conflict, 422 otherwise); any other error is an error.
-func attempt(_ request: Request, _ change: () async throws -> String,
-             otherwise page: ([String], HTTPResponseStatus) async throws -> Response) async throws -> Response {
+func attempt(
+    _ request: Request, _ change: () async throws -> String,
+    otherwise page: ([String], HTTPResponseStatus) async throws -> Response
+) async throws -> Response {
     do {
         return request.redirect(to: try await change(), redirectType: .normal)
     } catch {

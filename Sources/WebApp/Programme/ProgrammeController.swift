@@ -17,9 +17,12 @@ struct ProgrammeController: Sendable {
 
     func list(_ request: Request, problems: [String] = []) async throws -> Response {
         let csrf = request.csrf
-        return html(ProgrammeListPage.render(.init(programmes: try await app.programmes.all(), viewer: request.viewer,
-                                                   session: request.sessionBar, csrf: csrf, problems: problems)),
-                    status: problems.isEmpty ? .ok : .unprocessableEntity)
+        return html(
+            ProgrammeListPage.render(
+                .init(
+                    programmes: try await app.programmes.all(), viewer: request.viewer,
+                    session: request.sessionBar, csrf: csrf, problems: problems)),
+            status: problems.isEmpty ? .ok : .unprocessableEntity)
     }
 
     func createProgramme(_ request: Request) async throws -> Response {
@@ -32,11 +35,16 @@ struct ProgrammeController: Sendable {
         guard countText.isEmpty || Int(countText) != nil else {
             return try await list(request, problems: ["Aantal steden: '\(countText)' is geen geheel getal."])
         }
-        return try await attempt(request, {
-            ProgrammePage.path(try await app.programmes.create(ProgrammeInfo(
-                slug: form.slug, name: form.name, organiser: form.organiser, startsOn: start, endsOn: end,
-                summary: form.summary, source: form.source, plannedCities: Int(countText)), actor: app.actor(request)))
-        }, otherwise: { list, _ in try await self.list(request, problems: list) })
+        return try await attempt(
+            request,
+            {
+                ProgrammePage.path(
+                    try await app.programmes.create(
+                        ProgrammeInfo(
+                            slug: form.slug, name: form.name, organiser: form.organiser, startsOn: start, endsOn: end,
+                            summary: form.summary, source: form.source, plannedCities: Int(countText)),
+                        actor: app.actor(request)))
+            }, otherwise: { list, _ in try await self.list(request, problems: list) })
     }
 
     func overviewModel(_ request: Request, _ programme: ProgrammeInfo) async throws -> ProgrammePage.Model {
@@ -47,16 +55,26 @@ struct ProgrammeController: Sendable {
         let host = Dictionary(uniqueKeysWithValues: cities.map { ($0.id, "\($0.wijkName) (\($0.cityName))") })
         var lines: [ProgrammePage.CityLine] = []
         for city in cities {
-            let area = try await city.focusAreaSlug.asyncMap { try await FocusAreaStore(store: app.store).find(slug: $0) } ?? nil
-            lines.append(.init(city: city, areaLabel: area.map { $0.members.map(\.rawValue).joined(separator: ", ") + ($0.note.hasPrefix("Benadering") ? " (benadering)" : "") }))
+            let area =
+                try await city.focusAreaSlug.asyncMap { try await FocusAreaStore(store: app.store).find(slug: $0) }
+                ?? nil
+            lines.append(
+                .init(
+                    city: city,
+                    areaLabel: area.map {
+                        $0.members.map(\.rawValue).joined(separator: ", ")
+                            + ($0.note.hasPrefix("Benadering") ? " (benadering)" : "")
+                    }))
         }
         let meetings = try await app.meetings.meetings(programmeID: programme.id).map {
-            ProgrammePage.MeetingLine(meeting: $0, theme: $0.themeID.flatMap { title[$0] }, host: $0.hostCityID.flatMap { host[$0] })
+            ProgrammePage.MeetingLine(
+                meeting: $0, theme: $0.themeID.flatMap { title[$0] }, host: $0.hostCityID.flatMap { host[$0] })
         }
         let warnings = request.viewer.isStaff ? try await app.meetings.hostWarnings(programmeID: programme.id) : []
-        return .init(programme: programme, cities: lines, chosenThemes: chosen, meetings: meetings,
-                     warnings: warnings, viewer: request.viewer, session: request.sessionBar,
-                     csrf: request.csrf)
+        return .init(
+            programme: programme, cities: lines, chosenThemes: chosen, meetings: meetings,
+            warnings: warnings, viewer: request.viewer, session: request.sessionBar,
+            csrf: request.csrf)
     }
 
     func overview(_ request: Request) async throws -> Response {
@@ -67,15 +85,22 @@ struct ProgrammeController: Sendable {
         let programme = try await app.programme(request)
         try request.require(request.viewer.isStaff, "het toevoegen van steden")
         let form = try request.form(CityForm.self)
-        return try await attempt(request, {
-            CityPage.path(programme, try await app.programmes.addCity(ProgrammeCity(
-                programmeID: programme.id, municipalityCode: form.municipalityCode.trimmingCharacters(in: .whitespaces).uppercased(),
-                cityName: form.city, wijkName: form.wijk, source: form.source), actor: app.actor(request)))
-        }, otherwise: { list, status in
-            var model = try await overviewModel(request, programme)
-            model.problems = list
-            return html(ProgrammePage.render(model), status: status)
-        })
+        return try await attempt(
+            request,
+            {
+                CityPage.path(
+                    programme,
+                    try await app.programmes.addCity(
+                        ProgrammeCity(
+                            programmeID: programme.id,
+                            municipalityCode: form.municipalityCode.trimmingCharacters(in: .whitespaces).uppercased(),
+                            cityName: form.city, wijkName: form.wijk, source: form.source), actor: app.actor(request)))
+            },
+            otherwise: { list, status in
+                var model = try await overviewModel(request, programme)
+                model.problems = list
+                return html(ProgrammePage.render(model), status: status)
+            })
     }
 
 }

@@ -74,7 +74,9 @@ struct SessionMiddleware: AsyncMiddleware {
         try refuseControlCharacters(in: request.url)
         if let token = request.cookies[Self.cookie]?.string, let session = try await accounts.session(token: token) {
             var context = RequestContext(token: token, csrf: session.csrf)
-            if let id = session.userID, let account = try await accounts.account(id: id) { context.viewer = account.viewer }
+            if let id = session.userID, let account = try await accounts.account(id: id) {
+                context.viewer = account.viewer
+            }
             request.context = context
         }
         if ![.GET, .HEAD, .OPTIONS].contains(request.method) {
@@ -85,13 +87,19 @@ struct SessionMiddleware: AsyncMiddleware {
             }
             try await request.collectBody()
             let isMultipart = request.headers.contentType?.type == "multipart"
-            let sent = isMultipart ? request.multipartForm?.field("_csrf") ?? "" : (try? request.content.get(String.self, at: "_csrf")) ?? ""
+            let sent =
+                isMultipart
+                ? request.multipartForm?.field("_csrf") ?? ""
+                : (try? request.content.get(String.self, at: "_csrf")) ?? ""
             guard Self.equal(sent, expected) else { throw Self.csrfRefusal }
         }
-        let response = try await Layout.$currentSession.withValue(request.sessionBar) { try await next.respond(to: request) }
+        let response = try await Layout.$currentSession.withValue(request.sessionBar) {
+            try await next.respond(to: request)
+        }
         if let token = request.storage[NewCookieKey.self] {
-            response.cookies[Self.cookie] = HTTPCookies.Value(string: token, maxAge: AccountStore.sessionLifetime, path: SiteURL.home.path,
-                                                              isSecure: secureCookies, isHTTPOnly: true, sameSite: .lax)
+            response.cookies[Self.cookie] = HTTPCookies.Value(
+                string: token, maxAge: AccountStore.sessionLifetime, path: SiteURL.home.path,
+                isSecure: secureCookies, isHTTPOnly: true, sameSite: .lax)
         }
         return response
     }
@@ -101,7 +109,9 @@ struct SessionMiddleware: AsyncMiddleware {
     /// to an `%FF` (which makes the whole address invalid UTF-8) is still seen.
     func refuseControlCharacters(in url: URI) throws {
         guard Self.hasControlBytes(url.string) else { return }
-        throw Abort(.badRequest, reason: "Het adres bevat een teken dat niet in een adres hoort (zoals een NUL-teken of een regeleinde).")
+        throw Abort(
+            .badRequest,
+            reason: "Het adres bevat een teken dat niet in een adres hoort (zoals een NUL-teken of een regeleinde).")
     }
 
     static func hasControlBytes(_ address: String) -> Bool {
@@ -109,7 +119,8 @@ struct SessionMiddleware: AsyncMiddleware {
         var iterator = Array(address.utf8).makeIterator()
         while let byte = iterator.next() {
             if byte == UInt8(ascii: "%"), let high = iterator.next(), let low = iterator.next(),
-               let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) {
+                let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16)
+            {
                 bytes.append(value)
             } else {
                 bytes.append(byte)
@@ -121,8 +132,10 @@ struct SessionMiddleware: AsyncMiddleware {
         }
     }
 
-    static let csrfRefusal = Abort(.forbidden, reason: "Dit formulier is verlopen of komt niet van Wijkradar (CSRF-controle). "
-                                       + "Laad de pagina opnieuw en probeer het nog eens.")
+    static let csrfRefusal = Abort(
+        .forbidden,
+        reason: "Dit formulier is verlopen of komt niet van Wijkradar (CSRF-controle). "
+            + "Laad de pagina opnieuw en probeer het nog eens.")
 
     /// Compares in time independent of where the strings differ.
     static func equal(_ a: String, _ b: String) -> Bool {
