@@ -154,6 +154,15 @@ public struct KnowledgeStore: Sendable {
     }
 
     /// The record, also when removed (pages say so); nil when it does not exist or is a concept the audience may not see.
+    /// The records with these ids that the audience may see, live ones only, in id order: one query.
+    public func records(ids: [Int]) async throws -> [Stored] {
+        guard !ids.isEmpty else { return [] }
+        return try await visible(
+            store.sql.select().column("id").column("kind").column("title").column("payload").column("version")
+                .column("deleted").column("updated_by").column("published").from("knowledge_records")
+        ).where("id", .in, ids).orderBy("id").all().map(Self.stored)
+    }
+
     public func record(id: Int) async throws -> Stored? {
         guard let stored = try await Self.stored(store.sql, id: id), stored.published || audience == .internal else {
             return nil
@@ -481,13 +490,19 @@ public struct KnowledgeStore: Sendable {
         try await sql.select().column("id").column("kind").column("title").column("payload").column("version").column(
             "deleted"
         )
-        .column("updated_by").column("published").from("knowledge_records").where("id", .equal, id).first().map {
-            Stored(
-                id: try $0.decode(column: "id"), kind: Kind(rawValue: try $0.decode(column: "kind")) ?? .intervention,
-                title: try $0.decode(column: "title"), payload: try $0.decode(column: "payload"),
-                version: try $0.decode(column: "version"),
-                deleted: try $0.decode(column: "deleted"), updatedBy: try $0.decode(column: "updated_by"),
-                published: try $0.decode(column: "published"))
+        .column("updated_by").column("published").from("knowledge_records").where("id", .equal, id).first().map(stored)
+    }
+
+    static func stored(_ row: any SQLRow) throws -> Stored {
+        struct Row: Decodable {
+            var id, version: Int
+            var kind, title, payload, updatedBy: String
+            var deleted, published: Bool
         }
+        let r = try Rows.decode(Row.self, row)
+        return Stored(
+            id: r.id, kind: Kind(rawValue: r.kind) ?? .intervention, title: r.title, payload: r.payload,
+            version: r.version,
+            deleted: r.deleted, updatedBy: r.updatedBy, published: r.published)
     }
 }

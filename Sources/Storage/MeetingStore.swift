@@ -58,6 +58,14 @@ public struct MeetingStore: Sendable {
         try await store.sql.select().column("*").from("meetings").where("id", .equal, id).first().map(Self.meeting)
     }
 
+    /// Meetings by id (a participant's registrations), or every meeting when nil: one query.
+    public func meetings(ids: [Int]?) async throws -> [Meeting] {
+        if let ids, ids.isEmpty { return [] }
+        let query = store.sql.select().column("*").from("meetings").orderBy("date").orderBy("number")
+        if let ids { query.where("id", .in, ids) }
+        return try await query.all().map(Self.meeting)
+    }
+
     public func meetings(programmeID: Int) async throws -> [Meeting] {
         try await store.sql.select().column("*").from("meetings").where("programme_id", .equal, programmeID)
             .orderBy("date").orderBy("number").all().map(Self.meeting)

@@ -37,6 +37,12 @@ public struct ReportStore: Sendable {
 
     /// Published versions newest (highest number) first, then the concept if there is one; without their frozen
     /// documents, which only `published` reads.
+    /// Every version of every report (without the frozen documents), newest number first per report: one query.
+    public func allVersions() async throws -> [Version] {
+        try await store.sql.select().columns(Self.listColumns.map { SQLIdentifier($0) }).from("report_versions").all()
+            .map(Self.decode).sorted { ($0.number ?? 0) > ($1.number ?? 0) }
+    }
+
     public func versions(programmeID: Int, kind: String) async throws -> [Version] {
         let rows = try await store.sql.select().columns(Self.listColumns.map { SQLIdentifier($0) }).from(
             "report_versions"

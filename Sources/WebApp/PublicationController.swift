@@ -28,9 +28,11 @@ struct PublicationController: Sendable {
 
     func list(_ request: Request) async throws -> Response {
         var entries: [PublicationsPage.Entry] = []
+        let all = try await reports.allVersions()
         for programme in try await app.programmes.all() {
             for kind in ReportDocument.Kind.allCases {
-                let versions = try await reports.versions(programmeID: programme.id, kind: kind.rawValue)
+                let mine = all.filter { $0.programmeID == programme.id && $0.kind == kind.rawValue }
+                let versions = mine.filter(\.isPublished) + mine.filter { !$0.isPublished }
                 entries.append(
                     .init(
                         programme: programme, kind: kind, versions: Self.versionList(versions),

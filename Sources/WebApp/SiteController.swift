@@ -32,17 +32,18 @@ struct SiteController: Sendable {
             .home, .radar, .methodology, .programmes, .knowledge, .opgaven, .research, .publications, .blog,
         ]
         var paths: [(path: String, modified: Int?)] = fixed.map { ($0.path, nil) }
-        let reports = ReportStore(store: app.store)
+        let (cities, meetings) = (try await app.programmes.allCities(), try await app.meetings.meetings(ids: nil))
+        let versions = try await ReportStore(store: app.store).allVersions()
         for programme in try await app.programmes.all() {
             paths.append((ProgrammePage.path(programme), nil))
-            for city in try await app.programmes.cities(programmeID: programme.id) {
+            for city in cities where city.programmeID == programme.id {
                 paths.append((CityPage.path(programme, city), nil))
             }
-            for meeting in try await app.meetings.meetings(programmeID: programme.id) where meeting.published {
+            for meeting in meetings where meeting.programmeID == programme.id && meeting.published {
                 paths.append((MeetingPage.path(programme, meeting), nil))
             }
             for kind in ReportDocument.Kind.allCases {
-                for version in try await reports.versions(programmeID: programme.id, kind: kind.rawValue) {
+                for version in versions where version.programmeID == programme.id && version.kind == kind.rawValue {
                     guard let number = version.number else { continue }
                     paths.append((SiteURL.reportVersion(programme.slug, kind.slug, number).path, version.publishedAt))
                 }
@@ -76,17 +77,18 @@ struct SiteController: Sendable {
             let current = programmes.first(where: { !(today < $0.startsOn) && !($0.endsOn < today) })
                 ?? programmes.first
         else { return nil }
-        let reports = ReportStore(store: app.store)
+        let (everyMeeting, versions) = (
+            try await app.meetings.meetings(ids: nil), try await ReportStore(store: app.store).allVersions()
+        )
         var meetings: [(programme: ProgrammeInfo, meeting: Meeting)] = []
         var publications: [(title: String, path: String, label: String, at: Int)] = []
         for programme in programmes {
-            meetings += try await app.meetings.meetings(programmeID: programme.id).filter(\.published).map {
-                (programme, $0)
-            }
+            meetings += everyMeeting.filter { $0.programmeID == programme.id && $0.published }.map { (programme, $0) }
             for kind in ReportDocument.Kind.allCases {
-                if let version = try await reports.published(programmeID: programme.id, kind: kind.rawValue),
-                    let number = version.number
-                {
+                // The newest published version (`allVersions` lists the highest number first).
+                if let version = versions.first(where: {
+                    $0.programmeID == programme.id && $0.kind == kind.rawValue && $0.isPublished
+                }), let number = version.number {
                     publications.append(
                         (
                             kind.title, SiteURL.reportVersion(programme.slug, kind.slug, number).path,

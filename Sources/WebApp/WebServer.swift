@@ -60,6 +60,7 @@ public enum WebServer {
         RegistrationController(app: programme).register(app)
         MeetingOutcomeController(app: programme).register(app)
         AccountController(app: programme).register(app)
+        ProfileController(app: programme).register(app)
         AdminController(app: programme).register(app)
         PasswordResetController(app: programme).register(app)
     }

@@ -56,8 +56,8 @@ struct KnowledgeApi: Sendable {
     func export() async throws -> [String: Any] {
         let knowledge = KnowledgeStore(store: store)
         var records: [[String: Any]] = []
-        for hit in try await knowledge.search("", limit: .max).sorted(by: { $0.id < $1.id }) {
-            if let stored = try await knowledge.record(id: hit.id) { records.append(try Self.object(stored)) }
+        for stored in try await knowledge.records(ids: try await knowledge.search("", limit: .max).map(\.id)) {
+            records.append(try Self.object(stored))
         }
         return ["source": "Wijkradar kennisbank", "licence": "CC BY 4.0", "records": records]
     }
@@ -72,8 +72,9 @@ struct KnowledgeApi: Sendable {
                 "bewijsniveau",
                 "partijen", "geldstromen", "aspecten", "startjaar", "eindjaar", "status",
             ])
-        for hit in try await knowledge.search("", kind: .intervention, limit: .max).sorted(by: { $0.id < $1.id }) {
-            guard let stored = try await knowledge.record(id: hit.id) else { continue }
+        let ids = try await knowledge.search("", kind: .intervention, limit: .max).map(\.id)
+        for stored in try await knowledge.records(ids: ids) {
+            let hit = stored
             let item = try stored.decode(Intervention.self)
             let parties = item.parties.map { "\($0.name) (\($0.kind), \($0.role.rawValue))" }.joined(separator: "; ")
             let money = item.money.map { $0.source + ": " + ($0.amount.map { "€ \($0)" } ?? "onbekend") }.joined(

@@ -19,11 +19,9 @@ struct AdminController: Sendable {
         status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         try request.require(request.viewer.isStaff, "het beheer")
-        var cities: [(id: Int, label: String)] = []
-        for programme in try await app.programmes.all() {
-            cities += try await app.programmes.cities(programmeID: programme.id).map {
-                ($0.id, "\($0.cityName) – \($0.wijkName) (\(programme.name))")
-            }
+        let names = Dictionary(uniqueKeysWithValues: try await app.programmes.all().map { ($0.id, $0.name) })
+        let cities: [(id: Int, label: String)] = try await app.programmes.allCities().map {
+            ($0.id, "\($0.cityName) – \($0.wijkName) (\(names[$0.programmeID] ?? ""))")
         }
         let label = Dictionary(uniqueKeysWithValues: cities.map { ($0.id, $0.label) })
         let formatter = DateFormatter()

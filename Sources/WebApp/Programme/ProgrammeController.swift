@@ -53,11 +53,14 @@ struct ProgrammeController: Sendable {
         let title = Dictionary(uniqueKeysWithValues: themes.map { ($0.id, $0.title) })
         let chosen = try await app.themes.decision(programmeID: programme.id)?.themeIDs.compactMap { title[$0] } ?? []
         let host = Dictionary(uniqueKeysWithValues: cities.map { ($0.id, "\($0.wijkName) (\($0.cityName))") })
+        let areas = Dictionary(
+            uniqueKeysWithValues: try await FocusAreaStore(store: app.store).areas(
+                slugs: cities.compactMap(\.focusAreaSlug)
+            )
+            .map { ($0.slug, $0) })
         var lines: [ProgrammePage.CityLine] = []
         for city in cities {
-            let area =
-                try await city.focusAreaSlug.asyncMap { try await FocusAreaStore(store: app.store).find(slug: $0) }
-                ?? nil
+            let area = city.focusAreaSlug.flatMap { areas[$0] }
             lines.append(
                 .init(
                     city: city,
