@@ -4,6 +4,7 @@ import io, os, random, re, tempfile, urllib.request
 
 from PIL import Image
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import OUTPUT
 from test_kennisprogramma import accept_invitation, fill, sign_in, submit, wait_for
@@ -87,6 +88,7 @@ def test_long_texts_and_large_files_from_a_browser_are_stored(server, browser):
     body = ("In Angelslo werken bewoners en professionals samen aan een gezonde wijk. " * 150)[:10_000] + "\n\nEINDE-BERICHT"
     set_value(browser, "tekst", body)
     submit(browser, 'form[action="/blog/nieuw"]')
+    WebDriverWait(browser, 30).until(lambda b: "ok=opgeslagen" in b.current_url)
     assert "opgeslagen" in wait_for(browser, ".notice").text
     assert "EINDE-BERICHT" in browser.find_element(By.NAME, "tekst").get_attribute("value")
     jpeg = photo(3 << 20)
@@ -95,6 +97,8 @@ def test_long_texts_and_large_files_from_a_browser_are_stored(server, browser):
     browser.find_element(By.CSS_SELECTOR, 'form[action$="/afbeeldingen"] input[type="file"]').send_keys(jpeg_path)
     fill(browser, {"alt": "Bewoners bij het buurtfeest op het plein"})
     submit(browser, 'form[action$="/afbeeldingen"]')
+    # The editor already shows a notice ("opgeslagen"): wait for the new page, not for any notice.
+    WebDriverWait(browser, 30).until(lambda b: "ok=afbeelding" in b.current_url)
     assert "afbeelding is toegevoegd" in wait_for(browser, ".notice").text
     image = re.search(r"/blog/afbeelding/(\d+)", browser.page_source).group(0)
     # Staff may see a concept post's image; the browser's session shows it.
