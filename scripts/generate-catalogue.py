@@ -5,7 +5,7 @@ One line per indicator: id | Dutch label | unit | domain | direction | aggregati
 names in kwb | StatLine stem | Leefbaarometer | tmap | Wijk- en Buurtkaart | kwb-2019 extract.
 Ids starting with origin_ are origin-based and marked stigmatising: they never enter a score or warning.
 """
-import json
+import glob, json, os, re
 # id | label | unit | domain | direction | aggregation | decimals | kwb | statline | lbm | tmap | wbk (shapefile) | kwb2019 (renamed) | stigmatising
 S=False
 rows = """
@@ -110,11 +110,11 @@ deaths|Sterfte totaal|aantal|population|neutral|sum||0|a_ste|SterfteTotaal||||
 unmarried_pct|Aandeel ongehuwd|%|population|neutral|weighted_mean|population|0|||||p_ongehuwd|
 married_pct|Aandeel gehuwd|%|population|neutral|weighted_mean|population|0|||||p_gehuwd|
 widowed_pct|Aandeel verweduwd|%|population|neutral|weighted_mean|population|0|||||p_verweduw|
-origin_born_nl|Geboorteland Nederland|aantal|population|neutral|sum||0|a_geb_nl|||||
-origin_born_europe|Geboorteland Europa (exclusief Nederland)|aantal|population|neutral|sum||0|a_geb_eu|||||
-origin_born_outside_europe|Geboorteland buiten Europa|aantal|population|neutral|sum||0|a_geb_ne|||||
-origin_parents_europe|Geboorteland ouders Europa (exclusief Nederland)|aantal|population|neutral|sum||0|a_gbl_eu|||||
-origin_parents_outside_europe|Geboorteland ouders buiten Europa|aantal|population|neutral|sum||0|a_gbl_ne|||||
+origin_born_nl|Geboren in Nederland, herkomst Nederland|aantal|population|neutral|sum||0|a_geb_nl|||||
+origin_born_europe|Geboren in Nederland, herkomst Europa (exclusief Nederland)|aantal|population|neutral|sum||0|a_geb_eu|||||
+origin_born_outside_europe|Geboren in Nederland, herkomst buiten Europa|aantal|population|neutral|sum||0|a_geb_ne|||||
+origin_parents_europe|Geboren buiten Nederland, herkomst Europa (exclusief Nederland)|aantal|population|neutral|sum||0|a_gbl_eu|||||
+origin_parents_outside_europe|Geboren buiten Nederland, herkomst buiten Europa|aantal|population|neutral|sum||0|a_gbl_ne|||||
 origin_morocco_pct|Aandeel Marokkaanse migratieachtergrond|%|population|neutral|weighted_mean|population|0|||||p_marokko|
 origin_antilles_pct|Aandeel Antilliaanse of Arubaanse migratieachtergrond|%|population|neutral|weighted_mean|population|0|||||p_ant_aru|
 origin_suriname_pct|Aandeel Surinaamse migratieachtergrond|%|population|neutral|weighted_mean|population|0|||||p_surinam|
@@ -126,8 +126,167 @@ ownership_unknown_pct|Eigendom onbekend|%|housing|neutral|weighted_mean|dwelling
 electricity_use|Gemiddeld elektriciteitsverbruik per woning|kWh|housing|neutral|weighted_mean|dwellings|0|g_ele|GemiddeldElektriciteitsverbruikTotaal,GemiddeldeElektriciteitsleveringTotaal||||
 gas_use|Gemiddeld aardgasverbruik per woning|m³|housing|neutral|weighted_mean|dwellings|0|g_gas|GemiddeldAardgasverbruikTotaal||||
 cars|Personenauto's totaal|aantal|amenities|neutral|sum||0|a_pau|PersonenautoSTotaal||||
+electricity_apartment|Gemiddeld elektriciteitsverbruik, appartement|kWh|housing|neutral|none||0|g_ele_ap|Gemiddelde elektriciteitslevering/Naar woningtype/Appartement||||
+electricity_terraced|Gemiddeld elektriciteitsverbruik, tussenwoning|kWh|housing|neutral|none||0|g_ele_tw|Gemiddelde elektriciteitslevering/Naar woningtype/Tussenwoning||||
+electricity_corner|Gemiddeld elektriciteitsverbruik, hoekwoning|kWh|housing|neutral|none||0|g_ele_hw|Gemiddelde elektriciteitslevering/Naar woningtype/Hoekwoning||||
+electricity_semi_detached|Gemiddeld elektriciteitsverbruik, twee-onder-één-kapwoning|kWh|housing|neutral|none||0|g_ele_2w|Gemiddelde elektriciteitslevering/Naar woningtype/TweeOnderEenKapWoning||||
+electricity_detached|Gemiddeld elektriciteitsverbruik, vrijstaande woning|kWh|housing|neutral|none||0|g_ele_vw|Gemiddelde elektriciteitslevering/Naar woningtype/VrijstaandeWoning||||
+electricity_rented|Gemiddeld elektriciteitsverbruik, huurwoning|kWh|housing|neutral|none||0|g_ele_hu|Gemiddelde elektriciteitslevering/Naar eigendom/Huurwoning||||
+electricity_owned|Gemiddeld elektriciteitsverbruik, eigen woning|kWh|housing|neutral|none||0|g_ele_ko|Gemiddelde elektriciteitslevering/Naar eigendom/EigenWoning||||
+gas_apartment|Gemiddeld aardgasverbruik, appartement|m³|housing|neutral|none||0|g_gas_ap|Gemiddeld aardgasverbruik/Naar woningtype/Appartement||||
+gas_terraced|Gemiddeld aardgasverbruik, tussenwoning|m³|housing|neutral|none||0|g_gas_tw|Gemiddeld aardgasverbruik/Naar woningtype/Tussenwoning||||
+gas_corner|Gemiddeld aardgasverbruik, hoekwoning|m³|housing|neutral|none||0|g_gas_hw|Gemiddeld aardgasverbruik/Naar woningtype/Hoekwoning||||
+gas_semi_detached|Gemiddeld aardgasverbruik, twee-onder-één-kapwoning|m³|housing|neutral|none||0|g_gas_2w|Gemiddeld aardgasverbruik/Naar woningtype/TweeOnderEenKapWoning||||
+gas_detached|Gemiddeld aardgasverbruik, vrijstaande woning|m³|housing|neutral|none||0|g_gas_vw|Gemiddeld aardgasverbruik/Naar woningtype/VrijstaandeWoning||||
+gas_rented|Gemiddeld aardgasverbruik, huurwoning|m³|housing|neutral|none||0|g_gas_hu|Gemiddeld aardgasverbruik/Naar eigendom/Huurwoning||||
+gas_owned|Gemiddeld aardgasverbruik, eigen woning|m³|housing|neutral|none||0|g_gas_ko|Gemiddeld aardgasverbruik/Naar eigendom/EigenWoning||||
+terraced_pct|Percentage tussenwoning (eengezins)|%|housing|neutral|weighted_mean|dwellings|0||PercentageTussenwoningEengezins||||
+corner_pct|Percentage hoekwoning (eengezins)|%|housing|neutral|weighted_mean|dwellings|0||PercentageHoekwoningEengezins||||
+semi_detached_pct|Percentage twee-onder-één-kapwoning (eengezins)|%|housing|neutral|weighted_mean|dwellings|0||PercentageTweeOnderEenKapWoningEe||||
+detached_pct|Percentage vrijstaande woning (eengezins)|%|housing|neutral|weighted_mean|dwellings|0||PercentageVrijstaandeWoningEengezins||||
+built_over_10_years_ago_pct|Bouwjaar meer dan tien jaar geleden|%|housing|neutral|weighted_mean|dwellings|0||BouwjaarMeerDanTienJaarGeleden||||
+built_last_10_years_pct|Bouwjaar afgelopen tien jaar|%|housing|neutral|weighted_mean|dwellings|0||BouwjaarAfgelopenTienJaar||||
+new_dwellings|Nieuwbouw woningen|aantal|housing|neutral|sum||0||NieuwbouwWoningen||||
+non_residential_stock|Niet-woningvoorraad|aantal|housing|neutral|sum||0||NietWoningvoorraad||||
+new_non_residential|Nieuwbouw niet-woningen|aantal|housing|neutral|sum||0||NieuwbouwNietWoningen||||
+pupils_primary|Leerlingen primair onderwijs|aantal|income_work|neutral|sum||0||LeerlingenPo||||
+pupils_secondary|Leerlingen voortgezet onderwijs (incl. vavo)|aantal|income_work|neutral|sum||0||LeerlingenVoInclVavo||||
+students_mbo|Studenten mbo (excl. extranei)|aantal|income_work|neutral|sum||0||StudentenMboExclExtranei||||
+students_hbo|Studenten hbo|aantal|income_work|neutral|sum||0||StudentenHbo||||
+students_wo|Studenten wo|aantal|income_work|neutral|sum||0||StudentenWo||||
+businesses_agriculture|Bedrijfsvestigingen: landbouw, bosbouw en visserij (A)|aantal|amenities|neutral|sum||0|a_bed_a|ALandbouwBosbouwEnVisserij||||
+businesses_industry_energy|Bedrijfsvestigingen: nijverheid en energie (B-F)|aantal|amenities|neutral|sum||0|a_bed_bf|BFNijverheidEnEnergie||||
+businesses_trade_hospitality|Bedrijfsvestigingen: handel en horeca (G+I)|aantal|amenities|neutral|sum||0|a_bed_gi|GIHandelEnHoreca||||
+businesses_transport_ict|Bedrijfsvestigingen: vervoer, informatie en communicatie (H+J)|aantal|amenities|neutral|sum||0|a_bed_hj|HJVervoerInformatieEnCommunicatie||||
+businesses_finance_real_estate|Bedrijfsvestigingen: financiële diensten, onroerend goed (K-L)|aantal|amenities|neutral|sum||0|a_bed_kl|KLFinancieleDienstenOnroerendGoed||||
+businesses_business_services|Bedrijfsvestigingen: zakelijke dienstverlening (M-N)|aantal|amenities|neutral|sum||0|a_bed_mn|MNZakelijkeDienstverlening||||
+businesses_government_education_care|Bedrijfsvestigingen: overheid, onderwijs en zorg (O-Q)|aantal|amenities|neutral|sum||0|a_bed_oq|OQOverheidOnderwijsEnZorg||||
+businesses_culture_recreation|Bedrijfsvestigingen: cultuur, recreatie, overige diensten (R-U)|aantal|amenities|neutral|sum||0|a_bed_ru|RUCultuurRecreatieOverigeDiensten||||
+cars_petrol|Personenauto's; brandstof benzine|aantal|amenities|neutral|sum||0|a_bst_b|PersonenautoSBrandstofBenzine|||a_bst_b|
+cars_other_fuel|Personenauto's; overige brandstof|aantal|amenities|neutral|sum||0|a_bst_nb|PersonenautoSOverigeBrandstof|||a_bst_nb|
+cars_under_6_years|Personenauto's jonger dan 6 jaar|aantal|amenities|neutral|sum||0|||||a_lftj6j|
+cars_6_years_and_older|Personenauto's 6 jaar en ouder|aantal|amenities|neutral|sum||0|||||a_lfto6j|
+company_vehicles|Bedrijfsmotorvoertuigen|aantal|amenities|neutral|sum||0|||||bedr_auto|
+motorcycles|Motorfietsen|aantal|amenities|neutral|sum||0|a_m2w|Motorfietsen|||motor_2w|
+distance_hospital_incl_outpatient|Afstand tot ziekenhuis (incl. buitenpolikliniek)|km|amenities|higher_worse|weighted_mean|population|1|||||af_ziek_i|
+hospitals_within_5km_incl_outpatient|Ziekenhuizen (incl. buitenpolikliniek) binnen 5 km|aantal|amenities|higher_better|weighted_mean|population|1|||||av5_ziek_i|
+hospitals_within_10km_incl_outpatient|Ziekenhuizen (incl. buitenpolikliniek) binnen 10 km|aantal|amenities|higher_better|weighted_mean|population|1|||||av10ziek_i|
+hospitals_within_20km_incl_outpatient|Ziekenhuizen (incl. buitenpolikliniek) binnen 20 km|aantal|amenities|higher_better|weighted_mean|population|1|||||av20ziek_i|
+distance_hospital|Afstand tot ziekenhuis (excl. buitenpolikliniek)|km|amenities|higher_worse|weighted_mean|population|1|||||af_ziek_e|
+hospitals_within_5km|Ziekenhuizen (excl. buitenpolikliniek) binnen 5 km|aantal|amenities|higher_better|weighted_mean|population|1|||||av5_ziek_e|
+hospitals_within_10km|Ziekenhuizen (excl. buitenpolikliniek) binnen 10 km|aantal|amenities|higher_better|weighted_mean|population|1|||||av10ziek_e|
+hospitals_within_20km|Ziekenhuizen (excl. buitenpolikliniek) binnen 20 km|aantal|amenities|higher_better|weighted_mean|population|1|||||av20ziek_e|
+daycare_within_1km|Kinderdagverblijven binnen 1 km|aantal|amenities|higher_better|weighted_mean|population|1|||||av1_kdv|
+daycare_within_3km|Kinderdagverblijven binnen 3 km|aantal|amenities|higher_better|weighted_mean|population|1|||||av3_kdv|
+daycare_within_5km|Kinderdagverblijven binnen 5 km|aantal|amenities|higher_better|weighted_mean|population|1|||||av5_kdv|
+distance_after_school_care|Afstand tot buitenschoolse opvang|km|amenities|higher_worse|weighted_mean|population|1|||||af_bso|
+after_school_care_within_1km|Buitenschoolse opvang binnen 1 km|aantal|amenities|higher_better|weighted_mean|population|1|||||av1_bso|
+after_school_care_within_3km|Buitenschoolse opvang binnen 3 km|aantal|amenities|higher_better|weighted_mean|population|1|||||av3_bso|
+after_school_care_within_5km|Buitenschoolse opvang binnen 5 km|aantal|amenities|higher_better|weighted_mean|population|1|||||av5_bso|
+distance_motorway_access|Afstand tot oprit hoofdverkeersweg|km|amenities|neutral|weighted_mean|population|1|||||af_oprith|
+distance_station|Afstand tot treinstation|km|amenities|higher_worse|weighted_mean|population|1|||||af_treinst|
+distance_transfer_station|Afstand tot belangrijk overstapstation|km|amenities|higher_worse|weighted_mean|population|1|||||af_overst|
+distance_library|Afstand tot bibliotheek|km|amenities|higher_worse|weighted_mean|population|1|||||af_biblio|
+distance_ice_rink|Afstand tot kunstijsbaan|km|amenities|neutral|weighted_mean|population|1|||||af_ijsbaan|
+distance_fire_station|Afstand tot brandweerkazerne|km|amenities|higher_worse|weighted_mean|population|1|||||af_brandw|
+origin_nl_pct|Aandeel herkomst Nederland|%|population|neutral|weighted_mean|population|0||||||
+origin_europe_pct|Aandeel herkomst Europa (exclusief Nederland)|%|population|neutral|weighted_mean|population|0||||||
+origin_outside_europe_pct|Aandeel herkomst buiten Europa|%|population|neutral|weighted_mean|population|0||||||
+origin_born_nl_pct|Aandeel geboren in Nederland, herkomst Nederland|%|population|neutral|weighted_mean|population|0||||||
+origin_born_europe_pct|Aandeel geboren in Nederland, herkomst Europa (exclusief Nederland)|%|population|neutral|weighted_mean|population|0||||||
+origin_born_outside_europe_pct|Aandeel geboren in Nederland, herkomst buiten Europa|%|population|neutral|weighted_mean|population|0||||||
+origin_parents_europe_pct|Aandeel geboren buiten Nederland, herkomst Europa (exclusief Nederland)|%|population|neutral|weighted_mean|population|0||||||
+origin_parents_outside_europe_pct|Aandeel geboren buiten Nederland, herkomst buiten Europa|%|population|neutral|weighted_mean|population|0||||||
 cars_per_km2|Personenauto's naar oppervlakte|per km²|amenities|neutral|weighted_mean|area_land_ha|0|g_pau_km|PersonenautoSNaarOppervlakte||||
 """
+# More names for indicators above: id | scheme | names. PDOK and the Wijk- en Buurtkaart GeoPackage use the same
+# long names, camelCase (aantalInwoners) or snake_case (aantal_inwoners); they are matched without case and
+# underscores, so one spelling is listed.
+more = """
+population|pdok|aantalInwoners
+men|pdok|mannen
+women|pdok|vrouwen
+age_0_14_pct|pdok|percentagePersonen0Tot15Jaar
+age_15_24_pct|pdok|percentagePersonen15Tot25Jaar
+age_25_44_pct|pdok|percentagePersonen25Tot45Jaar
+age_45_64_pct|pdok|percentagePersonen45Tot65Jaar
+age_65_plus_pct|pdok|percentagePersonen65JaarEnOuder
+unmarried_pct|pdok|percentageOngehuwd
+married_pct|pdok|percentageGehuwd
+divorced_pct|pdok|percentageGescheid
+widowed_pct|pdok|percentageVerweduwd
+households|pdok|aantalHuishoudens
+single_person_households_pct|pdok|percentageEenpersoonshuishoudens
+households_without_children_pct|pdok|percentageHuishoudensZonderKinderen
+households_with_children_pct|pdok|percentageHuishoudensMetKinderen
+household_size|pdok|gemiddeldeHuishoudsgrootte
+density|pdok|bevolkingsdichtheidInwonersPerKm2
+address_density|pdok|omgevingsadressendichtheid
+urbanity|pdok|stedelijkheidAdressenPerKm2
+area_total_ha|pdok|oppervlakteTotaalInHa
+area_land_ha|pdok|oppervlakteLandInHa
+area_water_ha|pdok|oppervlakteWaterInHa
+origin_western_pct|pdok|percentageWesterseMigratieachtergrond
+origin_non_western_pct|pdok|percentageNietWesterseMigratieachtergrond
+origin_morocco_pct|pdok|percentageUitMarokko
+origin_antilles_pct|pdok|percentageUitNederlandseAntillenEnAruba
+origin_suriname_pct|pdok|percentageUitSuriname
+origin_turkey_pct|pdok|percentageUitTurkije
+origin_other_non_western_pct|pdok|percentageOverigeNietwestersemigratieachtergrond
+origin_nl_pct|pdok|percentageMetHerkomstlandNederland
+origin_europe_pct|pdok|percentageMetHerkomstlandUitEuropaExclNl
+origin_outside_europe_pct|pdok|percentageMetHerkomstlandBuitenEuropa
+origin_born_nl_pct|pdok|percentageGebInNlMetHerkomstlandNederland
+origin_born_europe_pct|pdok|percGebInNlMetHerkomstlandInEuropaExNl
+origin_born_outside_europe_pct|pdok|percGebInNlMetHerkomstlandBuitenEuropa
+origin_parents_europe_pct|pdok|percGebBuitenNlMetHerkomstlndInEuropaExNl
+origin_parents_outside_europe_pct|pdok|percGebBuitenNlMetHerkomstlndBuitenEuropa
+men|wbk|aant_man
+women|wbk|aant_vrouw
+age_0_14_pct|wbk|p_00_14_jr
+age_15_24_pct|wbk|p_15_24_jr
+age_25_44_pct|wbk|p_25_44_jr
+age_45_64_pct|wbk|p_45_64_jr
+age_65_plus_pct|wbk|p_65_eo_jr
+single_person_households_pct|wbk|p_eenp_hh
+households_with_children_pct|wbk|p_hh_m_k
+households_without_children_pct|wbk|p_hh_z_k
+divorced_pct|wbk|p_gescheid
+origin_western_pct|wbk|p_west_al
+origin_non_western_pct|wbk|p_n_w_al
+origin_morocco_pct|wbk|p_marokko
+origin_antilles_pct|wbk|p_ant_aru
+origin_suriname_pct|wbk|p_surinam
+origin_turkey_pct|wbk|p_turkije
+origin_other_non_western_pct|wbk|p_over_nw
+cars|wbk|auto_tot
+cars_per_household|wbk|auto_hh
+cars_per_km2|wbk|auto_land
+distance_daycare|wbk|af_kdv
+origin_nl|statline|Herkomstland/Nederland
+origin_europe|statline|Herkomstland/EuropaExclusiefNederland
+origin_outside_europe|statline|Herkomstland/BuitenEuropa
+origin_born_nl|statline|Geboren in Nederland/Nederland
+origin_born_europe|statline|Geboren in Nederland/EuropaExclusiefNederland
+origin_born_outside_europe|statline|Geboren in Nederland/BuitenEuropa
+origin_parents_europe|statline|Geboren buiten Nederland/EuropaExclusiefNederland
+origin_parents_outside_europe|statline|Geboren buiten Nederland/BuitenEuropa
+"""
+# Columns that name or describe the region rather than measure it, per naming scheme (lowercase; for pdok also
+# without underscores). StatLine's are key stems.
+META = {
+    "kwb": ["gwb_code_10", "gwb_code_8", "gwb_code", "regio", "gm_naam", "recs", "ind_wbi", "pst_mvp", "pst_dekp",
+            "wk_code", "bu_code", "gm_code"],
+    "kwb2019": ["region", "unique_id"],
+    "statline": ["id", "wijkenenbuurten", "gemeentenaam", "soortregio", "codering",
+                 "indelingswijzigingGemeenteWijkBuurt", "meestvoorkomendepostcode", "dekkingspercentage",
+                 "perioden", "regios"],
+    "wbk": ["bu_code", "bu_naam", "wk_code", "wk_naam", "gm_code", "gm_naam", "ind_wbi", "water", "h2o", "postcode",
+            "dek_perc", "jrstatcode", "jaar", "shape_leng", "shape_area", "objectid", "shape", "indeling", "gem_nr"],
+    "pdok": ["fid", "geom", "fuuid", "id", "buurtcode", "buurtnaam", "wijkcode", "wijknaam", "gemeentecode",
+             "gemeentenaam", "indelingswijzigingwijkenenbuurten", "water", "meestvoorkomendepostcode",
+             "dekkingspercentage", "jrstatcode", "jaarstatcode", "jaar", "statcode", "statnaam"],
+}
 # Plausible ranges per unit: a value outside is refused at import with its row and column (1e29 or -5000
 # inhabitants, 250 %). Wide on purpose: they catch impossible values, not unusual ones. Overrides per id below.
 RANGES={"aantal":(0,20_000_000),"%":(0,100),"per 1 000 inwoners":(0,1000),"x 1 000 euro":(0,100_000),"personen":(0,20),
@@ -154,5 +313,53 @@ ids={o["id"] for o in out}
 for o in out:
     w=o["aggregation"].get("weight")
     assert w is None or w in ids, w
-json.dump({"version":1,"indicators":out},open(__import__("os").path.join(__import__("os").path.dirname(__import__("os").path.dirname(__import__("os").path.abspath(__file__))), "Sources", "Core", "Resources", "indicators.json"),"w"),ensure_ascii=False,indent=1)
-print(len(out))
+byid={o["id"]:o for o in out}
+for line in more.strip().splitlines():
+    id_,scheme,names=line.split("|")
+    known=byid[id_]["names"].setdefault(scheme,[])
+    known.extend(n for n in names.split(",") if n and n.lower() not in {k.lower() for k in known})
+
+# The layouts of the files CBS and PDOK publish, each from a cited source (scripts/layouts/*.txt). Every column
+# must be an indicator or a region column: a verified layout imports with zero unknown columns. The years an
+# indicator was published are the years of the layouts that have it.
+def key(scheme, name):
+    name=name.strip().lower()
+    if scheme=="pdok": name=name.replace("_","")
+    if scheme=="statline": name=re.sub(r"_\d+$","",name)
+    return name
+lookup={}
+for o in out:
+    for scheme,names in o["names"].items():
+        for n in names:
+            other=lookup.setdefault((scheme,key(scheme,n)),o["id"])
+            assert other==o["id"], f"{n} ({scheme}) is both {other} and {o['id']}"
+meta={scheme:{key(scheme,n) for n in names} for scheme,names in META.items()}
+layouts=[]
+problems=[]
+here=os.path.dirname(os.path.abspath(__file__))
+for path in sorted(glob.glob(os.path.join(here,"layouts","*.txt"))):
+    head={}; columns=[]
+    for line in open(path,encoding="utf-8").read().splitlines():
+        if line.startswith("# "):
+            k,_,v=line[2:].partition(": "); head[k]=v
+        elif line.strip(): columns.append(line.strip())
+    scheme=head["scheme"]; years=[int(y) for y in head["years"].split(",")]
+    names=[]
+    for column in columns:
+        name,_,qualified=column.partition(" = ")
+        names.append(name)
+        k=key(scheme, qualified or name)
+        if k in meta.get(scheme,()): continue
+        if (scheme,k) not in lookup: problems.append(f"{os.path.basename(path)}: {name} is geen indicator"); continue
+        o=byid[lookup[(scheme,k)]]
+        o.setdefault("years",[])
+        o["years"]=sorted(set(o["years"])|set(years))
+    layouts.append({"id":head["id"],"title":head["title"],"scheme":scheme,"years":years,
+                    "status":head.get("status","verified"),"source":head["source"],"fixture":head.get("fixture"),
+                    "columns":names})
+assert not problems, "\n".join(problems)
+for o in out: o.setdefault("years",[])
+json.dump({"version":1,"indicators":out,"meta":{k:sorted(v) for k,v in meta.items()},"layouts":layouts},
+          open(os.path.join(os.path.dirname(here),"Sources","Core","Resources","indicators.json"),"w"),
+          ensure_ascii=False,indent=1)
+print(len(out), "indicators,", len(layouts), "layouts")

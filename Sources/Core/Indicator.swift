@@ -1,3 +1,5 @@
+import Foundation
+
 /// Whether a higher value is better, worse or neither for a neighbourhood.
 public enum Direction: String, Codable, Sendable {
     case higherBetter = "higher_better"
@@ -53,6 +55,15 @@ public enum SourceScheme: String, Codable, Sendable, CaseIterable {
     case wbk
     /// Renamed columns of the kwb-2019 gemeente extract (`population`, `b_00_14`).
     case kwb2019
+    /// Long names of the Wijk- en Buurtkaart GeoPackage and the PDOK services, in snake_case or camelCase
+    /// (`aantal_inwoners`, `aantalInwoners`): matched without case and underscores.
+    case pdok
+
+    /// The form a name is compared in: lowercase; for `pdok` also without underscores, so both spellings meet.
+    public func key(_ name: String) -> String {
+        let lower = name.trimmingCharacters(in: .whitespaces).lowercased()
+        return self == .pdok ? lower.replacingOccurrences(of: "_", with: "") : lower
+    }
 }
 
 /// One entry of the indicator catalogue (`Sources/Core/Resources/indicators.json`).
@@ -70,6 +81,8 @@ public struct Indicator: Hashable, Codable, Sendable, Identifiable {
     public var names: [SourceScheme: [String]]
     /// Values outside this range are impossible, not unusual (1e29 inhabitants, 250 %); imports refuse them.
     public var plausibleRange: ClosedRange<Double>?
+    /// The years CBS published it in a layout Wijkradar verified (`scripts/layouts/`); empty for other sources.
+    public var years: [Int] = []
 
     public init(
         id: String, label: String, unit: String, domain: String, direction: Direction,
@@ -87,7 +100,7 @@ public struct Indicator: Hashable, Codable, Sendable, Identifiable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, label, unit, domain, direction, aggregation, decimals, stigmatising, names, range
+        case id, label, unit, domain, direction, aggregation, decimals, stigmatising, names, range, years
     }
 
     public init(from decoder: Decoder) throws {
@@ -117,6 +130,7 @@ public struct Indicator: Hashable, Codable, Sendable, Identifiable {
             }
             plausibleRange = bounds[0]...bounds[1]
         }
+        years = try c.decodeIfPresent([Int].self, forKey: .years) ?? []
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -131,5 +145,6 @@ public struct Indicator: Hashable, Codable, Sendable, Identifiable {
         try c.encode(stigmatising, forKey: .stigmatising)
         try c.encode(Dictionary(uniqueKeysWithValues: names.map { ($0.key.rawValue, $0.value) }), forKey: .names)
         try c.encodeIfPresent(plausibleRange.map { [$0.lowerBound, $0.upperBound] }, forKey: .range)
+        try c.encode(years, forKey: .years)
     }
 }

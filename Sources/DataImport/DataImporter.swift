@@ -160,14 +160,14 @@ public enum DataImporter {
 
     /// Columns bound to catalogue indicators by their names in a scheme; the rest are unknown.
     static func bind(
-        _ table: RawTable, scheme: SourceScheme, skipping meta: Set<String>,
-        catalogue: IndicatorCatalogue
+        _ table: RawTable, scheme: SourceScheme, catalogue: IndicatorCatalogue,
+        skipping isRegionColumn: (String) -> Bool
     ) -> (bindings: [TableLayout.Binding], unknown: [String], warnings: [String]) {
         var bindings: [TableLayout.Binding] = []
         var unknown: [String] = []
         var warnings: [String] = []
         var used: [String: String] = [:]
-        for (index, name) in table.header.enumerated() where !meta.contains(name.lowercased()) {
+        for (index, name) in table.header.enumerated() where !isRegionColumn(name) {
             guard let indicator = catalogue.indicator(named: name, in: scheme) else {
                 unknown.append(name)
                 continue

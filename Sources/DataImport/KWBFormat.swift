@@ -2,12 +2,6 @@ import Core
 
 /// CBS "Kerncijfers wijken en buurten" downloads (kwb-YYYY.xlsx / .csv): one row per gemeente, wijk and buurt.
 enum KWBFormat {
-    /// Columns that describe the region rather than measure it.
-    static let meta: Set<String> = [
-        "gwb_code_10", "gwb_code_8", "gwb_code", "regio", "gm_naam", "recs", "ind_wbi",
-        "pst_mvp", "pst_dekp", "wk_code", "bu_code", "gm_code",
-    ]
-
     static func read(
         _ table: RawTable, options: ImportOptions, fileName: String, catalogue: IndicatorCatalogue,
         progress: ImportProgress?
@@ -19,7 +13,9 @@ enum KWBFormat {
             throw ImportError(
                 file: table.file, "het jaar van de cijfers staat niet in de bestandsnaam; geef het op met --year")
         }
-        let (bindings, unknown, warnings) = DataImporter.bind(table, scheme: .kwb, skipping: meta, catalogue: catalogue)
+        let (bindings, unknown, warnings) = DataImporter.bind(table, scheme: .kwb, catalogue: catalogue) {
+            catalogue.isRegionColumn($0, in: .kwb)
+        }
         let layout = TableLayout(
             codeColumn: codeColumn, nameColumn: table.index(of: "regio"),
             levelColumn: table.index(of: "recs"), fixedPeriod: year, bindings: bindings)

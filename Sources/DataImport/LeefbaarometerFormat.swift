@@ -20,8 +20,9 @@ enum LeefbaarometerFormat {
             throw ImportError(
                 file: table.file, line: 1, "kolom jaar ontbreekt; een Leefbaarometerbestand heeft per regel een jaar")
         }
-        let (bindings, unknown, warnings) = DataImporter.bind(
-            table, scheme: .leefbaarometer, skipping: meta, catalogue: catalogue)
+        let (bindings, unknown, warnings) = DataImporter.bind(table, scheme: .leefbaarometer, catalogue: catalogue) {
+            meta.contains($0.lowercased())
+        }
         let layout = TableLayout(
             codeColumn: codeColumn, nameColumn: nameColumns.lazy.compactMap(table.index(of:)).first,
             periodColumn: yearColumn, bindings: bindings)

@@ -4,15 +4,11 @@ import Foundation
 /// CBS StatLine OData v3 `TypedDataSet` responses: `{"odata.metadata": …, "value": [row, …]}`.
 ///
 /// Keys carry a year-specific suffix (`AantalInwoners_5`); they are matched on their stem (`AantalInwoners`).
-/// A stem that occurs twice in one table (`Nederland_17`, `Nederland_20`) is ambiguous and is reported, not guessed.
+/// A stem that occurs twice in one table (`Nederland_17`, `Nederland_20`) is told apart by the titles of its groups in
+/// DataProperties (`Herkomstland/Nederland`, `Geboren in Nederland/Nederland`); without DataProperties it is
+/// reported, not guessed.
 /// OData writes CBS's `.` ("onbekend, onvoldoende betrouwbaar of geheim") as `null`, so null is read as secret.
 enum StatLineFormat {
-    static let metaStems: Set<String> = [
-        "ID", "WijkenEnBuurten", "Gemeentenaam", "SoortRegio", "Codering",
-        "IndelingswijzigingGemeenteWijkBuurt", "MeestVoorkomendePostcode",
-        "Dekkingspercentage", "Perioden", "RegioS",
-    ]
-
     static func stem(_ key: String) -> String {
         guard let underscore = key.lastIndex(of: "_"), key[key.index(after: underscore)...].allSatisfy(\.isNumber),
             key.index(after: underscore) < key.endIndex
@@ -51,7 +47,7 @@ enum StatLineFormat {
 
         let properties =
             try options.properties.map(DataPropertiesFile.load)
-            ?? DataPropertiesFile(units: [:], order: [], ambiguous: [])
+            ?? DataPropertiesFile(units: [:], order: [], ambiguous: [], qualified: [:])
         let infos = TableInfosFile.load(next: options.properties)
 
         // Header: every key seen, in CBS's own order (DataProperties, else the numeric suffix).
@@ -107,11 +103,15 @@ enum StatLineFormat {
 
         var bindings: [TableLayout.Binding] = []
         var unknown: [String] = []
-        for (index, key) in header.enumerated() where !metaStems.contains(stems[index]) {
-            let s = stems[index]
+        for (index, key) in header.enumerated() where !catalogue.isRegionColumn(stems[index], in: .statline) {
+            var s = stems[index]
             if stemCount[s, default: 0] > 1 || properties.ambiguous.contains(s) {
-                unknown.append("\(key) (stam \(s) komt meer dan eens voor in deze tabel)")
-                continue
+                guard let qualified = properties.qualified[key] else {
+                    unknown.append(
+                        "\(key) (stam \(s) komt meer dan eens voor in deze tabel; leg DataProperties.json ernaast)")
+                    continue
+                }
+                s = qualified
             }
             guard let indicator = catalogue.indicator(named: s, in: .statline) else {
                 unknown.append(key)
@@ -176,6 +176,8 @@ struct DataPropertiesFile {
     var units: [String: String]
     var order: [String]
     var ambiguous: Set<String>
+    /// Keys whose stem is ambiguous, named by their nearest group titles: `Nederland_17` → `Herkomstland/Nederland`.
+    var qualified: [String: String]
 
     static func load(_ url: URL) throws -> DataPropertiesFile {
         let name = url.lastPathComponent
@@ -188,14 +190,44 @@ struct DataPropertiesFile {
         }
         var units: [String: String] = [:]
         var order: [String] = []
-        var seen: [String: Int] = [:]
+        var seen: [String: [String]] = [:]
+        var parent: [String: Int] = [:]
+        var groups: [Int: (title: String, parent: Int?)] = [:]
         for item in items {
+            if let id = (item["ID"] as? NSNumber)?.intValue, item["Type"] as? String == "TopicGroup" {
+                let title = (item["Title"] as? String ?? "").trimmingCharacters(in: .whitespaces)
+                groups[id] = (title, (item["ParentID"] as? NSNumber)?.intValue)
+            }
             guard let key = item["Key"] as? String, !key.isEmpty else { continue }
             order.append(key)
             if let unit = item["Unit"] as? String { units[key] = unit }
-            if item["Type"] as? String == "Topic" { seen[StatLineFormat.stem(key), default: 0] += 1 }
+            if item["Type"] as? String == "Topic" {
+                seen[StatLineFormat.stem(key), default: []].append(key)
+                parent[key] = (item["ParentID"] as? NSNumber)?.intValue
+            }
         }
-        return DataPropertiesFile(units: units, order: order, ambiguous: Set(seen.filter { $0.value > 1 }.keys))
+        // Group titles from the nearest outward, as many as it takes to tell the keys of one stem apart.
+        func titles(_ key: String) -> [String] {
+            var result: [String] = []
+            var next = parent[key]
+            while let id = next, let group = groups[id], result.count < 8 {
+                result.append(group.title)
+                next = group.parent
+            }
+            return result
+        }
+        var qualified: [String: String] = [:]
+        for (stem, keys) in seen where keys.count > 1 {
+            for depth in 1...8 {
+                let names = keys.map { (titles($0).prefix(depth).reversed() + [stem]).joined(separator: "/") }
+                if Set(names).count == keys.count {
+                    for (key, name) in zip(keys, names) { qualified[key] = name }
+                    break
+                }
+            }
+        }
+        return DataPropertiesFile(
+            units: units, order: order, ambiguous: Set(seen.filter { $0.value.count > 1 }.keys), qualified: qualified)
     }
 }
 
