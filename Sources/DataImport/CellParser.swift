@@ -5,7 +5,9 @@ import Foundation
 ///
 /// - `.` (CBS: "onbekend, onvoldoende betrouwbaar of geheim") and `x` (StatLine: "geheim") are secret.
 /// - Empty and `NA` (R exports) are missing.
-/// - `-99999999` (secret) and `-99999997` (not applicable) are the Wijk- en Buurtkaart sentinels.
+/// - The Wijk- en Buurtkaart and PDOK write negative sentinels instead of figures: -99999999 (seen in the real
+///   files: secret or unknown), -99999998 and PDOK's -99998 (read as secret), -99999997 and PDOK's -99997 (not
+///   applicable). No real value of any catalogue indicator comes near them.
 /// - A decimal comma is accepted as well as a decimal point; CBS never writes thousands separators, so `1.234`
 ///   is one point two three four.
 enum CellParser {
@@ -23,8 +25,10 @@ enum CellParser {
         guard normalised.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
             let value = Double(normalised), value.isFinite
         else { return nil }
-        if value == -99_999_999 { return .secret }
-        if value == -99_999_997 { return .notApplicable }
-        return .value(value)
+        switch value {
+        case -99_999_999, -99_999_998, -99_998: return .secret
+        case -99_999_997, -99_997: return .notApplicable
+        default: return .value(value)
+        }
     }
 }

@@ -4,26 +4,36 @@ import Foundation
 
 /// Reads one data file in any supported format into an `ImportedDataset`, or rejects it whole.
 public enum DataImporter {
-    /// Reads a file from disk; `.gz` files are decompressed first.
+    /// Reads a file from disk; `.gz` files are decompressed first. A GeoPackage is read by SQLite where it lies; a
+    /// shapefile's `.dbf`, `.shp` and `.prj` are read together from next to each other.
     public static func read(
         _ url: URL, options: ImportOptions = .init(), catalogue: IndicatorCatalogue = .standard,
         progress: ImportProgress? = nil
     ) throws -> ImportedDataset {
         let name = options.displayName ?? url.lastPathComponent
-        let data: Data
-        do {
-            let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
-            guard size <= ImportLimits.maximumFileBytes else {
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+        if GeoPackageFormat.isSQLite(head(of: url)) {
+            guard size <= ImportLimits.maximumGeoPackageBytes else {
                 throw ImportError(
                     file: name,
-                    "het bestand is \(ImportLimits.megabytes(size)); Wijkradar leest bestanden tot \(ImportLimits.megabytes(ImportLimits.maximumFileBytes)). Is het wel een gegevensbestand?"
+                    "het GeoPackage is \(ImportLimits.megabytes(size)); Wijkradar leest er tot \(ImportLimits.megabytes(ImportLimits.maximumGeoPackageBytes)). Lees één laag met --laag, of een uitsnede"
                 )
             }
-            data = try Data(contentsOf: url)
-        } catch let error as ImportError {
-            throw error
-        } catch {
-            throw ImportError(file: name, "het bestand kan niet worden gelezen (\(error.localizedDescription))")
+            let dataset = try GeoPackageFormat.read(
+                url, fileName: name, options: options, catalogue: catalogue, progress: progress)
+            return finish(dataset, fileName: name, sha256: try sha256(of: url, file: name))
+        }
+        let lower = url.lastPathComponent.lowercased()
+        if lower.hasSuffix(".gpkg") {
+            throw ImportError(
+                file: name,
+                "het bestand is geen GeoPackage: een GeoPackage is een SQLite-database, en dit bestand begint niet zo. Is het afgebroken of hernoemd?"
+            )
+        }
+        let data = try contents(of: url, size: size, name: name)
+        if lower.hasSuffix(".dbf") || lower.hasSuffix(".shp") {
+            return try readShapefile(
+                url, first: data, name: name, options: options, catalogue: catalogue, progress: progress)
         }
         var options = options
         if options.properties == nil {
@@ -48,6 +58,18 @@ public enum DataImporter {
             if name.hasSuffix(".gz") { name.removeLast(3) }
         }
         guard !body.isEmpty else { throw ImportError(file: fileName, "het bestand is leeg") }
+        if body.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            throw ImportError(
+                file: fileName,
+                "dit is een Excel 97-2003-bestand (.xls); dat leest Wijkradar niet. Zet het om naar .xlsx met "
+                    + "`libreoffice --headless --convert-to xlsx \(fileName)` of sla het in Excel op als "
+                    + "Excel-werkmap (.xlsx), en lees dat bestand in")
+        }
+        if let dataset = try GeometryArchive.read(
+            body, fileName: name, options: options, catalogue: catalogue, progress: progress)
+        {
+            return finish(dataset, fileName: fileName, sha256: sha)
+        }
         let format = try options.format ?? detect(body, name: name, options: options, file: fileName)
         var dataset: ImportedDataset
         switch format {
@@ -71,7 +93,8 @@ public enum DataImporter {
                 throw ImportError(file: fileName, "het bestand is geen geldige JSON\(nested)\(place)")
             }
             if GeoJSONFormat.isFeatureCollection(json) {
-                dataset = try GeoJSONFormat.read(json, options: options, fileName: name)
+                dataset = try GeoJSONFormat.read(
+                    json, options: options, fileName: name, catalogue: catalogue, progress: progress)
             } else {
                 dataset = try StatLineFormat.read(
                     json, options: options, fileName: fileName, catalogue: catalogue, progress: progress)
@@ -84,14 +107,81 @@ public enum DataImporter {
                 try table(body, name: name, options: options, file: fileName),
                 mapping: try MappingFile.load(mapping), options: options, fileName: name,
                 catalogue: catalogue, progress: progress)
+        case .geopackage, .shapefile:
+            throw ImportError(
+                file: fileName, "het bestand is geen \(format == .geopackage ? "GeoPackage" : "shapefile (.dbf/.shp)")")
         }
+        return finish(dataset, fileName: fileName, sha256: sha)
+    }
+
+    /// The record of what was read: its file and hash, and text the file chose (titles, column names, warnings
+    /// that quote them) cleaned like any text from outside.
+    static func finish(_ dataset: ImportedDataset, fileName: String, sha256: String) -> ImportedDataset {
+        var dataset = dataset
         dataset.fileName = fileName
-        dataset.sha256 = sha
-        // Text the file chose (titles, column names, warnings that quote them) is cleaned like any text from outside.
+        dataset.sha256 = sha256
         dataset.info.title = InputText.clean(dataset.info.title, multiline: false)
         dataset.unknownColumns = dataset.unknownColumns.map { InputText.clean($0, multiline: false) }
         dataset.warnings = dataset.warnings.map { InputText.clean($0, multiline: false) }
         return dataset
+    }
+
+    private static func contents(of url: URL, size: Int, name: String) throws -> Data {
+        guard size <= ImportLimits.maximumFileBytes else {
+            throw ImportError(
+                file: name,
+                "het bestand is \(ImportLimits.megabytes(size)); Wijkradar leest bestanden tot \(ImportLimits.megabytes(ImportLimits.maximumFileBytes)). Is het wel een gegevensbestand?"
+            )
+        }
+        do {
+            return try Data(contentsOf: url)
+        } catch {
+            throw ImportError(file: name, "het bestand kan niet worden gelezen (\(error.localizedDescription))")
+        }
+    }
+
+    /// A shapefile from disk: the `.dbf` and `.shp` of the same name, and the `.prj` if there is one.
+    private static func readShapefile(
+        _ url: URL, first: Data, name: String, options: ImportOptions, catalogue: IndicatorCatalogue,
+        progress: ImportProgress?
+    ) throws -> ImportedDataset {
+        let stem = url.deletingPathExtension()
+        func sibling(_ ext: String) -> Data? {
+            let candidate = [ext, ext.uppercased()].map { stem.appendingPathExtension($0) }.first {
+                FileManager.default.fileExists(atPath: $0.path)
+            }
+            return candidate.flatMap { try? contents(of: $0, size: 0, name: name) }
+        }
+        let isDBF = url.pathExtension.lowercased() == "dbf"
+        guard let dbf = isDBF ? first : sibling("dbf") else {
+            throw ImportError(
+                file: name, "bij een shapefile hoort een .dbf-bestand met de attributen; leg het naast het .shp-bestand"
+            )
+        }
+        let shp = isDBF ? sibling("shp") : first
+        let prj = sibling("prj").map { String(decoding: $0, as: UTF8.self) }
+        let dataset = try ShapefileFormat.read(
+            dbf: Array(dbf), shp: shp.map(Array.init), prj: prj, fileName: name, options: options,
+            catalogue: catalogue, progress: progress)
+        return finish(
+            dataset, fileName: name, sha256: SHA256.hash(data: dbf).map { String(format: "%02x", $0) }.joined())
+    }
+
+    private static func head(of url: URL) -> [UInt8] {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return [] }
+        defer { try? handle.close() }
+        return Array((try? handle.read(upToCount: 16)) ?? Data())
+    }
+
+    /// SHA-256 of a file read in pieces: a GeoPackage is never held in memory whole.
+    private static func sha256(of url: URL, file: String) throws -> String {
+        guard let handle = try? FileHandle(forReadingFrom: url) else {
+            throw ImportError(file: file, "het bestand kan niet worden gelezen")
+        }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
     /// Guesses the format from the file's first bytes and header.
@@ -147,7 +237,10 @@ public enum DataImporter {
     /// `kwb-2023.xlsx` → `kwb-2023`; the default dataset name.
     static func slug(for fileName: String) -> String {
         var stem = fileName.lowercased()
-        for ext in [".gz", ".xlsx", ".csv", ".json", ".txt"] where stem.hasSuffix(ext) { stem.removeLast(ext.count) }
+        for ext in [".gz", ".xlsx", ".csv", ".json", ".geojson", ".txt", ".gpkg", ".dbf", ".shp", ".zip"]
+        where stem.hasSuffix(ext) {
+            stem.removeLast(ext.count)
+        }
         let mapped = stem.map { $0.isLetter || $0.isNumber ? $0 : "-" }
         return String(mapped).split(separator: "-").joined(separator: "-")
     }

@@ -5,6 +5,9 @@
 enum ImportLimits {
     /// A file on disk read into memory (CSV, XLSX, JSON; GeoPackages are read from disk by SQLite).
     static let maximumFileBytes = 400 << 20
+    /// A GeoPackage, read from disk by SQLite (the national Wijk- en Buurtkaart is 100–300 MB) or unpacked from a
+    /// zip to a temporary file first.
+    static let maximumGeoPackageBytes = 1 << 30
     /// What one compressed file or archive entry may inflate to, at most …
     static let maximumInflatedBytes = 160 << 20
     /// … and at most this many times its compressed size (plus 1 MiB for tiny files).
@@ -17,9 +20,9 @@ enum ImportLimits {
     static let maximumFieldBytes = 1 << 20
 
     /// The inflation bound for `compressed` bytes, without overflow.
-    static func inflationLimit(compressed: Int) -> Int {
+    static func inflationLimit(compressed: Int, ceiling: Int = maximumInflatedBytes) -> Int {
         let (scaled, overflow) = max(compressed, 0).multipliedReportingOverflow(by: maximumRatio)
-        return overflow ? maximumInflatedBytes : min(maximumInflatedBytes, scaled + (1 << 20))
+        return overflow ? ceiling : min(ceiling, scaled + (1 << 20))
     }
 
     static func megabytes(_ bytes: Int) -> String { "\(bytes >> 20) MB" }

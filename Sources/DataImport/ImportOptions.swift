@@ -10,8 +10,12 @@ public enum ImportFormat: String, Sendable, CaseIterable {
     case leefbaarometer
     /// Any CSV with a mapping file saying which column is which indicator.
     case mapped
-    /// Region outlines as a GeoJSON FeatureCollection (WGS84).
+    /// Region outlines (and PDOK's attributes) as a GeoJSON FeatureCollection, in WGS84 or RD New.
     case geometry
+    /// The CBS Wijk- en Buurtkaart as a GeoPackage: layers gemeenten, wijken, buurten with attributes.
+    case geopackage
+    /// The Wijk- en Buurtkaart of older years as a shapefile: attributes in the `.dbf`, outlines in the `.shp`.
+    case shapefile
 }
 
 /// What the user may say about an import; everything has a default or is detected.
@@ -28,10 +32,12 @@ public struct ImportOptions: Sendable {
     public var properties: URL?
     /// Display name of the file in messages and in the dataset record (default: the file's own name).
     public var displayName: String?
+    /// Only this layer of a GeoPackage (`gemeenten`, `wijken`, `buurten`); default all.
+    public var layer: String?
 
     public init(
         format: ImportFormat? = nil, slug: String? = nil, year: Int? = nil, encoding: TextEncoding? = nil,
-        mapping: URL? = nil, properties: URL? = nil, displayName: String? = nil
+        mapping: URL? = nil, properties: URL? = nil, displayName: String? = nil, layer: String? = nil
     ) {
         self.format = format
         self.slug = slug
@@ -40,5 +46,6 @@ public struct ImportOptions: Sendable {
         self.mapping = mapping
         self.properties = properties
         self.displayName = displayName
+        self.layer = layer
     }
 }

@@ -25,10 +25,12 @@ public struct ImportedDataset: Sendable {
     public var geometries: [RegionGeometry] = []
     /// Province of each gemeente, where the file says (keyed by gemeente code).
     public var provinces: [RegionCode: String] = [:]
+    /// What each layer of a geometry file held (GeoPackage, GeoJSON, shapefile); empty for tables.
+    public var layers: [LayerSummary] = []
 
     public var cellCount: Int { rows.count * indicators.count }
-    /// Rows of figures, or outlines for a geometry file.
-    public var recordCount: Int { rows.isEmpty ? geometries.count : rows.count }
+    /// Rows of figures, or outlines for a geometry file without figures.
+    public var recordCount: Int { rows.isEmpty ? max(geometries.count, regions.count) : rows.count }
     public var secretCount: Int { rows.reduce(0) { $0 + $1.cells.lazy.filter { $0 == .secret }.count } }
 
     /// The cell of one indicator for one region, for tests and reports.

@@ -56,14 +56,15 @@ struct ZipArchive {
 
     func member(_ name: String) -> Member? { members.first { $0.name == name } }
 
-    /// A member's contents, inflated within `ImportLimits.inflationLimit` of its compressed size; CRC checked.
-    func contents(of member: Member) throws(Problem) -> [UInt8] {
+    /// A member's contents, inflated within `ImportLimits.inflationLimit` of its compressed size (or `ceiling`
+    /// for a member that may be larger, a GeoPackage); CRC checked.
+    func contents(of member: Member, ceiling: Int = ImportLimits.maximumInflatedBytes) throws(Problem) -> [UInt8] {
         let at = member.headerOffset
         guard at + 30 <= bytes.count, Self.u32(bytes, at) == 0x0403_4B50 else { throw .damaged(member.name) }
         let start = at + 30 + Int(Self.u16(bytes, at + 26)) + Int(Self.u16(bytes, at + 28))
         let (stop, overflow) = start.addingReportingOverflow(member.compressedSize)
         guard !overflow, stop <= bytes.count else { throw .damaged(member.name) }
-        let limit = ImportLimits.inflationLimit(compressed: member.compressedSize)
+        let limit = ImportLimits.inflationLimit(compressed: member.compressedSize, ceiling: ceiling)
         let output: [UInt8]
         switch member.method {
         case 0:

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Core
 import DataImport
 import Foundation
 import Storage
@@ -6,7 +7,7 @@ import Storage
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract:
-            "Leest een gegevensbestand in (CBS kwb CSV/XLSX, StatLine JSON, Leefbaarometer, eigen CSV met mapping, GeoJSON).",
+            "Leest een gegevensbestand in (CBS kwb CSV/XLSX, StatLine JSON, Wijk- en Buurtkaart GeoPackage of shapefile, PDOK GeoJSON, Leefbaarometer, eigen CSV met mapping).",
         discussion: """
             Het formaat wordt herkend aan de inhoud; --format legt het vast. Een bestand met een fout wordt in zijn \
             geheel geweigerd, met bestand, regel en kolom in de melding. Een dataset met dezelfde naam wordt in één \
@@ -14,13 +15,13 @@ struct Import: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "Het bestand (ook .gz).")
+    @Argument(help: "Het bestand (ook .gz, of de zip van CBS met een GeoPackage of shapefile).")
     var file: String?
 
     @Flag(help: "Lees de meegeleverde open data opnieuw in.")
     var bundled = false
 
-    @Option(help: "Formaat: kwb, statline, leefbaarometer, mapped of geometry.")
+    @Option(help: "Formaat: kwb, statline, leefbaarometer, mapped, geometry, geopackage of shapefile.")
     var format: String?
 
     @Option(help: "Naam van de dataset (standaard de bestandsnaam).")
@@ -37,6 +38,9 @@ struct Import: AsyncParsableCommand {
 
     @Option(help: "StatLine DataProperties.json (standaard: naast het bestand).")
     var properties: String?
+
+    @Option(name: .customLong("laag"), help: "Alleen deze laag van een GeoPackage: gemeenten, wijken of buurten.")
+    var layer: String?
 
     func validate() throws {
         if bundled == (file != nil) { throw ValidationError("Geef een bestand óf --bundled.") }
@@ -64,14 +68,19 @@ struct Import: AsyncParsableCommand {
                     format: format.flatMap(ImportFormat.init), slug: slug, year: year,
                     encoding: encoding.flatMap { TextEncoding(rawValue: $0.lowercased()) },
                     mapping: mapping.map { URL(fileURLWithPath: $0) },
-                    properties: properties.map { URL(fileURLWithPath: $0) })
+                    properties: properties.map { URL(fileURLWithPath: $0) }, layer: layer)
+                let started = Date()
                 let progress =
                     stderrIsTerminal
                     ? ImportProgress { done, total in
-                        printErrorInline("\r\(file!): \(done) van \(total) regels")
+                        let line = ImportProgress.bar(
+                            done: done, total: total, seconds: Date().timeIntervalSince(started), noun: "regels")
+                        printErrorInline("\r\(line)")
                         if done == total { printErrorInline("\n") }
                     } : nil
-                report(try await service.importFile(URL(fileURLWithPath: file!), options: options, progress: progress))
+                let result = try await service.importFile(
+                    URL(fileURLWithPath: file!), options: options, progress: progress)
+                report(result, seconds: Date().timeIntervalSince(started))
             } catch let error as ImportError {
                 printError("Import geweigerd, er is niets opgeslagen.\n\(error)")
                 throw ExitCode(2)
@@ -79,11 +88,25 @@ struct Import: AsyncParsableCommand {
         }
     }
 
-    private func report(_ result: ImportService.Result) {
+    private func report(_ result: ImportService.Result, seconds: Double? = nil) {
         let d = result.dataset
         print(
             "Dataset \(d.info.slug): \(d.rowCount) rijen, \(d.cellCount) waarden (\(d.secretCount) geheim), \(d.indicators.count) indicatoren — \(d.info.attribution)"
         )
+        if let seconds, result.records > 0 {
+            print(
+                "  Gelezen in \(DutchFormat.number(seconds, decimals: 1)) s\(ImportProgress.rate(done: result.records, seconds: seconds).replacingOccurrences(of: ", ", with: " ("))\(seconds >= 0.2 ? ")" : "")"
+            )
+        }
+        for layer in result.layers {
+            let water =
+                layer.waterPartsSkipped > 0
+                ? ", \(DutchFormat.count(layer.waterPartsSkipped, "waterdeel", "waterdelen")) naast het land overgeslagen"
+                : ""
+            print(
+                "  Laag \(layer.name): \(DutchFormat.count(layer.features, "regio", "regio's")), \(DutchFormat.count(layer.outlines, "grens", "grenzen")), \(DutchFormat.count(layer.indicators, "indicator", "indicatoren"))\(water)"
+            )
+        }
         if !result.unknownColumns.isEmpty {
             print(
                 "  Niet herkende kolommen (niet ingelezen, staan niet in de indicatorcatalogus): \(result.unknownColumns.joined(separator: ", "))"

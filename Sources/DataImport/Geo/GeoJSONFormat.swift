@@ -1,0 +1,121 @@
+import Core
+import Foundation
+
+/// Regions as a GeoJSON FeatureCollection: PDOK's wijken en buurten (OGC API in WGS84, WFS in RD New, camelCase
+/// attributes such as `aantalInwoners`, the year in `jaar`), CBS outlines converted by other tools, with or
+/// without geometry. Attributes go through the catalogue like any other file's columns.
+enum GeoJSONFormat {
+    static func isFeatureCollection(_ object: Any) -> Bool {
+        (object as? [String: Any])?["type"] as? String == "FeatureCollection"
+    }
+
+    static func read(
+        _ object: Any, options: ImportOptions, fileName: String, catalogue: IndicatorCatalogue,
+        progress: ImportProgress?
+    ) throws -> ImportedDataset {
+        let collection = object as? [String: Any] ?? [:]
+        guard let features = collection["features"] as? [Any] else {
+            throw ImportError(file: fileName, "de FeatureCollection heeft geen lijst 'features'")
+        }
+        guard !features.isEmpty else {
+            throw ImportError(file: fileName, "de FeatureCollection bevat geen features (regio's): het bestand is leeg")
+        }
+        // Attribute names in the order they first appear; PDOK writes the same keys in every feature.
+        var header: [String] = []
+        var seen = Set<String>()
+        for case let feature as [String: Any] in features {
+            for key in (feature["properties"] as? [String: Any] ?? [:]).keys.sorted() where seen.insert(key).inserted {
+                header.append(key)
+            }
+            guard header.count <= ImportLimits.maximumColumns else {
+                throw ImportError(
+                    file: fileName, "de features hebben meer dan \(ImportLimits.maximumColumns) eigenschappen")
+            }
+        }
+        let declared = ((collection["crs"] as? [String: Any])?["properties"] as? [String: Any])?["name"] as? String
+        var system = declared.flatMap(CoordinateSystem.init(describedBy:))
+        let layerName =
+            (collection["name"] as? String).map { InputText.clean($0, multiline: false) }
+            ?? String(fileName.split(separator: "/").last ?? "")
+        var layer: FeatureLayer?
+        for (index, item) in features.enumerated() {
+            let line = index + 1
+            guard let feature = item as? [String: Any] else {
+                throw ImportError(
+                    file: fileName, line: line, lineNoun: "feature", "een feature moet een JSON-object zijn")
+            }
+            let outline = try outline(feature["geometry"], fileName: fileName, line: line)
+            if system == nil, let first = outline?.polygons.first?.first?.first {
+                system = CoordinateSystem.guess(from: first)
+            }
+            if layer == nil {
+                layer = try FeatureLayer(
+                    name: layerName, file: fileName, header: header, lineNoun: "feature", system: system ?? .wgs84)
+            }
+            let properties = feature["properties"] as? [String: Any] ?? [:]
+            try layer!.append(line: line, cells: header.map { text(properties[$0]) }, outline: outline)
+            progress?.advance(to: line, of: features.count)
+        }
+        guard let layer else { throw ImportError(file: fileName, "de FeatureCollection bevat geen features") }
+        var warnings: [String] = []
+        let year = try FeatureDataset.year(
+            option: options.year, fileName: fileName, layers: [layer], warnings: &warnings)
+        var dataset = try FeatureDataset.build(
+            [layer], year: year, info: info(year: year, options: options, fileName: fileName), fileName: fileName,
+            catalogue: catalogue, warnings: warnings, progress: nil)
+        if !dataset.indicators.isEmpty {
+            dataset.info.source = "CBS / PDOK"
+            dataset.info.title = "Kerncijfers wijken en buurten \(year) (PDOK)"
+            dataset.info.tableID = "pdok-wijkenbuurten-\(year)"
+            dataset.info.attribution = "Bron: CBS / Kadaster, wijken en buurten \(year) via PDOK"
+        }
+        return dataset
+    }
+
+    private static func info(year: Int, options: ImportOptions, fileName: String) -> DatasetInfo {
+        DatasetInfo(
+            slug: options.slug ?? DataImporter.slug(for: fileName), source: "Kadaster / CBS",
+            tableID: "wijk-en-buurtkaart-\(year)", title: "Wijk- en Buurtkaart \(year) (grenzen)", year: year,
+            licence: "CC BY 4.0", attribution: "Bron: Kadaster / CBS, Wijk- en Buurtkaart \(year)",
+            format: ImportFormat.geometry.rawValue)
+    }
+
+    /// A property as a text cell: numbers as CBS writes them, text as it is, null as empty.
+    private static func text(_ value: Any?) -> String {
+        switch value {
+        case let text as String: text
+        case let number as NSNumber: FeatureLayer.text(number.doubleValue)
+        default: ""
+        }
+    }
+
+    /// A Polygon or MultiPolygon, or nil for a feature without geometry (PDOK's JSON without outlines).
+    private static func outline(_ geometry: Any?, fileName: String, line: Int) throws -> Outline? {
+        guard let geometry = geometry as? [String: Any] else { return nil }
+        let type = geometry["type"] as? String ?? ""
+        func fail(_ message: String) -> ImportError {
+            ImportError(file: fileName, line: line, lineNoun: "feature", message)
+        }
+        guard type == "Polygon" || type == "MultiPolygon" else {
+            throw fail("de geometrie is een \(type.isEmpty ? "onbekend type" : type), geen Polygon of MultiPolygon")
+        }
+        let coordinates = geometry["coordinates"] as? [Any] ?? []
+        let polygons = type == "MultiPolygon" ? coordinates : [coordinates]
+        var result: [[[GeoPoint]]] = []
+        for case let polygon as [Any] in polygons {
+            var rings: [[GeoPoint]] = []
+            for case let ring as [Any] in polygon {
+                rings.append(
+                    try ring.map { position in
+                        guard let pair = position as? [NSNumber], pair.count >= 2, pair[0].doubleValue.isFinite,
+                            pair[1].doubleValue.isFinite
+                        else { throw fail("een coördinaat is geen paar getallen") }
+                        return GeoPoint(pair[0].doubleValue, pair[1].doubleValue)
+                    })
+            }
+            result.append(rings)
+        }
+        guard result.contains(where: { !$0.isEmpty }) else { throw fail("de geometrie heeft geen coördinaten") }
+        return Outline(polygons: result)
+    }
+}

@@ -1,0 +1,73 @@
+import Core
+import Foundation
+
+/// Geometry files that arrive as bytes rather than as a file on disk: a GeoPackage uploaded or unpacked from the
+/// zip CBS publishes it in (SQLite needs a file, so it goes to a private temporary one), or a zipped shapefile.
+enum GeometryArchive {
+    /// The dataset, or nil when the bytes are neither a GeoPackage nor a zip holding one or a shapefile.
+    static func read(
+        _ bytes: [UInt8], fileName: String, options: ImportOptions, catalogue: IndicatorCatalogue,
+        progress: ImportProgress?
+    ) throws -> ImportedDataset? {
+        if GeoPackageFormat.isSQLite(bytes.prefix(16)) {
+            return try viaTemporaryFile(
+                bytes, name: fileName, options: options, catalogue: catalogue, progress: progress)
+        }
+        guard bytes.starts(with: [0x50, 0x4B]), let archive = try? ZipArchive(bytes) else { return nil }
+        func named(_ ext: String) -> ZipArchive.Member? {
+            archive.members.first { $0.name.lowercased().hasSuffix(ext) && !$0.name.hasPrefix("__MACOSX") }
+        }
+        func unpack(_ member: ZipArchive.Member, ceiling: Int = ImportLimits.maximumInflatedBytes) throws -> [UInt8] {
+            do {
+                return try archive.contents(of: member, ceiling: ceiling)
+            } catch .tooLarge(_, let limit) {
+                throw ImportError(
+                    file: fileName,
+                    "\(member.name) wordt uitgepakt groter dan \(ImportLimits.megabytes(limit)); zo'n bestand leest Wijkradar niet"
+                )
+            } catch {
+                throw ImportError(file: fileName, "\(member.name) in het zipbestand is beschadigd of afgebroken")
+            }
+        }
+        if let geopackage = named(".gpkg") {
+            let inner = "\(fileName)/\(geopackage.name)"
+            return try viaTemporaryFile(
+                try unpack(geopackage, ceiling: ImportLimits.maximumGeoPackageBytes), name: inner, options: options,
+                catalogue: catalogue, progress: progress)
+        }
+        if let dbf = named(".dbf") {
+            let stem = String(dbf.name.dropLast(4)).lowercased()
+            func sibling(_ ext: String) -> ZipArchive.Member? {
+                archive.members.first { $0.name.lowercased() == stem + ext }
+            }
+            return try ShapefileFormat.read(
+                dbf: try unpack(dbf), shp: try sibling(".shp").map { try unpack($0) },
+                prj: try sibling(".prj").map { String(decoding: try unpack($0), as: UTF8.self) },
+                fileName: "\(fileName)/\(dbf.name)", options: options, catalogue: catalogue, progress: progress)
+        }
+        return nil
+    }
+
+    private static func viaTemporaryFile(
+        _ bytes: [UInt8], name: String, options: ImportOptions, catalogue: IndicatorCatalogue,
+        progress: ImportProgress?
+    ) throws -> ImportedDataset {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "wijkradar-gpkg-\(UUID().uuidString)", isDirectory: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        do {
+            try FileManager.default.createDirectory(
+                at: directory, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+            let url = directory.appendingPathComponent("upload.gpkg")
+            try Data(bytes).write(to: url)
+            return try GeoPackageFormat.read(
+                url, fileName: name, options: options, catalogue: catalogue, progress: progress)
+        } catch let error as ImportError {
+            throw error
+        } catch {
+            throw ImportError(
+                file: name,
+                "het GeoPackage kan niet tijdelijk worden bewaard om te lezen (\(error.localizedDescription))")
+        }
+    }
+}
