@@ -32,9 +32,9 @@ import Testing
         #expect(names["BU03440224"] == "Egelantierstraat, Mariëndaalstraat e.o.")
         #expect(names["BU03441014"] == "Máximapark")
         #expect(names["WK034410"] == "Wijk 10 Vleuten-De Meern")
-        // Columns without a catalogue indicator are reported, not dropped silently.
-        #expect(dataset.unknownColumns.contains("g_ele_ap"))
-        #expect(!dataset.unknownColumns.contains("a_inw"))
+        // Every column of CBS's 2023 layout is known, down to electricity use per dwelling type.
+        #expect(dataset.unknownColumns.isEmpty, "\(dataset.unknownColumns)")
+        #expect(dataset.indicators.contains("electricity_apartment"))
     }
 
     @Test func layoutsAgreeCellForCell() throws {
@@ -57,8 +57,9 @@ import Testing
         for row in csv.rows {
             #expect(xlsx.rows.first { $0.region == row.region } == row)
         }
-        // Counted independently (Python over the CSV conversion): 3 853 `.` cells in catalogued columns.
-        #expect(xlsx.secretCount == 3853)
+        // Counted independently (Python over the CSV conversion): 5 569 `.` cells outside the region columns.
+        #expect(xlsx.secretCount == 5569)
+        #expect(xlsx.unknownColumns.isEmpty)
     }
 
     @Test func yearMustBeKnown() throws {
