@@ -112,7 +112,7 @@ let package = Package(
         .testTarget(
             name: "PagesTests",
             dependencies: [
-                "Pages", "Wijkanalyse", "Reports", "Storage", "DataImport", "HTML", "Core",
+                "Pages", "Wijkanalyse", "Reports", "Storage", "DataImport", "HTML", "Charts", "Core",
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
             exclude: ["__Snapshots__"]

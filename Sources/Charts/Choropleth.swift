@@ -91,7 +91,7 @@ public struct Choropleth: Sendable {
                     }
                 }
                 for (area, rings) in shapes {
-                    let d = rings.map { "M" + $0.map(project).joined(separator: "L") + "Z" }.joined()
+                    let d = rings.map { "M" + Self.distinct($0.map(project)).joined(separator: "L") + "Z" }.joined()
                     let shape = path(
                         .svg("d", d), .svg("fill", colour(area.value)), .svg("fill-rule", "evenodd"),
                         .svg("stroke", area.code == highlight ? "#000000" : "#ffffff"),
@@ -121,6 +121,15 @@ public struct Choropleth: Sendable {
                 }
             }
         }
+    }
+
+    /// Points without the ones that land on the same tenth of a pixel as the point before: a detailed outline
+    /// drawn small would otherwise repeat itself.
+    static func distinct(_ points: [String]) -> [String] {
+        var result: [String] = []
+        result.reserveCapacity(points.count)
+        for point in points where point != result.last { result.append(point) }
+        return result
     }
 
     /// Outer and inner rings of a GeoJSON Polygon or MultiPolygon as (lon, lat) pairs; parse once and keep.

@@ -66,7 +66,7 @@ import SQLKit
         try await db.withStore { store in
             let (url, options) = try Self.bundledEntry("kwb-2023-utrecht.xlsx")
             let result = try await ImportService(store: store).importFile(url, options: options)
-            #expect(result.dataset.secretCount == 3_853)
+            #expect(result.dataset.secretCount == 5_569)
             let observations = try await RegionStore(store: store).observations(code: RegionCode("GM0344")!)
             #expect(observations.first { $0.indicator == "electricity_use" }?.cell == .secret)
             #expect(observations.first { $0.indicator == "household_size" }?.cell == .value(1.9))

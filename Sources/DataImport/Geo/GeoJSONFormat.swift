@@ -36,7 +36,7 @@ enum GeoJSONFormat {
         var system = declared.flatMap(CoordinateSystem.init(describedBy:))
         let layerName =
             (collection["name"] as? String).map { InputText.clean($0, multiline: false) }
-            ?? String(fileName.split(separator: "/").last ?? "")
+            ?? DataImporter.slug(for: String(fileName.split(separator: "/").last ?? ""))
         var layer: FeatureLayer?
         for (index, item) in features.enumerated() {
             let line = index + 1
