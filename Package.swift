@@ -121,6 +121,6 @@ let package = Package(
         .testTarget(
             name: "StorageTests", dependencies: ["Storage", "DataImport", "Programme", "Knowledge", "Analysis", "Core"]),
         // Runs the built `wijkradar` binary as a user would; the dependency makes sure it is built first.
-        .testTarget(name: "CLITests", dependencies: ["wijkradar"]),
+        .testTarget(name: "CLITests", dependencies: ["wijkradar", "DataImport"]),
     ]
 )
