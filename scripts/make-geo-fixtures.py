@@ -65,6 +65,30 @@ def write(data, directory, name):
     return path
 
 
+SHORT = {"gemeentecode": "GM_CODE", "gemeentenaam": "GM_NAAM", "wijkcode": "WK_CODE", "wijknaam": "WK_NAAM",
+         "water": "WATER", "jrstatcode": "JRSTATCODE", "aantal_inwoners": "AANT_INW",
+         "percentage_personen_0_tot_15_jaar": "P_00_14_JR", "percentage_personen_15_tot_25_jaar": "P_15_24_JR",
+         "percentage_personen_25_tot_45_jaar": "P_25_44_JR", "percentage_personen_45_tot_65_jaar": "P_45_64_JR",
+         "percentage_personen_65_jaar_en_ouder": "P_65_EO_JR", "oppervlakte_totaal_in_ha": "OPP_TOT",
+         "stedelijkheid_adressen_per_km2": "STED"}
+
+
+def levels_zip(gemeenten, wijken, tmp):
+    """wijkbuurtkaart_2022_v1.zip: gemeente_2022_v1 and wijk_2022_v1 as shapefiles in RD New under the
+    shapefiles' short upper-case names (jaar dropped: the shapefiles of 2017 and 2020 have none)."""
+    directory = os.path.join(tmp, "levels")
+    os.makedirs(directory, exist_ok=True)
+    for data, stem in ((gemeenten, "gemeente_2022_v1"), (wijken, "wijk_2022_v1")):
+        short = {"type": "FeatureCollection", "features": [
+            {"type": "Feature", "geometry": f["geometry"],
+             "properties": {SHORT[k]: v for k, v in f["properties"].items() if k in SHORT}} for f in data["features"]]}
+        ogr("-f", "ESRI Shapefile", "-s_srs", "EPSG:4326", "-t_srs", "EPSG:28992", "-lco", "ENCODING=UTF-8",
+            os.path.join(directory, stem + ".shp"), write(short, tmp, stem + ".geojson"))
+    with zipfile.ZipFile(os.path.join(OUT, "wijkbuurtkaart_2022_v1.zip"), "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(os.listdir(directory)):
+            archive.write(os.path.join(directory, name), name)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     tmp = tempfile.mkdtemp()
@@ -109,6 +133,9 @@ def main():
     write({"type": "FeatureCollection", "features": [f for f in wgs["features"] if f["properties"]["GMC"][2:] in CITIES]},
           OUT, "originals-wijken-2016-wgs84.geojson")
 
+    # 3b. A zipped Wijk- en Buurtkaart of several levels, as CBS published them until 2020.
+    levels_zip(gemeenten, wijken, tmp)
+
     # 4. Bad input, each made from the good files.
     bad = os.path.join(OUT, "bad")
     os.makedirs(bad, exist_ok=True)
@@ -151,4 +178,5 @@ def main():
     print("fixtures written to", OUT)
 
 
-main()
+if __name__ == "__main__":
+    main()

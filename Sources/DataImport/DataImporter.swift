@@ -160,9 +160,10 @@ public enum DataImporter {
         }
         let shp = isDBF ? sibling("shp") : first
         let prj = sibling("prj").map { String(decoding: $0, as: UTF8.self) }
-        let dataset = try ShapefileFormat.read(
-            dbf: Array(dbf), shp: shp.map(Array.init), prj: prj, fileName: name, options: options,
-            catalogue: catalogue, progress: progress)
+        let layer = try ShapefileFormat.layer(
+            dbf: Array(dbf), shp: shp.map(Array.init), prj: prj, fileName: name, progress: progress)
+        let dataset = try ShapefileFormat.dataset(
+            [layer], withoutOutlines: shp == nil ? [name] : [], fileName: name, options: options, catalogue: catalogue)
         return finish(
             dataset, fileName: name, sha256: SHA256.hash(data: dbf).map { String(format: "%02x", $0) }.joined())
     }

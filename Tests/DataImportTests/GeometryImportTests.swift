@@ -124,6 +124,36 @@ import Testing
         #expect(dataset.regions.first { $0.code.rawValue == "WK050501" }?.name.isEmpty == false)
     }
 
+    @Test func zippedWijkEnBuurtkaartReadsEveryLevelOrTheOneAskedFor() throws {
+        // CBS's zips until 2020 hold a shapefile per level; GDAL wrote these in RD New under the short names.
+        let dataset = try DataImporter.read(Fixture.url("geo/wijkbuurtkaart_2022_v1.zip"))
+        #expect(dataset.layers.map(\.name) == ["gemeente_2022_v1", "wijk_2022_v1"])
+        #expect(dataset.layers.map(\.features) == [4, 66])
+        #expect(dataset.info.tableID == "wijkenbuurten-2022-v1")
+        #expect(dataset.unknownColumns.isEmpty, "\(dataset.unknownColumns)")
+        let originals = try Self.originals("originals-wijken-2022-wgs84.geojson", code: "wijkcode")
+            .merging(try Self.originals("originals-gemeenten-2022-wgs84.geojson", code: "gemeentecode")) { a, _ in a }
+        #expect(try Self.worstDeviation(dataset, from: originals) < 2)
+        let source = try #require(
+            (try JSONSerialization.jsonObject(
+                with: Data(contentsOf: Fixture.url("geo/originals-gemeenten-2022-wgs84.geojson"))) as! [String: Any])[
+                    "features"] as? [[String: Any]])
+        for properties in source.map({ $0["properties"] as! [String: Any] }) {
+            let code = properties["gemeentecode"] as! String
+            #expect(
+                dataset.cell(code, "population") == .value((properties["aantal_inwoners"] as! NSNumber).doubleValue))
+        }
+
+        let wijken = try DataImporter.read(
+            Fixture.url("geo/wijkbuurtkaart_2022_v1.zip"), options: ImportOptions(layer: "wijken"))
+        #expect(wijken.layers.map(\.name) == ["wijk_2022_v1"])
+        let error = Fixture.rejection {
+            _ = try DataImporter.read(
+                Fixture.url("geo/wijkbuurtkaart_2022_v1.zip"), options: ImportOptions(layer: "buurten"))
+        }
+        #expect(error?.message == "laag 'buurten' staat niet in dit zipbestand; wel: gemeente_2022_v1, wijk_2022_v1")
+    }
+
     @Test(arguments: [
         ("geen-geopackage.gpkg", "het bestand is geen GeoPackage"),
         ("afgebroken_2022.gpkg", "het GeoPackage is beschadigd of afgebroken"),
@@ -155,6 +185,25 @@ import Testing
         #expect(dataset.cell("GM0001", "men") == .notApplicable)
         #expect(dataset.cell("GM0001", "women") == .secret)
         #expect(dataset.cell("GM0001", "households") == .notApplicable)
+    }
+
+    @Test(arguments: [
+        // OGC API: a `next` link (PDOK gives 10 features unless `limit` says otherwise).
+        #"{"type":"FeatureCollection","numberReturned":1,"links":[{"rel":"next","href":"https://api.pdok.nl/x?cursor=a"}],"#,
+        // WFS 2.0 with GeoJSON output: more matched than returned.
+        #"{"type":"FeatureCollection","numberMatched":342,"numberReturned":1,"#,
+    ])
+    func onePageOfAnAPIAnswerIsRefused(head: String) throws {
+        let features =
+            #""features":[{"type":"Feature","geometry":null,"properties":{"gemeentecode":"GM0014","jaar":2023}}]}"#
+        let error = try #require(
+            Fixture.rejection { _ = try DataImporter.read(Array((head + features).utf8), fileName: "gemeenten.json") })
+        #expect(error.message.contains("dit is één pagina van het antwoord van de API: 1 feature"), "\(error)")
+        // The last page, or an answer that is whole, is read.
+        let whole =
+            #"{"type":"FeatureCollection","numberMatched":1,"numberReturned":1,"links":[{"rel":"prev","href":"x"}],"#
+        let dataset = try DataImporter.read(Array((whole + features).utf8), fileName: "gemeenten.json")
+        #expect(dataset.regions.count == 1)
     }
 
     @Test func excel97IsRefusedWithTheConversionCommand() throws {

@@ -20,6 +20,7 @@ enum GeoJSONFormat {
         guard !features.isEmpty else {
             throw ImportError(file: fileName, "de FeatureCollection bevat geen features (regio's): het bestand is leeg")
         }
+        try refuseOnePage(of: collection, count: features.count, fileName: fileName)
         // Attribute names in the order they first appear; PDOK writes the same keys in every feature.
         var header: [String] = []
         var seen = Set<String>()
@@ -70,6 +71,21 @@ enum GeoJSONFormat {
             dataset.info.attribution = "Bron: CBS / Kadaster, wijken en buurten \(year) via PDOK"
         }
         return dataset
+    }
+
+    /// PDOK's OGC API and WFS answer a page at a time (by default 10 and 1 000 features): a saved page would be read
+    /// as if it were the whole gemeente or country, so it is refused, as StatLine's `odata.nextLink` is.
+    private static func refuseOnePage(of collection: [String: Any], count: Int, fileName: String) throws {
+        let links = collection["links"] as? [[String: Any]] ?? []
+        let next = links.contains { ($0["rel"] as? String) == "next" }
+        let matched =
+            (collection["numberMatched"] as? NSNumber)?.intValue ?? (collection["totalFeatures"] as? NSNumber)?.intValue
+        guard next || (matched.map { $0 > count } ?? false) else { return }
+        let of = matched.map { " van de \(DutchFormat.number(Double($0)))" } ?? ""
+        throw ImportError(
+            file: fileName,
+            "dit is één pagina van het antwoord van de API: \(DutchFormat.count(count, "feature", "features"))\(of), en er is een volgende pagina. Vraag een kleiner gebied op (bbox=, met limit= groter dan het aantal regio's), voeg alle pagina's samen in één FeatureCollection, of gebruik het GeoPackage van de Wijk- en Buurtkaart (alle regio's van een jaar in één bestand)"
+        )
     }
 
     private static func info(year: Int, options: ImportOptions, fileName: String) -> DatasetInfo {

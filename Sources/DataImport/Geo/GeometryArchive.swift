@@ -35,17 +35,52 @@ enum GeometryArchive {
                 try unpack(geopackage, ceiling: ImportLimits.maximumGeoPackageBytes), name: inner, options: options,
                 catalogue: catalogue, progress: progress)
         }
-        if let dbf = named(".dbf") {
-            let stem = String(dbf.name.dropLast(4)).lowercased()
-            func sibling(_ ext: String) -> ZipArchive.Member? {
-                archive.members.first { $0.name.lowercased() == stem + ext }
-            }
-            return try ShapefileFormat.read(
-                dbf: try unpack(dbf), shp: try sibling(".shp").map { try unpack($0) },
-                prj: try sibling(".prj").map { String(decoding: try unpack($0), as: UTF8.self) },
-                fileName: "\(fileName)/\(dbf.name)", options: options, catalogue: catalogue, progress: progress)
+        let shapefiles = archive.members.filter {
+            $0.name.lowercased().hasSuffix(".dbf") && !$0.name.hasPrefix("__MACOSX")
         }
-        return nil
+        guard !shapefiles.isEmpty else { return nil }
+        return try readShapefiles(
+            shapefiles, in: archive, unpack: { try unpack($0) }, fileName: fileName, options: options,
+            catalogue: catalogue,
+            progress: progress)
+    }
+
+    /// Every level in a zipped Wijk- en Buurtkaart (or the one `--laag` names), one after the other so that only one
+    /// level's bytes are unpacked at a time.
+    private static func readShapefiles(
+        _ dbfs: [ZipArchive.Member], in archive: ZipArchive, unpack: (ZipArchive.Member) throws -> [UInt8],
+        fileName: String, options: ImportOptions, catalogue: IndicatorCatalogue, progress: ImportProgress?
+    ) throws -> ImportedDataset {
+        func stem(_ member: ZipArchive.Member) -> String { ShapefileFormat.stem(of: member.name) }
+        var chosen = dbfs.sorted {
+            (ShapefileFormat.rank(stem($0)), $0.name) < (ShapefileFormat.rank(stem($1)), $1.name)
+        }
+        if let wanted = options.layer {
+            chosen = chosen.filter { ShapefileFormat.matches(stem($0), layer: wanted) }
+            guard !chosen.isEmpty else {
+                throw ImportError(
+                    file: fileName,
+                    "laag '\(wanted)' staat niet in dit zipbestand; wel: \(dbfs.map(stem).joined(separator: ", "))")
+            }
+        }
+        var layers: [FeatureLayer] = []
+        var withoutOutlines: [String] = []
+        for dbf in chosen {
+            let base = String(dbf.name.dropLast(4)).lowercased()
+            func sibling(_ ext: String) -> ZipArchive.Member? {
+                archive.members.first { $0.name.lowercased() == base + ext }
+            }
+            let name = "\(fileName)/\(dbf.name)"
+            let shp = try sibling(".shp").map(unpack)
+            if shp == nil { withoutOutlines.append(name) }
+            layers.append(
+                try ShapefileFormat.layer(
+                    dbf: try unpack(dbf), shp: shp,
+                    prj: try sibling(".prj").map { String(decoding: try unpack($0), as: UTF8.self) },
+                    fileName: name, progress: progress))
+        }
+        return try ShapefileFormat.dataset(
+            layers, withoutOutlines: withoutOutlines, fileName: fileName, options: options, catalogue: catalogue)
     }
 
     private static func viaTemporaryFile(
