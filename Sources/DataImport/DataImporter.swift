@@ -16,7 +16,7 @@ public enum DataImporter {
             guard size <= ImportLimits.maximumGeoPackageBytes else {
                 throw ImportError(
                     file: name,
-                    "het GeoPackage is \(ImportLimits.megabytes(size)); Wijkradar leest er tot \(ImportLimits.megabytes(ImportLimits.maximumGeoPackageBytes)). Lees één laag met --laag, of een uitsnede"
+                    "het GeoPackage is \(ImportLimits.megabytes(size)); Wijkradar leest er tot \(ImportLimits.megabytes(ImportLimits.maximumGeoPackageBytes)). Maak een uitsnede met de gemeenten die u nodig hebt"
                 )
             }
             let dataset = try GeoPackageFormat.read(
@@ -50,7 +50,7 @@ public enum DataImporter {
         _ bytes: [UInt8], fileName: String, options: ImportOptions = .init(),
         catalogue: IndicatorCatalogue = .standard, progress: ImportProgress? = nil
     ) throws -> ImportedDataset {
-        let sha = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        let sha = hex(SHA256.hash(data: bytes))
         var name = fileName
         var body = bytes
         if bytes.starts(with: [0x1F, 0x8B]) {
@@ -59,10 +59,15 @@ public enum DataImporter {
         }
         guard !body.isEmpty else { throw ImportError(file: fileName, "het bestand is leeg") }
         if body.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            // The command as it can be pasted: the name without .gz (unpacked first), quoted when it needs it.
+            let shell = name.allSatisfy { $0.isLetter || $0.isNumber || "._-".contains($0) }
+            let file = shell ? name : "'" + name.replacingOccurrences(of: "'", with: "'\\''") + "'"
             throw ImportError(
                 file: fileName,
-                "dit is een Excel 97-2003-bestand (.xls); dat leest Wijkradar niet. Zet het om naar .xlsx met "
-                    + "`libreoffice --headless --convert-to xlsx \(fileName)` of sla het in Excel op als "
+                "dit is een Excel 97-2003-bestand (.xls); dat leest Wijkradar niet. "
+                    + (name == fileName ? "" : "Pak het uit (gunzip) en zet het ")
+                    + (name == fileName ? "Zet het " : "")
+                    + "om naar .xlsx met `libreoffice --headless --convert-to xlsx \(file)` of sla het in Excel op als "
                     + "Excel-werkmap (.xlsx), en lees dat bestand in")
         }
         if let dataset = try GeometryArchive.read(
@@ -146,26 +151,32 @@ public enum DataImporter {
         progress: ImportProgress?
     ) throws -> ImportedDataset {
         let stem = url.deletingPathExtension()
-        func sibling(_ ext: String) -> Data? {
-            let candidate = [ext, ext.uppercased()].map { stem.appendingPathExtension($0) }.first {
-                FileManager.default.fileExists(atPath: $0.path)
-            }
-            return candidate.flatMap { try? contents(of: $0, size: 0, name: name) }
+        // The siblings are read within the same limits as the file named, and a read error is said as such.
+        func sibling(_ ext: String) throws -> Data? {
+            guard
+                let candidate = [ext, ext.uppercased()].map({ stem.appendingPathExtension($0) }).first(where: {
+                    FileManager.default.fileExists(atPath: $0.path)
+                })
+            else { return nil }
+            let size =
+                (try? FileManager.default.attributesOfItem(atPath: candidate.path)[.size] as? NSNumber)?.intValue
+                ?? Int.max
+            return try contents(of: candidate, size: size, name: candidate.lastPathComponent)
         }
         let isDBF = url.pathExtension.lowercased() == "dbf"
-        guard let dbf = isDBF ? first : sibling("dbf") else {
+        guard let dbf = isDBF ? first : try sibling("dbf") else {
             throw ImportError(
                 file: name, "bij een shapefile hoort een .dbf-bestand met de attributen; leg het naast het .shp-bestand"
             )
         }
-        let shp = isDBF ? sibling("shp") : first
-        let prj = sibling("prj").map { String(decoding: $0, as: UTF8.self) }
+        let shp = isDBF ? try sibling("shp") : first
+        let prj = try sibling("prj").map { String(decoding: $0, as: UTF8.self) }
         let layer = try ShapefileFormat.layer(
             dbf: Array(dbf), shp: shp.map(Array.init), prj: prj, fileName: name, progress: progress)
         let dataset = try ShapefileFormat.dataset(
             [layer], withoutOutlines: shp == nil ? [name] : [], fileName: name, options: options, catalogue: catalogue)
         return finish(
-            dataset, fileName: name, sha256: SHA256.hash(data: dbf).map { String(format: "%02x", $0) }.joined())
+            dataset, fileName: name, sha256: hex(SHA256.hash(data: dbf)))
     }
 
     private static func head(of url: URL) -> [UInt8] {
@@ -182,8 +193,11 @@ public enum DataImporter {
         defer { try? handle.close() }
         var hasher = SHA256()
         while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hex(hasher.finalize())
     }
+
+    /// A digest as the lowercase hex that `sha256sum` prints, so a user can check the file they imported.
+    static func hex(_ digest: some Sequence<UInt8>) -> String { digest.map { String(format: "%02x", $0) }.joined() }
 
     /// Guesses the format from the file's first bytes and header.
     static func detect(_ body: [UInt8], name: String, options: ImportOptions, file: String) throws -> ImportFormat {

@@ -18,11 +18,12 @@ public final class ImportProgress: @unchecked Sendable {
     }
 
     /// One line of a terminal progress bar:
-    /// `[#########---------------]  38 %  10.412 van 27.403 regels, 5.120 per seconde`.
+    /// `[#########---------------]  38 %  10.412 van 27.403 rijen, 5.120 per seconde`.
     public static func bar(done: Int, total: Int, seconds: Double, noun: String, width: Int = 24) -> String {
-        let fraction = total > 0 ? min(1, Double(done) / Double(total)) : 1
-        let filled = Int((fraction * Double(width)).rounded(.down))
-        let percent = Int((fraction * 100).rounded(.down))
+        // Integer arithmetic: 29 of 100 is 29 %, not the 28 % that 0.29 × 100 rounds down to.
+        let done = min(max(0, done), max(0, total))
+        let filled = total > 0 ? done * width / total : width
+        let percent = total > 0 ? done * 100 / total : 100
         let padded = String(repeating: " ", count: max(0, 3 - String(percent).count)) + "\(percent)"
         return "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "] "
             + "\(padded) %  \(DutchFormat.number(Double(done))) van \(DutchFormat.number(Double(total))) \(noun)"
@@ -31,7 +32,12 @@ public final class ImportProgress: @unchecked Sendable {
 
     /// `, 5.120 per seconde`, once there is enough time to say it honestly.
     public static func rate(done: Int, seconds: Double) -> String {
-        guard seconds >= 0.2 else { return "" }
-        return ", \(DutchFormat.number((Double(done) / seconds).rounded())) per seconde"
+        perSecond(done: done, seconds: seconds).map { ", " + $0 } ?? ""
+    }
+
+    /// `5.120 per seconde`, or nil within the first 0,2 s, when a rate would be noise.
+    public static func perSecond(done: Int, seconds: Double) -> String? {
+        guard seconds >= 0.2 else { return nil }
+        return "\(DutchFormat.number((Double(done) / seconds).rounded())) per seconde"
     }
 }

@@ -39,7 +39,9 @@ struct Import: AsyncParsableCommand {
     @Option(help: "StatLine DataProperties.json (standaard: naast het bestand).")
     var properties: String?
 
-    @Option(name: .customLong("laag"), help: "Alleen deze laag van een GeoPackage: gemeenten, wijken of buurten.")
+    @Option(
+        name: .customLong("laag"),
+        help: "Alleen deze laag van een GeoPackage of een zip met shapefiles: gemeenten, wijken of buurten.")
     var layer: String?
 
     func validate() throws {
@@ -74,7 +76,7 @@ struct Import: AsyncParsableCommand {
                     stderrIsTerminal
                     ? ImportProgress { done, total in
                         let line = ImportProgress.bar(
-                            done: done, total: total, seconds: Date().timeIntervalSince(started), noun: "regels")
+                            done: done, total: total, seconds: Date().timeIntervalSince(started), noun: "rijen")
                         printErrorInline("\r\(line)")
                         if done == total { printErrorInline("\n") }
                     } : nil
@@ -82,7 +84,8 @@ struct Import: AsyncParsableCommand {
                     URL(fileURLWithPath: file!), options: options, progress: progress)
                 report(result, seconds: Date().timeIntervalSince(started))
             } catch let error as ImportError {
-                printError("Import geweigerd, er is niets opgeslagen.\n\(error)")
+                // A refusal midway leaves the progress bar's line open: end it first.
+                printError((stderrIsTerminal ? "\n" : "") + "Import geweigerd, er is niets opgeslagen.\n\(error)")
                 throw ExitCode(2)
             }
         }
@@ -95,7 +98,8 @@ struct Import: AsyncParsableCommand {
         )
         if let seconds, result.records > 0 {
             print(
-                "  Gelezen in \(DutchFormat.number(seconds, decimals: 1)) s\(ImportProgress.rate(done: result.records, seconds: seconds).replacingOccurrences(of: ", ", with: " ("))\(seconds >= 0.2 ? ")" : "")"
+                "  Gelezen in \(DutchFormat.number(seconds, decimals: 1)) s"
+                    + (ImportProgress.perSecond(done: result.records, seconds: seconds).map { " (\($0))" } ?? "")
             )
         }
         for layer in result.layers {

@@ -14,7 +14,7 @@ import Testing
 
         let one = try cli.run("import", Self.geopackage.path, "--laag", "wijken")
         #expect(one.status == 0, "\(one.stderr)")
-        #expect(one.stdout.contains("Dataset wijkenbuurten-2022: 66 rijen"))
+        #expect(one.stdout.contains("Dataset wijkenbuurten-2022-wijken: 66 rijen"))
         #expect(one.stdout.contains("  Laag wijken: 66 regio's, 66 grenzen, 8 indicatoren"))
         #expect(!one.stdout.contains("Laag gemeenten"))
         #expect(one.stdout.contains("  Gelezen in "))

@@ -31,10 +31,11 @@ struct TestDatabase: Sendable, CustomTestStringConvertible {
             let adminURL = Self.postgresURL!
             let name = "wr_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
             let admin = try await Store.open(url: adminURL)
-            try await admin.sql.raw("CREATE DATABASE \(unsafeRaw: name)").run()
-            var components = URLComponents(string: adminURL)!
-            components.path = "/" + name
+            // Every path closes the admin pool: a pool dropped unclosed stops the whole test process.
             do {
+                try await Self.createDatabase(name, admin: admin)
+                var components = URLComponents(string: adminURL)!
+                components.path = "/" + name
                 let store = try await Store.open(url: components.string!)
                 try await run(store, body)
             } catch {
@@ -42,8 +43,21 @@ struct TestDatabase: Sendable, CustomTestStringConvertible {
                 await admin.close()
                 throw error
             }
-            try await admin.sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run()
+            try? await admin.sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run()
             await admin.close()
+        }
+    }
+
+    /// PostgreSQL refuses a CREATE DATABASE while another session is copying the template ("source database
+    /// template1 is being accessed by other users"): parallel tests retry a few times.
+    private static func createDatabase(_ name: String, admin: Store) async throws {
+        for attempt in 1...10 {
+            do {
+                try await admin.sql.raw("CREATE DATABASE \(unsafeRaw: name)").run()
+                return
+            } catch  where attempt < 10 && "\(String(reflecting: error))".contains("being accessed by other users") {
+                try await Task.sleep(for: .milliseconds(100 * attempt))
+            }
         }
     }
 

@@ -22,6 +22,9 @@ enum CoordinateSystem: Equatable {
             || lower.contains("stereographic")
         {
             self = .rdNew
+        } else if lower.contains("projcs") || lower.contains("projcrs") || lower.contains("utm") {
+            // Another projected system (ETRS89 / UTM, Web Mercator): not one Wijkradar converts.
+            return nil
         } else if lower.contains("4326") || lower.contains("crs84") || lower.contains("wgs_1984")
             || lower.contains("wgs 84") || lower.contains("4258") || lower.contains("etrs")
         {
@@ -75,9 +78,15 @@ enum GeometryProblem: Error, Equatable {
     var message: String {
         switch self {
         case .outsideNetherlands(let point, let system):
-            "de coördinaat (\(Outline.decimal6(point.x)), \(Outline.decimal6(point.y))) ligt niet in Nederland als "
+            "de coördinaat (\(Self.shown(point.x, system)); \(Self.shown(point.y, system))) ligt niet in Nederland als "
                 + "\(system.dutchName); staat het bestand in een ander coördinatenstelsel?"
         case .empty: "de geometrie heeft geen punten"
         }
+    }
+
+    /// Metres whole, degrees to six decimals, Dutch style; absurd values as they are written, never trapped.
+    static func shown(_ value: Double, _ system: CoordinateSystem) -> String {
+        guard abs(value) < 1e9 else { return "\(value)" }
+        return DutchFormat.number(value, decimals: system == .rdNew ? 0 : 6)
     }
 }

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// The attribute table of a shapefile (dBase III `.dbf`): a header with the record count and the field
@@ -37,7 +38,15 @@ struct DBFTable {
             offset += length
             at += 32
         }
-        guard !fields.isEmpty, offset <= recordLength else { throw fail("heeft geen of ongeldige velden") }
+        guard !fields.isEmpty, offset <= recordLength, fields.allSatisfy({ $0.length > 0 }) else {
+            throw fail("heeft geen of ongeldige velden")
+        }
+        let (cells, tooMany) = count.multipliedReportingOverflow(by: fields.count)
+        guard !tooMany, cells <= ImportLimits.maximumCells, count <= ImportLimits.maximumRows else {
+            throw fail(
+                "heeft \(count) records van \(fields.count) velden, meer dan de \(DutchFormat.number(Double(ImportLimits.maximumCells))) cellen die Wijkradar inleest"
+            )
+        }
         // Records beyond the bytes there are mean a truncated file, not memory to reserve.
         let (needed, overflow) = count.multipliedReportingOverflow(by: recordLength)
         guard !overflow, headerLength + needed <= bytes.count else {

@@ -21,6 +21,21 @@ enum FeatureDataset {
         return known(.wbk) > known(.pdok) ? .wbk : .pdok
     }
 
+    /// A Wijk- en Buurtkaart file's dataset: one name per year (`wijkenbuurten-2023`; with the layer when only one
+    /// was read, so layers read one by one do not replace each other) and the version in the table id, so that a
+    /// later version of the same year replaces an earlier one (`ImportService`).
+    static func mapInfo(year: Int, fileName: String, layer: String?, options: ImportOptions, format: ImportFormat)
+        -> DatasetInfo
+    {
+        let edition = GeoPackageFormat.edition(in: fileName)
+        return DatasetInfo(
+            slug: options.slug ?? "wijkenbuurten-\(year)" + (layer.map { "-" + DataImporter.slug(for: $0) } ?? ""),
+            source: "CBS / Kadaster", tableID: "wijkenbuurten-\(year)" + (edition.map { "-v\($0)" } ?? ""),
+            title: "Wijk- en Buurtkaart \(year)" + (edition.map { " (versie \($0))" } ?? ""), year: year,
+            licence: "CC BY 4.0", attribution: "Bron: CBS / Kadaster, Wijk- en Buurtkaart \(year)",
+            format: format.rawValue)
+    }
+
     static func build(
         _ layers: [FeatureLayer], year: Int, info: DatasetInfo, fileName: String, catalogue: IndicatorCatalogue,
         warnings: [String], progress: ImportProgress?

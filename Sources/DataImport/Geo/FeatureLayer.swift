@@ -3,7 +3,8 @@ import Core
 /// The regions of one layer of a geometry file (a GeoPackage table, a GeoJSON FeatureCollection, a shapefile),
 /// collected feature by feature: attributes as text cells, as a CSV would have them, so that the catalogue,
 /// the sentinels and the plausibility checks of every other import apply unchanged; outlines converted to WGS84
-/// and simplified as they arrive, so that a 100 MB file never sits in memory at full detail.
+/// and simplified as they arrive, so that a GeoPackage, read row by row, never sits in memory at full detail (a GeoJSON
+/// or a shapefile is decoded whole first: those files are bounded by the 400 MB limit on any file).
 struct FeatureLayer {
     /// Where CBS and PDOK put the region code, most specific level first: a buurten layer also has a wijkcode.
     static let codeColumns: [[String]] = [
@@ -59,6 +60,18 @@ struct FeatureLayer {
 
     /// Adds one feature: its cells in header order and its outline in the layer's coordinate system.
     mutating func append(line: Int, cells: [String], outline: Outline?) throws {
+        let (total, overflow) = (rows.count + 1).multipliedReportingOverflow(by: max(1, header.count))
+        guard !overflow, total <= ImportLimits.maximumCells, rows.count < ImportLimits.maximumRows else {
+            throw ImportError(
+                file: file, line: line, lineNoun: lineNoun,
+                "meer dan \(DutchFormat.number(Double(ImportLimits.maximumCells))) cellen (\(header.count) kolommen); zo'n bestand leest Wijkradar niet"
+            )
+        }
+        if let long = cells.firstIndex(where: { $0.utf8.count > ImportLimits.maximumFieldBytes }) {
+            throw ImportError(
+                file: file, line: line, column: header[long], lineNoun: lineNoun,
+                "het veld is langer dan \(ImportLimits.megabytes(ImportLimits.maximumFieldBytes))")
+        }
         let code = cells[codeColumn].trimmingCharacters(in: .whitespaces).uppercased()
         var geojson: String?
         if let outline, let system, let level = RegionCode(code)?.level {

@@ -33,8 +33,19 @@ enum GeoJSONFormat {
                     file: fileName, "de features hebben meer dan \(ImportLimits.maximumColumns) eigenschappen")
             }
         }
+        let (cells, overflow) = features.count.multipliedReportingOverflow(by: max(1, header.count))
+        guard !overflow, cells <= ImportLimits.maximumCells else {
+            throw ImportError(
+                file: fileName,
+                "\(features.count) features met \(header.count) eigenschappen: meer dan de \(DutchFormat.number(Double(ImportLimits.maximumCells))) cellen die Wijkradar inleest"
+            )
+        }
         let declared = ((collection["crs"] as? [String: Any])?["properties"] as? [String: Any])?["name"] as? String
-        var system = declared.flatMap(CoordinateSystem.init(describedBy:))
+        // Without a `crs`, the first coordinate of any feature tells metres (RD New) from degrees.
+        let system =
+            declared.flatMap(CoordinateSystem.init(describedBy:))
+            ?? features.lazy.compactMap { Self.firstPosition(($0 as? [String: Any])?["geometry"]) }.first.map(
+                CoordinateSystem.guess(from:))
         let layerName =
             (collection["name"] as? String).map { InputText.clean($0, multiline: false) }
             ?? DataImporter.slug(for: String(fileName.split(separator: "/").last ?? ""))
@@ -46,9 +57,6 @@ enum GeoJSONFormat {
                     file: fileName, line: line, lineNoun: "feature", "een feature moet een JSON-object zijn")
             }
             let outline = try outline(feature["geometry"], fileName: fileName, line: line)
-            if system == nil, let first = outline?.polygons.first?.first?.first {
-                system = CoordinateSystem.guess(from: first)
-            }
             if layer == nil {
                 layer = try FeatureLayer(
                     name: layerName, file: fileName, header: header, lineNoun: "feature", system: system ?? .wgs84)
@@ -71,6 +79,20 @@ enum GeoJSONFormat {
             dataset.info.attribution = "Bron: CBS / Kadaster, wijken en buurten \(year) via PDOK"
         }
         return dataset
+    }
+
+    /// The first position of a geometry's coordinates, however deeply nested.
+    static func firstPosition(_ geometry: Any?) -> GeoPoint? {
+        var level = (geometry as? [String: Any])?["coordinates"]
+        for _ in 0..<4 {
+            if let position = level as? [Any], position.count >= 2, let x = position[0] as? Double,
+                let y = position[1] as? Double
+            {
+                return GeoPoint(x, y)
+            }
+            level = (level as? [Any])?.first
+        }
+        return nil
     }
 
     /// PDOK's OGC API and WFS answer a page at a time (by default 10 and 1 000 features): a saved page would be read

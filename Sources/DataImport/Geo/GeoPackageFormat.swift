@@ -38,7 +38,11 @@ enum GeoPackageFormat {
         switch problem {
         case .notADatabase: "het bestand is geen SQLite-database en dus geen GeoPackage, of het is beschadigd"
         case .damaged(let detail):
-            "het GeoPackage is beschadigd of afgebroken (SQLite: \(detail)); download het opnieuw"
+            if let table = detail.firstMatch(of: /no such table: ([A-Za-z0-9_]+)/)?.1 {
+                "het bestand is een SQLite-database, maar geen GeoPackage: de tabel \(table) ontbreekt"
+            } else {
+                "het GeoPackage is beschadigd of afgebroken (SQLite meldt: \(detail)); download het opnieuw"
+            }
         case .timedOut:
             "het lezen van het GeoPackage duurde te lang en is afgebroken; is het wel een Wijk- en Buurtkaart?"
         }
@@ -78,7 +82,7 @@ enum GeoPackageFormat {
             layers.append(
                 Layer(
                     table: name, features: row.text(1) == "features", geometryColumn: row.text(2),
-                    srsID: row.number(3).map { Int($0) }, metadata: row.text(4) ?? ""))
+                    srsID: row.number(3).flatMap { Int(exactly: $0) }, metadata: row.text(4) ?? ""))
         }
         // Only real tables are read: a view or virtual table could be made to compute for ever.
         layers = layers.filter { tables[$0.table] == "table" }
@@ -99,7 +103,7 @@ enum GeoPackageFormat {
         var counts: [String: Int] = [:]
         for layer in layers {
             try database.rows("SELECT count(*) FROM \(quoted(layer.table))") {
-                counts[layer.table] = Int($0.number(0) ?? 0)
+                counts[layer.table] = $0.number(0).flatMap { Int(exactly: $0) } ?? 0
             }
             total += counts[layer.table] ?? 0
         }
@@ -108,23 +112,21 @@ enum GeoPackageFormat {
         for layer in layers {
             guard
                 let feature = try readLayer(
-                    layer, database: database, fileName: fileName, done: &done, total: total, progress: progress)
+                    layer, rowCount: counts[layer.table] ?? 0, database: database, fileName: fileName, done: &done,
+                    total: total, progress: progress)
             else {
                 warnings.append("tabel \(layer.table) is overgeslagen: geen kolom met regiocodes")
                 continue
             }
             read.append(feature)
         }
+        // Skipped tables were counted in the total: the bar ends at 100 % all the same.
+        progress?.advance(to: total, of: total)
         let year = try FeatureDataset.year(
             option: options.year, fileName: fileName, layers: read,
             metadata: layers.map(\.metadata).joined(separator: " "), warnings: &warnings)
-        let edition = edition(in: fileName)
-        let title = "Wijk- en Buurtkaart \(year)" + (edition.map { " (versie \($0))" } ?? "")
-        let info = DatasetInfo(
-            slug: options.slug ?? "wijkenbuurten-\(year)", source: "CBS / Kadaster",
-            tableID: "wijkenbuurten-\(year)" + (edition.map { "-v\($0)" } ?? ""), title: title, year: year,
-            licence: "CC BY 4.0", attribution: "Bron: CBS / Kadaster, Wijk- en Buurtkaart \(year)",
-            format: ImportFormat.geopackage.rawValue)
+        let info = FeatureDataset.mapInfo(
+            year: year, fileName: fileName, layer: options.layer, options: options, format: .geopackage)
         return try FeatureDataset.build(
             read, year: year, info: info, fileName: fileName, catalogue: catalogue, warnings: warnings,
             progress: nil)
@@ -132,11 +134,14 @@ enum GeoPackageFormat {
 
     /// One layer, row by row; nil for an attribute table without region codes (QGIS's `layer_styles`).
     private static func readLayer(
-        _ layer: Layer, database: SQLiteFile, fileName: String, done: inout Int, total: Int,
+        _ layer: Layer, rowCount: Int, database: SQLiteFile, fileName: String, done: inout Int, total: Int,
         progress: ImportProgress?
     ) throws -> FeatureLayer? {
         var columns: [String] = []
-        try database.rows("PRAGMA table_info(\(quoted(layer.table)))") { row in columns.append(row.text(1) ?? "") }
+        // table_xinfo, not table_info: generated columns are in `SELECT *` too; hidden ones (1) are not.
+        try database.rows("PRAGMA table_xinfo(\(quoted(layer.table)))") { row in
+            if row.number(6) != 1 { columns.append(row.text(1) ?? "") }
+        }
         let geometryIndex = layer.geometryColumn.flatMap { name in
             columns.firstIndex { $0.caseInsensitiveCompare(name) == .orderedSame }
         }
@@ -147,7 +152,7 @@ enum GeoPackageFormat {
                 "SELECT organization, organization_coordsys_id FROM gpkg_spatial_ref_sys WHERE srs_id = ?",
                 [String(layer.srsID ?? -1)]
             ) { row in
-                epsg = row.text(0)?.uppercased() == "EPSG" ? row.number(1).map { Int($0) } : nil
+                epsg = row.text(0)?.uppercased() == "EPSG" ? row.number(1).flatMap { Int(exactly: $0) } : nil
             }
             guard let code = epsg ?? layer.srsID, let known = CoordinateSystem(epsg: code) else {
                 throw ImportError(
@@ -158,6 +163,13 @@ enum GeoPackageFormat {
             system = known
         }
         let attributes = columns.indices.filter { $0 != geometryIndex }
+        let (cells, overflow) = rowCount.multipliedReportingOverflow(by: max(1, attributes.count))
+        guard !overflow, cells <= ImportLimits.maximumCells else {
+            throw ImportError(
+                file: fileName,
+                "laag '\(layer.table)' heeft \(rowCount) rijen van \(attributes.count) kolommen: meer dan de \(DutchFormat.number(Double(ImportLimits.maximumCells))) cellen die Wijkradar inleest"
+            )
+        }
         var feature: FeatureLayer
         do {
             feature = try FeatureLayer(

@@ -102,7 +102,7 @@ enum GeometryArchive {
         } catch {
             throw ImportError(
                 file: name,
-                "het GeoPackage kan niet tijdelijk worden bewaard om te lezen (\(error.localizedDescription))")
+                "het GeoPackage kan niet tijdelijk worden bewaard om te lezen; is er ruimte genoeg op de schijf?")
         }
     }
 }

@@ -14,7 +14,7 @@ enum ShapefileFormat {
         if let outlines, outlines.count != table.records.count {
             throw ImportError(
                 file: fileName,
-                "het .shp-bestand heeft \(outlines.count) vormen, het .dbf-bestand \(table.records.count) records; horen ze wel bij elkaar?"
+                "het .shp-bestand heeft \(DutchFormat.count(outlines.count, "vorm", "vormen")), het .dbf-bestand \(DutchFormat.count(table.records.count, "record", "records")); horen ze wel bij elkaar?"
             )
         }
         var system = prj.flatMap(CoordinateSystem.init(describedBy:))
@@ -41,13 +41,10 @@ enum ShapefileFormat {
         }
         let year = try FeatureDataset.year(
             option: options.year, fileName: fileName, layers: layers, warnings: &warnings)
-        let edition = GeoPackageFormat.edition(in: fileName)
-        let title = "Wijk- en Buurtkaart \(year)" + (edition.map { " (versie \($0))" } ?? "")
-        let info = DatasetInfo(
-            slug: options.slug ?? DataImporter.slug(for: stem(of: fileName)), source: "CBS / Kadaster",
-            tableID: "wijkenbuurten-\(year)" + (edition.map { "-v\($0)" } ?? ""), title: title, year: year,
-            licence: "CC BY 4.0", attribution: "Bron: CBS / Kadaster, Wijk- en Buurtkaart \(year)",
-            format: ImportFormat.shapefile.rawValue)
+        // One loose level, or one picked with --laag, is named after its level; a whole zip after the year.
+        let layer = options.layer ?? (fileName.lowercased().hasSuffix(".zip") ? nil : level(of: stem(of: fileName)))
+        let info = FeatureDataset.mapInfo(
+            year: year, fileName: fileName, layer: layer, options: options, format: .shapefile)
         return try FeatureDataset.build(
             layers, year: year, info: info, fileName: fileName, catalogue: catalogue, warnings: warnings, progress: nil)
     }
@@ -63,9 +60,12 @@ enum ShapefileFormat {
     static func matches(_ stem: String, layer: String) -> Bool {
         let stem = stem.lowercased()
         let wanted = layer.lowercased()
-        let level = String(stem.prefix { $0.isLetter })
+        let level = level(of: stem)
         return stem == wanted || (!level.isEmpty && (wanted.hasPrefix(level) || level.hasPrefix(wanted)))
     }
+
+    /// `wijk` from `wijk_2020_v1`.
+    static func level(of stem: String) -> String { String(stem.lowercased().prefix { $0.isLetter }) }
 
     /// Gemeenten before wijken before buurten, as the summary lists them.
     static func rank(_ stem: String) -> Int {

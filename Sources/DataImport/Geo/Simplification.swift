@@ -52,8 +52,13 @@ enum Simplification {
         keep[last] = true
         var stack = [(0, farthest), (farthest, last)]
         let squaredTolerance = tolerance * tolerance
+        // Douglas–Peucker costs n log n on real outlines but n² on a crafted zigzag; past a budget the ring is
+        // thinned in one pass instead (a point is kept when it lies a tolerance away from the last one kept).
+        var budget = 64 * points.count + 10_000
         while let (start, end) = stack.popLast() {
             guard end - start > 1 else { continue }
+            budget -= end - start
+            guard budget > 0 else { return thinned(ring, points: points, squaredTolerance: squaredTolerance) }
             var index = start
             var worst = -1.0
             for candidate in (start + 1)..<end {
@@ -67,6 +72,21 @@ enum Simplification {
             }
         }
         return ring.indices.compactMap { keep[$0] ? ring[$0] : nil }
+    }
+
+    /// Radial thinning, linear in the ring's length: the fallback for rings that would make Douglas–Peucker slow.
+    static func thinned(_ ring: [GeoPoint], points: [GeoPoint], squaredTolerance: Double) -> [GeoPoint] {
+        var kept = [ring[0]]
+        var last = points[0]
+        for index in 1..<(points.count - 1) {
+            let dx = points[index].x - last.x, dy = points[index].y - last.y
+            if dx * dx + dy * dy > squaredTolerance {
+                kept.append(ring[index])
+                last = points[index]
+            }
+        }
+        kept.append(ring[ring.count - 1])
+        return kept
     }
 
     /// Squared distance from `p` to the segment a–b.
