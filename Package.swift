@@ -27,7 +27,7 @@ let package = Package(
     targets: [
         .target(
             name: "Core",
-            resources: [.copy("Resources/indicators.json")]
+            resources: [.copy("Resources/indicators.json"), .copy("Resources/herindelingen.csv")]
         ),
         .target(name: "HTML"),
         .target(name: "Charts", dependencies: ["HTML"]),
