@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes Sources/Core/Resources/herindelingen.csv: for every gemeente of each indeling the bundled data use (2014,
-2017, 2019, 2022), where its territory lies in the indeling of 2024. Run once; the output is committed.
+2017, 2019, 2022, 2023), where its territory lies in the indeling of 2024. Run once; the output is committed.
 
 How: the gemeente outlines of CBS/Kadaster for the indeling of 2014 (tmap 3, '2013', 403 gemeenten) and the wijk
 outlines of 2022 with their inhabitants (tmap 4, 3 340 wijken) are put in RD New by GDAL and intersected
@@ -110,8 +110,11 @@ def main():
             basis = "geheel" if len(by_target) == 1 else "inwoners"
             for t, area in sorted(by_target.items()):
                 rows.append((year, 2024, code, years[year][code], t, years[2024][t], round(area / total, 4), basis))
+    # 2023 and 2024 have the same gemeenten: the Utrecht file of 2023 joins the line as it is.
+    assert set(codes(2022)) - set(AFTER_2022) | {"GM1992"} == set(years[2024])
+    rows += [(2023, 2024, c, n, c, n, 1.0, "geheel") for c, n in sorted(years[2024].items())]
     with open(OUT, "w", encoding="utf-8", newline="") as f:
-        f.write("# Gemeenten van de indelingen 2014, 2017, 2019 en 2022 en waar hun grondgebied in 2024 ligt. Bron: CBS /"
+        f.write("# Gemeenten van de indelingen 2014, 2017, 2019, 2022 en 2023 en waar hun grondgebied in 2024 ligt. Bron: CBS /"
                 " Kadaster, gemeentegrenzen 2014 en 2022 (overlap, Wijkradar) en CBS' gemeentelijke indeling 2023 (CC BY 4.0)."
                 " Gemaakt door scripts/make-herindelingen.py.\n")
         w = csv.writer(f, delimiter=";", lineterminator="\n")

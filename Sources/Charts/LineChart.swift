@@ -10,11 +10,14 @@ public struct LineChart: Sendable {
         public var x: Int
         public var y: Double
         public var label: String
+        /// Converted to another indeling (computed): drawn as an open circle.
+        public var converted: Bool
 
-        public init(x: Int, y: Double, label: String) {
+        public init(x: Int, y: Double, label: String, converted: Bool = false) {
             self.x = x
             self.y = y
             self.label = label
+            self.converted = converted
         }
     }
 
@@ -34,12 +37,15 @@ public struct LineChart: Sendable {
     /// Colour-blind-safe (Okabe–Ito) colours plus a dash pattern, so series differ without colour too.
     public enum Style: Sendable {
         case region, municipality, country
+        /// The figures as published, in their own indelingen: hidden until the reader asks for them.
+        case original
 
         var colour: String {
             switch self {
             case .region: "#0072B2"
             case .municipality: "#E69F00"
             case .country: "#555555"
+            case .original: "#CC79A7"
             }
         }
 
@@ -48,6 +54,7 @@ public struct LineChart: Sendable {
             case .region: nil
             case .municipality: "6 3"
             case .country: "2 3"
+            case .original: "1 2"
             }
         }
     }
@@ -110,7 +117,10 @@ public struct LineChart: Sendable {
                 }
             }
             for s in series {
-                g(.class("series"), .svg("stroke", s.style.colour), .svg("fill", s.style.colour)) {
+                g(
+                    .class(s.style == .original ? "series original" : "series"), .svg("stroke", s.style.colour),
+                    .svg("fill", s.style.colour)
+                ) {
                     for segment in s.segments where segment.count > 1 {
                         polyline(
                             .svg("points", segment.map { "\(f(px($0.x))),\(f(py($0.y)))" }.joined(separator: " ")),
@@ -118,8 +128,11 @@ public struct LineChart: Sendable {
                             .svg("stroke-dasharray", s.style.dash ?? "none"))
                     }
                     for point in s.segments.flatMap({ $0 }) {
-                        circle(.svg("cx", f(px(point.x))), .svg("cy", f(py(point.y))), .svg("r", "3.5")) {
-                            svgTitle("\(s.name), \(point.x): \(point.label)")
+                        circle(
+                            .svg("cx", f(px(point.x))), .svg("cy", f(py(point.y))), .svg("r", "3.5"),
+                            .svg("fill", point.converted ? "#ffffff" : s.style.colour), .svg("stroke-width", "1.5")
+                        ) {
+                            svgTitle("\(s.name), \(point.x): \(point.label)" + (point.converted ? " (omgerekend)" : ""))
                         }
                     }
                 }

@@ -34,6 +34,12 @@ public enum DutchFormat {
     }
 
     /// "1 seconde", "2 seconden", "0 resultaten": a count with the right form of its noun.
+    /// "2014", "2014 en 2017", "2013, 2014 en 2017".
+    public static func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " en " + items.last!
+    }
+
     public static func count(_ n: Int, _ singular: String, _ plural: String) -> String {
         "\(number(Double(n))) \(n == 1 ? singular : plural)"
     }

@@ -66,6 +66,27 @@ public enum MethodologyPage {
                 }
             }
 
+            section(.aria("labelledby", "omrekenen")) {
+                h2(.id("omrekenen")) { "Omrekenen naar één indeling" }
+                p {
+                    "CBS deelt gemeenten, wijken en buurten bijna elk jaar anders in. Om een regio als één lijn te tonen rekent Wijkradar de cijfers van oudere indelingen om naar de nieuwste; omgerekende cijfers zijn berekend en staan als open rondje in de grafiek, de gepubliceerde cijfers blijven zichtbaar in de tabel en met een schakelaar in de grafiek."
+                }
+                ul {
+                    li {
+                        "Gemeentelijke herindelingen sinds 2014 zitten in Wijkradar (bron: CBS / Kadaster, gemeentegrenzen 2014 en wijken 2022, en CBS' gemeentelijke indeling 2023). Ging een gemeente geheel op in een andere, dan telt zij geheel mee; werd zij verdeeld (zoals Littenseradiel in 2018 en Haaren in 2021), dan naar het deel van haar inwoners dat in elke nieuwe gemeente woont, geschat uit de inwoners van de wijken van 2022 op haar grondgebied. Overlappen onder 5 % zijn verschillen in generalisatie van de kaarten en vallen weg."
+                    }
+                    li {
+                        "Aantallen worden naar die aandelen verdeeld en opgeteld. Gemiddelden en percentages worden opnieuw berekend uit omgerekende tellers en noemers (bijvoorbeeld de WOZ-waarde gewogen met het omgerekende aantal woningen); ontbreekt de noemer, dan gewogen naar inwoners. Niet op te tellen kenmerken (zoals stedelijkheid) krijgen voor een veranderde regio geen waarde."
+                    }
+                    li {
+                        "Is een deel geheim of onbekend, dan is de uitkomst geheim of onbekend, tenzij dat deel hoogstens 1 % van de inwoners van de nieuwe regio uitmaakt; dan blijft het weg."
+                    }
+                    li {
+                        "Wijken en buurten zonder omrekentabel: een wijk met dezelfde code, dezelfde naam en een oppervlakte die minder dan 1 % verschilt, geldt als ongewijzigd, en de pagina zegt dat. Andere wijken worden niet verbonden."
+                    }
+                }
+            }
+
             section(.aria("labelledby", "lijkt-op-m")) {
                 h2(.id("lijkt-op-m")) { "Gelijkende wijken" }
                 p {
@@ -141,7 +162,7 @@ public enum MethodologyPage {
                         "Wijkcijfers over meerdere jaren zijn schaars: de meegeleverde data hebben wijkcijfers voor 2022 (16 kenmerken) en 2024 (8 kenmerken)."
                     }
                     li {
-                        "CBS wijzigt bijna elk jaar wijk- en buurtgrenzen. Wijkradar verbindt jaren uit verschillende indelingen niet stilzwijgend; omrekenen met adresgewogen omrekentabellen volgt."
+                        "CBS wijzigt bijna elk jaar wijk- en buurtgrenzen. Voor gemeenten rekent Wijkradar om (zie boven); voor wijken en buurten alleen waar ze aantoonbaar gelijk bleven. Omrekentabellen voor wijken (adresgewogen of uit twee kaarten) volgen."
                     }
                     li {
                         "Aandelen als ‘40% personen met laagste inkomen’ worden voor focusgebieden gewogen met het aantal inwoners; CBS gebruikt een iets andere noemer (personen in particuliere huishoudens met inkomen). Zulke waarden zijn daarom gemarkeerd als berekend."

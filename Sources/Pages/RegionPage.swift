@@ -13,10 +13,14 @@ public enum RegionPage {
         public var note: String?
         /// The figures of the chart as a table, for screen readers and print: (series, year, text).
         public var table: [(String, Int, String)]
+        /// The chart holds the figures as published, hidden until the reader turns them on.
+        public var hasOriginal: Bool
 
         public init(
-            indicator: Indicator, chart: LineChart, change: String?, note: String?, table: [(String, Int, String)]
+            indicator: Indicator, chart: LineChart, change: String?, note: String?, table: [(String, Int, String)],
+            hasOriginal: Bool = false
         ) {
+            self.hasOriginal = hasOriginal
             self.indicator = indicator
             self.chart = chart
             self.change = change
@@ -257,7 +261,9 @@ public enum RegionPage {
         section(.aria("labelledby", "ontwikkeling")) {
             h2(.id("ontwikkeling")) { "Ontwikkeling" }
             p(.class("meta")) {
-                "Jaren uit een andere CBS-indeling worden niet met een lijn verbonden: grenzen kunnen tussen die jaren veranderd zijn. Omrekenen naar één indeling volgt in een latere versie."
+                "Cijfers uit oudere CBS-indelingen zijn waar mogelijk omgerekend naar de nieuwste indeling, zodat een regio één lijn is (open rondjes: omgerekend). Waar dat niet kan, worden jaren uit een andere indeling niet met een lijn verbonden. Zie de "
+                a(.href("/methode#omrekenen")) { "methode" }
+                "."
             }
             if model.series.isEmpty {
                 p { "Er zijn geen cijfers over meerdere jaren voor deze regio." }
@@ -265,6 +271,13 @@ public enum RegionPage {
             div(.class("charts")) {
                 for (index, series) in model.series.enumerated() {
                     figure(.class("chart")) {
+                        if series.hasOriginal {
+                            // A checkbox before the chart shows the published figures (CSS, no script needed).
+                            input(.type("checkbox"), .id("gepubliceerd-\(index + 1)"), .class("show-original"))
+                            label(.for("gepubliceerd-\(index + 1)"), .class("show-original")) {
+                                "Toon ook de cijfers zoals gepubliceerd"
+                            }
+                        }
                         series.chart.render()
                         figcaption {
                             strong { "Figuur \(index + 1). " }

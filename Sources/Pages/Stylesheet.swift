@@ -38,6 +38,8 @@ public enum Stylesheet {
         .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); gap: 1rem; }
         figure { margin: 0; }
         figure.chart svg { width: 100%; height: auto; }
+        figure.chart input.show-original:not(:checked) ~ svg .original { display: none; }
+        figure.chart label.show-original { font-size: .85rem; margin-left: .25rem; }
         table.chart-data { font-size: .8rem; margin-top: .25rem; border-collapse: collapse; }
         table.chart-data caption { text-align: left; color: var(--muted); }
         table.chart-data td, table.chart-data th { padding: 0 .4rem; }

@@ -86,6 +86,20 @@ public struct AnalysisStore: Sendable {
 }
 
 extension AnalysisStore {
+    /// Every name a region of a level had, per indeling year: whether a wijk kept its name across a new indeling.
+    public func namesPerIndeling(level: RegionLevel) async throws -> [RegionCode: [Int: String]] {
+        let rows = try await store.sql.select().column("code").column("indeling_year").column("name").from("regions")
+            .where("level", .equal, level.rawValue).where("name", .notEqual, "").all()
+        var names: [RegionCode: [Int: String]] = [:]
+        for row in rows {
+            if let code = RegionCode(try row.decode(column: "code", as: String.self)) {
+                names[code, default: [:]][try row.decode(column: "indeling_year", as: Int.self)] =
+                    try row.decode(column: "name", as: String.self)
+            }
+        }
+        return names
+    }
+
     /// Province per gemeente code, as the imported files give it.
     public func provinces() async throws -> [RegionCode: String] {
         let rows = try await store.sql.select().column("municipality_code").column("province").from("provinces").all()

@@ -17,6 +17,8 @@ public struct AnalysisSnapshot: Sendable {
     public let provinces: [RegionCode: String]
     /// Wijk outlines, parsed once: (indeling year, rings as longitude/latitude).
     public let outlines: [RegionCode: (indeling: Int, rings: [[(Double, Double)]])]
+    /// Every year on the newest indeling of each level, where the figures can be brought onto it.
+    public let harmonised: [RegionLevel: HarmonisedSeries]
     /// Leefbaarometer deviation series per region, for clusters.
     public let liveability: [RegionCode: (series: [(period: Int, deviation: Double)], source: SourceRef)]
 
@@ -33,6 +35,12 @@ public struct AnalysisSnapshot: Sendable {
                     names[region.code] = region.name
                 }
             }
+        }
+        var harmonised: [RegionLevel: HarmonisedSeries] = [:]
+        for level in RegionLevel.allCases {
+            harmonised[level] = HarmonisedSeries.build(
+                level: level, tables: tables[level] ?? [:], crosswalks: Crosswalk.municipalities,
+                names: try await analysis.namesPerIndeling(level: level))
         }
         let radarTable = (tables[.district] ?? [:]).sorted { $0.key > $1.key }.map(\.value)
             .first { EarlyWarning(table: $0).isComplete }
@@ -55,7 +63,7 @@ public struct AnalysisSnapshot: Sendable {
             outlines: try await analysis.geometries(level: .district).mapValues {
                 ($0.indeling, Choropleth.rings($0.geojson))
             },
-            liveability: liveability)
+            harmonised: harmonised, liveability: liveability)
     }
 
     /// The newest table of a level that has the region.

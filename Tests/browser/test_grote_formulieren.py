@@ -7,7 +7,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import OUTPUT
-from test_kennisprogramma import accept_invitation, fill, sign_in, submit, wait_for
+from test_kennisprogramma import accept_invitation, fill, sign_in, submit, wait_for, wait_for_heading
 
 
 def pdf_file(size):
@@ -59,7 +59,7 @@ def test_long_texts_and_large_files_from_a_browser_are_stored(server, browser):
     problem = (words * 250)[:20_000] + " EINDE-PROBLEEM"
     set_value(browser, "probleem", problem)
     submit(browser, 'form[action="/kennis/nieuw"]')
-    assert wait_for(browser, "h1").text == "Buurtteams met een lange beschrijving"
+    assert wait_for_heading(browser, "Buurtteams met een lange beschrijving") == "Buurtteams met een lange beschrijving"
     assert "EINDE-PROBLEEM" in browser.page_source
     record = browser.current_url.split("#")[0]
 

@@ -17,6 +17,20 @@ def wait_for(browser, selector):
     return WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.CSS_SELECTOR, selector)))
 
 
+def wait_for_heading(browser, text):
+    """The h1 of the page a submit leads to: the old page's heading may still be there, or go stale mid-read."""
+    from selenium.common.exceptions import StaleElementReferenceException
+
+    def heading(driver):
+        try:
+            element = driver.find_element(By.CSS_SELECTOR, "h1")
+            return element.text if element.text == text else False
+        except StaleElementReferenceException:
+            return False
+
+    return WebDriverWait(browser, 20).until(heading)
+
+
 def fill(browser, values):
     for name, value in values.items():
         field = browser.find_element(By.NAME, name)

@@ -9,7 +9,7 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import OUTPUT
-from test_kennisprogramma import accept_invitation, fill, sign_in, sign_out, submit, wait_for
+from test_kennisprogramma import accept_invitation, fill, sign_in, sign_out, submit, wait_for, wait_for_heading
 from test_wijkanalyse import serious_violations
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -91,7 +91,7 @@ def test_staff_publishes_and_the_public_walks_the_site(server, browser):
     assert serious_violations(browser) == [], "wijk"
     browser.get(server + "/")
     browser.find_element(By.LINK_TEXT, "Themabijeenkomst wonen en zorg").click()
-    assert wait_for(browser, "h1").text == "Themabijeenkomst wonen en zorg"
+    assert wait_for_heading(browser, "Themabijeenkomst wonen en zorg") == "Themabijeenkomst wonen en zorg"
     assert serious_violations(browser) == [], "meeting"
     browser.get(server + "/")
     browser.find_element(By.CSS_SELECTOR, f'#publicaties ~ ul a[href="{REPORT}/versie/1"]').click()
@@ -110,7 +110,7 @@ def test_staff_publishes_and_the_public_walks_the_site(server, browser):
     wait_for(browser, "ul.posts")
     assert serious_violations(browser) == [], "blog"
     browser.find_element(By.LINK_TEXT, "Eerste bijeenkomst in Angelslo").click()
-    assert wait_for(browser, "h1").text == "Eerste bijeenkomst in Angelslo"
+    assert wait_for_heading(browser, "Eerste bijeenkomst in Angelslo") == "Eerste bijeenkomst in Angelslo"
     assert serious_violations(browser) == [], "post"
     browser.save_screenshot(str(OUTPUT / "blogbericht.png"))
 

@@ -1,0 +1,132 @@
+import Core
+
+/// Every year's figures of one level on one indeling (the newest), so that a region's development is one line:
+/// figures already on that indeling as published, the others converted with a crosswalk (`Harmonisation`), and
+/// where no crosswalk exists a wijk or buurt with the same code, the same name and an area within 1 % is taken as
+/// unchanged. What could not be converted is named per year, so the page can say where the line breaks and why.
+public struct HarmonisedSeries: Sendable {
+    public let level: RegionLevel
+    public let indeling: Int
+    /// Period → the figures on `indeling`.
+    public let tables: [Int: RegionTable]
+    /// Period → regions whose figures were converted, with the share of their weight from split regions.
+    public let converted: [Int: [RegionCode: Double]]
+    /// How a year's figures came onto the indeling: from which indeling, with what, and whether by conversion or
+    /// because the regions were taken as unchanged.
+    public struct Method: Sendable, Hashable {
+        public var indeling: Int
+        public var origin: String
+        public var assumedUnchanged: Bool
+    }
+
+    /// Period → how that year's figures came onto the indeling.
+    public let methods: [Int: Method]
+    /// Period → why (some of) that year's figures are not on the line.
+    public let breaks: [Int: String]
+
+    /// Largest relative difference in area for a wijk or buurt to count as unchanged without a crosswalk.
+    public static let unchangedAreaTolerance = 0.01
+    /// Hectares: files that give the area in km² to two decimals are exact to ½ ha; two of them to 1 ha.
+    public static let areaRounding = 1.0
+
+    /// - Parameters:
+    ///   - tables: the level's tables per period, as stored.
+    ///   - crosswalks: every crosswalk known for the level.
+    ///   - names: per region, its name in each indeling it occurs in.
+    public static func build(
+        level: RegionLevel, tables: [Int: RegionTable], crosswalks: [Crosswalk], names: [RegionCode: [Int: String]]
+    ) -> HarmonisedSeries? {
+        let indelingen = Set(tables.values.flatMap { $0.columns.values.map(\.source.indelingYear) })
+        guard let target = indelingen.max(), indelingen.count > 1 else { return nil }
+        let newest = tables.values.filter { $0.columns.values.contains { $0.source.indelingYear == target } }
+        var result: [Int: RegionTable] = [:]
+        var converted: [Int: [RegionCode: Double]] = [:]
+        var methods: [Int: Method] = [:]
+        var breaks: [Int: String] = [:]
+        for (period, table) in tables {
+            var parts: [RegionTable] = []
+            for indeling in Set(table.columns.values.map(\.source.indelingYear)).sorted(by: >) {
+                let group = table.restricted(toIndeling: indeling)
+                if indeling == target {
+                    parts.append(group)
+                    continue
+                }
+                let crosswalk =
+                    crosswalks.first { $0.level == level && $0.fromYear == indeling && $0.toYear == target }
+                    ?? unchanged(group, indeling: indeling, target: target, newest: newest, names: names)
+                guard let crosswalk, !crosswalk.links.isEmpty else {
+                    breaks[period] =
+                        "geen omrekening van de indeling van \(indeling) naar \(target) bekend"
+                    continue
+                }
+                let conversion = Harmonisation.convert(group, with: crosswalk)
+                parts.append(conversion.table)
+                converted[period, default: [:]].merge(conversion.converted) { a, _ in a }
+                let assumed = crosswalk.links.allSatisfy { $0.basis == .unchanged }
+                let noun = level == .district ? "wijken" : "buurten"
+                methods[period] = Method(indeling: indeling, origin: crosswalk.origin, assumedUnchanged: assumed)
+                let left = Set(group.regions.map(\.code)).subtracting(crosswalk.links.map(\.from)).count
+                if assumed, left > 0 {
+                    breaks[period] =
+                        "\(left) \(noun) van \(indeling) zijn veranderd of niet te vergelijken en staan niet op de lijn"
+                }
+            }
+            if let merged = RegionTable.merging(parts) { result[period] = merged }
+        }
+        return HarmonisedSeries(
+            level: level, indeling: target, tables: result, converted: converted, methods: methods, breaks: breaks)
+    }
+
+    /// Wijken and buurten without a crosswalk: same code, same name, area within 1 % of the newest indeling's.
+    static func unchanged(
+        _ group: RegionTable, indeling: Int, target: Int, newest: [RegionTable], names: [RegionCode: [Int: String]]
+    ) -> Crosswalk? {
+        guard let level = group.regions.first?.code.level, level != .municipality else { return nil }
+        var links: [Crosswalk.Link] = []
+        for region in group.regions {
+            let code = region.code
+            // A file without names (StatLine's TypedDataSet) cannot contradict the name: then code and area decide.
+            let old = names[code]?[indeling], new = names[code]?[target]
+            guard old == nil || new == nil || old!.caseInsensitiveCompare(new!) == .orderedSame,
+                let area = group.cell(code, "area_total_ha")?.number, area > 0,
+                let newArea = newest.lazy.compactMap({ $0.cell(code, "area_total_ha")?.number }).first,
+                abs(newArea - area) <= max(area * unchangedAreaTolerance, areaRounding)
+            else { continue }
+            links.append(Crosswalk.Link(from: code, to: code, share: 1, basis: .unchanged))
+        }
+        let named = group.regions.contains { names[$0.code]?[target] != nil }
+        return Crosswalk(
+            level: level, fromYear: indeling, toYear: target,
+            origin: named
+                ? "zelfde code, naam en oppervlakte" : "zelfde code en oppervlakte; namen van \(target) onbekend",
+            links: links)
+    }
+}
+
+extension RegionTable {
+    /// The columns of one indeling only, over the same regions.
+    public func restricted(toIndeling indeling: Int) -> RegionTable {
+        RegionTable(
+            period: period, regions: regions,
+            columns: columns.values.filter { $0.source.indelingYear == indeling })
+    }
+
+    /// Tables of one period put together: the union of their regions; an indicator from the first table that has it.
+    static func merging(_ tables: [RegionTable]) -> RegionTable? {
+        guard let first = tables.first else { return nil }
+        guard tables.count > 1 else { return first }
+        var regions: [Region] = []
+        var seen = Set<RegionCode>()
+        for table in tables {
+            for region in table.regions where seen.insert(region.code).inserted { regions.append(region) }
+        }
+        var columns: [String: RegionTable.Column] = [:]
+        for table in tables {
+            for (id, column) in table.columns where columns[id] == nil {
+                let cells = regions.map { region in table.index(of: region.code).map { column.cells[$0] } ?? .missing }
+                columns[id] = RegionTable.Column(indicator: column.indicator, cells: cells, source: column.source)
+            }
+        }
+        return RegionTable(period: first.period, regions: regions, columns: Array(columns.values))
+    }
+}
