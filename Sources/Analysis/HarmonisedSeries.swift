@@ -68,7 +68,7 @@ public struct HarmonisedSeries: Sendable {
                 let left = Set(group.regions.map(\.code)).subtracting(crosswalk.links.map(\.from)).count
                 if assumed, left > 0 {
                     breaks[period] =
-                        "\(left) \(noun) van \(indeling) zijn veranderd of niet te vergelijken en staan niet op de lijn"
+                        "\(left) \(noun) van \(indeling) zijn veranderd of niet te vergelijken"
                 }
             }
             if let merged = RegionTable.merging(parts) { result[period] = merged }

@@ -118,7 +118,9 @@ public struct WijkanalyseBuilder: Sendable {
             var table = points.map {
                 (
                     snapshot.name(code), $0.period,
-                    DutchFormat.cell($0.cell, decimals: decimals) + ($0.converted ? " (omgerekend)" : "")
+                    $0.converted
+                        ? DutchFormat.number($0.cell.number!, decimals: decimals) + " (omgerekend)"
+                        : DutchFormat.cell($0.cell, decimals: decimals)
                 )
             }
             let published = original[id] ?? []
@@ -222,7 +224,8 @@ public struct WijkanalyseBuilder: Sendable {
             let used = convertedPeriods.compactMap { series.methods[$0] }
             let byOrigin = Dictionary(grouping: used, by: \.origin).sorted { $0.key < $1.key }.map { origin, methods in
                 let years = Set(methods.map(\.indeling)).sorted().map(String.init)
-                return "van de \(years.count > 1 ? "indelingen" : "indeling") van \(DutchFormat.list(years)) (\(origin))"
+                let noun = years.count > 1 ? "indelingen" : "indeling"
+                return "van de \(noun) van \(DutchFormat.list(years)) (\(origin))"
             }
             notes.append(
                 "Open rondjes zijn omgerekend naar de indeling van \(series.indeling) (berekend), "

@@ -11,7 +11,7 @@ struct Wijkradar: AsyncParsableCommand {
             """,
         subcommands: [
             Serve.self, Migrate.self, Import.self, Datasets.self, Indicators.self, RegionCommand.self, Radar.self,
-            Focus.self, Report.self, Bench.self, Accounts.self, ProgrammeCommand.self,
+            Focus.self, Report.self, Harmonise.self, Bench.self, Accounts.self, ProgrammeCommand.self,
             BackupCommand.self, RestoreCommand.self,
         ]
     )

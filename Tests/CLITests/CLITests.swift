@@ -23,6 +23,16 @@ import Testing
         // Every column of every bundled CBS file is in the catalogue.
         #expect(!imported.stdout.contains("Niet herkende kolommen"), "\(imported.stdout)")
 
+        // Every year of the gemeenten on the indeling of 2024; the series written as a Dutch CSV.
+        let csv = cli.dataDirectory.appendingPathComponent("reeksen.csv")
+        let harmonised = try cli.run("harmoniseer", "--naar", "2024", "--niveau", "gemeente", "-o", csv.path)
+        #expect(harmonised.status == 0, "\(harmonised.stderr)")
+        #expect(harmonised.stdout.contains("2013: 342 regio's, 41 omgerekend; van 2014: omgerekend"))
+        #expect(
+            try String(contentsOf: csv, encoding: .utf8).contains(
+                "GM0014;Groningen;2013;2024;population;227264,285;berekend;ja"))
+        #expect(try cli.run("harmoniseer", "--naar", "2020").stderr.contains("niet 2020"))
+
         let list = try cli.run("datasets", "list")
         #expect(list.stdout.contains("cbs-statline-85984ned-2024"))
         #expect(list.stdout.contains("85984NED"))

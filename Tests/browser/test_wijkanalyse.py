@@ -44,3 +44,20 @@ def test_home_radar_and_method_pages_pass_axe(server, browser):
     browser.get(server + "/radar?gemeente=Emmen")
     assert "programmawijk" in browser.page_source
     browser.save_screenshot(str(OUTPUT / "radar-emmen.png"))
+
+
+def test_groningen_is_one_line_and_the_published_figures_can_be_shown(server, browser):
+    """Groningen from 2013 on the indeling of 2024: converted points open; the published ones behind a toggle."""
+    browser.get(server + "/regio/GM0014")
+    WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.ID, "ontwikkeling")))
+    figure = browser.find_element(By.CSS_SELECTOR, "figure.chart:has(input.show-original)")
+    original = figure.find_element(By.CSS_SELECTOR, "svg g.series.original")
+    assert not original.is_displayed(), "the published figures show before they are asked for"
+    open_points = figure.find_elements(By.CSS_SELECTOR, 'svg g.series:not(.original) circle[fill="#ffffff"]')
+    assert len(open_points) >= 2, "converted years are not drawn open"
+    figure.find_element(By.CSS_SELECTOR, "label.show-original").click()
+    WebDriverWait(browser, 5).until(lambda _: original.is_displayed())
+    assert "omgerekend" in figure.text
+    browser.execute_script("arguments[0].scrollIntoView()", figure)
+    browser.save_screenshot(str(OUTPUT / "groningen-een-lijn.png"))
+    assert serious_violations(browser) == []
