@@ -36,15 +36,17 @@ public enum Harmonisation {
         var converted: [RegionCode: Double] = [:]
         var partsOf: [[Part]] = []
         var identity: [Int?] = []
-        for target in crosswalk.targets {
-            let parts = crosswalk.parts(of: target).map { link in
+        let byTarget = Dictionary(grouping: crosswalk.links, by: \.to)
+        for target in byTarget.keys.sorted() {
+            let links = byTarget[target]!
+            let parts = links.map { link in
                 let row = table.index(of: link.from)
                 return Part(
                     share: link.share, row: row, split: split.contains(link.from),
                     size: row.flatMap { population?.cells[$0].number })
             }
             guard parts.contains(where: { $0.row != nil }) else { continue }
-            let same = parts.count == 1 && crosswalk.parts(of: target)[0].from == target && parts[0].share > 0.9999
+            let same = parts.count == 1 && links[0].from == target && parts[0].share > 0.9999
             regions.append(
                 Region(
                     code: target, name: names[target] ?? table.regions[parts.first { $0.row != nil }!.row!].name,

@@ -4,6 +4,7 @@ import json, os, pathlib, re, shutil, socket, subprocess, tempfile, time, urllib
 
 import pytest
 import requests
+import urllib3
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 PASSWORD = "een lang geheim wachtwoord"
@@ -35,6 +36,10 @@ class Live:
         """A browser-like session that has the anonymous CSRF token of the login form."""
         s = requests.Session()
         s.headers["User-Agent"] = "wijkradar-security-suite"
+        # Like a browser, a GET on a keep-alive connection the server has just closed (IDLE_TIMEOUT is 3 s here) is
+        # sent again on a new one; a POST never is.
+        retry = urllib3.util.Retry(total=1, connect=1, read=1, other=0, allowed_methods={"GET", "HEAD"})
+        s.mount("http://", requests.adapters.HTTPAdapter(max_retries=retry))
         return s
 
     @staticmethod
