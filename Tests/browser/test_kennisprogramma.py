@@ -73,6 +73,13 @@ def test_staff_plans_coordinator_registers_rules_explain_and_meeting_is_public(s
     # A new round of the programme, its first wijk, and an invitation for that wijk's coordinator.
     today = datetime.date.today()
     browser.get(server + "/programma")
+    try:
+        wait_for(browser, 'form[action="/programma"] input[name="naam"]')
+    except Exception:
+        # Keep what the browser showed instead, to see why (a CI run once found no form here).
+        browser.save_screenshot(str(OUTPUT / "programma-zonder-formulier.png"))
+        (OUTPUT / "programma-zonder-formulier.html").write_text(browser.page_source)
+        raise
     fill(browser, {"naam": "Nieuwe perspectieven, ronde 2", "slug": "ronde-2", "organisator": "Platform31",
                    "begin": today.isoformat(), "einde": (today + datetime.timedelta(days=180)).isoformat(),
                    "bron": "Programmabesluit ronde 2"})
