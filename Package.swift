@@ -117,7 +117,7 @@ let package = Package(
             ],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "DataImportTests", dependencies: ["DataImport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DataImportTests", dependencies: ["DataImport", "Analysis"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "StorageTests", dependencies: ["Storage", "DataImport", "Programme", "Knowledge", "Analysis", "Core"]),
         // Runs the built `wijkradar` binary as a user would; the dependency makes sure it is built first.

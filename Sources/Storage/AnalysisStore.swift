@@ -133,6 +133,6 @@ extension AnalysisStore {
             .from("datasets").first()
         let count = try row?.decode(column: "n", as: Int.self) ?? 0
         let max = try row?.decode(column: "m", as: Int?.self) ?? 0
-        return "\(count)-\(max ?? 0)"
+        return "\(count)-\(max)"
     }
 }

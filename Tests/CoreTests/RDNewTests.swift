@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import DataImport
+@testable import Core
 
 /// RD New → WGS84 against cited reference points, to within a metre.
 @Suite struct RDNewTests {
@@ -33,6 +33,13 @@ import Testing
         let (name, x, y, latitude, longitude) = point
         let converted = RDNew.toWGS84(x: x, y: y)
         let error = Self.metres(latitude: latitude, longitude: longitude, from: converted)
+        #expect(error < 1, "\(name): \(error) m")
+    }
+
+    @Test(arguments: points) func backToRDWithinAMetre(point: (String, Double, Double, Double, Double)) {
+        let (name, x, y, latitude, longitude) = point
+        let back = RDNew.fromWGS84(longitude: longitude, latitude: latitude)
+        let error = ((back.x - x) * (back.x - x) + (back.y - y) * (back.y - y)).squareRoot()
         #expect(error < 1, "\(name): \(error) m")
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Rijksdriehoekscoördinaten (RD New, EPSG:28992) to WGS84 longitude and latitude.
+/// Rijksdriehoekscoördinaten (RD New, EPSG:28992) to WGS84 longitude and latitude, and back.
 ///
 /// Uses the published approximation of F.H. Schreutelkamp and G.L. Strang van Hees, "Benaderingsformules voor de
 /// transformatie tussen RD- en WGS84-kaartcoördinaten" (Geodesia 43, 2001), whose coefficients are reproduced in
@@ -31,6 +31,22 @@ public enum RDNew {
             - 0.05607 * dX3 * dY + 0.01199 * dY - 0.00256 * dX3 * dY2 + 0.00128 * dX * dY4 + 0.00022 * dY2
             - 0.00022 * dX2 + 0.00026 * dX5
         return (5.38720621 + longitude / 3600, 52.15517440 + latitude / 3600)
+    }
+
+    /// RD (x, y) in metres of a WGS84 point, by the same authors' inverse formulas (coefficients Rpq and Spq).
+    /// Used to measure overlap of outlines in metres (`OutlineOverlap`), where a metre's error does not matter.
+    public static func fromWGS84(longitude: Double, latitude: Double) -> (x: Double, y: Double) {
+        let dF = 0.36 * (latitude - 52.15517440)
+        let dL = 0.36 * (longitude - 5.38720621)
+        let dF2 = dF * dF, dF3 = dF2 * dF
+        let dL2 = dL * dL, dL3 = dL2 * dL, dL4 = dL3 * dL
+        let x =
+            190_094.945 * dL - 11_832.228 * dF * dL - 114.221 * dF2 * dL - 32.391 * dL3 - 0.705 * dF
+            - 2.340 * dF3 * dL - 0.608 * dF * dL3 - 0.008 * dL2 + 0.148 * dF2 * dL3
+        let y =
+            309_056.544 * dF + 3_638.893 * dL2 + 73.077 * dF2 - 157.984 * dF * dL2 + 59.788 * dF3 + 0.433 * dL
+            - 6.439 * dF2 * dL2 - 0.032 * dF * dL + 0.092 * dL4 - 0.054 * dF * dL4
+        return (155_000 + x, 463_000 + y)
     }
 }
 
