@@ -43,6 +43,21 @@ public struct HarmonisedSeries: Sendable {
         var converted: [Int: [RegionCode: Double]] = [:]
         var methods: [Int: Method] = [:]
         var breaks: [Int: String] = [:]
+        let ofLevel = crosswalks.filter { $0.level == level }
+        /// The first crosswalk from `indeling` to the target, or one to a later indeling followed by one from there
+        /// (known, or the unchanged rule on that indeling's figures).
+        func known(_ indeling: Int) -> Crosswalk? {
+            if let direct = ofLevel.first(where: { $0.fromYear == indeling && $0.toYear == target }) { return direct }
+            for first in ofLevel where first.fromYear == indeling && first.toYear < target {
+                let via = first.toYear
+                let onward =
+                    ofLevel.first { $0.fromYear == via && $0.toYear == target }
+                    ?? tables.values.lazy.map { $0.restricted(toIndeling: via) }.first { !$0.columns.isEmpty }
+                    .flatMap { unchanged($0, indeling: via, target: target, newest: newest, names: names) }
+                if let onward, !onward.links.isEmpty { return first.followed(by: onward) }
+            }
+            return nil
+        }
         for (period, table) in tables {
             var parts: [RegionTable] = []
             for indeling in Set(table.columns.values.map(\.source.indelingYear)).sorted(by: >) {
@@ -51,9 +66,20 @@ public struct HarmonisedSeries: Sendable {
                     parts.append(group)
                     continue
                 }
-                let crosswalk =
-                    crosswalks.first { $0.level == level && $0.fromYear == indeling && $0.toYear == target }
-                    ?? unchanged(group, indeling: indeling, target: target, newest: newest, names: names)
+                let sameCode = unchanged(group, indeling: indeling, target: target, newest: newest, names: names)
+                var crosswalk = known(indeling)
+                // A crosswalk may list only the regions a change touched (as the grenswijzigen tables do) or cover
+                // only the gemeenten whose outlines are held: the others join by the unchanged rule.
+                if var known = crosswalk, let sameCode {
+                    let covered = Set(known.links.map(\.from))
+                    let others = sameCode.links.filter { !covered.contains($0.from) }
+                    if !others.isEmpty {
+                        known.links += others
+                        known.origin += "; overige: \(sameCode.origin)"
+                    }
+                    crosswalk = known
+                }
+                crosswalk = (crosswalk ?? sameCode).map { complete($0, for: group) }
                 guard let crosswalk, !crosswalk.links.isEmpty else {
                     breaks[period] =
                         "geen omrekening van de indeling van \(indeling) naar \(target) bekend"
@@ -75,6 +101,20 @@ public struct HarmonisedSeries: Sendable {
         }
         return HarmonisedSeries(
             level: level, indeling: target, tables: result, converted: converted, methods: methods, breaks: breaks)
+    }
+
+    /// Without the parts of a newer region that the crosswalk leaves out: a region whose own code had figures in
+    /// the older indeling, while the crosswalk says nothing of that older region, would be converted from its other
+    /// parts only, and look smaller than it is.
+    static func complete(_ crosswalk: Crosswalk, for group: RegionTable) -> Crosswalk {
+        let from = Set(crosswalk.links.map(\.from))
+        let withFigures = Set(
+            group.regions.enumerated().filter { index, _ in
+                group.columns.values.contains { $0.cells[index] != .missing }
+            }.map(\.element.code))
+        var result = crosswalk
+        result.links.removeAll { withFigures.contains($0.to) && !from.contains($0.to) }
+        return result
     }
 
     /// Wijken and buurten without a crosswalk: same code, same name, area within 1 % of the newest indeling's.

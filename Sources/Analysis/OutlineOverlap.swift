@@ -19,6 +19,8 @@ public enum OutlineOverlap {
         public var mergedWhole: Int
         /// Regions divided over more than one newer region after slivers were dropped.
         public var divided: Int
+        /// Regions that lie in one newer region once slivers are dropped, but by less than 95 %.
+        public var single: Int
         /// Parts dropped as slivers.
         public var slivers: Int
         /// Regions of the older indeling that no outline of the newer one covers.
@@ -32,6 +34,7 @@ public enum OutlineOverlap {
                 "\(identical) \(noun) gelijk gebleven", "\(mergedWhole) geheel opgegaan in een grotere",
                 "\(divided) verdeeld",
             ]
+            if single > 0 { parts.append("\(single) na weglaten van randstukjes in één") }
             if !uncovered.isEmpty { parts.append("\(uncovered.count) zonder overlap") }
             return parts.joined(separator: ", ") + "; \(slivers) randstukjes onder "
                 + "\(Int(sliverShare * 100)) % weggelaten"
@@ -87,7 +90,7 @@ public enum OutlineOverlap {
         var received: [RegionCode: Int] = [:]
         for parts in counts.values { for (to, n) in parts { received[to, default: 0] += n } }
         var links: [Crosswalk.Link] = []
-        var identical = 0, merged = 0, divided = 0, slivers = 0
+        var identical = 0, merged = 0, divided = 0, single = 0, slivers = 0
         for from in counts.keys.sorted() {
             let parts = counts[from]!
             let total = Double(parts.values.reduce(0, +))
@@ -101,7 +104,7 @@ public enum OutlineOverlap {
             let kept = parts.filter { Double($0.value) >= sliverShare * total }
             slivers += parts.count - kept.count
             let keptTotal = Double(kept.values.reduce(0, +))
-            if kept.count > 1 { divided += 1 }
+            if kept.count > 1 { divided += 1 } else { single += 1 }
             for (to, n) in kept.sorted(by: { $0.key < $1.key }) {
                 links.append(Crosswalk.Link(from: from, to: to, share: Double(n) / keptTotal, basis: .area))
             }
@@ -113,7 +116,8 @@ public enum OutlineOverlap {
                 + "raster van \(Int(cellSize)) m in RD New",
             links: links)
         return Result(
-            crosswalk: crosswalk, identical: identical, mergedWhole: merged, divided: divided, slivers: slivers,
+            crosswalk: crosswalk, identical: identical, mergedWhole: merged, divided: divided, single: single,
+            slivers: slivers,
             uncovered: all.subtracting(counts.keys).sorted())
     }
 

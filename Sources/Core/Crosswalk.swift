@@ -94,3 +94,29 @@ public struct Crosswalk: Sendable, Hashable {
         }
     }
 }
+
+extension Crosswalk {
+    /// This crosswalk and then `next` (which starts where this one ends): shares multiply along every path. A region
+    /// with a part that `next` does not carry on is left out rather than converted in part.
+    public func followed(by next: Crosswalk) -> Crosswalk {
+        let onward = Dictionary(grouping: next.links, by: \.from)
+        var links: [Link] = []
+        for (from, parts) in Dictionary(grouping: self.links, by: \.from).sorted(by: { $0.key < $1.key }) {
+            guard parts.allSatisfy({ onward[$0.to] != nil }) else { continue }
+            var shares: [RegionCode: (Double, Basis)] = [:]
+            for part in parts {
+                for step in onward[part.to]! {
+                    let whole: Set<Basis> = [.whole, .unchanged]
+                    let basis = whole.contains(part.basis) ? step.basis : part.basis
+                    shares[step.to, default: (0, basis)].0 += part.share * step.share
+                }
+            }
+            for (to, (share, basis)) in shares.sorted(by: { $0.key < $1.key }) {
+                links.append(Link(from: from, to: to, share: share, basis: basis))
+            }
+        }
+        return Crosswalk(
+            level: level, fromYear: fromYear, toYear: next.toYear, origin: "\(origin); daarna \(next.origin)",
+            links: links)
+    }
+}

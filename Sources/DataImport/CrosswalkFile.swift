@@ -17,6 +17,23 @@ public enum CrosswalkFile {
         "weight": ["weight", "gewicht", "n_addresses", "aantal_adressen"],
     ]
 
+    public static func read(contentsOf url: URL, basis: Crosswalk.Basis? = nil, origin: String? = nil) throws
+        -> [Crosswalk]
+    {
+        let name = url.lastPathComponent
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= ImportLimits.maximumFileBytes else {
+            throw ImportError(
+                file: name,
+                "het bestand is \(ImportLimits.megabytes(size)); Wijkradar leest omrekentabellen tot \(ImportLimits.megabytes(ImportLimits.maximumFileBytes))"
+            )
+        }
+        guard let data = try? Data(contentsOf: url) else {
+            throw ImportError(file: name, "het bestand kan niet worden gelezen")
+        }
+        return try read(Array(data), fileName: name, basis: basis, origin: origin)
+    }
+
     public static func read(
         _ bytes: [UInt8], fileName: String, basis fixedBasis: Crosswalk.Basis? = nil, origin: String? = nil
     ) throws -> [Crosswalk] {
@@ -104,7 +121,7 @@ public enum CrosswalkFile {
         return prefix.flatMap { RegionCode($0 + text) }
     }
 
-    static func basis(_ text: String) -> Crosswalk.Basis? {
+    public static func basis(_ text: String) -> Crosswalk.Basis? {
         switch text.lowercased() {
         case "adressen", "addresses": .addresses
         case "inwoners", "inhabitants": .inhabitants

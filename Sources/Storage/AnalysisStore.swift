@@ -125,14 +125,20 @@ extension AnalysisStore {
         return result
     }
 
-    /// Changes whenever a dataset is imported, replaced or removed: the key for caches of derived figures.
+    /// Changes whenever a dataset or a crosswalk is imported, replaced or removed: the key for caches of derived
+    /// figures.
     public func dataVersion() async throws -> String {
-        let row = try await store.sql.select()
-            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-            .column(SQLFunction("MAX", args: SQLColumn("id")), as: "m")
-            .from("datasets").first()
-        let count = try row?.decode(column: "n", as: Int.self) ?? 0
-        let max = try row?.decode(column: "m", as: Int?.self) ?? 0
-        return "\(count)-\(max)"
+        var parts: [String] = []
+        for table in ["datasets", "crosswalks"] {
+            let row = try await store.sql.select()
+                .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .column(SQLFunction("MAX", args: SQLColumn("id")), as: "m")
+                .from(table).first()
+            let count = try row?.decode(column: "n", as: Int.self) ?? 0
+            let max = try row?.decode(column: "m", as: Int?.self) ?? 0
+            // Without crosswalks the version reads as before ("7-7"), as printed in reports made earlier.
+            if table == "datasets" || count > 0 { parts.append("\(count)-\(max)") }
+        }
+        return parts.joined(separator: "-")
     }
 }

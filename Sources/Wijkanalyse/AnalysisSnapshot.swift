@@ -36,10 +36,15 @@ public struct AnalysisSnapshot: Sendable {
                 }
             }
         }
+        // A user's crosswalk first (addresses), then the bundled herindelingen, then those derived from outlines.
+        let stored = try await CrosswalkStore(store: store).all()
+        let crosswalks =
+            stored.filter { !$0.derived }.map(\.crosswalk) + Crosswalk.municipalities
+            + stored.filter(\.derived).map(\.crosswalk)
         var harmonised: [RegionLevel: HarmonisedSeries] = [:]
         for level in RegionLevel.allCases {
             harmonised[level] = HarmonisedSeries.build(
-                level: level, tables: tables[level] ?? [:], crosswalks: Crosswalk.municipalities,
+                level: level, tables: tables[level] ?? [:], crosswalks: crosswalks,
                 names: try await analysis.namesPerIndeling(level: level))
         }
         let radarTable = (tables[.district] ?? [:]).sorted { $0.key > $1.key }.map(\.value)

@@ -1,17 +1,36 @@
 import Analysis
 import ArgumentParser
 import Core
+import DataImport
 import Foundation
 import Storage
 import Wijkanalyse
 
 /// What the pages draw as one line per region: every year on the newest indeling of its level. The series are
-/// computed from the stored figures whenever they are loaded, so a new import extends them without a step of its
-/// own; this command shows how each year got onto the line and writes the series out.
+/// computed from the stored figures and crosswalks whenever they are loaded, so a new import extends them without a
+/// step of its own. This command reads a crosswalk file when given one, derives crosswalks from the outlines in the
+/// database, shows how each year got onto the line and writes the series out.
 struct Harmonise: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "harmoniseer",
-        abstract: "Reeksen op één indeling: hoe elk jaar is omgerekend, en de omgerekende cijfers als CSV.")
+        abstract:
+            "Reeksen op één indeling: omrekentabellen inlezen en afleiden, hoe elk jaar is omgerekend, en de omgerekende cijfers als CSV."
+    )
+
+    @Option(
+        name: .customLong("tabel"),
+        help: "Lees een omrekentabel (CSV of XLSX: from_year, to_year, from_code, to_code, weight en basis) in.")
+    var table: String?
+
+    @Option(
+        name: .customLong("basis"),
+        help:
+            "Waar de gewichten van de tabel op rusten, als de tabel geen kolom basis heeft: adressen, inwoners, woningen of oppervlakte."
+    )
+    var basis: String?
+
+    @Option(name: .customLong("bron"), help: "Herkomst van de tabel, zoals die bij de cijfers komt te staan.")
+    var source: String?
 
     @Option(
         name: .customLong("naar"), help: "De indeling om naar om te rekenen (de nieuwste die in de database staat).")
@@ -31,7 +50,19 @@ struct Harmonise: AsyncParsableCommand {
                 }
                 return [level]
             } ?? RegionLevel.allCases
+        let fixedBasis = try basis.map { text in
+            guard let basis = CrosswalkFile.basis(text) else {
+                throw ValidationError("Onbekende basis '\(text)'; kies adressen, inwoners, woningen of oppervlakte.")
+            }
+            return basis
+        }
         try await withStore { store, _ in
+            if let table { try await importTable(table, basis: fixedBasis, store: store) }
+            for outcome in try await CrosswalkDerivation.run(store: store) {
+                print(
+                    "\(outcome.level.rawValue): omrekentabel \(outcome.fromYear) → \(outcome.toYear) afgeleid uit de grenzen: \(outcome.statement)"
+                )
+            }
             let snapshot = try await AnalysisSnapshot.load(store)
             var writer = CSVWriter(
                 dialect: .dutch,
@@ -80,6 +111,24 @@ struct Harmonise: AsyncParsableCommand {
                 try writer.text.write(toFile: output, atomically: true, encoding: .utf8)
                 print("Geschreven: \(output)")
             }
+        }
+    }
+
+    func importTable(_ path: String, basis: Crosswalk.Basis?, store: Store) async throws {
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        do {
+            for crosswalk in try CrosswalkFile.read(
+                contentsOf: URL(fileURLWithPath: path), basis: basis, origin: source)
+            {
+                let statement =
+                    "ingelezen uit \(name): \(DutchFormat.count(Set(crosswalk.links.map(\.from)).count, "regio", "regio's")), \(DutchFormat.count(crosswalk.links.count, "koppeling", "koppelingen"))"
+                try await CrosswalkStore(store: store).save(crosswalk, statement: statement, derived: false)
+                print(
+                    "\(crosswalk.level.rawValue): omrekentabel \(crosswalk.fromYear) → \(crosswalk.toYear) \(statement)"
+                )
+            }
+        } catch let error as ImportError {
+            throw CLIError(error.description)
         }
     }
 }

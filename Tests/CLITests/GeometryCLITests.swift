@@ -34,6 +34,40 @@ import Testing
         #expect(region.stdout.contains("Wijk- en Buurtkaart 2022"), "\(region.stdout)")
     }
 
+    /// Outlines of 2016 and 2022 in the database: `harmoniseer` derives the wijk crosswalk and says what it found;
+    /// a crosswalk file is read with its basis, and a wrong one is refused with its line and column.
+    @Test func harmoniseerDerivesFromOutlinesAndReadsACrosswalkFile() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        #expect(try cli.run("import", Self.geopackage.path).status == 0)
+        let zip = Self.geopackage.deletingLastPathComponent().appendingPathComponent("wijk_2016.zip")
+        #expect(try cli.run("import", zip.path).status == 0)
+        let derived = try cli.run("harmoniseer", "--niveau", "wijk")
+        #expect(derived.status == 0, "\(derived.stderr)")
+        #expect(
+            derived.stdout.contains("wijk: omrekentabel 2016 → 2022 afgeleid uit de grenzen: "), "\(derived.stdout)")
+        #expect(derived.stdout.contains("wijken gelijk gebleven"))
+
+        let table = cli.dataDirectory.appendingPathComponent("omrekentabel.csv")
+        try
+            "van_jaar;naar_jaar;van_code;naar_code;gewicht\n2016;2022;WK001400;WK001400;0,9\n2016;2022;WK001400;WK001401;0,1\n"
+            .write(to: table, atomically: true, encoding: .utf8)
+        let imported = try cli.run(
+            "harmoniseer", "--tabel", table.path, "--basis", "woningen", "--bron", "Gemeente Groningen")
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(
+            imported.stdout.contains(
+                "wijk: omrekentabel 2016 → 2022 ingelezen uit omrekentabel.csv: 1 regio, 2 koppelingen"),
+            "\(imported.stdout)")
+        try "from_year,to_year,from_code,to_code,weight\n2016,2022,WK001400,WK001400,1\n".write(
+            to: table, atomically: true, encoding: .utf8)
+        let refused = try cli.run("harmoniseer", "--tabel", table.path)
+        #expect(refused.status != 0)
+        #expect(
+            refused.stderr.contains("omrekentabel.csv, regel 1: de basis van de gewichten ontbreekt"),
+            "\(refused.stderr)")
+    }
+
     @Test func indicatorsOfAYearListTheVerifiedFilesAndRefuseAnUnverifiedYear() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
