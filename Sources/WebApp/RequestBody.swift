@@ -8,6 +8,8 @@ enum BodyLimit {
     static let form = 1 << 20
     static let image = 6 << 20
     static let attachment = 11 << 20
+    /// A crosswalk table of every buurt in the country, uncompressed.
+    static let crosswalk = 31 << 20
     /// A body over its limit is still read (and thrown away) up to this size, so the browser gets the Dutch 413
     /// page instead of a reset connection; past it the connection is closed.
     static let discardUpTo = 64 << 20

@@ -62,6 +62,7 @@ public enum WebServer {
         AccountController(app: programme).register(app)
         ProfileController(app: programme).register(app)
         AdminController(app: programme).register(app)
+        CrosswalkController(app: programme).register(app)
         PasswordResetController(app: programme).register(app)
     }
 }

@@ -189,14 +189,19 @@ public enum AdminPage {
         public var link: OneTimeLink?
         public var session: Layout.SessionBar
         public var problems: [String]
+        public var crosswalks: [CrosswalkSection.Line]
+        /// What an action just did, announced at the top.
+        public var notice: String?
 
         public init(
             accounts: [AccountLine], cities: [(id: Int, label: String)], log: [LogLine], link: OneTimeLink?,
-            session: Layout.SessionBar, problems: [String] = []
+            session: Layout.SessionBar, problems: [String] = [], crosswalks: [CrosswalkSection.Line] = [],
+            notice: String? = nil
         ) {
             (self.accounts, self.cities, self.log, self.link, self.session, self.problems) = (
                 accounts, cities, log, link, session, problems
             )
+            (self.crosswalks, self.notice) = (crosswalks, notice)
         }
     }
 
@@ -206,6 +211,7 @@ public enum AdminPage {
         ) {
             h1 { "Beheer" }
             Forms.errors(model.problems)
+            Forms.notice(model.notice)
             if let link = model.link { oneTimeLink(link) }
             h2 { "Accounts" }
             table(.class("figures")) {
@@ -250,6 +256,7 @@ public enum AdminPage {
                     button(.type("submit")) { "Uitnodiging maken" }
                 }
             }
+            CrosswalkSection.render(model.crosswalks, csrf: model.session.csrf)
             h2 { "Logboek" }
             table(.class("figures")) {
                 caption { "Laatste \(model.log.count) wijzigingen" }

@@ -22,6 +22,7 @@ public enum SiteRoute: String, CaseIterable, Sendable {
     // Accounts and administration.
     case login, loginSubmit, logout, invitation, invitationAccept, profile, profileSave, passwordChange
     case forgotPassword, forgotPasswordSubmit, passwordReset, passwordResetSubmit, admin, adminInvite, adminResetLink
+    case adminCrosswalks, adminCrosswalksDerive
     // The kennisprogramma.
     case programmes, programmeCreate, programme, programmeCalendar, cityAdd, city, cityEdit, participants
     case participantSave, participantInvite, themes, themeAdd, themeVote, themeDecide
@@ -36,6 +37,7 @@ public enum SiteRoute: String, CaseIterable, Sendable {
             .reportConceptText, .reportConceptNote, .reportPublish, .loginSubmit, .logout, .invitationAccept,
             .profileSave,
             .passwordChange, .forgotPasswordSubmit, .passwordResetSubmit, .adminInvite, .adminResetLink,
+            .adminCrosswalks, .adminCrosswalksDerive,
             .programmeCreate,
             .cityAdd, .cityEdit, .participantSave, .participantInvite, .themeAdd, .themeVote, .themeDecide,
             .meetingCreate,
@@ -116,6 +118,8 @@ public enum SiteRoute: String, CaseIterable, Sendable {
         case .admin: return ["beheer"]
         case .adminInvite: return ["beheer", "uitnodigingen"]
         case .adminResetLink: return ["beheer", "account", ":account", "herstellink"]
+        case .adminCrosswalks: return ["beheer", "omrekentabellen"]
+        case .adminCrosswalksDerive: return ["beheer", "omrekentabellen", "afleiden"]
         case .programmes, .programmeCreate: return ["programma"]
         case .programme: return programme
         case .programmeCalendar: return programme + ["agenda.ics"]

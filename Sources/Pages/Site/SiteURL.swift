@@ -17,7 +17,7 @@ public enum SiteURL: Hashable, Sendable {
     case reportConceptPDF(String, String), reportConceptText(String, String), reportConceptNote(String, String)
     case reportPublish(String, String)
     case login, logout, invitation(String), profile, passwordChange, forgotPassword, passwordReset(String)
-    case admin, adminInvite, adminResetLink(Int)
+    case admin, adminInvite, adminResetLink(Int), adminCrosswalks, adminCrosswalksDerive
     case programmes, programme(String), programmeCalendar(String), cityAdd(String), city(String, Int)
     case participants(String, Int), participantInvite(String, Int, Int), themes(String), themeVote(String), themeDecide(
         String)
@@ -86,6 +86,8 @@ public enum SiteURL: Hashable, Sendable {
         case .admin: (.admin, [])
         case .adminInvite: (.adminInvite, [])
         case .adminResetLink(let account): (.adminResetLink, [String(account)])
+        case .adminCrosswalks: (.adminCrosswalks, [])
+        case .adminCrosswalksDerive: (.adminCrosswalksDerive, [])
         case .programmes: (.programmes, [])
         case .programme(let p): (.programme, [p])
         case .programmeCalendar(let p): (.programmeCalendar, [p])

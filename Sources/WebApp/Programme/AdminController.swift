@@ -15,7 +15,7 @@ struct AdminController: Sendable {
     }
 
     func admin(
-        _ request: Request, link: AdminPage.OneTimeLink? = nil, problems: [String] = [],
+        _ request: Request, link: AdminPage.OneTimeLink? = nil, problems: [String] = [], notice: String? = nil,
         status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         try request.require(request.viewer.isStaff, "het beheer")
@@ -37,11 +37,17 @@ struct AdminController: Sendable {
             AdminPage.AccountLine(
                 id: $0.id, email: $0.email, name: $0.name, role: $0.role.label, city: $0.cityID.flatMap { label[$0] })
         }
+        let crosswalks = try await CrosswalkStore(store: app.store).all().map {
+            CrosswalkSection.Line(
+                level: $0.crosswalk.level, fromYear: $0.crosswalk.fromYear, toYear: $0.crosswalk.toYear,
+                origin: $0.crosswalk.origin, statement: $0.statement, derived: $0.derived,
+                date: formatter.string(from: $0.createdAt))
+        }
         return html(
             AdminPage.render(
                 .init(
-                    accounts: accounts, cities: cities, log: log, link: link,
-                    session: request.sessionBar!, problems: problems)), status: status)
+                    accounts: accounts, cities: cities, log: log, link: link, session: request.sessionBar!,
+                    problems: problems, crosswalks: crosswalks, notice: notice)), status: status)
     }
 
     func invite(_ request: Request) async throws -> Response {
