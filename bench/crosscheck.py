@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""Independent cross-check of Wijkradar's analysis (issue 3): recomputes, from the same CBS KWB 2022 wijk CSV,
-the percentiles of the warning indicators, the early-warning composite and the five nearest neighbours, with
-plain Python (no shared code), and compares them with `wijkradar radar` output. Exit 1 on any disagreement.
+"""Independent cross-check of Wijkradar's analysis (issues 3 and 14): recomputes, from the same CBS KWB 2022 wijk CSV,
+the percentiles of the warning indicators, the early-warning composite and the five nearest neighbours, and from the
+bundled 2022, 2023 (Utrecht) and 2024 wijk files the change signals and the development type, with plain Python (no
+shared code), and compares them with `wijkradar radar` output. Exit 1 on any disagreement.
 
 Usage: bench/crosscheck.py RADAR.csv   (RADAR.csv written by `wijkradar radar -o RADAR.csv`)
 """
-import csv, gzip, io, math, os, sys
+import csv, gzip, io, json, math, os, sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SOURCE = os.path.join(ROOT, "Sources", "DataImport", "Bundled", "cbs-kwb-2022-wijk.csv.gz")
@@ -97,10 +98,177 @@ def main(radar_path):
             mine = neighbours(index[code])
             if row["lijkt_op"].split() != mine:
                 problems.append(f"{code} lijkt op: wijkradar {row['lijkt_op']}, python {' '.join(mine)}")
+    problems += check_changes(radar, rows)
     for p in problems[:20]:
         print("VERSCHIL", p)
     print(f"kruiscontrole: {len(radar)} wijken, {len(problems)} verschillen")
     return 1 if problems else 0
+
+
+# --- Change signals (issue 14) -------------------------------------------------------------------------------------
+BUNDLED = os.path.join(ROOT, "Sources", "DataImport", "Bundled")
+# rule id, indicator, measure, side (+1: a rise is unfavourable), relative to the median, threshold, minimum base
+CHANGE_RULES = [("woz-blijft-achter", "woz", "percent", -1, True, 10, None),
+                ("meer-lage-inkomens", "low_income", "points", 1, True, 3, None),
+                ("minder-inwoners", "population", "percent", -1, False, 5, 250),
+                ("minder-woningen", "dwellings", "percent", -1, False, 3, 100),
+                ("dalende-arbeidsparticipatie", "labour", "points", -1, True, 3, None)]
+
+
+def wijken_2022(rows):
+    """KWB 2022 (tmap): name, area in ha (km² × 100) and the change indicators."""
+    out = {}
+    for r in rows:
+        v = lambda c: None if r[c] in ("", "NA") else float(r[c])
+        out[r["code"]] = {"name": r["name"], "area": None if v("area") is None else v("area") * 100,
+                          "population": v("population"), "dwellings": v("dwelling_total"), "woz": v("dwelling_value"),
+                          "low_income": v("income_low"), "labour": v("employment_rate")}
+    return out
+
+
+def wijken_2023():
+    """KWB 2023 for Utrecht, read from the XLSX with the standard library; '.' is secret."""
+    import re, zipfile
+    from xml.etree import ElementTree as ET
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+    z = zipfile.ZipFile(os.path.join(BUNDLED, "kwb-2023-utrecht.xlsx"))
+    shared = ["".join(t.text or "" for t in si.iter("{%s}t" % ns["m"]))
+              for si in ET.fromstring(z.read("xl/sharedStrings.xml")).findall("m:si", ns)]
+    table = []
+    for row in ET.fromstring(z.read("xl/worksheets/sheet1.xml")).iter("{%s}row" % ns["m"]):
+        cells = {}
+        for c in row.findall("m:c", ns):
+            column = re.match(r"[A-Z]+", c.get("r")).group()
+            value = c.find("m:v", ns)
+            if value is None:
+                inline = c.find("m:is", ns)
+                text = "".join(t.text or "" for t in inline.iter("{%s}t" % ns["m"])) if inline is not None else ""
+            else:
+                text = shared[int(value.text)] if c.get("t") == "s" else value.text
+            cells[column] = text.strip()
+        table.append(cells)
+    header = {v: k for k, v in table[0].items()}
+
+    def number(cells, name):
+        text = cells.get(header[name], "")
+        return None if text in ("", ".") else float(text)
+
+    out = {}
+    for cells in table[1:]:
+        code = cells.get(header["gwb_code_10"], "")
+        if code.startswith("WK"):
+            out[code] = {"name": cells.get(header["regio"], ""), "area": number(cells, "a_opp_ha"),
+                         "population": number(cells, "a_inw"), "dwellings": number(cells, "a_woning"),
+                         "woz": number(cells, "g_wozbag"), "low_income": number(cells, "p_ink_li"),
+                         "labour": number(cells, "p_arb_pp")}
+    return out
+
+
+def wijken_2024():
+    """StatLine 85984NED (2024): no names; area in ha."""
+    data = json.load(gzip.open(os.path.join(BUNDLED, "85984NED", "TypedDataSet.json.gz")))
+    out = {}
+    for r in data["value"]:
+        code = r["Codering_3"].strip()
+        if code.startswith("WK"):
+            f = lambda k: None if r.get(k) is None else float(r[k])
+            out[code] = {"name": None, "area": f("OppervlakteTotaal_122"), "population": f("AantalInwoners_5"),
+                         "dwellings": f("Woningvoorraad_35")}
+    return out
+
+
+def check_changes(radar, rows_2022):
+    years = {2022: wijken_2022(rows_2022), 2023: wijken_2023(), 2024: wijken_2024()}
+    newest = years[2024]
+    # Same code, same name where both years have one, area within 1 % (at least 1 ha): the same wijk.
+    joined = {2024: newest}
+    for year in (2022, 2023):
+        joined[year] = {}
+        for code, values in years[year].items():
+            new = newest.get(code)
+            if new is None or values["area"] is None or values["area"] <= 0 or new["area"] is None:
+                continue
+            if values["name"] and new["name"] and values["name"].lower() != new["name"].lower():
+                continue
+            if abs(new["area"] - values["area"]) <= max(values["area"] * 0.01, 1.0):
+                joined[year][code] = values
+    measured = {}
+    for rule, indicator, measure, side, relative, threshold, minimum in CHANGE_RULES:
+        present = [y for y in sorted(joined) if any(indicator in v for v in joined[y].values())]
+        if len(present) < 2:
+            continue
+        values = {}
+        for code in set().union(*(joined[y].keys() for y in present)):
+            known = [(y, joined[y][code][indicator]) for y in present
+                     if code in joined[y] and joined[y][code].get(indicator) is not None]
+            if len(known) < 2:
+                continue
+            (a, first), (b, last) = known[0], known[-1]
+            population = joined[a][code].get("population")
+            if (minimum is not None and first < minimum) or (population is not None and population < 250):
+                continue
+            if measure == "points":
+                change = last - first
+            elif first > 0:
+                change = (last / first - 1) * 100
+            else:
+                continue
+            values[code] = (a, b, change)
+        groups = {}
+        for code, (a, b, change) in values.items():
+            groups.setdefault((a, b), []).append(code)
+        for pair, codes in groups.items():
+            if len(codes) < 10:
+                continue
+            xs = sorted(values[c][2] for c in codes)
+            n = len(xs)
+            median = xs[n // 2] if n % 2 else (xs[n // 2 - 1] + xs[n // 2]) / 2
+            mean = sum(xs) / n
+            sd = math.sqrt(sum((x - mean) ** 2 for x in xs) / (n - 1))
+            for c in codes:
+                change = values[c][2]
+                unfavourable = (change - (median if relative else 0)) * side
+                z = (change - mean) / sd * side if sd > 0 else None
+                measured.setdefault(c, {})[rule] = (change, z, unfavourable >= threshold)
+    problems = []
+    for row in radar:
+        code = row["code"]
+        mine = measured.get(code, {})
+        fired = sum(1 for _, _, fires in mine.values() if fires)
+        zs = [z for _, z, _ in mine.values() if z is not None]
+        score = sum(zs) / len(zs) if zs else None
+        for rule, *_ in CHANGE_RULES:
+            got, want = row["chg_" + rule], mine.get(rule, (None,))[0]
+            if (want is None) != (got == "") or (want is not None and abs(float(got) - want) > 1e-5):
+                problems.append(f"{code} {rule}: wijkradar {got!r}, python {want}")
+        if not mine:
+            if row["veranderingsscore"] or row["veranderingsregels"] or row["ontwikkelingstype"]:
+                problems.append(f"{code} verandering: wijkradar {row['veranderingsscore']!r}, python geen")
+            continue
+        got = row["veranderingsscore"]
+        if (score is None) != (got == "") or (score is not None and abs(float(got) - score) > 1e-5):
+            problems.append(f"{code} veranderingsscore: wijkradar {got!r}, python {score}")
+        if int(row["veranderingsregels"]) != fired:
+            problems.append(f"{code} veranderingsregels: wijkradar {row['veranderingsregels']}, python {fired}")
+        kind = development_type(row["signaal"] == "ja", len(mine), fired, score)
+        if row["ontwikkelingstype"] != kind:
+            problems.append(f"{code} ontwikkelingstype: wijkradar {row['ontwikkelingstype']!r}, python {kind!r}")
+    changed = sum(1 for row in radar if row["veranderingsscore"])
+    print(f"veranderingen: {changed} wijken met een verandering, {len(problems)} verschillen")
+    return problems
+
+
+def development_type(signal, rules, fired, score):
+    if rules < 2:
+        return ""
+    score = score or 0
+    if fired >= 2 or score >= 1:
+        return "Achteruitgang"
+    if signal:
+        return "Herstel" if score <= -0.5 else "Kwetsbaar zonder herstel"
+    if fired >= 1 or score >= 0.5:
+        return "Vroegsignaal"
+    return ""
 
 
 if __name__ == "__main__":

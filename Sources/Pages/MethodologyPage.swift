@@ -84,6 +84,7 @@ public enum MethodologyPage {
                     li {
                         "Wijken en buurten zonder omrekentabel: een wijk met dezelfde code, dezelfde naam en een oppervlakte die minder dan 1 % verschilt, geldt als ongewijzigd, en de pagina zegt dat. Andere wijken worden niet verbonden."
                     }
+                    crosswalkItems()
                 }
             }
 
@@ -131,6 +132,8 @@ public enum MethodologyPage {
                 }
             }
 
+            changeSection(catalogue)
+
             section(.aria("labelledby", "clusters")) {
                 h2(.id("clusters")) { "Clusters" }
                 p {
@@ -159,10 +162,10 @@ public enum MethodologyPage {
                 h2(.id("beperkingen")) { "Beperkingen" }
                 ul {
                     li {
-                        "Wijkcijfers over meerdere jaren zijn schaars: de meegeleverde data hebben wijkcijfers voor 2022 (16 kenmerken) en 2024 (8 kenmerken)."
+                        "Wijkcijfers over meerdere jaren zijn schaars: de meegeleverde data hebben wijkcijfers voor 2022 (16 kenmerken) en 2024 (8 kenmerken). Veranderingen in WOZ-waarde, inkomen en arbeidsparticipatie kan Wijkradar daarom pas berekenen als een tweede jaar is ingelezen; de wijkpagina zegt welke regels ontbreken."
                     }
                     li {
-                        "CBS wijzigt bijna elk jaar wijk- en buurtgrenzen. Voor gemeenten rekent Wijkradar om (zie boven); voor wijken en buurten alleen waar ze aantoonbaar gelijk bleven. Omrekentabellen voor wijken (adresgewogen of uit twee kaarten) volgen."
+                        "CBS wijzigt bijna elk jaar wijk- en buurtgrenzen. Voor gemeenten rekent Wijkradar om met de meegeleverde herindelingen; voor wijken en buurten met een ingelezen of uit twee kaarten afgeleide omrekentabel, en anders alleen waar ze aantoonbaar gelijk bleven."
                     }
                     li {
                         "Aandelen als ‘40% personen met laagste inkomen’ worden voor focusgebieden gewogen met het aantal inwoners; CBS gebruikt een iets andere noemer (personen in particuliere huishoudens met inkomen). Zulke waarden zijn daarom gemarkeerd als berekend."

@@ -17,11 +17,24 @@ public enum RadarPage {
         public var signal: Bool
         public var cluster: String?
         public var programme: Bool
+        /// Change: score (higher = less favourable), fired change rules, the years compared, the development type.
+        public var change: Change?
+
+        public struct Change: Sendable {
+            public var score: Double?
+            public var fired: Int
+            public var years: String
+            public var type: String?
+            public init(score: Double?, fired: Int, years: String, type: String?) {
+                (self.score, self.fired, self.years, self.type) = (score, fired, years, type)
+            }
+        }
 
         public init(
             rank: Int, code: String, name: String, municipality: String, province: String, population: Double?,
-            composite: Double?, fired: Int, signal: Bool, cluster: String?, programme: Bool
+            composite: Double?, fired: Int, signal: Bool, cluster: String?, programme: Bool, change: Change? = nil
         ) {
+            self.change = change
             self.rank = rank
             self.code = code
             self.name = name
@@ -42,11 +55,19 @@ public enum RadarPage {
         public var minimumPopulation: Int?
         public var onlySignals: Bool
         public var cluster: String
+        /// Wijkradar's development type to show only.
+        public var development: String
+        public var onlyChangeSignals: Bool
+        /// "verandering": least favourable change first instead of the score.
+        public var sort: String
 
         public init(
             municipality: String = "", province: String = "", minimumPopulation: Int? = nil, onlySignals: Bool = false,
-            cluster: String = ""
+            cluster: String = "", development: String = "", onlyChangeSignals: Bool = false, sort: String = ""
         ) {
+            self.development = development
+            self.onlyChangeSignals = onlyChangeSignals
+            self.sort = sort
             self.municipality = municipality
             self.province = province
             self.minimumPopulation = minimumPopulation
@@ -61,6 +82,9 @@ public enum RadarPage {
             if let minimumPopulation { parts.append("min_inwoners=\(minimumPopulation)") }
             if onlySignals { parts.append("signaal=ja") }
             if !cluster.isEmpty { parts.append("cluster=" + escape(cluster)) }
+            if !development.isEmpty { parts.append("ontwikkeling=" + escape(development)) }
+            if onlyChangeSignals { parts.append("verandering=ja") }
+            if !sort.isEmpty { parts.append("sorteer=" + escape(sort)) }
             return parts.joined(separator: "&")
         }
 
@@ -76,14 +100,29 @@ public enum RadarPage {
         public var filters: Filters
         public var provinces: [String]
         public var source: SourceRef
+        /// The year most changes start from, for "grootste achteruitgang sinds …".
+        public var changeSince: Int?
 
-        public init(period: Int, total: Int, rows: [Row], filters: Filters, provinces: [String], source: SourceRef) {
+        public init(
+            period: Int, total: Int, rows: [Row], filters: Filters, provinces: [String], source: SourceRef,
+            changeSince: Int? = nil
+        ) {
+            self.changeSince = changeSince
             self.period = period
             self.total = total
             self.rows = rows
             self.filters = filters
             self.provinces = provinces
             self.source = source
+        }
+    }
+
+    static func checkbox(_ name: String, _ text: String, checked: Bool) -> Node {
+        div {
+            element(
+                "input",
+                [.type("checkbox"), .id(name), .name(name), .value("ja")] + (checked ? [Attribute("checked", nil)] : []))
+            label(.for(name)) { text }
         }
     }
 
@@ -130,15 +169,26 @@ public enum RadarPage {
                     }
                 }
                 div {
-                    if model.filters.onlySignals {
-                        input(
-                            .type("checkbox"), .id("signaal"), .name("signaal"), .value("ja"), Attribute("checked", nil)
-                        )
-                    } else {
-                        input(.type("checkbox"), .id("signaal"), .name("signaal"), .value("ja"))
+                    label(.for("ontwikkeling")) { "Ontwikkelingstype (Wijkradar)" }
+                    select(.id("ontwikkeling"), .name("ontwikkeling")) {
+                        option(.value("")) { "alle" }
+                        for type in DevelopmentType.allCases.map(\.rawValue) {
+                            Components.choice(type, type, selected: type == model.filters.development)
+                        }
                     }
-                    label(.for("signaal")) { "Alleen wijken met een signaal" }
                 }
+                div {
+                    label(.for("sorteer")) { "Volgorde" }
+                    select(.id("sorteer"), .name("sorteer")) {
+                        Components.choice("", "kwetsbaarste eerst (score)", selected: model.filters.sort.isEmpty)
+                        Components.choice(
+                            "verandering",
+                            "grootste achteruitgang" + (model.changeSince.map { " sinds \($0)" } ?? ""),
+                            selected: model.filters.sort == "verandering")
+                    }
+                }
+                checkbox("verandering", "Alleen wijken met een veranderingssignaal", checked: model.filters.onlyChangeSignals)
+                checkbox("signaal", "Alleen wijken met een signaal", checked: model.filters.onlySignals)
                 button(.type("submit")) { "Filter" }
             }
             p {
@@ -156,7 +206,8 @@ public enum RadarPage {
                 thead {
                     tr {
                         for heading in [
-                            "Rang", "Wijk", "Gemeente", "Provincie", "Inwoners", "Score", "Signalen", "Cluster",
+                            "Rang", "Wijk", "Gemeente", "Provincie", "Inwoners", "Score", "Signalen", "Verandering",
+                            "Ontwikkeling", "Cluster",
                         ] {
                             th(.scope("col")) { heading }
                         }
@@ -175,6 +226,17 @@ public enum RadarPage {
                             td(.class("num")) { row.population.map { DutchFormat.number($0) } ?? "–" }
                             td(.class("num")) { row.composite.map { DutchFormat.number($0, decimals: 2) } ?? "–" }
                             td(.class("num")) { "\(row.fired)" + (row.signal ? " (signaal)" : "") }
+                            td(.class("num")) {
+                                if let change = row.change {
+                                    change.score.map { DutchFormat.number($0, decimals: 2) } ?? "–"
+                                    span(.class("meta")) {
+                                        " \(change.years)" + (change.fired > 0 ? ", \(change.fired) \(change.fired == 1 ? "regel" : "regels")" : "")
+                                    }
+                                } else {
+                                    "–"
+                                }
+                            }
+                            td { row.change?.type ?? "–" }
                             td { row.cluster ?? "–" }
                         }
                     }

@@ -144,6 +144,7 @@ extension RegionPage {
                     "Geen vroegsignalering: de vroegsignalering vergelijkt wijken; voor dit niveau of jaar ontbreken de benodigde cijfers."
                 }
             }
+            changeSection(model, sources)
             h3 { "Cluster" }
             if let cluster = model.cluster {
                 p {

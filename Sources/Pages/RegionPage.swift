@@ -99,6 +99,7 @@ public enum RegionPage {
         public var neighbours: [Neighbour]
         public var neighbourFeatures: [String]
         public var warning: EarlyWarning.Result?
+        public var change: ChangeInfo?
         public var cluster: ClusterInfo?
         public var map: MapInfo?
         public var approximation: String?
@@ -106,8 +107,9 @@ public enum RegionPage {
         public init(
             region: Region, municipalityName: String, profile: RegionProfile?, summary: [Summary.Sentence],
             series: [Series], neighbours: [Neighbour], neighbourFeatures: [String], warning: EarlyWarning.Result?,
-            cluster: ClusterInfo?, map: MapInfo?, approximation: String? = nil
+            cluster: ClusterInfo?, map: MapInfo?, approximation: String? = nil, change: ChangeInfo? = nil
         ) {
+            self.change = change
             self.region = region
             self.municipalityName = municipalityName
             self.profile = profile
@@ -265,7 +267,8 @@ struct Sources {
     init(_ model: RegionPage.Model) {
         var seen = Set<SourceRef>()
         let all =
-            (model.profile?.rows.map(\.source) ?? []) + [model.cluster?.source, model.map?.source].compactMap { $0 }
+            (model.profile?.rows.map(\.source) ?? []) + (model.change?.result.changes.flatMap(\.sources) ?? [])
+            + [model.cluster?.source, model.map?.source].compactMap { $0 }
         for source in all where seen.insert(source).inserted { list.append(source) }
     }
 

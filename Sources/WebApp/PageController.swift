@@ -86,7 +86,10 @@ struct PageController: Sendable {
             province: (try? request.query.get(String.self, at: "provincie")) ?? "",
             minimumPopulation: (try? request.query.get(String.self, at: "min_inwoners")).flatMap { Int($0) },
             onlySignals: ((try? request.query.get(String.self, at: "signaal")) ?? "") == "ja",
-            cluster: (try? request.query.get(String.self, at: "cluster")) ?? "")
+            cluster: (try? request.query.get(String.self, at: "cluster")) ?? "",
+            development: (try? request.query.get(String.self, at: "ontwikkeling")) ?? "",
+            onlyChangeSignals: ((try? request.query.get(String.self, at: "verandering")) ?? "") == "ja",
+            sort: ((try? request.query.get(String.self, at: "sorteer")) ?? "") == "verandering" ? "verandering" : "")
         guard let model = RadarBuilder(snapshot: try await cache.snapshot()).model(filters: filters) else {
             throw Abort(
                 .notFound,

@@ -19,6 +19,8 @@ public struct AnalysisSnapshot: Sendable {
     public let outlines: [RegionCode: (indeling: Int, rings: [[(Double, Double)]])]
     /// Every year on the newest indeling of each level, where the figures can be brought onto it.
     public let harmonised: [RegionLevel: HarmonisedSeries]
+    /// Change signals per level, on the harmonised series (or the stored one when all years share an indeling).
+    public let changes: [RegionLevel: ChangeSignals]
     /// Leefbaarometer deviation series per region, for clusters.
     public let liveability: [RegionCode: (series: [(period: Int, deviation: Double)], source: SourceRef)]
 
@@ -61,6 +63,11 @@ public struct AnalysisSnapshot: Sendable {
                 }
             }
         }
+        var changes: [RegionLevel: ChangeSignals] = [:]
+        for level in RegionLevel.allCases {
+            let series = harmonised[level]?.tables ?? tables[level] ?? [:]
+            if series.count >= 2 { changes[level] = ChangeSignals(tables: series) }
+        }
         return AnalysisSnapshot(
             version: version, tables: tables, radarTable: radarTable, warning: warning,
             ranking: warning?.ranking() ?? [], similarity: radarTable.map { SimilarityModel(table: $0) },
@@ -68,7 +75,7 @@ public struct AnalysisSnapshot: Sendable {
             outlines: try await analysis.geometries(level: .district).mapValues {
                 ($0.indeling, Choropleth.rings($0.geojson))
             },
-            harmonised: harmonised, liveability: liveability)
+            harmonised: harmonised, changes: changes, liveability: liveability)
     }
 
     /// The newest table of a level that has the region.
@@ -98,5 +105,15 @@ public struct AnalysisSnapshot: Sendable {
 
     public func cluster(for code: RegionCode) -> Cluster? {
         liveability[code].flatMap { Cluster.classify($0.series) }
+    }
+
+    /// How a region changed between its earliest and latest comparable years.
+    public func change(for code: RegionCode) -> ChangeSignals.Result? { changes[code.level]?.evaluate(code) }
+
+    /// Wijkradar's development type, from the level signal (wijken of the radar year) and the changes.
+    public func developmentType(for code: RegionCode) -> DevelopmentType? {
+        guard let change = change(for: code) else { return nil }
+        let level = radarTable?.index(of: code) != nil ? warning?.evaluate(code)?.signal : nil
+        return DevelopmentType.classify(levelSignal: level, change: change)
     }
 }

@@ -29,16 +29,34 @@ public struct RadarBuilder: Sendable {
             if let minimum = filters.minimumPopulation, (population ?? 0) < Double(minimum) { continue }
             if filters.onlySignals, !result.signal { continue }
             if !filters.cluster.isEmpty, cluster != filters.cluster { continue }
+            let change = snapshot.change(for: code).flatMap { change -> RadarPage.Row.Change? in
+                guard !change.changes.isEmpty else { return nil }
+                let years = Set(change.changes.map { "\($0.fromYear)–\($0.toYear)" }).sorted().joined(separator: ", ")
+                return RadarPage.Row.Change(
+                    score: change.score, fired: change.fired, years: years,
+                    type: DevelopmentType.classify(levelSignal: result.signal, change: change)?.rawValue)
+            }
+            if filters.onlyChangeSignals, (change?.fired ?? 0) < ChangeSignals.threshold { continue }
+            if !filters.development.isEmpty, change?.type != filters.development { continue }
             rows.append(
                 RadarPage.Row(
                     rank: rank + 1, code: code.rawValue, name: snapshot.name(code), municipality: municipality,
                     province: province, population: population, composite: result.composite,
                     fired: result.fired, signal: result.signal, cluster: cluster,
-                    programme: programme.contains(code)))
+                    programme: programme.contains(code), change: change))
         }
+        if filters.sort == "verandering" {
+            // Least favourable change first; wijken without a change last, in their score order.
+            rows = rows.enumerated().sorted { a, b in
+                let x = a.element.change?.score ?? -.infinity, y = b.element.change?.score ?? -.infinity
+                return x != y ? x > y : a.offset < b.offset
+            }.map(\.element)
+        }
+        let since = Dictionary(grouping: rows.compactMap { $0.change?.years.prefix(4) }, by: { $0 })
+            .max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }.flatMap { Int($0.key) }
         return RadarPage.Model(
             period: table.period, total: snapshot.ranking.count, rows: rows, filters: filters,
-            provinces: Array(Set(snapshot.provinces.values)).sorted(), source: source)
+            provinces: Array(Set(snapshot.provinces.values)).sorted(), source: source, changeSince: since)
     }
 
     /// The table as CSV for programs (comma, decimal point), with the source in the last column of every row.
@@ -47,14 +65,17 @@ public struct RadarBuilder: Sendable {
             dialect: dialect,
             header: [
                 "rang", "code", "wijk", "gemeente", "provincie", "inwoners", "score",
-                "signalen", "signaal", "cluster", "programmawijk", "bron",
+                "signalen", "signaal", "veranderingsscore", "veranderingssignalen", "jaren_verandering",
+                "ontwikkelingstype", "cluster", "programmawijk", "bron",
             ])
         let source = "\(model.source.attribution) (\(model.source.table), \(model.source.year))"
         for row in model.rows {
             writer.row([
                 .integer(row.rank), .text(row.code), .text(row.name), .text(row.municipality), .text(row.province),
                 .number(row.population, decimals: 0), .number(row.composite, decimals: 4), .integer(row.fired),
-                .text(row.signal ? "ja" : "nee"), .text(row.cluster ?? ""), .text(row.programme ? "ja" : "nee"),
+                .text(row.signal ? "ja" : "nee"), .number(row.change?.score, decimals: 4),
+                row.change.map { .integer($0.fired) } ?? .text(""), .text(row.change?.years ?? ""),
+                .text(row.change?.type ?? ""), .text(row.cluster ?? ""), .text(row.programme ? "ja" : "nee"),
                 .text(source),
             ])
         }

@@ -54,7 +54,10 @@ public struct WijkanalyseBuilder: Sendable {
             summary: summary, series: series(for: code), neighbours: neighbours,
             neighbourFeatures: snapshot.similarity?.features.map { catalogue[$0]?.label ?? $0 } ?? [],
             warning: warning, cluster: cluster, map: map(for: code, indicator: mapIndicator),
-            approximation: approximation)
+            approximation: approximation,
+            change: snapshot.change(for: code).map {
+                RegionPage.ChangeInfo(result: $0, type: snapshot.developmentType(for: code))
+            })
         model.research = knowledge.research
         let names = Dictionary(uniqueKeysWithValues: neighbours.map { ($0.code, "\($0.name) (\($0.municipality))") })
         model.whatWorked = Suggestions.rank(

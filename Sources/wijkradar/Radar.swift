@@ -3,12 +3,13 @@ import ArgumentParser
 import Core
 import Foundation
 import Storage
+import Wijkanalyse
 
 struct Radar: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Landelijke radar: alle wijken gerangschikt naar de vroegsignaleringsscore, als CSV.",
         discussion:
-            "Kolommen: code, naam, gemeente, score, aantal signalen, signaal, percentielen van de signaalindicatoren en de vijf meest gelijkende wijken."
+            "Kolommen: code, naam, gemeente, score, aantal signalen, signaal, percentielen van de signaalindicatoren, de vijf meest gelijkende wijken, en de verandering: score, aantal veranderingsregels dat afgaat, ontwikkelingstype en de verandering per regel."
     )
 
     @Option(help: "Jaar van de cijfers (standaard het nieuwste jaar met inkomens- en woningcijfers).")
@@ -23,10 +24,14 @@ struct Radar: AsyncParsableCommand {
             let table = try await RadarTable.load(analysis, year: year)
             let warning = EarlyWarning(table: table)
             let similarity = SimilarityModel(table: table)
+            let snapshot = try await AnalysisSnapshot.load(store)
+            let changeRules = ChangeSignals.standardRules
             var writer = CSVWriter(
                 dialect: .machine,
                 header: ["code", "naam", "gemeente", "score", "signalen", "signaal"]
-                    + warning.rules.map { "pct_" + $0.indicator } + ["lijkt_op"])
+                    + warning.rules.map { "pct_" + $0.indicator } + ["lijkt_op"]
+                    + ["veranderingsscore", "veranderingsregels", "ontwikkelingstype"]
+                    + changeRules.map { "chg_" + $0.id })
             let distributions = warning.rules.map { table.distribution($0.indicator)! }
             let neighbourLists = similarity.neighboursOfAll(k: 5)
             for result in warning.ranking() {
@@ -44,7 +49,7 @@ struct Radar: AsyncParsableCommand {
                         .number(result.composite, decimals: 6), .integer(result.fired),
                         .text(result.signal ? "ja" : "nee"),
                     ]
-                        + percentiles + [.text(neighbours)])
+                        + percentiles + [.text(neighbours)] + changeFields(result, snapshot: snapshot, rules: changeRules))
             }
             let text = writer.text
             if let output {
@@ -53,6 +58,21 @@ struct Radar: AsyncParsableCommand {
                 print(text, terminator: "")
             }
         }
+    }
+}
+
+extension Radar {
+    /// The change columns of one wijk: score, fired rules, development type and each rule's change (empty when
+    /// it could not be computed).
+    func changeFields(_ result: EarlyWarning.Result, snapshot: AnalysisSnapshot, rules: [ChangeSignals.Rule])
+        -> [CSVWriter.Field]
+    {
+        guard let change = snapshot.change(for: result.region), !change.changes.isEmpty else {
+            return [.text(""), .text(""), .text("")] + rules.map { _ in .text("") }
+        }
+        let type = DevelopmentType.classify(levelSignal: result.signal, change: change)
+        return [.number(change.score, decimals: 6), .integer(change.fired), .text(type?.rawValue ?? "")]
+            + rules.map { rule in .number(change.changes.first { $0.rule == rule.id }?.change, decimals: 6) }
     }
 }
 
