@@ -61,10 +61,11 @@ public struct ChangeSignals: Sendable {
     public static let standardRules: [Rule] = [
         Rule(
             id: "woz-blijft-achter", indicator: "woz_value", measure: .percent, side: -1, relative: true,
-            threshold: 10, minimumBase: nil, label: "de WOZ-waarde stijgt duidelijk minder dan in de meeste wijken"),
+            threshold: 10, minimumBase: nil, label: "de WOZ-waarde stijgt duidelijk minder dan elders"),
         Rule(
             id: "meer-lage-inkomens", indicator: "low_income_persons_pct", measure: .points, side: 1, relative: true,
-            threshold: 3, minimumBase: nil, label: "het aandeel inwoners met een laag inkomen stijgt sterker"),
+            threshold: 3, minimumBase: nil, label: "het aandeel inwoners met een laag inkomen stijgt sterker dan elders"
+        ),
         Rule(
             id: "minder-inwoners", indicator: "population", measure: .percent, side: -1, relative: false,
             threshold: 5, minimumBase: 250, label: "het aantal inwoners daalt"),
@@ -74,7 +75,7 @@ public struct ChangeSignals: Sendable {
         Rule(
             id: "dalende-arbeidsparticipatie", indicator: "labour_participation_pct", measure: .points, side: -1,
             relative: true, threshold: 3, minimumBase: nil,
-            label: "de arbeidsparticipatie daalt ten opzichte van de meeste wijken"),
+            label: "de arbeidsparticipatie daalt ten opzichte van elders"),
     ]
 
     /// Fired change rules that make a change signal.

@@ -28,7 +28,11 @@ extension MethodologyPage {
                 table(.class("figures")) {
                     caption { "Veranderingsregels" }
                     thead {
-                        tr { for title in ["Regel", "Indicator", "Gaat af als", "Vergeleken met"] { th(.scope("col")) { title } } }
+                        tr {
+                            for title in ["Regel", "Indicator", "Gaat af als", "Vergeleken met"] {
+                                th(.scope("col")) { title }
+                            }
+                        }
                     }
                     tbody {
                         for rule in ChangeSignals.standardRules {
@@ -36,7 +40,11 @@ extension MethodologyPage {
                                 th(.scope("row")) { rule.label }
                                 td { catalogue[rule.indicator]?.label ?? rule.indicator }
                                 td { threshold(rule) }
-                                td { rule.relative ? "de mediane verandering van de regio's met dezelfde jaren" : "geen verandering" }
+                                td {
+                                    rule.relative
+                                        ? "de mediane verandering van de regio's met dezelfde jaren"
+                                        : "geen verandering"
+                                }
                             }
                         }
                     }
@@ -51,10 +59,16 @@ extension MethodologyPage {
                     "Zonder Leefbaarometerreeksen geeft Wijkradar een eigen ontwikkelingstype uit de CBS-cijfers. Het leent het idee van de clusters van RIGO (waar staat een wijk, en welke kant gaat zij op), niet hun maat of drempels, en is dus niet de indeling van de Leefbaarometer. Er zijn minstens \(DevelopmentType.minimumRules) veranderingsregels met een waarde nodig."
                 }
                 ul {
-                    li { "Achteruitgang: minstens \(ChangeSignals.threshold) veranderingsregels gaan af, of de veranderingsscore is \(DutchFormat.number(DevelopmentType.strongScore, decimals: 1)) of hoger." }
-                    li { "Herstel: een signaal op positie, en een veranderingsscore van −\(DutchFormat.number(DevelopmentType.clearScore, decimals: 1)) of lager." }
+                    li {
+                        "Achteruitgang: minstens \(ChangeSignals.threshold) veranderingsregels gaan af, of de veranderingsscore is \(DutchFormat.number(DevelopmentType.strongScore, decimals: 1)) of hoger."
+                    }
+                    li {
+                        "Herstel: een signaal op positie, en een veranderingsscore van −\(DutchFormat.number(DevelopmentType.clearScore, decimals: 1)) of lager."
+                    }
                     li { "Kwetsbaar zonder herstel: een signaal op positie, zonder duidelijke verandering." }
-                    li { "Vroegsignaal: geen signaal op positie, maar één veranderingsregel gaat af of de veranderingsscore is \(DutchFormat.number(DevelopmentType.clearScore, decimals: 1)) of hoger." }
+                    li {
+                        "Vroegsignaal: geen signaal op positie, maar één veranderingsregel gaat af of de veranderingsscore is \(DutchFormat.number(DevelopmentType.clearScore, decimals: 1)) of hoger."
+                    }
                     li { "Geen type: geen signaal en geen ongunstige verandering." }
                 }
             },

@@ -121,7 +121,8 @@ public enum RadarPage {
         div {
             element(
                 "input",
-                [.type("checkbox"), .id(name), .name(name), .value("ja")] + (checked ? [Attribute("checked", nil)] : []))
+                [.type("checkbox"), .id(name), .name(name), .value("ja")] + (checked ? [Attribute("checked", nil)] : [])
+            )
             label(.for(name)) { text }
         }
     }
@@ -187,7 +188,9 @@ public enum RadarPage {
                             selected: model.filters.sort == "verandering")
                     }
                 }
-                checkbox("verandering", "Alleen wijken met een veranderingssignaal", checked: model.filters.onlyChangeSignals)
+                checkbox(
+                    "verandering", "Alleen wijken met een veranderingssignaal", checked: model.filters.onlyChangeSignals
+                )
                 checkbox("signaal", "Alleen wijken met een signaal", checked: model.filters.onlySignals)
                 button(.type("submit")) { "Filter" }
             }
@@ -230,7 +233,9 @@ public enum RadarPage {
                                 if let change = row.change {
                                     change.score.map { DutchFormat.number($0, decimals: 2) } ?? "–"
                                     span(.class("meta")) {
-                                        " \(change.years)" + (change.fired > 0 ? ", \(change.fired) \(change.fired == 1 ? "regel" : "regels")" : "")
+                                        " \(change.years)"
+                                            + (change.fired > 0
+                                                ? ", \(change.fired) \(change.fired == 1 ? "regel" : "regels")" : "")
                                     }
                                 } else {
                                     "–"

@@ -13,13 +13,16 @@ extension RegionPage {
     }
 
     static func changeSection(_ model: Model, _ sources: Sources) -> Node {
-        let noun = model.region.level == .municipality ? "gemeenten" : model.region.level == .district ? "wijken" : "buurten"
+        let noun =
+            model.region.level == .municipality ? "gemeenten" : model.region.level == .district ? "wijken" : "buurten"
         return HTML.section(.aria("labelledby", "verandering")) {
             h3(.id("verandering")) { "Verandering" }
             if let info = model.change, !info.result.changes.isEmpty {
                 let result = info.result
                 p {
-                    strong { result.fired >= ChangeSignals.threshold ? "Veranderingssignaal: " : "Geen veranderingssignaal: " }
+                    strong {
+                        result.fired >= ChangeSignals.threshold ? "Veranderingssignaal: " : "Geen veranderingssignaal: "
+                    }
                     "\(result.fired) van de \(result.changes.count) veranderingsregels gaan af (drempel: \(ChangeSignals.threshold)). "
                     if let score = result.score {
                         "Veranderingsscore \(DutchFormat.number(score, decimals: 2)) (0 = als de meeste \(noun); hoger = ongunstiger). "

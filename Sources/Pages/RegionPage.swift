@@ -260,23 +260,26 @@ public enum RegionPage {
     }
 }
 
-/// Numbers the sources of the figures on a page, for footnote references and the source list.
+/// Numbers the sources of the figures on a page, for footnote references and the source list. Sources that read the
+/// same (a table and its figures converted onto a newer indeling) share one number.
 struct Sources {
     private(set) var list: [SourceRef] = []
+    private var numbers: [String: Int] = [:]
 
     init(_ model: RegionPage.Model) {
-        var seen = Set<SourceRef>()
         let all =
             (model.profile?.rows.map(\.source) ?? []) + (model.change?.result.changes.flatMap(\.sources) ?? [])
             + [model.cluster?.source, model.map?.source].compactMap { $0 }
-        for source in all where seen.insert(source).inserted { list.append(source) }
+        for source in all where numbers[Components.sourceLine(source)] == nil {
+            list.append(source)
+            numbers[Components.sourceLine(source)] = list.count
+        }
     }
 
     func reference(_ source: SourceRef) -> Node {
-        guard let index = list.firstIndex(of: source) else { return .empty }
-        return a(.href("#bron-\(index + 1)"), .class("footnote"), .title(Components.sourceLine(source))) {
-            "[\(index + 1)]"
-        }
+        let line = Components.sourceLine(source)
+        guard let number = numbers[line] else { return .empty }
+        return a(.href("#bron-\(number)"), .class("footnote"), .title(line)) { "[\(number)]" }
     }
 
     func section() -> Node {

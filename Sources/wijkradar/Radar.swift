@@ -49,7 +49,8 @@ struct Radar: AsyncParsableCommand {
                         .number(result.composite, decimals: 6), .integer(result.fired),
                         .text(result.signal ? "ja" : "nee"),
                     ]
-                        + percentiles + [.text(neighbours)] + changeFields(result, snapshot: snapshot, rules: changeRules))
+                        + percentiles + [.text(neighbours)]
+                        + changeFields(result, snapshot: snapshot, rules: changeRules))
             }
             let text = writer.text
             if let output {

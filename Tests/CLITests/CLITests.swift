@@ -154,6 +154,8 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(text)")
         #expect(text.contains("kruiscontrole: 3340 wijken, 0 verschillen"), "\(text)")
+        // Change signals and development types, from the 2022, 2023 (Utrecht) and 2024 wijk files.
+        #expect(text.contains("veranderingen: 2773 wijken met een verandering, 0 verschillen"), "\(text)")
     }
 }
 

@@ -292,6 +292,11 @@ import VaporTesting
             Case(
                 method: .POST, path: { f in "/beheer/account/\(f.accountID("coord@example.nl"))/herstellink" },
                 expected: Case.only(staff: .ok)),
+            // A form without a file: staff are told to choose one; the fixture has no outlines to derive from.
+            Case(
+                method: .POST, path: { _ in "/beheer/omrekentabellen" },
+                expected: Case.only(staff: .unprocessableEntity)),
+            Case(method: .POST, path: { _ in "/beheer/omrekentabellen/afleiden" }, expected: Case.only(staff: .ok)),
         ] + publicationCases()
     }
 

@@ -209,7 +209,8 @@ func json(_ response: TestingHTTPResponse) throws -> Any {
             let lines = csv.body.string.split(separator: "\r\n")
             #expect(
                 lines.first
-                    == "rang,code,wijk,gemeente,provincie,inwoners,score,signalen,signaal,cluster,programmawijk,bron")
+                    == "rang,code,wijk,gemeente,provincie,inwoners,score,signalen,signaal,veranderingsscore,"
+                    + "veranderingssignalen,jaren_verandering,ontwikkelingstype,cluster,programmawijk,bron")
             #expect(lines.count == 28)
             #expect(
                 lines.contains {

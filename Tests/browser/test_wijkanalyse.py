@@ -61,3 +61,37 @@ def test_groningen_is_one_line_and_the_published_figures_can_be_shown(server, br
     browser.execute_script("arguments[0].scrollIntoView()", figure)
     browser.save_screenshot(str(OUTPUT / "groningen-een-lijn.png"))
     assert serious_violations(browser) == []
+
+
+def test_radar_sorts_on_change_and_a_wijk_says_which_changes_are_missing(server, browser):
+    """Issue 14: 'grootste achteruitgang sinds 2022' puts the least favourable change first; a wijk page lists the
+    change rules it has and names those it cannot compute, with the reason."""
+    from selenium.webdriver.support.ui import Select
+
+    # One province: the full radar (3 340 rows) takes axe minutes.
+    browser.get(server + "/radar?provincie=Groningen")
+    WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.ID, "sorteer")))
+    Select(browser.find_element(By.ID, "sorteer")).select_by_value("verandering")
+    browser.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]").click()
+    WebDriverWait(browser, 20).until(lambda d: "sorteer=verandering" in d.current_url)
+    assert "provincie=Groningen" in browser.current_url
+    scores = []
+    for row in browser.find_elements(By.CSS_SELECTOR, "table.radar tbody tr")[:40]:
+        text = row.find_elements(By.CSS_SELECTOR, "td")[6].text.split(" ")[0]
+        scores.append(float(text.replace(",", ".").replace("−", "-")) if text != "–" else None)
+    known = [s for s in scores if s is not None]
+    assert known and known == sorted(known, reverse=True), scores
+    assert Select(browser.find_element(By.ID, "sorteer")).first_selected_option.text == "grootste achteruitgang sinds 2022"
+    browser.save_screenshot(str(OUTPUT / "radar-verandering.png"))
+    assert serious_violations(browser) == []
+
+    browser.get(server + "/regio/WK034403")
+    section = WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.ID, "verandering")))
+    text = browser.find_element(By.CSS_SELECTOR, "section[aria-labelledby=verandering]").text
+    # Overvecht: WOZ 2022 and 2023 (Utrecht's kwb-2023), inhabitants and dwellings 2022–2024; income and labour
+    # participation only from 2022.
+    assert "2022–2023" in text and "2022–2024" in text, text
+    assert "het aandeel inwoners met een laag inkomen stijgt sterker dan elders — alleen een cijfer uit 2022" in text
+    assert "eigen methode van Wijkradar, niet de Leefbaarometer" in text
+    browser.execute_script("arguments[0].scrollIntoView()", section)
+    browser.save_screenshot(str(OUTPUT / "overvecht-verandering.png"))
