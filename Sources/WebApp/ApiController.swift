@@ -69,7 +69,11 @@ struct ApiController: Sendable {
                 throw Abort(
                     .notFound, reason: "Regio \(code) zit niet in de landelijke vroegsignalering (alleen wijken)")
             }
-            return SignalsDTO(result, cluster: snapshot.cluster(for: code))
+            return SignalsDTO(
+                result, cluster: snapshot.cluster(for: code),
+                change: snapshot.change(for: code).map {
+                    SignalsDTO.ChangeDTO($0, type: snapshot.developmentType(for: code))
+                })
         }
         app.on(.apiRadar) { request -> RadarDTO in
             let filters = RadarPage.Filters(
