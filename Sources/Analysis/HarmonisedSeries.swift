@@ -36,9 +36,30 @@ public struct HarmonisedSeries: Sendable {
     public static func build(
         level: RegionLevel, tables: [Int: RegionTable], crosswalks: [Crosswalk], names: [RegionCode: [Int: String]]
     ) -> HarmonisedSeries? {
-        let indelingen = Set(tables.values.flatMap { $0.columns.values.map(\.source.indelingYear) })
-        guard let target = indelingen.max(), indelingen.count > 1 else { return nil }
-        let newest = tables.values.filter { $0.columns.values.contains { $0.source.indelingYear == target } }
+        // Per indeling: how many regions have figures on it, and their areas (for the unchanged rule).
+        var coverage: [Int: Int] = [:]
+        var areas: [Int: [RegionCode: Double]] = [:]
+        for period in tables.keys.sorted() {
+            let table = tables[period]!
+            for indeling in Set(table.columns.values.map(\.source.indelingYear)) {
+                let group = table.restricted(toIndeling: indeling)
+                coverage[indeling] = max(coverage[indeling] ?? 0, group.regionsWithFigures.count)
+                for region in group.regions where areas[indeling]?[region.code] == nil {
+                    if let area = group.cell(region.code, "area_total_ha")?.number {
+                        areas[indeling, default: [:]][region.code] = area
+                    }
+                }
+            }
+        }
+        // The newest indeling that covers most of the level: a regional extract of a newer year (one gemeente's
+        // kwb-2025) must not pull every other year off the line.
+        let largest = coverage.values.max() ?? 0
+        guard coverage.count > 1, let target = coverage.filter({ $0.value * 2 >= largest }).keys.max() else {
+            return nil
+        }
+        func unchanged(_ group: RegionTable, _ indeling: Int) -> Crosswalk? {
+            Self.unchanged(group, indeling: indeling, target: target, areas: areas, names: names)
+        }
         var result: [Int: RegionTable] = [:]
         var converted: [Int: [RegionCode: Double]] = [:]
         var methods: [Int: Method] = [:]
@@ -52,8 +73,8 @@ public struct HarmonisedSeries: Sendable {
                 let via = first.toYear
                 let onward =
                     ofLevel.first { $0.fromYear == via && $0.toYear == target }
-                    ?? tables.values.lazy.map { $0.restricted(toIndeling: via) }.first { !$0.columns.isEmpty }
-                    .flatMap { unchanged($0, indeling: via, target: target, newest: newest, names: names) }
+                    ?? tables.keys.sorted().lazy.map { tables[$0]!.restricted(toIndeling: via) }
+                    .first { !$0.columns.isEmpty }.flatMap { unchanged($0, via) }
                 if let onward, !onward.links.isEmpty { return first.followed(by: onward) }
             }
             return nil
@@ -66,7 +87,7 @@ public struct HarmonisedSeries: Sendable {
                     parts.append(group)
                     continue
                 }
-                let sameCode = unchanged(group, indeling: indeling, target: target, newest: newest, names: names)
+                let sameCode = unchanged(group, indeling)
                 var crosswalk = known(indeling)
                 // A crosswalk may list only the regions a change touched (as the grenswijzigen tables do) or cover
                 // only the gemeenten whose outlines are held: the others join by the unchanged rule.
@@ -91,7 +112,7 @@ public struct HarmonisedSeries: Sendable {
                 let assumed = crosswalk.links.allSatisfy { $0.basis == .unchanged }
                 let noun = level == .district ? "wijken" : "buurten"
                 methods[period] = Method(indeling: indeling, origin: crosswalk.origin, assumedUnchanged: assumed)
-                let left = Set(group.regions.map(\.code)).subtracting(crosswalk.links.map(\.from)).count
+                let left = Set(group.regionsWithFigures).subtracting(crosswalk.links.map(\.from)).count
                 if assumed, left > 0 {
                     breaks[period] =
                         "\(left) \(noun) van \(indeling) zijn veranderd of niet te vergelijken"
@@ -108,28 +129,25 @@ public struct HarmonisedSeries: Sendable {
     /// parts only, and look smaller than it is.
     static func complete(_ crosswalk: Crosswalk, for group: RegionTable) -> Crosswalk {
         let from = Set(crosswalk.links.map(\.from))
-        let withFigures = Set(
-            group.regions.enumerated().filter { index, _ in
-                group.columns.values.contains { $0.cells[index] != .missing }
-            }.map(\.element.code))
+        let withFigures = Set(group.regionsWithFigures)
         var result = crosswalk
         result.links.removeAll { withFigures.contains($0.to) && !from.contains($0.to) }
         return result
     }
 
     /// Wijken and buurten without a crosswalk: same code, same name, area within 1 % of the newest indeling's.
+    /// The area may come from any year's figures on the indeling (a Leefbaarometer file has no area of its own).
     static func unchanged(
-        _ group: RegionTable, indeling: Int, target: Int, newest: [RegionTable], names: [RegionCode: [Int: String]]
+        _ group: RegionTable, indeling: Int, target: Int, areas: [Int: [RegionCode: Double]],
+        names: [RegionCode: [Int: String]]
     ) -> Crosswalk? {
         guard let level = group.regions.first?.code.level, level != .municipality else { return nil }
         var links: [Crosswalk.Link] = []
-        for region in group.regions {
-            let code = region.code
+        for code in group.regionsWithFigures {
             // A file without names (StatLine's TypedDataSet) cannot contradict the name: then code and area decide.
             let old = names[code]?[indeling], new = names[code]?[target]
             guard old == nil || new == nil || old!.caseInsensitiveCompare(new!) == .orderedSame,
-                let area = group.cell(code, "area_total_ha")?.number, area > 0,
-                let newArea = newest.lazy.compactMap({ $0.cell(code, "area_total_ha")?.number }).first,
+                let area = areas[indeling]?[code], area > 0, let newArea = areas[target]?[code],
                 abs(newArea - area) <= max(area * unchangedAreaTolerance, areaRounding)
             else { continue }
             links.append(Crosswalk.Link(from: code, to: code, share: 1, basis: .unchanged))
@@ -144,6 +162,13 @@ public struct HarmonisedSeries: Sendable {
 }
 
 extension RegionTable {
+    /// Regions with at least one figure in this table.
+    var regionsWithFigures: [RegionCode] {
+        regions.indices.filter { index in columns.values.contains { $0.cells[index] != .missing } }.map {
+            regions[$0].code
+        }
+    }
+
     /// The columns of one indeling only, over the same regions.
     public func restricted(toIndeling indeling: Int) -> RegionTable {
         RegionTable(

@@ -92,4 +92,35 @@ import Testing
                 links: [.init(from: Self.code("WK000101"), to: Self.code("WK000101"), share: 1, basis: .whole)]))
         #expect(partial.links.isEmpty, "A's part in C has no way on: A is not converted in part")
     }
+
+    @Test func aRegionalExtractOfANewerYearDoesNotMoveTheLine() throws {
+        var tables = Self.tables
+        // One gemeente's wijk of 2025: the line stays on 2022, the indeling nearly all figures are on.
+        tables[2025] = Self.table(2025, [("WK000101", 690, 120)])
+        let series = try #require(
+            HarmonisedSeries.build(level: .district, tables: tables, crosswalks: [Self.touchedOnly()], names: [:]))
+        #expect(series.indeling == 2022)
+        #expect(series.tables[2016]?.cell(Self.code("WK000101"), "population") == .computed(600))
+    }
+
+    @Test func aYearWithoutAreaJoinsByTheAreaOfItsIndeling() throws {
+        // A Leefbaarometer-like file of 2020 on the indeling of 2022, without area; the line is on 2024.
+        let source = SourceRef(
+            dataset: "lbm", table: "lbm", year: 2020, attribution: "Bron: BZK", licence: "CC BY 4.0",
+            indelingYear: 2022)
+        let lbm = RegionTable(
+            period: 2020, regions: [Region(code: Self.code("WK000102"), name: "B", indelingYear: 2022)],
+            columns: [
+                RegionTable.Column(
+                    indicator: IndicatorCatalogue.standard["population"]!, cells: [.value(480)], source: source)
+            ])
+        let tables = [
+            2020: lbm, 2022: Self.tables[2022]!,
+            2024: Self.table(2024, [("WK000101", 710, 120), ("WK000102", 530, 100.5), ("WK000103", 340, 80)]),
+        ]
+        let series = try #require(HarmonisedSeries.build(level: .district, tables: tables, crosswalks: [], names: [:]))
+        #expect(series.indeling == 2024)
+        #expect(series.tables[2020]?.cell(Self.code("WK000102"), "population")?.number == 480)
+        #expect(series.breaks[2020] == nil)
+    }
 }
