@@ -76,7 +76,7 @@ public struct Crosswalk: Sendable, Hashable {
     }()
 
     static let municipalityOrigin =
-        "CBS / Kadaster: gemeentegrenzen 2014 en wijken 2022 (overlap, Wijkradar) en CBS' gemeentelijke indeling 2023"
+        "CBS / Kadaster: gemeentegrenzen 2014 en wijken 2022 (overlap, Wijkradar; verdeelde gemeenten bijgesteld op de gepubliceerde inwonertallen) en CBS' gemeentelijke indeling 2023"
 
     /// `van_indeling;naar_indeling;van_code;van_naam;naar_code;naar_naam;aandeel;basis`, `#` comments.
     static func parseMunicipalities(_ text: String) -> [Crosswalk] {

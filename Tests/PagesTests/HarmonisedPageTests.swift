@@ -38,4 +38,23 @@ extension PageSnapshotTests {
             #expect(converted.regions.count == 342, "\(period)")
         }
     }
+
+    /// A split gemeente's parts are weighed by the inhabitants they had then, not by today's new districts: no
+    /// receiving gemeente jumps at its change (Groningen 2017 → 2019 had read as a decline, with Meerstad's 2022
+    /// inhabitants counted in 2017).
+    @Test func noGemeenteThatReceivedAPartJumpsAtItsChange() throws {
+        let harmonised = try #require(Self.snapshot.harmonised[.municipality])
+        let receivers = [
+            "GM0014", "GM1952", "GM0757", "GM0824", "GM0855", "GM0865", "GM0080", "GM1900", "GM1949", "GM0796",
+            "GM0828", "GM1966", "GM1969", "GM0363", "GM1942", "GM1930", "GM1992",
+        ]
+        let periods = harmonised.tables.filter { $0.value.regions.count > 300 }.keys.sorted()
+        for code in receivers.map({ RegionCode($0)! }) {
+            let values = periods.compactMap { harmonised.tables[$0]?.cell(code, "population")?.number }
+            #expect(values.count == periods.count, "\(code)")
+            for (a, b) in zip(values, values.dropFirst()) {
+                #expect((-0.02...0.05).contains(b / a - 1), "\(code): \(a) → \(b)")
+            }
+        }
+    }
 }
