@@ -4,7 +4,8 @@ the percentiles of the warning indicators, the early-warning composite and the f
 bundled 2022, 2023 (Utrecht) and 2024 wijk files the change signals and the development type, with plain Python (no
 shared code), and compares them with `wijkradar radar` output. Exit 1 on any disagreement.
 
-Usage: bench/crosscheck.py RADAR.csv   (RADAR.csv written by `wijkradar radar -o RADAR.csv`)
+Usage: bench/crosscheck.py RADAR.csv [CHANGES.csv]   (RADAR.csv written by `wijkradar radar -o RADAR.csv`;
+CHANGES.csv by `wijkradar harmoniseer --niveau gemeente --veranderingen CHANGES.csv`, for the gemeenten)
 """
 import csv, gzip, io, json, math, os, sys
 
@@ -40,7 +41,7 @@ def percentile(xs, x):
     return 100 * (below + 0.5 * equal) / len(xs)
 
 
-def main(radar_path):
+def main(radar_path, changes_path=None):
     rows = list(csv.DictReader(io.TextIOWrapper(gzip.open(SOURCE), encoding="utf-8")))
     codes = [r["code"] for r in rows]
     data = {c: [number(r[c], c) for r in rows] for c in {col for _, col, _ in RULES} | {col for _, col in FEATURES}}
@@ -99,6 +100,8 @@ def main(radar_path):
             if row["lijkt_op"].split() != mine:
                 problems.append(f"{code} lijkt op: wijkradar {row['lijkt_op']}, python {' '.join(mine)}")
     problems += check_changes(radar, rows)
+    if changes_path:
+        problems += check_gemeenten(changes_path)
     for p in problems[:20]:
         print("VERSCHIL", p)
     print(f"kruiscontrole: {len(radar)} wijken, {len(problems)} verschillen")
@@ -127,6 +130,11 @@ def wijken_2022(rows):
 
 
 def wijken_2023():
+    """KWB 2023 for Utrecht's wijken."""
+    return kwb_2023_rows("WK")
+
+
+def kwb_2023_rows(prefix):
     """KWB 2023 for Utrecht, read from the XLSX with the standard library; '.' is secret."""
     import re, zipfile
     from xml.etree import ElementTree as ET
@@ -156,7 +164,7 @@ def wijken_2023():
     out = {}
     for cells in table[1:]:
         code = cells.get(header["gwb_code_10"], "")
-        if code.startswith("WK"):
+        if code.startswith(prefix):
             out[code] = {"name": cells.get(header["regio"], ""), "area": number(cells, "a_opp_ha"),
                          "population": number(cells, "a_inw"), "dwellings": number(cells, "a_woning"),
                          "woz": number(cells, "g_wozbag"), "low_income": number(cells, "p_ink_li"),
@@ -205,7 +213,7 @@ def check_changes(radar, rows_2022):
                 continue
             (a, first), (b, last) = known[0], known[-1]
             population = joined[a][code].get("population")
-            if (minimum is not None and first < minimum) or (population is not None and population < 250):
+            if (minimum is not None and first < minimum) or population is None or population < 250:
                 continue
             if measure == "points":
                 change = last - first
@@ -258,6 +266,101 @@ def check_changes(radar, rows_2022):
     return problems
 
 
+def gemeente_figures():
+    """Inhabitants and dwellings per gemeente in each bundled year, with the indeling of the file."""
+    def rows(name):
+        return list(csv.DictReader(io.TextIOWrapper(gzip.open(os.path.join(BUNDLED, name)), encoding="utf-8")))
+    f = lambda text: None if text in ("", "NA", ".") else float(text)
+    years = {2013: (2014, {"GM" + r["code"]: {"population": f(r["population"])} for r in rows("cbs-gemeenten-2013.csv.gz")}),
+             2017: (2017, {r["gm_code"]: {"population": f(r["aant_inw"])} for r in rows("cbs-gemeenten-2017.csv.gz")}),
+             2019: (2019, {r["unique_id"]: {"population": f(r["population"])} for r in rows("cbs-kwb-2019-gemeenten.csv.gz")}),
+             2022: (2022, {r["code"]: {"population": f(r["population"]), "dwellings": f(r["dwelling_total"])}
+                           for r in rows("cbs-kwb-2022-gemeente.csv.gz")})}
+    data = json.load(gzip.open(os.path.join(BUNDLED, "85984NED", "TypedDataSet.json.gz")))
+    years[2024] = (2024, {r["Codering_3"].strip(): {"population": r["AantalInwoners_5"], "dwellings": r["Woningvoorraad_35"]}
+                          for r in data["value"] if r["Codering_3"].startswith("GM")})
+    return years
+
+
+def check_gemeenten(path):
+    """Gemeente changes: every year converted to the indeling of 2024 with the bundled herindelingen (counts split
+    by share and summed), then the inhabitant and dwelling rules as for wijken."""
+    shares = {}
+    for line in open(os.path.join(ROOT, "Sources", "Core", "Resources", "herindelingen.csv"), encoding="utf-8"):
+        if line.startswith("#") or line.startswith("van_indeling"):
+            continue
+        f = line.rstrip("\n").split(";")
+        shares.setdefault(int(f[0]), []).append((f[2], f[4], float(f[6])))
+    years = gemeente_figures()
+    utrecht = kwb_2023_rows("GM")
+    years[2023] = (2023, utrecht)
+    converted = {}
+    for year, (indeling, values) in years.items():
+        if indeling == 2024:
+            converted[year] = values
+            continue
+        out = {}
+        for indicator in ("population", "dwellings"):
+            sums = {}
+            for a, b, share in shares[indeling]:
+                if a not in values or indicator not in values[a]:
+                    continue
+                v = values[a][indicator]
+                if v is None:
+                    sums[b] = None
+                elif sums.get(b, 0) is not None:
+                    sums[b] = sums.get(b, 0) + share * v
+            for b, v in sums.items():
+                if v is not None:
+                    out.setdefault(b, {})[indicator] = v
+        converted[year] = out
+    expected = {}
+    for rule, indicator, minimum in (("minder-inwoners", "population", 250), ("minder-woningen", "dwellings", 100)):
+        values = {}
+        codes = set().union(*(v.keys() for v in converted.values()))
+        for code in codes:
+            known = [(y, converted[y][code][indicator]) for y in sorted(converted)
+                     if indicator in converted[y].get(code, {})]
+            if len(known) < 2:
+                continue
+            (a, first), (b, last) = known[0], known[-1]
+            population = converted[a][code].get("population")
+            if first < minimum or population is None or population < 250 or first <= 0:
+                continue
+            values[code] = (a, b, (last / first - 1) * 100)
+        groups = {}
+        for code, (a, b, _) in values.items():
+            groups.setdefault((a, b), []).append(code)
+        for codes_ in groups.values():
+            if len(codes_) < 10:
+                continue
+            xs = [values[c][2] for c in codes_]
+            mean = sum(xs) / len(xs)
+            sd = math.sqrt(sum((x - mean) ** 2 for x in xs) / (len(xs) - 1))
+            for c in codes_:
+                change = values[c][2]
+                expected.setdefault(c, {})[rule] = (change, -(change - mean) / sd, -change >= (5 if indicator == "population" else 3))
+    problems = []
+    rows_ = [r for r in csv.DictReader(open(path, encoding="utf-8")) if r["niveau"] == "gemeente"]
+    if set(r["code"] for r in rows_) != set(expected):
+        problems.append(f"gemeenten met een verandering: wijkradar {len(rows_)}, python {len(expected)}")
+    for row in rows_:
+        mine = expected.get(row["code"], {})
+        for rule, *_ in CHANGE_RULES:
+            got, want = row["chg_" + rule], mine.get(rule, (None,))[0]
+            if (want is None) != (got == "") or (want is not None and abs(float(got) - want) > 1e-5):
+                problems.append(f"{row['code']} {rule}: wijkradar {got!r}, python {want}")
+        fired = sum(1 for _, _, fires in mine.values() if fires)
+        score = sum(z for _, z, _ in mine.values()) / len(mine) if mine else None
+        if score is None or abs(float(row["veranderingsscore"]) - score) > 1e-5 or int(row["veranderingsregels"]) != fired:
+            problems.append(f"{row['code']} score/regels: wijkradar {row['veranderingsscore']} {row['veranderingsregels']}, python {score} {fired}")
+        kind = development_type(False, len(mine), fired, score)
+        if row["ontwikkelingstype"] != kind:
+            problems.append(f"{row['code']} ontwikkelingstype: wijkradar {row['ontwikkelingstype']!r}, python {kind!r}")
+    print(f"gemeenten: {len(rows_)} met een verandering, {len(problems)} verschillen")
+    return problems
+
+
 def development_type(signal, rules, fired, score):
     if rules < 2:
         return ""
@@ -272,4 +375,4 @@ def development_type(signal, rules, fired, score):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(main(*sys.argv[1:3]))

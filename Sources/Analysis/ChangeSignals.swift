@@ -165,7 +165,8 @@ public struct ChangeSignals: Sendable {
 
     static func largeEnough(_ code: RegionCode, rule: Rule, first: Double, in table: RegionTable) -> Bool {
         if let minimum = rule.minimumBase, first < minimum { return false }
-        guard let population = table.cell(code, "population")?.number else { return true }
+        // Without a known number of inhabitants the minimum cannot be checked: left out, as /methode says.
+        guard let population = table.cell(code, "population")?.number else { return false }
         return population >= minimumPopulation
     }
 

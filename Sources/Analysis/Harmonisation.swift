@@ -78,9 +78,11 @@ public enum Harmonisation {
     }
 
     /// What each part weighs in its newer region: its share of the older region's inhabitants when every part's
-    /// inhabitants are known, else its share alone.
+    /// inhabitants are known and some live there, else its share alone (an uninhabited region keeps its area).
     static func weights(_ parts: [Part]) -> [Double] {
-        parts.allSatisfy { $0.size != nil } ? parts.map { $0.share * $0.size! } : parts.map(\.share)
+        let byInhabitants = parts.compactMap { part in part.size.map { part.share * $0 } }
+        guard byInhabitants.count == parts.count, byInhabitants.reduce(0, +) > 0 else { return parts.map(\.share) }
+        return byInhabitants
     }
 
     static func cell(_ column: RegionTable.Column, parts: [Part], weight: RegionTable.Column?) -> Cell {

@@ -17,6 +17,8 @@ public struct HarmonisedSeries: Sendable {
         public var indeling: Int
         public var origin: String
         public var assumedUnchanged: Bool
+        /// What the shares of divided regions rest on: "naar inwoners", "naar adressen en naar oppervlakte".
+        public var basis: String
     }
 
     /// Period → how that year's figures came onto the indeling.
@@ -91,12 +93,19 @@ public struct HarmonisedSeries: Sendable {
                 var crosswalk = known(indeling)
                 // A crosswalk may list only the regions a change touched (as the grenswijzigen tables do) or cover
                 // only the gemeenten whose outlines are held: the others join by the unchanged rule.
-                if var known = crosswalk, let sameCode {
-                    let covered = Set(known.links.map(\.from))
-                    let others = sameCode.links.filter { !covered.contains($0.from) }
-                    if !others.isEmpty {
-                        known.links += others
-                        known.origin += "; overige: \(sameCode.origin)"
+                // Another crosswalk of the same years (the bundled herindelingen behind a user's table of the
+                // gemeenten that changed) fills in first.
+                if var known = crosswalk {
+                    var covered = Set(known.links.map(\.from))
+                    let others = ofLevel.filter {
+                        $0.fromYear == known.fromYear && $0.toYear == target && $0.origin != known.origin
+                    }
+                    for other in others + (sameCode.map { [$0] } ?? []) {
+                        let added = other.links.filter { !covered.contains($0.from) }
+                        guard !added.isEmpty else { continue }
+                        known.links += added
+                        known.origin += "; overige: \(other.origin)"
+                        covered.formUnion(added.map(\.from))
                     }
                     crosswalk = known
                 }
@@ -111,7 +120,10 @@ public struct HarmonisedSeries: Sendable {
                 converted[period, default: [:]].merge(conversion.converted) { a, _ in a }
                 let assumed = crosswalk.links.allSatisfy { $0.basis == .unchanged }
                 let noun = level == .district ? "wijken" : "buurten"
-                methods[period] = Method(indeling: indeling, origin: crosswalk.origin, assumedUnchanged: assumed)
+                let bases = Set(crosswalk.links.map(\.basis)).subtracting([.whole, .unchanged])
+                methods[period] = Method(
+                    indeling: indeling, origin: crosswalk.origin, assumedUnchanged: assumed,
+                    basis: DutchFormat.list(Crosswalk.Basis.allCases.filter(bases.contains).map(\.label)))
                 let left = Set(group.regionsWithFigures).subtracting(crosswalk.links.map(\.from)).count
                 if assumed, left > 0 {
                     breaks[period] =

@@ -54,6 +54,7 @@ public enum OutlineOverlap {
         level: RegionLevel, fromYear: Int, toYear: Int, from old: [RegionCode: Rings], to new: [RegionCode: Rings]
     ) -> Result {
         var counts: [RegionCode: [RegionCode: Int]] = [:]
+        var largestCell = cellSize
         let newBoxes = new.compactMapValues(Box.init)
         // One gemeente's older regions at a time keeps the grid small; cells lie on one national grid, so a cell
         // near two gemeenten is the same cell in both and every part is counted once, for its own older region.
@@ -63,6 +64,7 @@ public enum OutlineOverlap {
             let boxes = members.compactMap { code in Box(old[code]!).map { (code, $0) } }
             guard let box = boxes.map(\.1).reduce(nil, { ($0 ?? $1).union($1) }) else { continue }
             let grid = Grid(box: box)
+            largestCell = max(largestCell, grid.size)
             var oldLabels = [Int32](repeating: -1, count: grid.cellCount)
             for (index, (code, _)) in boxes.enumerated() {
                 grid.fill(old[code]!, label: Int32(index), into: &oldLabels)
@@ -80,12 +82,14 @@ public enum OutlineOverlap {
                 counts[boxes[pair >> 32].0, default: [:]][candidates[pair & 0xFFFF_FFFF]] = n
             }
         }
-        return result(level: level, fromYear: fromYear, toYear: toYear, counts: counts, all: Set(old.keys))
+        return result(
+            level: level, fromYear: fromYear, toYear: toYear, counts: counts, all: Set(old.keys), cell: largestCell)
     }
 
     /// Shares from cell counts: slivers dropped, whole units recognised.
     static func result(
-        level: RegionLevel, fromYear: Int, toYear: Int, counts: [RegionCode: [RegionCode: Int]], all: Set<RegionCode>
+        level: RegionLevel, fromYear: Int, toYear: Int, counts: [RegionCode: [RegionCode: Int]], all: Set<RegionCode>,
+        cell: Double = cellSize
     ) -> Result {
         var received: [RegionCode: Int] = [:]
         for parts in counts.values { for (to, n) in parts { received[to, default: 0] += n } }
@@ -101,7 +105,9 @@ public enum OutlineOverlap {
                 if Double(n) >= wholeShare * Double(received[to]!) { identical += 1 } else { merged += 1 }
                 continue
             }
-            let kept = parts.filter { Double($0.value) >= sliverShare * total }
+            // A region scattered in pieces that are all under the threshold keeps them all rather than vanish.
+            let large = parts.filter { Double($0.value) >= sliverShare * total }
+            let kept = large.isEmpty ? parts : large
             slivers += parts.count - kept.count
             let keptTotal = Double(kept.values.reduce(0, +))
             if kept.count > 1 { divided += 1 } else { single += 1 }
@@ -113,7 +119,7 @@ public enum OutlineOverlap {
         let crosswalk = Crosswalk(
             level: level, fromYear: fromYear, toYear: toYear,
             origin: "Wijkradar: overlap van de \(noun) \(fromYear) en \(toYear) (CBS / Kadaster), "
-                + "raster van \(Int(cellSize)) m in RD New",
+                + "raster van \(cell == cellSize ? "\(Int(cellSize)) m" : "\(Int(cellSize)) m (grote gemeenten tot \(Int(cell)) m)") in RD New",
             links: links)
         return Result(
             crosswalk: crosswalk, identical: identical, mergedWhole: merged, divided: divided, single: single,

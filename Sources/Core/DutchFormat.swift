@@ -22,7 +22,6 @@ public enum DutchFormat {
         return (value < 0 && rounded != 0 ? "-" : "") + text
     }
 
-    /// A cell as text, its status always visible: secret is never shown as a number, computed is marked.
     /// A change with its sign: "+1,2", "−0,4" (a real minus sign), "0,0".
     public static func signed(_ value: Double, decimals: Int = 0) -> String {
         let text = number(abs(value), decimals: decimals)
@@ -30,6 +29,7 @@ public enum DutchFormat {
         return (value > 0 ? "+" : "−") + text
     }
 
+    /// A cell as text, its status always visible: secret is never shown as a number, computed is marked.
     public static func cell(_ cell: Cell, decimals: Int = 0) -> String {
         switch cell {
         case .value(let v): number(v, decimals: decimals)

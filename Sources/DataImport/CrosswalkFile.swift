@@ -60,6 +60,7 @@ public enum CrosswalkFile {
             )
         }
         var weights: [Key: [RegionCode: (Double, Crosswalk.Basis)]] = [:]
+        var firstLine: [Key: Int] = [:]
         for row in table.rows {
             func cell(_ key: String) -> String { index[key]! < row.cells.count ? row.cells[index[key]!] : "" }
             func fail(_ key: String?, _ message: String) -> ImportError {
@@ -87,9 +88,23 @@ public enum CrosswalkFile {
                 basis = named
             }
             let key = Key(level: a.level, from: from, to: to, code: a)
+            if firstLine[key] == nil { firstLine[key] = row.line }
             if weight > 0 { weights[key, default: [:]][b, default: (0, basis)].0 += weight }
         }
         guard !weights.isEmpty else { throw ImportError(file: fileName, "de tabel heeft geen regels met een gewicht") }
+        // Shares (every weight at most 1) must add up to 1 per older region: a region with parts missing, or a table
+        // written the wrong way round, would otherwise be scaled up without a word.
+        if weights.values.allSatisfy({ $0.values.allSatisfy { $0.0 <= 1 } }) {
+            for key in weights.keys.sorted(by: { firstLine[$0]! < firstLine[$1]! }) {
+                let sum = weights[key]!.values.reduce(0) { $0 + $1.0 }
+                guard abs(sum - 1) <= 0.01 else {
+                    throw ImportError(
+                        file: fileName, line: firstLine[key], column: table.columnName(index["weight"]!),
+                        "de aandelen van \(key.code) (\(key.from) → \(key.to)) tellen op tot \(DutchFormat.number(sum, decimals: 3)), niet tot 1; ontbreekt er een deel, of staan van en naar verwisseld?"
+                    )
+                }
+            }
+        }
         let name = origin ?? "omrekentabel \(fileName)"
         let grouped = Dictionary(grouping: weights.keys) { [$0.level.rawValue, "\($0.from)", "\($0.to)"] }
         return grouped.values.map { keys in
@@ -104,6 +119,13 @@ public enum CrosswalkFile {
             }
             return Crosswalk(level: first.level, fromYear: first.from, toYear: first.to, origin: name, links: links)
         }.sorted { ($0.level, $0.fromYear, $0.toYear) < ($1.level, $1.fromYear, $1.toYear) }
+    }
+
+    /// What is shown with a crosswalk read from a file: "ingelezen uit t.csv: 1.251 regio's, 2.558 koppelingen".
+    public static func statement(_ crosswalk: Crosswalk, fileName: String) -> String {
+        "ingelezen uit \(fileName): "
+            + DutchFormat.count(Set(crosswalk.links.map(\.from)).count, "regio", "regio's") + ", "
+            + DutchFormat.count(crosswalk.links.count, "koppeling", "koppelingen")
     }
 
     struct Key: Hashable {

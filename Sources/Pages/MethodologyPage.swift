@@ -82,7 +82,7 @@ public enum MethodologyPage {
                         "Is een deel geheim of onbekend, dan is de uitkomst geheim of onbekend, tenzij dat deel hoogstens 1 % van de inwoners van de nieuwe regio uitmaakt; dan blijft het weg."
                     }
                     li {
-                        "Wijken en buurten zonder omrekentabel: een wijk met dezelfde code, dezelfde naam en een oppervlakte die minder dan 1 % verschilt, geldt als ongewijzigd, en de pagina zegt dat. Andere wijken worden niet verbonden."
+                        "Wijken en buurten zonder omrekentabel: een wijk met dezelfde code, dezelfde naam (waar beide jaren een naam geven; StatLine-bestanden hebben er geen) en een oppervlakte die hoogstens 1 % verschilt (of 1 ha, de afronding van de bestanden), geldt als ongewijzigd, en de pagina zegt dat. Andere wijken worden niet verbonden."
                     }
                     crosswalkItems()
                 }

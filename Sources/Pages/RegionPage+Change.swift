@@ -23,7 +23,7 @@ extension RegionPage {
                     strong {
                         result.fired >= ChangeSignals.threshold ? "Veranderingssignaal: " : "Geen veranderingssignaal: "
                     }
-                    "\(result.fired) van de \(result.changes.count) veranderingsregels gaan af (drempel: \(ChangeSignals.threshold)). "
+                    "\(result.fired) van de \(result.changes.count) veranderingsregels \(result.fired == 1 ? "gaat" : "gaan") af (drempel: \(ChangeSignals.threshold)). "
                     if let score = result.score {
                         "Veranderingsscore \(DutchFormat.number(score, decimals: 2)) (0 = als de meeste \(noun); hoger = ongunstiger). "
                     }

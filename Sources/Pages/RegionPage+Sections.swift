@@ -107,7 +107,7 @@ extension RegionPage {
             if let warning = model.warning {
                 p {
                     strong { warning.signal ? "Signaal: " : "Geen signaal: " }
-                    "\(warning.fired) van de \(warning.flags.count) regels gaan af (drempel: \(EarlyWarning.threshold)). "
+                    "\(warning.fired) van de \(warning.flags.count) regels \(warning.fired == 1 ? "gaat" : "gaan") af (drempel: \(EarlyWarning.threshold)). "
                     if let composite = warning.composite {
                         "Samengestelde score \(DutchFormat.number(composite, decimals: 2)) (0 = gemiddeld; hoger = kwetsbaarder). "
                     }

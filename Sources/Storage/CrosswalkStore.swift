@@ -16,45 +16,66 @@ public struct CrosswalkStore: Sendable {
         public var createdAt: Date
     }
 
+    /// Stores crosswalks, each with what to show with it, in one transaction: a file's crosswalks are there whole.
+    public func save(_ crosswalks: [(Crosswalk, statement: String)], derived: Bool, now: Date = Clock.current.now())
+        async throws
+    {
+        try await store.transaction { sql in
+            for (crosswalk, statement) in crosswalks {
+                try await Self.save(crosswalk, statement: statement, derived: derived, now: now, on: sql)
+            }
+        }
+    }
+
     @discardableResult
     public func save(_ crosswalk: Crosswalk, statement: String, derived: Bool, now: Date = Clock.current.now())
         async throws -> Int
     {
         try await store.transaction { sql in
-            let old = try await sql.select().column("id").from("crosswalks")
-                .where("level", .equal, crosswalk.level.rawValue).where("from_year", .equal, crosswalk.fromYear)
-                .where("to_year", .equal, crosswalk.toYear).where("origin", .equal, crosswalk.origin)
-                .all(decodingColumn: "id", as: Int.self)
-            for id in old {
-                try await sql.delete(from: "crosswalk_links").where("crosswalk_id", .equal, id).run()
-                try await sql.delete(from: "crosswalks").where("id", .equal, id).run()
-            }
-            let id = try await sql.insert(into: "crosswalks")
-                .columns("level", "from_year", "to_year", "origin", "statement", "derived", "created_at")
-                .values(
-                    SQLBind(crosswalk.level.rawValue), SQLBind(crosswalk.fromYear), SQLBind(crosswalk.toYear),
-                    SQLBind(crosswalk.origin), SQLBind(statement), SQLBind(derived ? 1 : 0),
-                    SQLBind(Int(now.timeIntervalSince1970))
-                )
-                .returning("id").first(decodingColumn: "id", as: Int.self)!
-            for batch in crosswalk.links.chunked(200) {
-                let insert = sql.insert(into: "crosswalk_links")
-                    .columns("crosswalk_id", "from_code", "to_code", "share", "basis")
-                for link in batch {
-                    insert.values(
-                        SQLBind(id), SQLBind(link.from.rawValue), SQLBind(link.to.rawValue), SQLBind(link.share),
-                        SQLBind(link.basis.rawValue))
-                }
-                try await insert.run()
-            }
-            return id
+            try await Self.save(crosswalk, statement: statement, derived: derived, now: now, on: sql)
         }
+    }
+
+    static func save(_ crosswalk: Crosswalk, statement: String, derived: Bool, now: Date, on sql: any SQLDatabase)
+        async throws -> Int
+    {
+        let old = try await sql.select().column("id").from("crosswalks")
+            .where("level", .equal, crosswalk.level.rawValue).where("from_year", .equal, crosswalk.fromYear)
+            .where("to_year", .equal, crosswalk.toYear).where("origin", .equal, crosswalk.origin)
+            .all(decodingColumn: "id", as: Int.self)
+        for id in old {
+            try await sql.delete(from: "crosswalk_links").where("crosswalk_id", .equal, id).run()
+            try await sql.delete(from: "crosswalks").where("id", .equal, id).run()
+        }
+        let id = try await sql.insert(into: "crosswalks")
+            .columns("level", "from_year", "to_year", "origin", "statement", "derived", "created_at")
+            .values(
+                SQLBind(crosswalk.level.rawValue), SQLBind(crosswalk.fromYear), SQLBind(crosswalk.toYear),
+                SQLBind(crosswalk.origin), SQLBind(statement), SQLBind(derived ? 1 : 0),
+                SQLBind(Int(now.timeIntervalSince1970))
+            )
+            .returning("id").first(decodingColumn: "id", as: Int.self)!
+        for batch in crosswalk.links.chunked(200) {
+            let insert = sql.insert(into: "crosswalk_links")
+                .columns("crosswalk_id", "from_code", "to_code", "share", "basis")
+            for link in batch {
+                insert.values(
+                    SQLBind(id), SQLBind(link.from.rawValue), SQLBind(link.to.rawValue), SQLBind(link.share),
+                    SQLBind(link.basis.rawValue))
+            }
+            try await insert.run()
+        }
+        return id
+    }
+
+    /// The stored crosswalks without their links, for the staff page.
+    public func summaries() async throws -> [Stored] {
+        try await stored(links: [:])
     }
 
     /// Every stored crosswalk: imported ones before derived ones (addresses describe where people live better than
     /// area), then the newest first.
     public func all() async throws -> [Stored] {
-        let rows = try await store.sql.select().columns("*").from("crosswalks").all()
         var links: [Int: [Crosswalk.Link]] = [:]
         for row in try await store.sql.select().columns("*").from("crosswalk_links").all() {
             guard let from = RegionCode(try row.decode(column: "from_code", as: String.self)),
@@ -64,6 +85,11 @@ public struct CrosswalkStore: Sendable {
             links[try row.decode(column: "crosswalk_id", as: Int.self), default: []].append(
                 Crosswalk.Link(from: from, to: to, share: try row.decode(column: "share"), basis: basis))
         }
+        return try await stored(links: links)
+    }
+
+    func stored(links: [Int: [Crosswalk.Link]]) async throws -> [Stored] {
+        let rows = try await store.sql.select().columns("*").from("crosswalks").all()
         var result: [Stored] = []
         for row in rows {
             let id = try row.decode(column: "id", as: Int.self)

@@ -234,10 +234,11 @@ public struct WijkanalyseBuilder: Sendable {
                 "Open rondjes zijn omgerekend naar de indeling van \(series.indeling) (berekend), "
                     + byOrigin.joined(separator: "; ") + ".")
             let split = convertedPeriods.compactMap { series.converted[$0]?[code] }.max() ?? 0
+            let bases = Set(used.map(\.basis).filter { !$0.isEmpty }).sorted()
             if split > 0.0005 {
                 notes.append(
-                    "Tot \(DutchFormat.number(split * 100, decimals: 1)) % daarvan komt uit gebieden die over meer dan één \(code.level.rawValue) zijn verdeeld (naar inwoners)."
-                )
+                    "Tot \(DutchFormat.number(split * 100, decimals: 1)) % daarvan komt uit gebieden die over meer dan één \(code.level.rawValue) zijn verdeeld"
+                        + (bases.isEmpty ? "." : " (\(bases.joined(separator: "; ")))."))
             }
         }
         let assumed = points.filter { !$0.converted && series.methods[$0.period]?.assumedUnchanged == true }

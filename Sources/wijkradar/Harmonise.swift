@@ -42,6 +42,13 @@ struct Harmonise: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Schrijf de reeksen als CSV (puntkomma, decimale komma) naar dit bestand.")
     var output: String?
 
+    @Option(
+        name: .customLong("veranderingen"),
+        help:
+            "Schrijf per regio de veranderingsregels, de veranderingsscore en het ontwikkelingstype als CSV (komma, punt)."
+    )
+    var changes: String?
+
     func run() async throws {
         let levels =
             try level.map { text in
@@ -66,7 +73,10 @@ struct Harmonise: AsyncParsableCommand {
             let snapshot = try await AnalysisSnapshot.load(store)
             var writer = CSVWriter(
                 dialect: .dutch,
-                header: ["code", "naam", "jaar", "indeling", "indicator", "waarde", "status", "omgerekend", "bron"])
+                header: [
+                    "code", "naam", "jaar", "indeling", "indicator", "waarde", "status", "omgerekend", "omrekening",
+                    "bron",
+                ])
             for level in levels {
                 guard let series = snapshot.harmonised[level] else {
                     print("\(level.rawValue): alle cijfers staan al op één indeling, of er zijn er geen.")
@@ -101,6 +111,12 @@ struct Harmonise: AsyncParsableCommand {
                                 .integer(series.indeling), .text(id),
                                 cell.number.map { .number($0) } ?? .text(""), .text(cell.status.dutchLabel),
                                 .text(series.converted[period]?[region.code] != nil ? "ja" : "nee"),
+                                .text(
+                                    series.converted[period]?[region.code] == nil
+                                        ? ""
+                                        : series.methods[period].map {
+                                            $0.origin + ($0.basis.isEmpty ? "" : " (\($0.basis))")
+                                        } ?? ""),
                                 .text(column.source.attribution),
                             ])
                         }
@@ -111,18 +127,20 @@ struct Harmonise: AsyncParsableCommand {
                 try writer.text.write(toFile: output, atomically: true, encoding: .utf8)
                 print("Geschreven: \(output)")
             }
+            if let changes {
+                try Self.changes(snapshot, levels: levels).write(toFile: changes, atomically: true, encoding: .utf8)
+                print("Geschreven: \(changes)")
+            }
         }
     }
 
     func importTable(_ path: String, basis: Crosswalk.Basis?, store: Store) async throws {
         let name = URL(fileURLWithPath: path).lastPathComponent
         do {
-            for crosswalk in try CrosswalkFile.read(
-                contentsOf: URL(fileURLWithPath: path), basis: basis, origin: source)
-            {
-                let statement =
-                    "ingelezen uit \(name): \(DutchFormat.count(Set(crosswalk.links.map(\.from)).count, "regio", "regio's")), \(DutchFormat.count(crosswalk.links.count, "koppeling", "koppelingen"))"
-                try await CrosswalkStore(store: store).save(crosswalk, statement: statement, derived: false)
+            let stated = try CrosswalkFile.read(contentsOf: URL(fileURLWithPath: path), basis: basis, origin: source)
+                .map { ($0, statement: CrosswalkFile.statement($0, fileName: name)) }
+            try await CrosswalkStore(store: store).save(stated, derived: false)
+            for (crosswalk, statement) in stated {
                 print(
                     "\(crosswalk.level.rawValue): omrekentabel \(crosswalk.fromYear) → \(crosswalk.toYear) \(statement)"
                 )
@@ -130,5 +148,33 @@ struct Harmonise: AsyncParsableCommand {
         } catch let error as ImportError {
             throw CLIError(error.description)
         }
+    }
+
+    /// Every region of the levels with a change: its change per rule, score, fired rules and development type, for
+    /// `bench/crosscheck.py`.
+    static func changes(_ snapshot: AnalysisSnapshot, levels: [RegionLevel]) -> String {
+        let rules = ChangeSignals.standardRules
+        var writer = CSVWriter(
+            dialect: .machine,
+            header: ["niveau", "code", "veranderingsscore", "veranderingsregels", "ontwikkelingstype"]
+                + rules.map { "chg_" + $0.id })
+        for level in levels {
+            let codes = Set(
+                (snapshot.harmonised[level]?.tables ?? snapshot.tables[level] ?? [:]).values.flatMap {
+                    $0.regions.map(\.code)
+                })
+            for code in codes.sorted() {
+                guard let change = snapshot.change(for: code), !change.changes.isEmpty else { continue }
+                writer.row(
+                    [
+                        .text(level.rawValue), .text(code.rawValue), .number(change.score, decimals: 6),
+                        .integer(change.fired), .text(snapshot.developmentType(for: code)?.rawValue ?? ""),
+                    ]
+                        + rules.map { rule in
+                            .number(change.changes.first { $0.rule == rule.id }?.change, decimals: 6)
+                        })
+            }
+        }
+        return writer.text
     }
 }

@@ -30,7 +30,7 @@ import Testing
         #expect(harmonised.stdout.contains("2013: 342 regio's, 41 omgerekend; van 2014: omgerekend"))
         #expect(
             try String(contentsOf: csv, encoding: .utf8).contains(
-                "GM0014;Groningen;2013;2024;population;227264,285;berekend;ja"))
+                "GM0014;Groningen;2013;2024;population;225165,71;berekend;ja;CBS / Kadaster"))
         #expect(try cli.run("harmoniseer", "--naar", "2020").stderr.contains("niet 2020"))
 
         let list = try cli.run("datasets", "list")
@@ -144,9 +144,14 @@ import Testing
         let radar = cli.dataDirectory.appendingPathComponent("radar.csv")
         let run = try cli.run("radar", "-o", radar.path)
         #expect(run.status == 0, "\(run.stderr)")
+        let changes = cli.dataDirectory.appendingPathComponent("veranderingen.csv")
+        let harmonised = try cli.run("harmoniseer", "--niveau", "gemeente", "--veranderingen", changes.path)
+        #expect(harmonised.status == 0, "\(harmonised.stderr)")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.repository.appendingPathComponent("bench/crosscheck.py").path, radar.path]
+        process.arguments = [
+            "python3", Self.repository.appendingPathComponent("bench/crosscheck.py").path, radar.path, changes.path,
+        ]
         let out = Pipe()
         process.standardOutput = out
         try process.run()
@@ -156,6 +161,8 @@ import Testing
         #expect(text.contains("kruiscontrole: 3340 wijken, 0 verschillen"), "\(text)")
         // Change signals and development types, from the 2022, 2023 (Utrecht) and 2024 wijk files.
         #expect(text.contains("veranderingen: 2773 wijken met een verandering, 0 verschillen"), "\(text)")
+        // The gemeenten: every year converted with the bundled herindelingen, then the same rules.
+        #expect(text.contains("gemeenten: 342 met een verandering, 0 verschillen"), "\(text)")
     }
 }
 

@@ -80,5 +80,10 @@ import Testing
                 "kolom basis: 'postcodes' is geen basis"))
         #expect(message(header + "2016,2022,WK001400,WK001400,0,adressen\n").contains("geen regels met een gewicht"))
         #expect(message("").contains("het bestand is leeg"))
+        // Shares that do not add up to 1: a part is missing, or from and to are swapped.
+        #expect(
+            message(header + "2016,2022,WK001400,WK001400,0.6,adressen\n2016,2022,WK001400,WK001401,0.2,adressen\n")
+                == "omrekentabel.csv, regel 2, kolom weight: de aandelen van WK001400 (2016 → 2022) tellen op tot 0,800, niet tot 1; ontbreekt er een deel, of staan van en naar verwisseld?"
+        )
     }
 }

@@ -37,7 +37,7 @@ struct AdminController: Sendable {
             AdminPage.AccountLine(
                 id: $0.id, email: $0.email, name: $0.name, role: $0.role.label, city: $0.cityID.flatMap { label[$0] })
         }
-        let crosswalks = try await CrosswalkStore(store: app.store).all().map {
+        let crosswalks = try await CrosswalkStore(store: app.store).summaries().map {
             CrosswalkSection.Line(
                 level: $0.crosswalk.level, fromYear: $0.crosswalk.fromYear, toYear: $0.crosswalk.toYear,
                 origin: $0.crosswalk.origin, statement: $0.statement, derived: $0.derived,

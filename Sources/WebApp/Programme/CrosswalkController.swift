@@ -16,9 +16,34 @@ struct CrosswalkController: Sendable {
         routes.on(.adminCrosswalksDerive) { try await derive($0) }
     }
 
+    /// One derivation at a time: it keeps a core busy for seconds (all wijken of the country), and a second click
+    /// would only do the same work again.
+    actor Gate {
+        var running = false
+        func enter() -> Bool {
+            if running { return false }
+            running = true
+            return true
+        }
+        func leave() { running = false }
+    }
+    static let gate = Gate()
+
     func derive(_ request: Request) async throws -> Response {
         try request.require(request.viewer.isStaff, "het beheer")
-        let outcomes = try await CrosswalkDerivation.run(store: app.store)
+        guard await Self.gate.enter() else {
+            return try await AdminController(app: app).admin(
+                request, problems: ["Omrekentabellen: er wordt al afgeleid. Probeer het over een minuut opnieuw."],
+                status: .conflict)
+        }
+        let outcomes: [CrosswalkDerivation.Outcome]
+        do {
+            outcomes = try await CrosswalkDerivation.run(store: app.store)
+            await Self.gate.leave()
+        } catch {
+            await Self.gate.leave()
+            throw error
+        }
         for outcome in outcomes {
             try await AuditLog(store: app.store).record(
                 actor: app.actor(request), action: "omrekentabel afgeleid",
@@ -45,11 +70,11 @@ struct CrosswalkController: Sendable {
         do {
             let crosswalks = try CrosswalkFile.read(
                 Array(buffer: file.data), fileName: name, basis: basis, origin: origin.isEmpty ? nil : origin)
+            let stated = crosswalks.map { ($0, statement: CrosswalkFile.statement($0, fileName: name)) }
+            // One transaction: a file's crosswalks are stored whole or not at all.
+            try await CrosswalkStore(store: app.store).save(stated, derived: false)
             var notices: [String] = []
-            for crosswalk in crosswalks {
-                let statement =
-                    "ingelezen uit \(name): \(DutchFormat.count(Set(crosswalk.links.map(\.from)).count, "regio", "regio's")), \(DutchFormat.count(crosswalk.links.count, "koppeling", "koppelingen"))"
-                try await CrosswalkStore(store: app.store).save(crosswalk, statement: statement, derived: false)
+            for (crosswalk, statement) in stated {
                 try await AuditLog(store: app.store).record(
                     actor: app.actor(request), action: "omrekentabel ingelezen",
                     subject: "\(crosswalk.level.rawValue) \(crosswalk.fromYear) → \(crosswalk.toYear)",
