@@ -35,6 +35,24 @@ import Testing
         #expect(dataset.unknownColumns.isEmpty)
     }
 
+    /// Each bundled gemeente file's indeling follows from its own rows, not from its label: the file called 2013 has
+    /// 403 gemeenten including De Friese Meren (GM1921, formed 1 January 2014), so its indeling is 2014's.
+    @Test func bundledGemeenteFilesCarryTheIndelingTheirRowsShow() throws {
+        let expected: [(String, year: Int, indeling: Int, count: Int, newest: String)] = [
+            ("cbs-gemeenten-2013.csv.gz", 2013, 2014, 403, "GM1921"),
+            ("cbs-gemeenten-2017.csv.gz", 2017, 2017, 388, "GM1945"),  // Groesbeek renamed Berg en Dal, 2016
+            ("cbs-kwb-2019-gemeenten.csv.gz", 2019, 2019, 355, "GM1966"),  // Het Hogeland, 2019
+            ("cbs-kwb-2022-gemeente.csv.gz", 2022, 2022, 345, "GM1980"),  // Dijk en Waard, formed 2022
+        ]
+        for (name, year, indeling, count, newest) in expected {
+            let dataset = try DataImporter.read(Fixture.bundled(name), options: Fixture.bundledOptions(name))
+            #expect(dataset.info.year == year, "\(name)")
+            #expect(dataset.indelingYear == indeling, "\(name)")
+            #expect(Set(dataset.regions.map(\.code)).count == count, "\(name)")
+            #expect(dataset.regions.contains { $0.code.rawValue == newest }, "\(name)")
+        }
+    }
+
     @Test func bundledAllNetherlandsWijkData() throws {
         let name = "cbs-kwb-2022-wijk.csv.gz"
         let dataset = try DataImporter.read(Fixture.bundled(name), options: Fixture.bundledOptions(name))
