@@ -56,7 +56,11 @@ def accept_invitation(browser, link):
 def sign_in(browser, server, email):
     browser.get(server + "/inloggen")
     fill(browser, {"email": email, "wachtwoord": PASSWORD})
+    form = browser.find_element(By.CSS_SELECTOR, 'main form[action="/inloggen"]')
     submit(browser, 'main form[action="/inloggen"]')
+    # Accepting an invitation already signs in, so the login page itself has the session form: wait for the page
+    # the login leads to, or the next get races with its redirect (two CI runs ended on the home page).
+    WebDriverWait(browser, 20).until(EC.staleness_of(form))
     wait_for(browser, "form.session")
 
 

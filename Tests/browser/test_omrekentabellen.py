@@ -36,8 +36,15 @@ def grenswijzigen_table(path):
     return len(codes), len(rows)
 
 
-def notice(browser):
-    return WebDriverWait(browser, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "main .notice, main .errors"))[0].text
+def submit_and_read(browser, form_selector):
+    """Submits a form and returns the notice or errors of the page it leads to (not of the page it left)."""
+    from selenium.webdriver.support import expected_conditions as EC
+
+    page = browser.find_element(By.TAG_NAME, "html")
+    submit(browser, form_selector)
+    WebDriverWait(browser, 60).until(EC.staleness_of(page))
+    return WebDriverWait(browser, 30).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, "main .notice, main .errors"))[0].text
 
 
 def test_staff_read_a_crosswalk_table_and_derive_from_outlines(server, browser):
@@ -53,8 +60,7 @@ def test_staff_read_a_crosswalk_table_and_derive_from_outlines(server, browser):
     browser.find_element(By.CSS_SELECTOR, 'form[action="/beheer/omrekentabellen"] input[type="file"]').send_keys(path)
     Select(browser.find_element(By.NAME, "basis")).select_by_value("adressen")
     browser.find_element(By.NAME, "bron").send_keys("grenswijzigen (test), adressen")
-    submit(browser, 'form[action="/beheer/omrekentabellen"]')
-    text = notice(browser)
+    text = submit_and_read(browser, 'form[action="/beheer/omrekentabellen"]')
     # The rows are the newer year: every 2016 wijk that was divided appears once, with its two parts.
     assert f"Omrekentabel wijk 2016 → 2022 ingelezen uit grenswijzigen-wijk-2016-2022.csv: {wijken:,} regio's".replace(",", ".") in text, text
     assert f"{rows:,} koppelingen".replace(",", ".") in text, text
@@ -65,14 +71,12 @@ def test_staff_read_a_crosswalk_table_and_derive_from_outlines(server, browser):
     assert serious_violations(browser) == []
 
     # The bundled data hold outlines of one year only: nothing to derive, and the page says so.
-    submit(browser, 'form[action="/beheer/omrekentabellen/afleiden"]')
-    assert "geen grenzen van twee of meer jaren" in notice(browser)
+    assert "geen grenzen van twee of meer jaren" in submit_and_read(browser, 'form[action="/beheer/omrekentabellen/afleiden"]')
 
     # A table with a word where a weight belongs: refused, with the file, line and column; nothing stored.
     bad = os.path.join(directory, "fout.csv")
     pathlib.Path(bad).write_text("from_year;to_year;from_code;to_code;weight;basis\r\n2016;2022;WK001400;WK001400;veel;adressen\r\n")
     browser.find_element(By.CSS_SELECTOR, 'form[action="/beheer/omrekentabellen"] input[type="file"]').send_keys(bad)
-    submit(browser, 'form[action="/beheer/omrekentabellen"]')
-    text = notice(browser)
+    text = submit_and_read(browser, 'form[action="/beheer/omrekentabellen"]')
     assert "fout.csv, regel 2, kolom weight: 'veel' is geen gewicht" in text, text
     assert len(browser.find_elements(By.CSS_SELECTOR, "#omrekentabellen tbody tr")) == 1
