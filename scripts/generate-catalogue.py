@@ -102,7 +102,7 @@ cars_per_household|Personenauto's per huishouden|per huishouden|amenities|neutra
 area_total_ha|Oppervlakte totaal|ha|area|neutral|sum||0|a_opp_ha|OppervlakteTotaal|||opp_tot|
 area_land_ha|Oppervlakte land|ha|area|neutral|sum||0|a_lan_ha|OppervlakteLand|||opp_land|
 area_water_ha|Oppervlakte water|ha|area|neutral|sum||0|a_wat_ha|OppervlakteWater|||opp_water|
-area_km2|Oppervlakte (tmap, km²)|km²|area|neutral|sum||2||||area||
+area_km2|Oppervlakte (km²)|km²|area|neutral|sum||2||||area||
 urbanity|Mate van stedelijkheid (1 = zeer sterk, 5 = niet stedelijk)|klasse|area|neutral|none||0|ste_mvs|MateVanStedelijkheid||urbanity|sted|
 address_density|Omgevingsadressendichtheid|adressen per km²|area|neutral|none||0|ste_oad|Omgevingsadressendichtheid|||oad|
 births|Geboorte totaal|aantal|population|neutral|sum||0|a_geb|GeboorteTotaal||||

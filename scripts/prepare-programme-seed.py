@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """Writes Sources/Programme/Resources/programme-seed.json: the real programme "Nieuwe perspectieven voor stedelijke
-vernieuwing" (Platform31/G32, 2016–2017) from ../shared/data/reference/g32_nieuwe_perspectieven_12_wijken.csv and
+vernieuwing" (Platform31/G32, 2016–2017) from ../Platform31, 'Op zoek naar nieuwe perspectieven voor de wijkaanpak' (2016); AD, 'Kwetsbare wijk holt achteruit' (maart 2017) and
 ../shared/reference/programme.md. Only verified facts, each with its source; unknown stays unknown (the twelfth wijk).
 """
 import csv, json, os
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CSV = os.path.join(ROOT, "..", "shared", "data", "reference", "g32_nieuwe_perspectieven_12_wijken.csv")
-PROGRAMME_MD = "Platform31, programmapagina 'Nieuwe perspectieven voor stedelijke vernieuwing'; AD, maart 2017 (via shared/reference/programme.md)"
+PROGRAMME_MD = "Platform31, programmapagina 'Nieuwe perspectieven voor stedelijke vernieuwing'; AD, maart 2017"
 # Gemeente codes checked against CBS Kerncijfers wijken en buurten 2022 (bundled cbs-kwb-2022-gemeente).
 GEMEENTE = {"Groningen": "GM0014", "Emmen": "GM0114", "Lelystad": "GM0995", "Haarlem": "GM0392", "Zoetermeer": "GM0637",
             "Delft": "GM0503", "Schiedam": "GM0606", "'s-Hertogenbosch": "GM0796", "Eindhoven": "GM0772",
@@ -33,12 +33,12 @@ for row in csv.DictReader(open(CSV, encoding="utf-8")):
     if row["pc4"]:
         facts.append({"field": "postcode", "value": row["pc4"], "source": row["inwoners_bron"] or row["bouwperiode_bron"]})
     if row["opmerking"]:
-        facts.append({"field": "opmerking", "value": row["opmerking"], "source": "shared/data/reference/g32_nieuwe_perspectieven_12_wijken.csv"})
+        facts.append({"field": "opmerking", "value": row["opmerking"], "source": "Platform31, 'Op zoek naar nieuwe perspectieven voor de wijkaanpak' (2016); AD, 'Kwetsbare wijk holt achteruit' (maart 2017)"})
     wijk = {"number": int(row["nr"]), "open": False, "city": row["gemeente"], "municipalityCode": GEMEENTE[row["gemeente"]],
             "wijk": row["wijk"], "nameSource": PROGRAMME_MD, "facts": facts}
     if row["wijk"] in CBS:
         code, approximate, note = CBS[row["wijk"]]
-        wijk["cbsArea"] = {"codes": [code], "approximate": approximate, "note": note, "source": "shared/reference/programme.md"}
+        wijk["cbsArea"] = {"codes": [code], "approximate": approximate, "note": note, "source": "Platform31, programma 'Nieuwe perspectieven voor stedelijke vernieuwing'; AD, maart 2017"}
     wijken.append(wijk)
 
 # The sources give months and seasons, not days: keep that precision.

@@ -33,7 +33,8 @@ public enum Summary {
             .filter {
                 !$0.indicator.stigmatising && $0.indicator.id != "population" && $0.isOutlier && $0.value.number != nil
             }
-            .filter { $0.indicator.unit != "aantal" }
+            // Counts and land area say how big a region is, not what stands out about it.
+            .filter { $0.indicator.unit != "aantal" && $0.indicator.domain != "area" }
             .sorted { (abs($0.zScore!), $0.indicator.id) > (abs($1.zScore!), $1.indicator.id) }
         for row in notable.prefix(max(0, count - result.count - (warning == nil ? 0 : 1))) {
             let value = DutchFormat.number(row.value.number!, decimals: row.indicator.decimals)
@@ -55,7 +56,7 @@ public enum Summary {
                     "Vroegsignalering: \(warning.fired) van de \(warning.flags.count) signalen gaan af (\(labels.joined(separator: ", ")))."
             } else if warning.fired > 0 {
                 text =
-                    "Vroegsignalering: \(warning.fired) van de \(warning.flags.count) signalen gaan af; dat is minder dan de drempel van \(EarlyWarning.threshold)."
+                    "Vroegsignalering: \(warning.fired) van de \(warning.flags.count) signalen \(warning.fired == 1 ? "gaat" : "gaan") af; dat is minder dan de drempel van \(EarlyWarning.threshold)."
             } else {
                 text = "Vroegsignalering: geen van de \(warning.flags.count) signalen gaat af."
             }

@@ -34,7 +34,7 @@ public enum DutchFormat {
         switch cell {
         case .value(let v): number(v, decimals: decimals)
         case .computed(let v): number(v, decimals: decimals) + " (berekend)"
-        case .secret: "geheim"
+        case .secret: "geheim of niet beschikbaar"
         case .missing: "ontbreekt"
         case .notApplicable: "n.v.t."
         }

@@ -17,7 +17,10 @@ enum Components {
                 DutchFormat.number(v, decimals: decimals) + suffix + "*"
             }
         case .secret:
-            return span(.class("secret"), .title("CBS: onbekend, onvoldoende betrouwbaar of geheim")) { "geheim" }
+            // CBS's "." means secret, unreliable or not (yet) available, and the file does not say which.
+            return span(.class("secret"), .title("CBS: onbekend, onvoldoende betrouwbaar of geheim")) {
+                "geheim of niet beschikbaar"
+            }
         case .missing:
             return span(.class("none"), .title("geen waarde in de bron")) { "ontbreekt" }
         case .notApplicable:

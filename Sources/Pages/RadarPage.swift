@@ -58,13 +58,17 @@ public enum RadarPage {
         /// Wijkradar's development type to show only.
         public var development: String
         public var onlyChangeSignals: Bool
-        /// "verandering": least favourable change first instead of the score.
+        /// "verandering": least favourable change first instead of the score; "inwoners", "naam".
         public var sort: String
+        /// 1-based page of `pageSize` rows.
+        public var page: Int
 
         public init(
             municipality: String = "", province: String = "", minimumPopulation: Int? = nil, onlySignals: Bool = false,
-            cluster: String = "", development: String = "", onlyChangeSignals: Bool = false, sort: String = ""
+            cluster: String = "", development: String = "", onlyChangeSignals: Bool = false, sort: String = "",
+            page: Int = 1
         ) {
+            self.page = max(1, page)
             self.development = development
             self.onlyChangeSignals = onlyChangeSignals
             self.sort = sort
@@ -88,12 +92,23 @@ public enum RadarPage {
             return parts.joined(separator: "&")
         }
 
+        /// The address of another page of the same selection.
+        public func path(page: Int) -> String {
+            let query = queryString + (page > 1 ? (queryString.isEmpty ? "" : "&") + "pagina=\(page)" : "")
+            return SiteURL.radar.path + (query.isEmpty ? "" : "?" + query)
+        }
+
         private func escape(_ s: String) -> String {
             s.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
         }
     }
 
     public struct Model: Sendable {
+        /// Rows per page: the first view of the radar stays small (a whole country was 782 KB).
+        public static let pageSize = 100
+        /// Without a choice, wijken under this many inhabitants are left out: business parks, university grounds
+        /// and rural remainders otherwise fill the top with percentages of a few dozen people.
+        public static let defaultMinimumPopulation = 1_000
         public var period: Int
         public var total: Int
         public var rows: [Row]
@@ -155,7 +170,9 @@ public enum RadarPage {
                     }
                 }
                 div {
-                    label(.for("min_inwoners")) { "Minimaal aantal inwoners" };
+                    label(.for("min_inwoners")) {
+                        "Minimaal aantal inwoners (standaard \(DutchFormat.number(Double(Model.defaultMinimumPopulation))); 0 = alle wijken)"
+                    };
                     input(
                         .type("number"), .id("min_inwoners"), .name("min_inwoners"), Attribute("min", "0"),
                         .value(model.filters.minimumPopulation.map(String.init) ?? ""))
@@ -186,6 +203,9 @@ public enum RadarPage {
                             "verandering",
                             "grootste achteruitgang" + (model.changeSince.map { " sinds \($0)" } ?? ""),
                             selected: model.filters.sort == "verandering")
+                        Components.choice(
+                            "inwoners", "meeste inwoners eerst", selected: model.filters.sort == "inwoners")
+                        Components.choice("naam", "op naam", selected: model.filters.sort == "naam")
                     }
                 }
                 checkbox(
@@ -194,14 +214,7 @@ public enum RadarPage {
                 checkbox("signaal", "Alleen wijken met een signaal", checked: model.filters.onlySignals)
                 button(.type("submit")) { "Filter" }
             }
-            p {
-                "\(DutchFormat.number(Double(model.rows.count))) \(model.rows.count == 1 ? "wijk" : "wijken") getoond. "
-                a(
-                    .href(
-                        SiteURL.radarCSV.path
-                            + (model.filters.queryString.isEmpty ? "" : "?" + model.filters.queryString))
-                ) { "Download als CSV" }
-            }
+            summary(model)
             table(.class("figures radar")) {
                 caption {
                     "Wijken naar vroegsignaleringsscore, \(model.period). \(model.source.attribution) (\(model.source.table))."
@@ -217,7 +230,7 @@ public enum RadarPage {
                     }
                 }
                 tbody {
-                    for row in model.rows {
+                    for row in model.pageRows {
                         tr(.class(row.programme ? "programme" : "")) {
                             td(.class("num")) { String(row.rank) }
                             th(.scope("row")) {
@@ -247,6 +260,7 @@ public enum RadarPage {
                     }
                 }
             }
+            pager(model)
         }
     }
 }

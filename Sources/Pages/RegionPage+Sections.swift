@@ -183,8 +183,13 @@ extension RegionPage {
                 Choropleth(
                     title: "\(map.selected.label) per wijk, \(model.municipalityName)",
                     description:
-                        "Kaart van de wijken van \(model.municipalityName), ingekleurd naar \(map.selected.label) in vijf klassen (kwintielen). \(model.region.name) is dik omrand.",
-                    areas: map.areas, highlight: model.region.code.level == .district ? model.region.code.rawValue : nil
+                        "Kaart van de wijken van \(model.municipalityName), ingekleurd naar \(map.selected.label) in vijf klassen (kwintielen). "
+                        + (model.region.code.level == .neighbourhood
+                            ? "De wijk waarin \(model.region.name) ligt is dik omrand."
+                            : model.region.code.level == .district ? "\(model.region.name) is dik omrand." : ""),
+                    // A buurt is shown by the wijk it lies in (buurt outlines are not bundled).
+                    areas: map.areas,
+                    highlight: model.region.code.level == .municipality ? nil : model.region.code.district?.rawValue
                 )
                 .render { DutchFormat.number($0, decimals: map.selected.decimals) }
                 p(.class("meta")) {

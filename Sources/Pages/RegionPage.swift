@@ -182,7 +182,7 @@ public enum RegionPage {
                     "Cijfers van \(profile.period). Percentiel: plaats tussen de \(DutchFormat.number(Double(profile.comparisonBase))) \(Components.levelNoun(model.region.level)) met een waarde in de ingelezen gegevens (0 = laagste, 100 = hoogste)"
                     !profile.isNationalComparison
                         ? " — dat is geen landelijk bestand, dus geen vergelijking met heel Nederland. " : ". "
-                    "▲/▼: meer dan één standaardafwijking boven/onder het gemiddelde. * = berekend door Wijkradar."
+                    "▲/▼: meer dan één standaardafwijking boven/onder het gemiddelde (niet bij aantallen). * = berekend door Wijkradar."
                 }
                 for domain in Components.domainTitles {
                     let rows = profile.rows.filter { $0.indicator.domain == domain.id && !$0.indicator.stigmatising }
@@ -227,8 +227,9 @@ public enum RegionPage {
 
     static func indicatorRow(_ row: RegionProfile.Row, _ model: Model, _ sources: Sources) -> Node {
         let decimals = row.indicator.decimals
+        // A count (deaths, businesses) is large or small with the region; ▲▼ there says nothing about the region.
         let marker: Node =
-            row.isOutlier
+            row.isOutlier && row.indicator.unit != "aantal"
             ? span(
                 .class("marker"),
                 .title(

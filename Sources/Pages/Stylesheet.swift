@@ -31,6 +31,10 @@ public enum Stylesheet {
         tr.context th { font-style: italic; }
         tr.programme { background: #fff4d6; }
         .badge { background: #7a4a00; color: #fff; font-size: .75rem; padding: 0 .35rem; border-radius: 3px; }
+        nav.pager ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem; }
+        nav.pager a, nav.pager span { display: inline-block; min-width: 2.75rem; min-height: 2.75rem; line-height: 2.75rem; text-align: center; padding: 0 .5rem; border: 1px solid var(--line); border-radius: 3px; }
+        nav.pager span[aria-current] { background: var(--accent); color: #fff; border-color: var(--accent); font-weight: bold; }
+        nav.pager li.gap { padding: 0 .25rem; line-height: 2.75rem; }
         .secret { font-style: italic; color: #7a4a00; }
         .none { color: var(--muted); }
         .computed { border-bottom: 1px dotted var(--muted); }

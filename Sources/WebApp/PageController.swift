@@ -68,7 +68,7 @@ struct PageController: Sendable {
     func focusArea(_ request: Request) async throws -> Response {
         let slug = try request.text("slug")
         guard let area = try await FocusAreaStore(store: store).find(slug: slug) else {
-            throw Abort(.notFound, reason: "Focusgebied '\(slug)' bestaat niet. Maak het met 'wijkradar focus create'.")
+            throw Abort(.notFound, reason: "Focusgebied '\(slug)' bestaat niet (meer).")
         }
         let snapshot = try await cache.snapshot()
         guard let table = snapshot.table(for: area) else {
@@ -84,12 +84,18 @@ struct PageController: Sendable {
         let filters = RadarPage.Filters(
             municipality: (try? request.query.get(String.self, at: "gemeente")) ?? "",
             province: (try? request.query.get(String.self, at: "provincie")) ?? "",
-            minimumPopulation: (try? request.query.get(String.self, at: "min_inwoners")).flatMap { Int($0) },
+            // Absent: the stated default; "0" shows every wijk.
+            minimumPopulation: (try? request.query.get(String.self, at: "min_inwoners")).map { Int($0) ?? 0 }
+                ?? RadarPage.Model.defaultMinimumPopulation,
             onlySignals: ((try? request.query.get(String.self, at: "signaal")) ?? "") == "ja",
             cluster: (try? request.query.get(String.self, at: "cluster")) ?? "",
             development: (try? request.query.get(String.self, at: "ontwikkeling")) ?? "",
             onlyChangeSignals: ((try? request.query.get(String.self, at: "verandering")) ?? "") == "ja",
-            sort: ((try? request.query.get(String.self, at: "sorteer")) ?? "") == "verandering" ? "verandering" : "")
+            sort: ["verandering", "inwoners", "naam"].first {
+                $0 == (try? request.query.get(String.self, at: "sorteer"))
+            }
+                ?? "",
+            page: (try? request.query.get(String.self, at: "pagina")).flatMap { Int($0) } ?? 1)
         guard let model = RadarBuilder(snapshot: try await cache.snapshot()).model(filters: filters) else {
             throw Abort(
                 .notFound,
@@ -112,7 +118,10 @@ struct PageController: Sendable {
                 "Content-Type": "text/csv; charset=utf-8",
                 "Content-Disposition": "attachment; filename=\"wijkradar-radar-\(model.period).csv\"",
             ],
-            body: .init(string: RadarBuilder(snapshot: try await cache.snapshot()).csv(model)))
+            body: .init(
+                string: RadarBuilder(snapshot: try await cache.snapshot()).csv(
+                    model, dialect: (try? request.query.get(String.self, at: "formaat")) == "excel" ? .dutch : .machine)
+            ))
     }
 }
 

@@ -83,12 +83,16 @@ public struct AnalysisSnapshot: Sendable {
         (tables[code.level] ?? [:]).sorted { $0.key > $1.key }.map(\.value).first { $0.index(of: code) != nil }
     }
 
-    /// The table to profile a region on: the radar year for wijken when the wijk is in it, else the newest one
-    /// with the most indicators.
+    /// The table to profile a region on: the radar year for wijken when the wijk is in it, else the newest one with
+    /// the key indicators (income, WOZ, labour, tenure, education: those of the early warning), else the newest one
+    /// with the most indicators. A gemeente had led with 2017, the file with the most columns, over 2022 and 2024.
     public func profileTable(for code: RegionCode) -> RegionTable? {
         if let radarTable, radarTable.index(of: code) != nil { return radarTable }
-        return (tables[code.level] ?? [:]).values.filter { $0.index(of: code) != nil }
-            .max { ($0.columns.count, $0.period) < ($1.columns.count, $1.period) }
+        let candidates = (tables[code.level] ?? [:]).values.filter { $0.index(of: code) != nil }
+        if let keyed = candidates.filter({ EarlyWarning(table: $0).isComplete }).max(by: { $0.period < $1.period }) {
+            return keyed
+        }
+        return candidates.max { ($0.columns.count, $0.period) < ($1.columns.count, $1.period) }
     }
 
     public func name(_ code: RegionCode) -> String { names[code] ?? code.rawValue }

@@ -45,12 +45,22 @@ public struct RadarBuilder: Sendable {
                     fired: result.fired, signal: result.signal, cluster: cluster,
                     programme: programme.contains(code), change: change))
         }
-        if filters.sort == "verandering" {
+        switch filters.sort {
+        case "verandering":
             // Least favourable change first; wijken without a change last, in their score order.
             rows = rows.enumerated().sorted { a, b in
                 let x = a.element.change?.score ?? -.infinity, y = b.element.change?.score ?? -.infinity
                 return x != y ? x > y : a.offset < b.offset
             }.map(\.element)
+        case "inwoners":
+            rows = rows.enumerated().sorted { a, b in
+                let x = a.element.population ?? -1, y = b.element.population ?? -1
+                return x != y ? x > y : a.offset < b.offset
+            }.map(\.element)
+        case "naam":
+            rows.sort { ($0.name.lowercased(), $0.code) < ($1.name.lowercased(), $1.code) }
+        default:
+            break
         }
         let since = Dictionary(grouping: rows.compactMap { $0.change?.years.prefix(4) }, by: { $0 })
             .max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }.flatMap { Int($0.key) }

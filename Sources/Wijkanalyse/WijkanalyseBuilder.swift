@@ -301,15 +301,26 @@ public struct WijkanalyseBuilder: Sendable {
     }
 
     func map(for code: RegionCode, indicator requested: String?) -> RegionPage.MapInfo? {
-        guard
-            let table = snapshot.tables[.district].flatMap({ tables in
-                tables.values.filter { t in t.regions.contains { $0.code.lies(in: code) } }
-                    .max { ($0.columns.count, $0.period) < ($1.columns.count, $1.period) }
-            })
+        // Per indicator the newest year with a figure for one of the gemeente's wijken: a year whose file has the
+        // column but only "." for it (Utrecht's kwb-2023 incomes) would paint the whole map grey.
+        let tables = (snapshot.tables[.district] ?? [:]).values.filter { t in
+            t.regions.contains { $0.code.lies(in: code) }
+        }
+        .sorted { $0.period > $1.period }
+        func newest(_ id: String) -> (RegionTable, RegionTable.Column)? {
+            for table in tables {
+                guard let column = table.columns[id] else { continue }
+                if table.regions.indices.contains(where: {
+                    table.regions[$0].code.lies(in: code) && column.cells[$0].number != nil
+                }) {
+                    return (table, column)
+                }
+            }
+            return nil
+        }
+        let available = Self.mapIndicators.compactMap(newest)
+        guard let (table, column) = available.first(where: { $0.1.indicator.id == requested }) ?? available.first
         else { return nil }
-        let available = Self.mapIndicators.compactMap { table.columns[$0] }
-        guard !available.isEmpty else { return nil }
-        let column = available.first { $0.indicator.id == requested } ?? available[0]
         let areas: [Choropleth.Area] = table.regions.enumerated().compactMap { index, region in
             guard region.code.lies(in: code), let outline = snapshot.outlines[region.code] else { return nil }
             let cell = column.cells[index]
@@ -321,7 +332,7 @@ public struct WijkanalyseBuilder: Sendable {
         }
         guard !areas.isEmpty else { return nil }
         return RegionPage.MapInfo(
-            indicators: available.map(\.indicator), selected: column.indicator, areas: areas, source: column.source)
+            indicators: available.map(\.1.indicator), selected: column.indicator, areas: areas, source: column.source)
     }
 }
 

@@ -62,7 +62,7 @@ import Testing
     }
 
     @Test func cellsShowTheirStatus() {
-        #expect(DutchFormat.cell(.secret) == "geheim")
+        #expect(DutchFormat.cell(.secret) == "geheim of niet beschikbaar")
         #expect(DutchFormat.cell(.computed(3)) == "3 (berekend)")
         #expect(DutchFormat.cell(.missing) == "ontbreekt")
     }

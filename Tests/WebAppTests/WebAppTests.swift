@@ -211,7 +211,8 @@ func json(_ response: TestingHTTPResponse) throws -> Any {
             let page = try await app.testing().sendRequest(.GET, "/radar?gemeente=Emmen&signaal=ja")
             #expect(page.status == .ok)
             #expect(page.body.string.contains("programmawijk"))
-            let csv = try await app.testing().sendRequest(.GET, "/radar.csv?gemeente=Emmen")
+            // min_inwoners=0: every wijk, also those under the page's default of 1 000 inhabitants.
+            let csv = try await app.testing().sendRequest(.GET, "/radar.csv?gemeente=Emmen&min_inwoners=0")
             #expect(csv.headers.contentType?.description.hasPrefix("text/csv") == true)
             let lines = csv.body.string.split(separator: "\r\n")
             let header = [
@@ -225,6 +226,34 @@ func json(_ response: TestingHTTPResponse) throws -> Any {
                 lines.contains {
                     $0.contains(",WK011443,Wijk 43 Angelslo,Emmen,Drenthe,7685,") && $0.contains(",ja,\"Bron: CBS")
                 })
+            // Without a minimum the default leaves out wijken under 1 000 inhabitants; for Excel: semicolons,
+            // decimal commas and a byte order mark.
+            let excel = try await app.testing().sendRequest(.GET, "/radar.csv?gemeente=Emmen&formaat=excel")
+            let rows = excel.body.string.split(separator: "\r\n")
+            #expect(rows.count == 26)
+            #expect(Array(excel.body.readableBytesView.prefix(3)) == [0xEF, 0xBB, 0xBF])
+            #expect(rows.contains { $0.contains(";WK011443;Wijk 43 Angelslo;Emmen;Drenthe;7685;") })
+            #expect(
+                rows.dropFirst().allSatisfy { $0.split(separator: ";", omittingEmptySubsequences: false).count == 16 })
+        }
+    }
+
+    /// The radar a page at a time: 100 wijken per page, links to the others, the first page far below 150 KB.
+    @Test func radarIsPaged() async throws {
+        try await withWijkradar { app in
+            let first = try await app.testing().sendRequest(.GET, "/radar")
+            #expect(first.status == .ok)
+            #expect(first.body.readableBytes < 150_000, "\(first.body.readableBytes) bytes")
+            let page = first.body.string
+            #expect(page.components(separatedBy: "<tr class=").count - 1 == 100)
+            #expect(page.contains("wijken in deze selectie; hier 1–100."))
+            #expect(page.contains("href=\"/radar?min_inwoners=1000&amp;pagina=2\" rel=\"next\">Volgende</a>"))
+            let second = try await app.testing().sendRequest(.GET, "/radar?min_inwoners=1000&pagina=2").body.string
+            #expect(second.contains("hier 101–200."))
+            #expect(second.contains("<span aria-current=\"page\">2</span>"))
+            // A page past the end shows the last one; nonsense is page 1.
+            #expect(try await app.testing().sendRequest(.GET, "/radar?pagina=99999999").status == .ok)
+            #expect(try await app.testing().sendRequest(.GET, "/radar?pagina=x").body.string.contains("hier 1–100."))
         }
     }
 
