@@ -10,12 +10,15 @@ public enum HomePage {
         public var name: String
         public var level: String
         public var municipality: String
+        /// What a user should know before following the link: "opgeheven in 2019; nu Midden-Groningen".
+        public var note: String?
 
-        public init(code: String, name: String, level: String, municipality: String) {
+        public init(code: String, name: String, level: String, municipality: String, note: String? = nil) {
             self.code = code
             self.name = name
             self.level = level
             self.municipality = municipality
+            self.note = note
         }
     }
 
@@ -91,6 +94,7 @@ public enum HomePage {
                                     " "
                                     span(.class("meta")) {
                                         "\(result.level) · \(result.code) · gemeente \(result.municipality)"
+                                            + (result.note.map { " · \($0)" } ?? "")
                                     }
                                 }
                             }

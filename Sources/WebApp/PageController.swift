@@ -32,11 +32,14 @@ struct PageController: Sendable {
     func home(_ request: Request) async throws -> Response {
         let query = (try? request.query.get(String.self, at: "q")) ?? ""
         let snapshot = try await cache.snapshot()
-        let results = RegionNameIndex(names: snapshot.names).search(query).map { found in
-            HomePage.Result(
-                code: found.code.rawValue, name: found.name, level: found.code.level.dutchName,
-                municipality: snapshot.name(found.code.municipality))
-        }
+        let results =
+            HomePage.programmeWijken(matching: query)
+            + RegionNameIndex(names: snapshot.names).search(query).map {
+                found in
+                HomePage.Result(
+                    code: found.code.rawValue, name: found.name, level: found.code.level.dutchName,
+                    municipality: snapshot.name(found.code.municipality), note: snapshot.dissolution(of: found.code))
+            }
         if results.count == 1, RegionCode(query) != nil {
             return request.redirect(to: SiteURL.region(results[0].code).path)
         }

@@ -120,4 +120,17 @@ public struct AnalysisSnapshot: Sendable {
         let level = radarTable?.index(of: code) != nil ? warning?.evaluate(code)?.signal : nil
         return DevelopmentType.classify(levelSignal: level, change: change)
     }
+
+    /// For a gemeente that no longer exists: since when, and which gemeente(n) its territory went to, from the
+    /// bundled herindelingen ("opgeheven; nu Midden-Groningen").
+    public func dissolution(of code: RegionCode) -> String? {
+        guard code.level == .municipality, let series = harmonised[.municipality],
+            let newest = series.tables.values.max(by: { $0.regions.count < $1.regions.count }),
+            newest.index(of: code) == nil
+        else { return nil }
+        let links = Crosswalk.municipalities.flatMap(\.links).filter { $0.from == code && $0.to != code }
+        let successors = Set(links.map(\.to)).sorted().map(name)
+        guard !successors.isEmpty else { return nil }
+        return "opgeheven; nu " + DutchFormat.list(successors)
+    }
 }

@@ -257,6 +257,25 @@ func json(_ response: TestingHTTPResponse) throws -> Any {
         }
     }
 
+    /// Programme wijken by the programme's own name, also where CBS has no such wijk; a dissolved gemeente as
+    /// historical, with its successor.
+    @Test func searchFindsProgrammeWijkenAndMarksDissolvedGemeenten() async throws {
+        try await withWijkradar { app in
+            let selwerd = try await app.testing().sendRequest(.GET, "/?q=selwerd").body.string
+            #expect(selwerd.contains("<a href=\"/regio/WK001410\">Selwerd</a>"))
+            #expect(
+                selwerd.contains(
+                    "programmawijk · WK001410 · gemeente Groningen · benaderd: Selwerd ligt in de CBS-wijk Noordwest"))
+            let jagershoef = try await app.testing().sendRequest(.GET, "/?q=Jagershoef").body.string
+            #expect(jagershoef.contains("<a href=\"/regio/WK077251\">Jagershoef</a>"))
+            let hoogezand = try await app.testing().sendRequest(.GET, "/?q=hoogezand").body.string
+            #expect(hoogezand.contains("Hoogezand-Sappemeer"))
+            #expect(hoogezand.contains("opgeheven; nu Midden-Groningen"))
+            let emmen = try await app.testing().sendRequest(.GET, "/?q=emmen").body.string
+            #expect(!emmen.contains("opgeheven"))
+        }
+    }
+
     @Test func searchPayloadIsEscaped() async throws {
         try await withWijkradar { app in
             let page = try await app.testing().sendRequest(
