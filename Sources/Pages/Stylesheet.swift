@@ -10,10 +10,10 @@ public enum Stylesheet {
         .skip:focus { left: .5rem; }
         header.site, footer.site { padding: .75rem 1.25rem; background: var(--soft); border-bottom: 1px solid var(--line); }
         header.site { display: flex; gap: 2rem; align-items: center; flex-wrap: wrap; }
-        header.site ul { list-style: none; display: flex; gap: 1.25rem; margin: 0; padding: 0; }
+        header.site ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; margin: 0; padding: 0; }
         .brand { font-weight: 700; font-size: 1.2rem; text-decoration: none; color: var(--ink); }
         footer.site { border-top: 1px solid var(--line); border-bottom: 0; margin-top: 3rem; font-size: .9rem; color: var(--muted); }
-        main { max-width: 72rem; margin: 0 auto; padding: 1rem 1.25rem; }
+        main { max-width: 72rem; margin: 0 auto; padding: 1rem 1.25rem; overflow-wrap: break-word; }
         h1 { font-size: 1.9rem; margin: .25rem 0 .75rem; }
         h2 { font-size: 1.35rem; margin-top: 2rem; border-bottom: 1px solid var(--line); padding-bottom: .25rem; }
         .lead { font-size: 1.1rem; }
@@ -21,7 +21,7 @@ public enum Stylesheet {
         .note { color: #7a4a00; }
         form.search, form.filters { display: flex; gap: .75rem; flex-wrap: wrap; align-items: flex-end; margin: 1rem 0; }
         form.filters div { display: flex; flex-direction: column; }
-        input, select, button { font: inherit; padding: .4rem .6rem; border: 1px solid #767676; border-radius: 4px; }
+        input, select, button { font: inherit; padding: .4rem .6rem; border: 1px solid #767676; border-radius: 4px; max-width: 100%; }
         button { background: var(--accent); color: #fff; border-color: var(--accent); cursor: pointer; }
         ul.results li { margin: .35rem 0; }
         table.figures { border-collapse: collapse; width: 100%; margin: 1rem 0; font-size: .95rem; }
@@ -39,7 +39,7 @@ public enum Stylesheet {
         .none { color: var(--muted); }
         .computed { border-bottom: 1px dotted var(--muted); }
         .marker { color: #b34700; font-weight: 700; }
-        .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); gap: 1rem; }
+        .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(20rem, 100%), 1fr)); gap: 1rem; }
         figure { margin: 0; }
         figure.chart svg { width: 100%; height: auto; }
         figure.chart input.show-original:not(:checked) ~ svg .original { display: none; }
@@ -68,12 +68,23 @@ public enum Stylesheet {
         button.secondary { background: #fff; color: var(--accent); }
         .errors { border: 2px solid #b00020; background: #fdecee; padding: .5rem 1rem; margin: 1rem 0; }
         .notice { border-left: 4px solid #2e7d32; background: #edf7ee; padding: .5rem 1rem; }
-        .two-columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 2rem; }
+        .two-columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(22rem, 100%), 1fr)); gap: 2rem; }
         dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; }
         dl.facts dt { font-weight: 700; }
         dl.facts dd { margin: 0; }
         nav.tasks ul { display: flex; gap: 1.25rem; list-style: none; padding: 0; }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+        /* Small screens: nothing wider than the screen; wide tables scroll inside themselves. */
+        @media (max-width: 48rem) {
+            header.site { gap: .5rem 1rem; padding: .5rem .75rem; }
+            main { padding: .75rem; }
+            table.figures, table.chart-data { display: block; overflow-x: auto; max-width: 100%; }
+            form.session { margin-left: 0; flex-wrap: wrap; }
+            form.filters div { flex: 1 1 100%; min-width: 0; }
+            dl.facts { grid-template-columns: 1fr; }
+            form.filters select, form.filters input:not([type=checkbox]) { width: 100%; }
+            h1 { font-size: 1.5rem; }
+        }
         @media print {
           @page { size: A4; margin: 18mm 15mm; }
           body { font-size: 10.5pt; }
