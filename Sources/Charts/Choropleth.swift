@@ -73,7 +73,9 @@ public struct Choropleth: Sendable {
             return Self.palette[index]
         }
         return figure(.class("map")) {
-            svg(.svg("viewBox", "0 0 \(Int(width)) \(Int(height))"), .role("img"), .aria("label", title)) {
+            // A group, not an image: every area is a link to its wijk, and links inside an image are hidden from
+            // assistive technology (axe-core 4: nested-interactive).
+            svg(.svg("viewBox", "0 0 \(Int(width)) \(Int(height))"), .role("group"), .aria("label", title)) {
                 svgTitle(title)
                 desc(description)
                 element("defs", []) {
