@@ -53,6 +53,21 @@ def accept_invitation(browser, link):
     wait_for(browser, ".notice")
 
 
+def gone(element):
+    """A wait condition: the element's page has been replaced. Chromium answers a check on a node of a replaced page
+    with a stale-element error or, sometimes, "Node with given id does not belong to the document"; both mean gone."""
+    from selenium.common.exceptions import WebDriverException
+
+    def check(_):
+        try:
+            element.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+
+    return check
+
+
 def sign_in(browser, server, email):
     browser.get(server + "/inloggen")
     fill(browser, {"email": email, "wachtwoord": PASSWORD})
@@ -60,7 +75,7 @@ def sign_in(browser, server, email):
     submit(browser, 'main form[action="/inloggen"]')
     # Accepting an invitation already signs in, so the login page itself has the session form: wait for the page
     # the login leads to, or the next get races with its redirect (two CI runs ended on the home page).
-    WebDriverWait(browser, 20).until(EC.staleness_of(form))
+    WebDriverWait(browser, 20).until(gone(form))
     wait_for(browser, "form.session")
 
 

@@ -6,7 +6,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import OUTPUT, ROOT
-from test_kennisprogramma import accept_invitation, sign_in, submit, wait_for
+from test_kennisprogramma import accept_invitation, gone, sign_in, submit, wait_for
 from test_wijkanalyse import serious_violations
 
 
@@ -38,11 +38,9 @@ def grenswijzigen_table(path):
 
 def submit_and_read(browser, form_selector):
     """Submits a form and returns the notice or errors of the page it leads to (not of the page it left)."""
-    from selenium.webdriver.support import expected_conditions as EC
-
     page = browser.find_element(By.TAG_NAME, "html")
     submit(browser, form_selector)
-    WebDriverWait(browser, 60).until(EC.staleness_of(page))
+    WebDriverWait(browser, 60).until(gone(page))
     return WebDriverWait(browser, 30).until(
         lambda d: d.find_elements(By.CSS_SELECTOR, "main .notice, main .errors"))[0].text
 
