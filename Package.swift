@@ -30,6 +30,8 @@ let package = Package(
             resources: [.copy("Resources/indicators.json"), .copy("Resources/herindelingen.csv")]
         ),
         .target(name: "HTML"),
+        // Excel workbooks (a ZIP of XML, deflated with the system zlib) for the downloads.
+        .target(name: "Spreadsheet", dependencies: ["Core", "CZlib"]),
         .target(name: "Charts", dependencies: ["HTML"]),
         .target(
             name: "Pages",
@@ -83,7 +85,7 @@ let package = Package(
             name: "WebApp",
             dependencies: [
                 "Core", "Storage", "DataImport", "Analysis", "HTML", "Pages", "Wijkanalyse", "Reports", "Programme",
-                "Mail",
+                "Mail", "Spreadsheet",
                 "Knowledge", .product(name: "Vapor", package: "vapor"),
             ],
             resources: [.copy("Resources/openapi.json")]
@@ -92,7 +94,7 @@ let package = Package(
             name: "wijkradar",
             dependencies: [
                 "Core", "DataImport", "Analysis", "Storage", "Wijkanalyse", "Reports", "Pages", "HTML", "WebApp",
-                "Programme", "Mail",
+                "Programme", "Mail", "Spreadsheet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -117,7 +119,9 @@ let package = Package(
             ],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "DataImportTests", dependencies: ["DataImport", "Analysis"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "DataImportTests", dependencies: ["DataImport", "Analysis", "Spreadsheet", "Core"],
+            resources: [.copy("Fixtures")]),
         .testTarget(
             name: "StorageTests", dependencies: ["Storage", "DataImport", "Programme", "Knowledge", "Analysis", "Core"]),
         // Runs the built `wijkradar` binary as a user would; the dependency makes sure it is built first.

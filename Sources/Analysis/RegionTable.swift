@@ -73,4 +73,9 @@ public struct SourceRef: Sendable, Hashable, Codable {
         self.licence = licence
         self.indelingYear = indelingYear ?? year
     }
+
+    /// The source as printed under a figure and in the source list of every page and download.
+    public var line: String {
+        "\(attribution) (dataset \(dataset), tabel \(table), \(year); \(licence))"
+    }
 }

@@ -62,8 +62,13 @@ public struct LineChart: Sendable {
     public var title: String
     public var description: String
     public var series: [Series]
+    /// Counts start their axis at zero, so +10 inhabitants on 7 690 does not look steep; rates and amounts may zoom
+    /// in, and the page then writes the change out.
+    public var zeroBased = false
+    /// The unit, written above the axis.
+    public var unit = ""
     public var width = 320.0
-    public var height = 180.0
+    public var height = 190.0
 
     public init(title: String, description: String, series: [Series]) {
         self.title = title
@@ -76,11 +81,12 @@ public struct LineChart: Sendable {
         guard let minX = points.map(\.x).min(), let maxX = points.map(\.x).max(),
             var minY = points.map(\.y).min(), var maxY = points.map(\.y).max()
         else { return .empty }
+        if zeroBased { minY = min(minY, 0); maxY = max(maxY, 0) }
         if minY == maxY { minY -= 1; maxY += 1 }
         let pad = (maxY - minY) * 0.1
-        minY = minY >= 0 && minY - pad < 0 ? 0 : minY - pad
+        minY = zeroBased || (minY >= 0 && minY - pad < 0) ? min(minY, 0) : minY - pad
         maxY += pad
-        let left = 48.0, right = 12.0, top = 10.0, bottom = 24.0
+        let left = 48.0, right = 40.0, top = 18.0, bottom = 24.0
         let plotW = width - left - right, plotH = height - top - bottom
         func px(_ x: Int) -> Double {
             maxX == minX ? left + plotW / 2 : left + Double(x - minX) / Double(maxX - minX) * plotW
@@ -95,6 +101,9 @@ public struct LineChart: Sendable {
             svgTitle(title)
             desc(description)
             g(.class("axis")) {
+                if !unit.isEmpty {
+                    svgText(.svg("x", "2"), .svg("y", "10"), .svg("font-size", "10"), .svg("fill", "#545454")) { unit }
+                }
                 line(
                     .svg("x1", f(left)), .svg("y1", f(top + plotH)), .svg("x2", f(left + plotW)),
                     .svg("y2", f(top + plotH)),
@@ -127,6 +136,13 @@ public struct LineChart: Sendable {
                             .svg("fill", "none"), .svg("stroke-width", "2"),
                             .svg("stroke-dasharray", s.style.dash ?? "none"))
                     }
+                    // Direct label: the newest value at the end of the region's line, so it reads without the legend.
+                    if s.style == .region, let last = s.segments.last?.last {
+                        svgText(
+                            .svg("x", f(px(last.x) + 6)), .svg("y", f(py(last.y) + 4)), .svg("font-size", "10"),
+                            .svg("stroke", "none"), .svg("font-weight", "bold")
+                        ) { last.label }
+                    }
                     for point in s.segments.flatMap({ $0 }) {
                         circle(
                             .svg("cx", f(px(point.x))), .svg("cy", f(py(point.y))), .svg("r", "3.5"),
@@ -135,6 +151,37 @@ public struct LineChart: Sendable {
                             svgTitle("\(s.name), \(point.x): \(point.label)" + (point.converted ? " (omgerekend)" : ""))
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /// The legend as HTML under the chart: each series with its line pattern and name, and what an open point
+    /// means, so no series is told apart by colour alone (WCAG 1.4.1).
+    public func legend() -> Node {
+        let shown = series.filter { !$0.segments.isEmpty }
+        let converted = series.contains { $0.segments.joined().contains(where: \.converted) }
+        return ul(.class("legend")) {
+            for s in shown {
+                li(.class(s.style == .original ? "original" : "")) {
+                    svg(.svg("viewBox", "0 0 32 12"), .aria("hidden", "true")) {
+                        line(
+                            .svg("x1", "1"), .svg("y1", "6"), .svg("x2", "31"), .svg("y2", "6"),
+                            .svg("stroke", s.style.colour), .svg("stroke-width", "2.5"),
+                            .svg("stroke-dasharray", s.style.dash ?? "none"))
+                        circle(.svg("cx", "16"), .svg("cy", "6"), .svg("r", "3.5"), .svg("fill", s.style.colour))
+                    }
+                    s.name
+                }
+            }
+            if converted {
+                li {
+                    svg(.svg("viewBox", "0 0 32 12"), .aria("hidden", "true")) {
+                        circle(
+                            .svg("cx", "16"), .svg("cy", "6"), .svg("r", "3.5"), .svg("fill", "#ffffff"),
+                            .svg("stroke", "#0072B2"), .svg("stroke-width", "1.5"))
+                    }
+                    "omgerekend (berekend)"
                 }
             }
         }

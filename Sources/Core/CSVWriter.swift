@@ -84,3 +84,21 @@ public struct CSVWriter: Sendable {
         return String(format: "%.15g", value)
     }
 }
+
+/// A table to hand out: a name, a header and typed rows. Written as CSV by `CSVWriter` and as a sheet of an Excel
+/// workbook (`Spreadsheet.Workbook`), so both downloads of a page always hold the same figures.
+public struct ExportTable: Sendable {
+    public var name: String
+    public var header: [String]
+    public var rows: [[CSVWriter.Field]]
+
+    public init(name: String, header: [String], rows: [[CSVWriter.Field]] = []) {
+        (self.name, self.header, self.rows) = (name, header, rows)
+    }
+
+    public func csv(_ dialect: CSVWriter.Dialect) -> String {
+        var writer = CSVWriter(dialect: dialect, header: header)
+        for row in rows { writer.row(row) }
+        return writer.text
+    }
+}

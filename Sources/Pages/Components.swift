@@ -38,9 +38,7 @@ enum Components {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
     }
 
-    static func sourceLine(_ source: SourceRef) -> String {
-        "\(source.attribution) (dataset \(source.dataset), tabel \(source.table), \(source.year); \(source.licence))"
-    }
+    static func sourceLine(_ source: SourceRef) -> String { source.line }
 
     static let domainTitles: [(id: String, title: String)] = [
         ("population", "Bevolking"), ("households", "Huishoudens"), ("housing", "Wonen"),

@@ -41,6 +41,7 @@ public enum Layout {
                 title(info.title + " — Wijkradar")
                 meta(.name("description"), .content(info.description))
                 link(.rel("stylesheet"), .href(SiteURL.stylesheet.path))
+                element("script", [.src(SiteURL.menuScript.path), Attribute("defer", nil)]) {}
                 link(
                     .rel("alternate"), .type("application/atom+xml"), .title("Blog en nieuws"),
                     .href(SiteURL.blogFeed.path))
@@ -48,27 +49,39 @@ public enum Layout {
             body {
                 a(.href("#inhoud"), .class("skip")) { "Naar de inhoud" }
                 header(.class("site")) {
-                    a(.href(SiteURL.home.path), .class("brand")) { "Wijkradar" }
-                    nav(.aria("label", "Hoofdmenu")) {
-                        ul {
-                            li { a(.href(SiteURL.home.path)) { "Zoeken" } }
-                            li { a(.href(SiteURL.radar.path)) { "Landelijke radar" } }
-                            li { a(.href(SiteURL.methodology.path)) { "Methode" } }
-                            li { a(.href(SiteURL.programmes.path)) { "Kennisprogramma" } }
-                            li { a(.href(SiteURL.knowledge.path)) { "Kennisbank" } }
-                            li { a(.href(SiteURL.publications.path)) { "Publicaties" } }
-                            li { a(.href(SiteURL.blog.path)) { "Blog en nieuws" } }
-                            if session?.isStaff == true { li { a(.href(SiteURL.admin.path)) { "Beheer" } } }
+                    div(.class("bar")) {
+                        a(.href(SiteURL.home.path), .class("brand")) {
+                            wordmark
+                            span {
+                                "Wijkradar"
+                                span(.class("tagline")) { "wijken in beeld, kennis gedeeld" }
+                            }
                         }
-                    }
-                    if let session {
-                        form(.method("post"), .action(SiteURL.logout.path), .class("session")) {
-                            span { "\(session.name) (\(session.role)) " }
-                            Forms.csrf(session.csrf)
-                            button(.type("submit")) { "Uitloggen" }
+                        // Shown by menu.js on small screens only; without the script the menu simply wraps.
+                        button(
+                            .type("button"), .class("menu-toggle"), .aria("controls", "hoofdmenu"),
+                            .aria("expanded", "false"), Attribute("hidden", nil)
+                        ) { "Menu" }
+                        nav(.id("hoofdmenu"), .aria("label", "Hoofdmenu")) {
+                            ul {
+                                for (path, label) in menu(staff: session?.isStaff == true) {
+                                    li {
+                                        isCurrent(path, info.path)
+                                            ? a(.href(path), .aria("current", "page")) { label }
+                                            : a(.href(path)) { label }
+                                    }
+                                }
+                            }
                         }
-                    } else {
-                        a(.href(SiteURL.login.path), .class("session")) { "Inloggen" }
+                        if let session {
+                            form(.method("post"), .action(SiteURL.logout.path), .class("session")) {
+                                span { "\(session.name) (\(session.role)) " }
+                                Forms.csrf(session.csrf)
+                                button(.type("submit")) { "Uitloggen" }
+                            }
+                        } else {
+                            a(.href(SiteURL.login.path), .class("session")) { "Inloggen" }
+                        }
                     }
                 }
                 main(.id("inhoud"), Attribute("tabindex", "-1")) { content() }
@@ -81,5 +94,30 @@ public enum Layout {
                 }
             }
         }
+    }
+
+    static func menu(staff: Bool) -> [(String, String)] {
+        [
+            (SiteURL.home.path, "Zoeken"), (SiteURL.radar.path, "Landelijke radar"),
+            (SiteURL.compare.path, "Vergelijken"), (SiteURL.methodology.path, "Methode"),
+            (SiteURL.programmes.path, "Kennisprogramma"), (SiteURL.knowledge.path, "Kennisbank"),
+            (SiteURL.publications.path, "Publicaties"), (SiteURL.blog.path, "Blog en nieuws"),
+        ] + (staff ? [(SiteURL.admin.path, "Beheer")] : [])
+    }
+
+    /// The menu item of the section the page belongs to ("Zoeken" only on the home page itself).
+    static func isCurrent(_ item: String, _ page: String) -> Bool {
+        item == "/" ? page == "/" : page == item || page.hasPrefix(item + "/")
+    }
+
+    /// The wordmark: a radar sweep over concentric rings with one signal dot. Decorative: the name follows it.
+    static let wordmark: Node = svg(
+        .svg("viewBox", "0 0 32 32"), .aria("hidden", "true"), Attribute("focusable", "false")
+    ) {
+        circle(.svg("cx", "16"), .svg("cy", "16"), .svg("r", "15"), .svg("fill", "#154273"))
+        circle(.svg("cx", "16"), .svg("cy", "16"), .svg("r", "10"), .svg("fill", "none"), .svg("stroke", "#8fb3d9"))
+        circle(.svg("cx", "16"), .svg("cy", "16"), .svg("r", "5"), .svg("fill", "none"), .svg("stroke", "#8fb3d9"))
+        path(.svg("d", "M16 16 L16 1 A15 15 0 0 1 29 8.5 Z"), .svg("fill", "#ffffff"), .svg("fill-opacity", ".35"))
+        circle(.svg("cx", "22"), .svg("cy", "8.5"), .svg("r", "2.6"), .svg("fill", "#ffb612"))
     }
 }

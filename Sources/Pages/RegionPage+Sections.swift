@@ -17,38 +17,44 @@ extension RegionPage {
                 p { "Er zijn geen cijfers over meerdere jaren voor deze regio." }
             }
             div(.class("charts")) {
-                for (index, series) in model.series.enumerated() {
-                    figure(.class("chart")) {
-                        if series.hasOriginal {
-                            // A checkbox before the chart shows the published figures (CSS, no script needed).
-                            input(.type("checkbox"), .id("gepubliceerd-\(index + 1)"), .class("show-original"))
-                            label(.for("gepubliceerd-\(index + 1)"), .class("show-original")) {
-                                "Toon ook de cijfers zoals gepubliceerd"
-                            }
-                        }
-                        series.chart.render()
-                        figcaption {
-                            strong { "Figuur \(index + 1). " }
-                            series.indicator.label + " (\(series.indicator.unit))"
-                            if let change = series.change { br(); change }
-                            if let note = series.note { br(); span(.class("note")) { note } }
-                        }
-                        table(.class("chart-data")) {
-                            caption { "Cijfers bij figuur \(index + 1)" }
-                            thead {
-                                tr {
-                                    th(.scope("col")) { "Reeks" }; th(.scope("col")) { "Jaar" };
-                                    th(.scope("col")) { "Waarde" }
-                                }
-                            }
-                            tbody {
-                                for (name, year, text) in series.table {
-                                    tr {
-                                        td { name }; td { String(year) }; td(.class("num")) { text }
-                                    }
-                                }
-                            }
-                        }
+                for (index, series) in model.series.enumerated() { chartFigure(series, number: index + 1) }
+            }
+        }
+    }
+
+    /// One figure: the chart with its legend, caption and source line, and its figures as a table; a series of one
+    /// year is the table alone.
+    static func chartFigure(_ series: Series, number: Int) -> Node {
+        figure(.class(series.isSingleYear ? "chart single-year" : "chart")) {
+            if series.hasOriginal && !series.isSingleYear {
+                // A checkbox before the chart shows the published figures (CSS, no script needed).
+                input(.type("checkbox"), .id("gepubliceerd-\(number)"), .class("show-original"))
+                label(.for("gepubliceerd-\(number)"), .class("show-original")) {
+                    "Toon ook de cijfers zoals gepubliceerd"
+                }
+            }
+            if !series.isSingleYear {
+                series.chart.render()
+                series.chart.legend()
+            }
+            figcaption {
+                strong { "Figuur \(number). " }
+                series.indicator.label + " (\(series.indicator.unit))"
+                if let change = series.change { br(); change }
+                if let note = series.note { br(); span(.class("note")) { note } }
+                span(.class("source")) { series.source }
+            }
+            table(.class("chart-data")) {
+                caption { series.isSingleYear ? "Cijfers (één jaar: geen ontwikkeling te tonen)" : "Cijfers bij figuur \(number)" }
+                thead {
+                    tr {
+                        th(.scope("col")) { "Reeks" }; th(.scope("col")) { "Jaar" }
+                        th(.scope("col")) { "Waarde" }
+                    }
+                }
+                tbody {
+                    for (name, year, text) in series.table {
+                        tr { td { name }; td { String(year) }; td(.class("num")) { text } }
                     }
                 }
             }
@@ -112,6 +118,11 @@ extension RegionPage {
                         "Samengestelde score \(DutchFormat.number(composite, decimals: 2)) (0 = gemiddeld; hoger = kwetsbaarder). "
                     }
                     a(.href(SiteURL.methodology.path(fragment: "vroegsignalering"))) { "Hoe dit wordt berekend" }
+                }
+                if model.region.level == .municipality {
+                    p(.class("meta")) {
+                        "Een gemeente wordt met alle gemeenten van Nederland vergeleken, niet met wijken; gemiddelde en spreiding hieronder zijn die van de gemeenten."
+                    }
                 }
                 table(.class("figures")) {
                     caption { "Regels van de vroegsignalering" }

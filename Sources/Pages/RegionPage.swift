@@ -15,12 +15,17 @@ public enum RegionPage {
         public var table: [(String, Int, String)]
         /// The chart holds the figures as published, hidden until the reader turns them on.
         public var hasOriginal: Bool
+        /// The source line under the figure: tables, years and licence, and what was computed.
+        public var source: String
+        /// Only one year: the figure is a table, not a chart of one dot.
+        public var isSingleYear: Bool { (chart.series.first?.segments.joined().count ?? 0) <= 1 }
 
         public init(
             indicator: Indicator, chart: LineChart, change: String?, note: String?, table: [(String, Int, String)],
-            hasOriginal: Bool = false
+            hasOriginal: Bool = false, source: String = ""
         ) {
             self.hasOriginal = hasOriginal
+            self.source = source
             self.indicator = indicator
             self.chart = chart
             self.change = change
@@ -103,6 +108,8 @@ public enum RegionPage {
         public var cluster: ClusterInfo?
         public var map: MapInfo?
         public var approximation: String?
+        /// A gemeente's wijken with their signals (the radar rows of the gemeente), sorted as asked.
+        public var districts: RadarPage.Model?
 
         public init(
             region: Region, municipalityName: String, profile: RegionProfile?, summary: [Summary.Sentence],
@@ -124,6 +131,9 @@ public enum RegionPage {
         }
     }
 
+    /// The page's sources in the order of their footnote numbers ([1] first), for the downloads.
+    public static func sources(_ model: Model) -> [SourceRef] { Sources(model).list }
+
     public static func render(_ model: Model) -> Node {
         let region = model.region
         let sources = Sources(model)
@@ -135,22 +145,23 @@ public enum RegionPage {
                 path: SiteURL.region(region.code.rawValue).path)
         ) {
             article(.class("wijkanalyse")) {
-                header {
+                header(.class("region")) {
                     p(.class("meta")) {
                         "\(region.level.dutchName.capitalized) · \(region.code) · gemeente \(model.municipalityName)"
                     }
                     h1 { region.name }
                     if let approximation = model.approximation { p(.class("note")) { approximation } }
-                    p(.class("print-hide")) {
-                        a(.href(SiteURL.regionPrint(region.code.rawValue).path)) { "Afdrukversie (A4)" }
-                    }
                 }
+                tiles(model, sources)
+                onPageNavigation(model)
                 summarySection(model)
                 indicatorSection(model, sources)
+                districtSection(model, sources)
                 developmentSection(model, sources)
                 similarSection(model)
                 signalSection(model, sources)
                 mapSection(model, sources)
+                downloads(model)
                 sources.section()
             }
         }
@@ -270,12 +281,14 @@ struct Sources {
     init(_ model: RegionPage.Model) {
         let all =
             (model.profile?.rows.map(\.source) ?? []) + (model.change?.result.changes.flatMap(\.sources) ?? [])
-            + [model.cluster?.source, model.map?.source].compactMap { $0 }
+            + [model.cluster?.source, model.map?.source, model.districts?.source].compactMap { $0 }
         for source in all where numbers[Components.sourceLine(source)] == nil {
             list.append(source)
             numbers[Components.sourceLine(source)] = list.count
         }
     }
+
+    func number(_ source: SourceRef) -> Int? { numbers[Components.sourceLine(source)] }
 
     func reference(_ source: SourceRef) -> Node {
         let line = Components.sourceLine(source)

@@ -1,29 +1,92 @@
 /// The one hand-written stylesheet, served at /static/wijkradar.css. Print rules make the wijkanalyse an A4 document.
 public enum Stylesheet {
-    public static let css = """
-        :root { --ink: #1a1a1a; --muted: #595959; --line: #d0d0d0; --accent: #0b5394; --bg: #ffffff; --soft: #f3f6fa; }
+    public static let css = tokens + base + components + small + print
+
+    /// Design tokens: every colour, type size and space the site uses, in one place (after the NL Design System's
+    /// token idea; the names are Wijkradar's own). Colours meet WCAG AA contrast on white.
+    static let tokens = """
+        :root {
+          --wr-color-ink: #1a1a1a; --wr-color-muted: #545454; --wr-color-line: #cdd5df; --wr-color-bg: #ffffff;
+          --wr-color-soft: #f1f5f9; --wr-color-primary: #154273; --wr-color-primary-dark: #0d2c4d;
+          --wr-color-primary-soft: #e5edf6; --wr-color-link: #0b5394; --wr-color-focus: #ffb612;
+          --wr-color-signal: #a3261b; --wr-color-signal-soft: #fbeceb; --wr-color-note: #7a4a00;
+          --wr-color-ok: #2e7d32; --wr-color-ok-soft: #edf7ee; --wr-color-highlight: #fff4d6;
+          --wr-font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
+          --wr-font-size-s: .875rem; --wr-font-size-m: 1rem; --wr-font-size-l: 1.25rem; --wr-font-size-xl: 1.6rem;
+          --wr-font-size-2xl: 2rem; --wr-line-height: 1.5;
+          --wr-space-1: .25rem; --wr-space-2: .5rem; --wr-space-3: .75rem; --wr-space-4: 1rem; --wr-space-5: 1.5rem;
+          --wr-space-6: 2.5rem; --wr-radius: 4px; --wr-page-width: 74rem;
+          /* Short names used below. */
+          --ink: var(--wr-color-ink); --muted: var(--wr-color-muted); --line: var(--wr-color-line);
+          --accent: var(--wr-color-link); --bg: var(--wr-color-bg); --soft: var(--wr-color-soft);
+        }
+
+        """
+
+    static let base = """
         * { box-sizing: border-box; }
-        body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--bg); }
-        a { color: var(--accent); }
-        a:focus, button:focus, input:focus, select:focus, main:focus { outline: 3px solid #e69f00; outline-offset: 2px; }
-        .skip { position: absolute; left: -999px; top: 0; background: #fff; padding: .5rem; }
+        body { margin: 0; font: var(--wr-font-size-m)/var(--wr-line-height) var(--wr-font-family); color: var(--ink); background: var(--bg); }
+        a { color: var(--accent); text-underline-offset: .15em; }
+        a:hover { color: var(--wr-color-primary-dark); }
+        a:focus, button:focus, input:focus, select:focus, textarea:focus, main:focus, summary:focus { outline: 3px solid var(--wr-color-focus); outline-offset: 2px; }
+        .skip { position: absolute; left: -999px; top: 0; background: #fff; padding: .5rem; z-index: 2; }
         .skip:focus { left: .5rem; }
-        header.site, footer.site { padding: .75rem 1.25rem; background: var(--soft); border-bottom: 1px solid var(--line); }
-        header.site { display: flex; gap: 2rem; align-items: center; flex-wrap: wrap; }
-        header.site ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; margin: 0; padding: 0; }
-        .brand { font-weight: 700; font-size: 1.2rem; text-decoration: none; color: var(--ink); }
-        footer.site { border-top: 1px solid var(--line); border-bottom: 0; margin-top: 3rem; font-size: .9rem; color: var(--muted); }
-        main { max-width: 72rem; margin: 0 auto; padding: 1rem 1.25rem; overflow-wrap: break-word; }
-        h1 { font-size: 1.9rem; margin: .25rem 0 .75rem; }
-        h2 { font-size: 1.35rem; margin-top: 2rem; border-bottom: 1px solid var(--line); padding-bottom: .25rem; }
+        header.site { background: var(--bg); border-bottom: 4px solid var(--wr-color-primary); }
+        header.site .bar { max-width: var(--wr-page-width); margin: 0 auto; padding: var(--wr-space-3) 1.25rem; display: flex; gap: var(--wr-space-2) var(--wr-space-5); align-items: center; flex-wrap: wrap; }
+        .brand { display: inline-flex; align-items: center; gap: var(--wr-space-2); font-weight: 700; font-size: var(--wr-font-size-l); text-decoration: none; color: var(--wr-color-primary); letter-spacing: .01em; }
+        .brand svg { width: 2rem; height: 2rem; flex: none; }
+        .brand .tagline { display: block; font-weight: 400; font-size: var(--wr-font-size-s); color: var(--muted); letter-spacing: 0; }
+        header.site nav { flex: 1 1 auto; }
+        header.site nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: var(--wr-space-1) var(--wr-space-4); margin: 0; padding: 0; }
+        header.site nav a { text-decoration: none; padding: var(--wr-space-1) 0; display: inline-block; border-bottom: 3px solid transparent; }
+        header.site nav a:hover, header.site nav a[aria-current] { border-bottom-color: var(--wr-color-primary); }
+        header.site nav a[aria-current] { font-weight: 700; color: var(--wr-color-primary); }
+        button.menu-toggle { display: none; }
+        footer.site { margin-top: var(--wr-space-6); background: var(--wr-color-primary); color: #fff; font-size: var(--wr-font-size-s); }
+        footer.site p { max-width: var(--wr-page-width); margin: 0 auto; padding: var(--wr-space-4) 1.25rem; }
+        footer.site a { color: #fff; }
+        main { max-width: var(--wr-page-width); margin: 0 auto; padding: var(--wr-space-4) 1.25rem; overflow-wrap: break-word; }
+        h1 { font-size: var(--wr-font-size-2xl); line-height: 1.2; margin: var(--wr-space-1) 0 var(--wr-space-3); color: var(--wr-color-primary-dark); }
+        h2 { font-size: var(--wr-font-size-xl); line-height: 1.25; margin-top: var(--wr-space-6); border-bottom: 1px solid var(--line); padding-bottom: var(--wr-space-1); color: var(--wr-color-primary-dark); }
+        h3 { font-size: var(--wr-font-size-l); }
         .lead { font-size: 1.1rem; }
         .meta, .unit { color: var(--muted); font-size: .9rem; }
-        .note { color: #7a4a00; }
+        .note { color: var(--wr-color-note); }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+
+        """
+
+    static let components = """
         form.search, form.filters { display: flex; gap: .75rem; flex-wrap: wrap; align-items: flex-end; margin: 1rem 0; }
         form.filters div { display: flex; flex-direction: column; }
         input, select, button { font: inherit; padding: .4rem .6rem; border: 1px solid #767676; border-radius: 4px; max-width: 100%; }
         button { background: var(--accent); color: #fff; border-color: var(--accent); cursor: pointer; }
         ul.results li { margin: .35rem 0; }
+        /* Key figures as tiles, each with its comparison and source. */
+        ul.tiles { list-style: none; padding: 0; margin: var(--wr-space-4) 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(min(13rem, 100%), 1fr)); gap: var(--wr-space-3); }
+        ul.tiles li { border: 1px solid var(--line); border-top: 4px solid var(--wr-color-primary); border-radius: var(--wr-radius); padding: var(--wr-space-3); background: var(--bg); }
+        ul.tiles li.signal { border-top-color: var(--wr-color-signal); }
+        .tile-label { display: block; font-size: var(--wr-font-size-s); color: var(--muted); }
+        .tile-value { display: block; font-size: var(--wr-font-size-xl); font-weight: 700; color: var(--wr-color-primary-dark); font-variant-numeric: tabular-nums; line-height: 1.3; }
+        .tile-compare { display: block; font-size: var(--wr-font-size-s); }
+        /* Section navigation on long pages. */
+        nav.on-page { margin: var(--wr-space-4) 0; padding: var(--wr-space-3) var(--wr-space-4); background: var(--wr-color-soft); border-left: 4px solid var(--wr-color-primary); }
+        nav.on-page h2 { font-size: var(--wr-font-size-m); margin: 0 0 var(--wr-space-1); border: 0; padding: 0; }
+        nav.on-page ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: var(--wr-space-1) var(--wr-space-4); }
+        nav.on-page a { display: inline-block; padding: var(--wr-space-1) 0; }
+        ul.actions { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: var(--wr-space-2) var(--wr-space-4); }
+        a.button { display: inline-block; padding: .4rem .8rem; border: 1px solid var(--wr-color-primary); border-radius: var(--wr-radius); text-decoration: none; background: var(--bg); }
+        a.button:hover { background: var(--wr-color-primary-soft); }
+        .table-scroll { overflow-x: auto; max-width: 100%; }
+        th a.sort { color: inherit; }
+        th[aria-sort] a.sort { font-weight: 700; }
+        .signal-yes { color: var(--wr-color-signal); font-weight: 700; }
+        figure.chart .legend svg { width: 2rem; height: .8rem; vertical-align: middle; margin-right: .3rem; }
+        figure.chart figcaption .source, figure.map .source, p.source { display: block; font-size: var(--wr-font-size-s); color: var(--muted); }
+        fieldset.indicators { border: 1px solid var(--line); border-radius: var(--wr-radius); }
+        fieldset.indicators ul { list-style: none; padding: 0; columns: 16rem auto; }
+        table.compare td.num:first-of-type { font-weight: 700; }
+
         table.figures { border-collapse: collapse; width: 100%; margin: 1rem 0; font-size: .95rem; }
         table.figures caption { text-align: left; font-weight: 700; padding: .25rem 0; }
         table.figures th, table.figures td { border-bottom: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
@@ -74,9 +137,19 @@ public enum Stylesheet {
         dl.facts dd { margin: 0; }
         nav.tasks ul { display: flex; gap: 1.25rem; list-style: none; padding: 0; }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-        /* Small screens: nothing wider than the screen; wide tables scroll inside themselves. */
+        """
+
+    /// Small screens: nothing wider than the screen; wide tables scroll inside themselves; the menu collapses
+    /// behind a button when the script is there (without it the menu simply wraps).
+    static let small = """
         @media (max-width: 48rem) {
-            header.site { gap: .5rem 1rem; padding: .5rem .75rem; }
+            header.site .bar { padding: var(--wr-space-2) var(--wr-space-3); }
+            .js button.menu-toggle { display: inline-flex; margin-left: auto; align-items: center; gap: .4rem; background: var(--bg); color: var(--wr-color-primary); border: 2px solid var(--wr-color-primary); min-height: 2.75rem; }
+            .js header.site nav.collapsed { display: none; }
+            header.site nav { flex-basis: 100%; }
+            header.site nav ul { flex-direction: column; gap: 0; }
+            header.site nav a { display: block; padding: var(--wr-space-2) 0; min-height: 2.75rem; }
+            .brand .tagline { display: none; }
             main { padding: .75rem; }
             table.figures, table.chart-data { display: block; overflow-x: auto; max-width: 100%; }
             form.session { margin-left: 0; flex-wrap: wrap; }
@@ -84,19 +157,35 @@ public enum Stylesheet {
             dl.facts { grid-template-columns: 1fr; }
             form.filters select, form.filters input:not([type=checkbox]) { width: 100%; }
             h1 { font-size: 1.5rem; }
+            h2 { font-size: 1.3rem; }
+            ul.tiles { grid-template-columns: 1fr 1fr; }
+            .tile-value { font-size: var(--wr-font-size-l); }
         }
+        @media (max-width: 22rem) { ul.tiles { grid-template-columns: 1fr; } }
+
+        """
+
+    /// Print: A4, no menu or forms, tables, figures and legends kept together, headers repeated on every page.
+    static let print = """
         @media print {
-          @page { size: A4; margin: 18mm 15mm; }
-          body { font-size: 10.5pt; }
-          header.site nav, .skip, .print-hide, form { display: none !important; }
+          @page { size: A4; margin: 16mm 14mm 18mm; @bottom-right { content: "pagina " counter(page) " van " counter(pages); font-size: 8pt; color: #545454; } }
+          body { font-size: 10pt; }
+          header.site nav, header.site form, header.site a.session, button.menu-toggle, .skip, .print-hide, form, nav.on-page, nav.pager, footer.site { display: none !important; }
+          header.site { border-bottom-width: 2px; }
           main { max-width: none; padding: 0; }
-          h2 { break-after: avoid; }
+          h1 { font-size: 18pt; } h2 { font-size: 13pt; margin-top: 14pt; }
+          h2, h3, caption, figcaption { break-after: avoid; }
           section { break-inside: auto; }
-          figure, table.figures tr { break-inside: avoid; }
-          #ontwikkeling, #lijkt-op, #kaart, .sources { break-before: page; }
+          figure, ul.tiles li, table.chart-data, ul.legend, figure.map, .table-scroll { break-inside: avoid; }
+          table.figures thead { display: table-header-group; }
+          table.figures tr { break-inside: avoid; }
+          table.figures, table.chart-data { display: table; overflow: visible; }
+          #ontwikkeling, #kaart, .sources { break-before: page; }
           a { color: var(--ink); text-decoration: none; }
           a.footnote::after { content: ""; }
           .charts { grid-template-columns: 1fr 1fr; }
+          ul.tiles { grid-template-columns: repeat(3, 1fr); }
+          figure.chart input.show-original, figure.chart label.show-original { display: none; }
         }
         """
 }

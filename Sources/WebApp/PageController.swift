@@ -22,11 +22,8 @@ struct PageController: Sendable {
         app.on(.radar) { request in try await radar(request) }
         app.on(.radarCSV) { request in try await radarCSV(request) }
         app.on(.methodology) { _ in html(MethodologyPage.render()) }
-        app.on(.stylesheet) { _ in
-            Response(
-                status: .ok, headers: ["Content-Type": "text/css; charset=utf-8", "Cache-Control": "max-age=3600"],
-                body: .init(string: Stylesheet.css))
-        }
+        app.on(.stylesheet) { _ in staticFile(Stylesheet.css, type: "text/css; charset=utf-8") }
+        app.on(.menuScript) { _ in staticFile(Scripts.site, type: "text/javascript; charset=utf-8") }
     }
 
     func home(_ request: Request) async throws -> Response {
@@ -57,6 +54,7 @@ struct PageController: Sendable {
         guard
             let model = try await WijkanalyseBuilder(snapshot: snapshot).load(
                 code, mapIndicator: indicator,
+                districtSort: RegionPage.districtSorts.map(\.key).first { $0 == (try? request.query.get(String.self, at: "wijken")) } ?? "",
                 knowledge: KnowledgeStore(store: store))
         else {
             throw Abort(
@@ -138,6 +136,11 @@ func regionCode(_ request: Request) throws -> RegionCode {
         )
     }
     return code
+}
+
+func staticFile(_ text: String, type: String) -> Response {
+    Response(
+        status: .ok, headers: ["Content-Type": type, "Cache-Control": "max-age=3600"], body: .init(string: text))
 }
 
 func html(_ node: Node, status: HTTPResponseStatus = .ok) -> Response {

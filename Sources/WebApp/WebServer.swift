@@ -42,7 +42,9 @@ public enum WebServer {
             passwords: try Passwords(cost: config.passwordCost), publicURL: config.publicURL,
             trustedProxies: config.trustedProxies)
         ApiController(store: store, cache: cache).register(app)
-        PageController(store: store, cache: cache, programme: programme).register(app)
+        let pages = PageController(store: store, cache: cache, programme: programme)
+        pages.register(app)
+        ExportController(store: store, cache: cache, pages: pages).register(app)
         let knowledge = KnowledgeApp(store: store, cache: cache)
         KnowledgeController(app: knowledge).register(app)
         InterventionEditController(app: knowledge).register(app)

@@ -13,6 +13,10 @@ public struct AnalysisSnapshot: Sendable {
     public let warning: EarlyWarning?
     public let ranking: [EarlyWarning.Result]
     public let similarity: SimilarityModel?
+    /// Gemeenten among gemeenten: the early warning and similarity on the newest gemeente table with every warning
+    /// indicator (a gemeente is compared with gemeenten, never with wijken).
+    public let municipalWarning: EarlyWarning?
+    public let municipalSimilarity: SimilarityModel?
     public let names: [RegionCode: String]
     public let provinces: [RegionCode: String]
     /// Wijk outlines, parsed once: (indeling year, rings as longitude/latitude).
@@ -63,6 +67,8 @@ public struct AnalysisSnapshot: Sendable {
                 }
             }
         }
+        let municipalTable = (tables[.municipality] ?? [:]).sorted { $0.key > $1.key }.map(\.value)
+            .first { EarlyWarning(table: $0).isComplete }
         var changes: [RegionLevel: ChangeSignals] = [:]
         for level in RegionLevel.allCases {
             let series = harmonised[level]?.tables ?? tables[level] ?? [:]
@@ -71,6 +77,8 @@ public struct AnalysisSnapshot: Sendable {
         return AnalysisSnapshot(
             version: version, tables: tables, radarTable: radarTable, warning: warning,
             ranking: warning?.ranking() ?? [], similarity: radarTable.map { SimilarityModel(table: $0) },
+            municipalWarning: municipalTable.map { EarlyWarning(table: $0) },
+            municipalSimilarity: municipalTable.map { SimilarityModel(table: $0) },
             names: names, provinces: try await analysis.provinces(),
             outlines: try await analysis.geometries(level: .district).mapValues {
                 ($0.indeling, Choropleth.rings($0.geojson))
@@ -93,6 +101,17 @@ public struct AnalysisSnapshot: Sendable {
             return keyed
         }
         return candidates.max { ($0.columns.count, $0.period) < ($1.columns.count, $1.period) }
+    }
+
+    /// The similarity model a region is compared in: wijken among the radar's wijken, gemeenten among gemeenten.
+    public func similarity(for level: RegionLevel) -> SimilarityModel? {
+        level == .municipality ? municipalSimilarity : similarity
+    }
+
+    /// The early warning of a region among its peers, when its table is the one the warning runs on.
+    public func warning(for code: RegionCode) -> EarlyWarning.Result? {
+        if code.level == .municipality { return municipalWarning?.evaluate(code) }
+        return radarTable?.index(of: code) != nil ? warning?.evaluate(code) : nil
     }
 
     public func name(_ code: RegionCode) -> String { names[code] ?? code.rawValue }

@@ -69,10 +69,15 @@ public struct RadarBuilder: Sendable {
             provinces: Array(Set(snapshot.provinces.values)).sorted(), source: source, changeSince: since)
     }
 
-    /// The table as CSV for programs (comma, decimal point), with the source in the last column of every row.
+    /// The radar as CSV: for programs (comma, decimal point) or for Dutch Excel (semicolon, decimal comma, BOM).
     public func csv(_ model: RadarPage.Model, dialect: CSVWriter.Dialect = .machine) -> String {
-        var writer = CSVWriter(
-            dialect: dialect,
+        table(model).csv(dialect)
+    }
+
+    /// The selected wijken (all pages), with the source in the last column of every row.
+    public func table(_ model: RadarPage.Model) -> ExportTable {
+        var table = ExportTable(
+            name: "Radar \(model.period)",
             header: [
                 "rang", "code", "wijk", "gemeente", "provincie", "inwoners", "score",
                 "signalen", "signaal", "veranderingsscore", "veranderingssignalen", "jaren_verandering",
@@ -80,7 +85,7 @@ public struct RadarBuilder: Sendable {
             ])
         let source = "\(model.source.attribution) (\(model.source.table), \(model.source.year))"
         for row in model.rows {
-            writer.row([
+            table.rows.append([
                 .integer(row.rank), .text(row.code), .text(row.name), .text(row.municipality), .text(row.province),
                 .number(row.population, decimals: 0), .number(row.composite, decimals: 4), .integer(row.fired),
                 .text(row.signal ? "ja" : "nee"), .number(row.change?.score, decimals: 4),
@@ -89,7 +94,7 @@ public struct RadarBuilder: Sendable {
                 .text(source),
             ])
         }
-        return writer.text
+        return table
     }
 
     func fold(_ text: String) -> String {

@@ -19,8 +19,9 @@ public struct WijkanalyseBuilder: Sendable {
         "education_high_pct", "high_income_persons_pct", "age_65_plus_pct", "population", "density",
     ]
 
-    public func model(for code: RegionCode, mapIndicator: String? = nil, knowledge: RegionKnowledge = .none)
-        -> RegionPage.Model?
+    public func model(
+        for code: RegionCode, mapIndicator: String? = nil, knowledge: RegionKnowledge = .none, districtSort: String = ""
+    ) -> RegionPage.Model?
     {
         guard let table = snapshot.profileTable(for: code), let index = table.index(of: code) else { return nil }
         let region = table.regions[index]
@@ -29,11 +30,11 @@ public struct WijkanalyseBuilder: Sendable {
         // A row with no figure for the region and nothing to compare with (a Leefbaarometer file that covers other
         // gemeenten) says nothing; rows where only the region's figure is missing stay, marked "ontbreekt".
         profile?.rows.removeAll { $0.value == .missing && $0.municipality?.number == nil && $0.national?.number == nil }
-        let warning = snapshot.radarTable?.index(of: code) != nil ? snapshot.warning?.evaluate(code) : nil
+        let warning = snapshot.warning(for: code)
         let summary =
             profile.map { Summary.sentences(profile: $0, warning: warning, levelNoun: levelNoun(code.level)) } ?? []
         let neighbours =
-            snapshot.similarity?.neighbours(of: code, k: 10)?.map { n in
+            snapshot.similarity(for: code.level)?.neighbours(of: code, k: 10)?.map { n in
                 RegionPage.Neighbour(
                     code: n.region.rawValue, name: snapshot.name(n.region),
                     municipality: snapshot.name(n.region.municipality), distance: n.distance,
@@ -52,13 +53,18 @@ public struct WijkanalyseBuilder: Sendable {
         var model = RegionPage.Model(
             region: region, municipalityName: snapshot.name(code.municipality), profile: profile,
             summary: summary, series: series(for: code), neighbours: neighbours,
-            neighbourFeatures: snapshot.similarity?.features.map { catalogue[$0]?.label ?? $0 } ?? [],
+            neighbourFeatures: snapshot.similarity(for: code.level)?.features.map { catalogue[$0]?.label ?? $0 } ?? [],
             warning: warning, cluster: cluster, map: map(for: code, indicator: mapIndicator),
             approximation: approximation,
             change: snapshot.change(for: code).map {
                 RegionPage.ChangeInfo(result: $0, type: snapshot.developmentType(for: code))
             })
         model.research = knowledge.research
+        if code.level == .municipality {
+            model.districts = RadarBuilder(snapshot: snapshot).model(
+                filters: .init(municipality: code.rawValue, minimumPopulation: 0, sort: districtSort))
+            if model.districts?.rows.isEmpty == true { model.districts = nil }
+        }
         let names = Dictionary(uniqueKeysWithValues: neighbours.map { ($0.code, "\($0.name) (\($0.municipality))") })
         model.whatWorked = Suggestions.rank(
             neighbours: neighbours.map { ($0.code, $0.distance, $0.closestOn) },
@@ -74,16 +80,16 @@ public struct WijkanalyseBuilder: Sendable {
 
     /// The whole wijkanalyse of a region as web, print, PDF and the command line show it: the model with what the
     /// knowledge base holds about the region and the wijken most like it (two queries).
-    public func load(_ code: RegionCode, mapIndicator: String? = nil, knowledge store: KnowledgeStore) async throws
-        -> RegionPage.Model?
-    {
+    public func load(
+        _ code: RegionCode, mapIndicator: String? = nil, districtSort: String = "", knowledge store: KnowledgeStore
+    ) async throws -> RegionPage.Model? {
         guard snapshot.profileTable(for: code) != nil else { return nil }
-        let neighbours = snapshot.similarity?.neighbours(of: code, k: 10)?.map(\.region.rawValue) ?? []
+        let neighbours = snapshot.similarity(for: code.level)?.neighbours(of: code, k: 10)?.map(\.region.rawValue) ?? []
         let research = try await store.about(code.rawValue, kind: .research, as: Research.self).map {
             ($0.id, $0.value.citation)
         }
         let knowledge = RegionKnowledge(research: research, candidates: try await store.anchored(in: neighbours))
-        return model(for: code, mapIndicator: mapIndicator, knowledge: knowledge)
+        return model(for: code, mapIndicator: mapIndicator, knowledge: knowledge, districtSort: districtSort)
     }
 
     func levelNoun(_ level: RegionLevel) -> String {
@@ -185,18 +191,43 @@ public struct WijkanalyseBuilder: Sendable {
                 notes.append("Alleen cijfers over \(points[0].period): geen ontwikkeling te tonen.")
             }
             if let harmonised { notes += explanation(of: harmonised, code: code, points: points, published: published) }
-            let chart = LineChart(
+            var chart = LineChart(
                 title: "\(indicator.label), \(snapshot.name(code))",
                 description:
                     "Ontwikkeling van \(indicator.label) (\(indicator.unit)) in \(snapshot.name(code)) per jaar"
                     + (harmonised.map { ", op de indeling van \($0.indeling)" } ?? "")
                     + (all.count > 1 ? ", met ter vergelijking de andere reeksen." : "."),
                 series: all)
+            chart.zeroBased = indicator.aggregation == .sum
+            chart.unit = indicator.unit
+            let tables = snapshot.tables[code.level] ?? [:]
+            let used = Set(points.map(\.period) + published.map(\.period)).sorted().compactMap {
+                tables[$0]?.columns[id]?.source
+            }
             return RegionPage.Series(
                 indicator: indicator, chart: chart, change: change,
                 note: notes.isEmpty ? nil : notes.joined(separator: " "),
-                table: table, hasOriginal: all.contains { $0.style == .original })
+                table: table, hasOriginal: all.contains { $0.style == .original },
+                source: Self.sourceLine(used, computed: all.contains { $0.style == .country } || harmonised != nil))
         }
+    }
+
+    /// "Bron: CBS, Kerncijfers wijken en buurten 2019, 2022 en 2024 (CC BY 4.0)", plus what Wijkradar computed.
+    static func sourceLine(_ sources: [SourceRef], computed: Bool) -> String {
+        var publishers: [String] = []
+        var years: [String: [Int]] = [:]
+        for source in sources {
+            let name = source.attribution.replacingOccurrences(of: "Bron: ", with: "")
+                .replacingOccurrences(of: #"\s*\d{4}$"#, with: "", options: .regularExpression)
+            if years[name] == nil { publishers.append(name) }
+            years[name, default: []].append(source.year)
+        }
+        let licences = Set(sources.map(\.licence)).sorted().joined(separator: ", ")
+        let parts = publishers.map { name in
+            "\(name) \(DutchFormat.list(Set(years[name] ?? []).sorted().map(String.init)))"
+        }
+        return "Bron: " + parts.joined(separator: "; ") + (licences.isEmpty ? "" : " (\(licences))")
+            + (computed ? "; omgerekende jaren en Nederland berekend door Wijkradar." : ".")
     }
 
     typealias SeriesPoint = (period: Int, indeling: Int, cell: Cell, converted: Bool)

@@ -19,6 +19,10 @@ struct Report: AsyncParsableCommand {
 
         @Argument(help: "Regiocode, bijvoorbeeld WK011443.") var code: String
         @Flag(help: "Maak ook een PDF (met WeasyPrint of Chromium).") var pdf = false
+        @Flag(
+            name: .customLong("kort"),
+            help: "De wijkanalyse in het kort: twee A4-pagina's, dezelfde als de PDF-download op de website.")
+        var brief = false
         @Option(name: .shortAndLong, help: "Uitvoerbestand (standaard wijkanalyse-CODE.html of .pdf).") var output:
             String?
 
@@ -32,7 +36,7 @@ struct Report: AsyncParsableCommand {
                 else {
                     throw CLIError("Regio \(region) heeft geen cijfers in Wijkradar.")
                 }
-                return WijkanalyseDocument.render(model).renderDocument()
+                return (brief ? WijkanalyseBrief.render(model) : WijkanalyseDocument.render(model)).renderDocument()
             }
             try writeDocument(html, to: output ?? "wijkanalyse-\(region.rawValue).\(pdf ? "pdf" : "html")", pdf: pdf)
         }

@@ -6,6 +6,8 @@ public enum SiteRoute: String, CaseIterable, Sendable {
 
     // The wijkanalyse, the radar and the site's own files.
     case home, region, regionPrint, focusArea, radar, radarCSV, methodology, stylesheet, sitemap, robots
+    case menuScript, regionXLSX, regionCSV, regionBrief, radarXLSX, compare, compareXLSX, compareCSV
+    case focusAreas, focusAreaCreate
     // The JSON API.
     case health, openAPI, apiDatasets, apiRegions, apiRegion, apiRegionProfile, apiRegionSimilar, apiRegionSignals,
         apiRadar
@@ -37,7 +39,7 @@ public enum SiteRoute: String, CaseIterable, Sendable {
             .reportConceptText, .reportConceptNote, .reportPublish, .loginSubmit, .logout, .invitationAccept,
             .profileSave,
             .passwordChange, .forgotPasswordSubmit, .passwordResetSubmit, .adminInvite, .adminResetLink,
-            .adminCrosswalks, .adminCrosswalksDerive,
+            .adminCrosswalks, .adminCrosswalksDerive, .focusAreaCreate,
             .programmeCreate,
             .cityAdd, .cityEdit, .participantSave, .participantInvite, .themeAdd, .themeVote, .themeDecide,
             .meetingCreate,
@@ -62,6 +64,15 @@ public enum SiteRoute: String, CaseIterable, Sendable {
         case .radarCSV: return ["radar.csv"]
         case .methodology: return ["methode"]
         case .stylesheet: return ["static", "wijkradar.css"]
+        case .menuScript: return ["static", "menu.js"]
+        case .regionXLSX: return ["regio", ":code", "cijfers.xlsx"]
+        case .regionCSV: return ["regio", ":code", "cijfers.csv"]
+        case .regionBrief: return ["regio", ":code", "wijkanalyse.pdf"]
+        case .radarXLSX: return ["radar.xlsx"]
+        case .compare: return ["vergelijk"]
+        case .compareXLSX: return ["vergelijk.xlsx"]
+        case .compareCSV: return ["vergelijk.csv"]
+        case .focusAreas, .focusAreaCreate: return ["beheer", "focusgebieden"]
         case .sitemap: return ["sitemap.xml"]
         case .robots: return ["robots.txt"]
         case .health: return ["health"]

@@ -6,6 +6,8 @@ import Foundation
 public enum SiteURL: Hashable, Sendable {
     case home, radar, radarCSV, methodology, stylesheet, sitemap, robots
     case region(String), regionPrint(String), focusArea(String)
+    case menuScript, regionXLSX(String), regionCSV(String), regionBrief(String), radarXLSX, compare, compareXLSX
+    case compareCSV, focusAreas
     case openAPI, apiKnowledge, apiKnowledgeExport, apiRegion(String), apiKnowledgeRecord(Int)
     case knowledge, knowledgeCSV, knowledgeNew, knowledgeRecord(Int), knowledgeEdit(Int), knowledgeRemove(Int)
     case knowledgeHistory(Int), knowledgeSupport(Int), knowledgeMerge(Int), knowledgeTransfer(Int), knowledgeAttach(Int)
@@ -39,6 +41,15 @@ public enum SiteURL: Hashable, Sendable {
         case .region(let code): (.region, [code])
         case .regionPrint(let code): (.regionPrint, [code])
         case .focusArea(let slug): (.focusArea, [slug])
+        case .menuScript: (.menuScript, [])
+        case .regionXLSX(let code): (.regionXLSX, [code])
+        case .regionCSV(let code): (.regionCSV, [code])
+        case .regionBrief(let code): (.regionBrief, [code])
+        case .radarXLSX: (.radarXLSX, [])
+        case .compare: (.compare, [])
+        case .compareXLSX: (.compareXLSX, [])
+        case .compareCSV: (.compareCSV, [])
+        case .focusAreas: (.focusAreas, [])
         case .openAPI: (.openAPI, [])
         case .apiKnowledge: (.apiKnowledge, [])
         case .apiKnowledgeExport: (.apiKnowledgeExport, [])

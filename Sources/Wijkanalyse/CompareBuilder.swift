@@ -1,0 +1,104 @@
+import Analysis
+import Foundation
+import Core
+import Pages
+
+/// Builds the comparison of two to five regions: each on its own profile table (the year the wijkanalyse leads
+/// with), the indicators the reader chose, and the same figures as a table for the downloads.
+public struct CompareBuilder: Sendable {
+    public let snapshot: AnalysisSnapshot
+    public var catalogue: IndicatorCatalogue = .standard
+
+    public init(snapshot: AnalysisSnapshot) { self.snapshot = snapshot }
+
+    /// Shown when the reader has not chosen: the key figures of the wijkanalyse and the rest of the early warning.
+    public static let defaultIndicators = [
+        "population", "low_income_persons_pct", "high_income_persons_pct", "woz_value", "labour_participation_pct",
+        "owner_occupied_pct", "education_high_pct", "age_65_plus_pct",
+    ]
+
+    /// `entered`: what the reader typed per field (a code or a name); `indicators`: chosen ids (empty = default).
+    public func model(entered: [String], indicators: [String]) -> ComparePage.Model {
+        var problems: [String] = []
+        var codes: [RegionCode] = []
+        let index = RegionNameIndex(names: snapshot.names)
+        let typed = entered.map { InputText.clean($0, multiline: false).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        for text in typed.prefix(ComparePage.maximumRegions) {
+            // A code, else a programme wijk by its own name (Selwerd: the CBS wijk that stands in for it), else a name.
+            let programme = HomePage.programmeWijken(matching: text).first.flatMap { RegionCode($0.code) }
+            guard let found = RegionCode(text) ?? programme ?? index.search(text, limit: 1).first?.code else {
+                problems.append("‘\(text)’ is geen bekende wijk, buurt of gemeente. Typ een CBS-code (zoals WK011401) of een naam.")
+                continue
+            }
+            guard snapshot.profileTable(for: found) != nil else {
+                problems.append("\(text): voor deze regio zijn geen cijfers ingelezen.")
+                continue
+            }
+            if !codes.contains(found) { codes.append(found) }
+        }
+        if typed.count > ComparePage.maximumRegions {
+            problems.append("Hoogstens \(ComparePage.maximumRegions) regio's; de eerste \(ComparePage.maximumRegions) zijn vergeleken.")
+        }
+        let profiles = codes.compactMap { code -> RegionProfile? in
+            guard let table = snapshot.profileTable(for: code) else { return nil }
+            return RegionProfile.build(
+                for: code, table: table, municipalities: snapshot.tables[.municipality]?[table.period])
+        }
+        var available: [Indicator] = []
+        for profile in profiles {
+            for row in profile.rows where !row.indicator.stigmatising && !available.contains(where: { $0.id == row.indicator.id }) {
+                available.append(row.indicator)
+            }
+        }
+        if available.isEmpty { available = Self.defaultIndicators.compactMap { catalogue[$0] } }
+        let known = Set(available.map(\.id))
+        // Origin-based indicators are never offered and never shown, whatever the address asks for.
+        var selected = indicators.filter { known.contains($0) && catalogue[$0]?.stigmatising != true }
+        if selected.isEmpty { selected = Self.defaultIndicators.filter(known.contains) }
+        let rows = selected.compactMap { id -> ComparePage.Row? in
+            guard let indicator = available.first(where: { $0.id == id }) else { return nil }
+            let cells = profiles.map { $0.rows.first { $0.indicator.id == id } }
+            return ComparePage.Row(
+                indicator: indicator, values: cells.map { $0?.value }, national: cells.compactMap { $0?.national }.first,
+                sources: cells.map { $0?.source })
+        }
+        let columns = profiles.map { profile in
+            let code = profile.region.code
+            return ComparePage.Column(
+                code: code.rawValue, name: profile.region.name,
+                context: code.level == .municipality
+                    ? "gemeente" : "\(code.level.dutchName) in \(snapshot.name(code.municipality))",
+                period: profile.period, signal: snapshot.warning(for: code)?.signal)
+        }
+        let similar =
+            codes.first.flatMap { snapshot.similarity(for: $0.level)?.neighbours(of: $0, k: 4)?.map(\.region.rawValue) }
+            ?? []
+        return ComparePage.Model(
+            entered: typed, problems: problems, columns: columns, rows: rows, available: available, selected: selected,
+            similar: similar)
+    }
+
+    /// The comparison as one table: an indicator per row, a region per column, Nederland and the sources.
+    public func table(_ model: ComparePage.Model) -> ExportTable {
+        var table = ExportTable(
+            name: "Vergelijking",
+            header: ["indicator", "eenheid"] + model.columns.map { "\($0.name) (\($0.code), \($0.period))" }
+                + ["nederland", "bron"])
+        table.rows.append(
+            [.text("Vroegsignalering"), .text("")]
+                + model.columns.map { .text($0.signal.map { $0 ? "signaal" : "geen signaal" } ?? "") }
+                + [.empty, .text("Wijkradar (berekend)")])
+        for row in model.rows {
+            let decimals = row.indicator.decimals
+            let sources = Set(row.sources.compactMap { $0?.line }).sorted().joined(separator: "; ")
+            table.rows.append(
+                [.text(row.indicator.label), .text(row.indicator.unit)]
+                    + row.values.map { cell in
+                        cell?.number.map { .number($0, decimals: decimals) }
+                            ?? .text(cell == .secret ? "geheim of niet beschikbaar" : "")
+                    }
+                    + [.number(row.national?.number, decimals: decimals), .text(sources)])
+        }
+        return table
+    }
+}
