@@ -36,6 +36,10 @@ public struct Choropleth: Sendable {
     public var areas: [Area]
     public var highlight: String?
     public var width = 480.0
+    /// A map to choose areas on (the focus-area form): the figure is marked for the site script, and the chosen
+    /// areas are drawn with a heavy outline.
+    public var chooser = false
+    public var chosen: Set<String> = []
 
     public init(title: String, description: String, areas: [Area], highlight: String? = nil) {
         self.title = title
@@ -72,7 +76,7 @@ public struct Choropleth: Sendable {
             guard let value, let index = limits.firstIndex(where: { value <= $0 }) else { return "url(#geen-waarde)" }
             return Self.palette[index]
         }
-        return figure(.class("map")) {
+        return figure(.class(chooser ? "map choose" : "map")) {
             // A group, not an image: every area is a link to its wijk, and links inside an image are hidden from
             // assistive technology (axe-core 4: nested-interactive).
             svg(.svg("viewBox", "0 0 \(Int(width)) \(Int(height))"), .role("group"), .aria("label", title)) {
@@ -102,7 +106,15 @@ public struct Choropleth: Sendable {
                     ) {
                         svgTitle("\(area.name): \(area.label)")
                     }
-                    if let link = area.link { a(.href(link)) { shape } } else { shape }
+                    if let link = area.link {
+                        element(
+                            "a",
+                            [.href(link), .data("code", area.code)]
+                                + (chosen.contains(area.code) ? [.class("chosen")] : [])
+                        ) { shape }
+                    } else {
+                        shape
+                    }
                 }
             }
             figcaption {

@@ -44,9 +44,13 @@ public struct SmallMultiples: Sendable {
                 let maxValue = max(panel.bars.compactMap(\.value).max() ?? 0, panel.reference?.value ?? 0, 1e-9)
                 let scale = (panelW - labelW - 60) / maxValue
                 g(.class("panel")) {
+                    // A long title would run into the next panel: shortened, the whole title kept as its tooltip.
                     svgText(
                         .svg("x", f(x0)), .svg("y", f(y0 + 13)), .svg("font-size", "11"), .svg("font-weight", "bold")
-                    ) { panel.title }
+                    ) {
+                        svgTitle(panel.title)
+                        panel.title.count > 46 ? String(panel.title.prefix(44)) + "…" : panel.title
+                    }
                     for (row, bar) in panel.bars.enumerated() {
                         let y = y0 + head + Double(row) * (barH + gap)
                         svgText(

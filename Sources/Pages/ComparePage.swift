@@ -74,7 +74,9 @@ public enum ComparePage {
             if !model.problems.isEmpty {
                 div(.class("errors"), .role("alert")) { ul { for problem in model.problems { li { problem } } } }
             }
-            if model.columns.count >= 2 { result(model) } else if model.columns.count == 1 {
+            if model.columns.count >= 2 {
+                result(model)
+            } else if model.columns.count == 1 {
                 p { "Kies nog minstens één regio om mee te vergelijken." }
             }
             if let first = model.columns.first, !model.similar.isEmpty {
@@ -147,13 +149,18 @@ public enum ComparePage {
                         tr {
                             th(.scope("row")) { "Vroegsignalering" }
                             for column in model.columns {
-                                td { column.signal.map { $0 ? span(.class("signal-yes")) { "signaal" } : "geen signaal" } ?? "–" }
+                                td {
+                                    column.signal.map { $0 ? span(.class("signal-yes")) { "signaal" } : "geen signaal" }
+                                        ?? "–"
+                                }
                             }
                             td { "" }
                         }
                         for row in model.rows {
                             tr {
-                                th(.scope("row")) { row.indicator.label; span(.class("unit")) { " (\(row.indicator.unit))" } }
+                                th(.scope("row")) {
+                                    row.indicator.label; span(.class("unit")) { " (\(row.indicator.unit))" }
+                                }
                                 for (index, value) in row.values.enumerated() {
                                     td(.class("num")) {
                                         Components.cell(value, decimals: row.indicator.decimals)
@@ -174,7 +181,9 @@ public enum ComparePage {
                         "CSV voor Excel (puntkomma)"
                     }
                 }
-                li { a(.href(SiteURL.compareCSV.path(query: model.query)), .class("button")) { "CSV (voor programma's)" } }
+                li {
+                    a(.href(SiteURL.compareCSV.path(query: model.query)), .class("button")) { "CSV (voor programma's)" }
+                }
             }
             section(.aria("labelledby", "bronnen"), .class("sources")) {
                 h2(.id("bronnen")) { "Bronnen" }
@@ -203,13 +212,17 @@ public enum ComparePage {
                             ?? "geen cijfer"
                     )
                 },
-                reference: row.national?.number.map { ($0, DutchFormat.number($0, decimals: row.indicator.decimals)) })
+                // A count of the whole country is no yardstick for a wijk: no reference line for counts.
+                reference: row.indicator.aggregation == .sum
+                    ? nil
+                    : row.national?.number.map { ($0, DutchFormat.number($0, decimals: row.indicator.decimals)) })
         }
         guard !panels.isEmpty else { return .empty }
         return figure(.class("chart compare-chart")) {
             SmallMultiples(
                 title: "Vergelijking in staafjes",
-                description: "Per indicator een staaf per regio op een eigen schaal vanaf nul; de stippellijn is Nederland.",
+                description:
+                    "Per indicator een staaf per regio op een eigen schaal vanaf nul; de stippellijn is Nederland.",
                 panels: Array(panels)
             ).render()
             figcaption {

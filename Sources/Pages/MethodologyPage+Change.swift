@@ -25,7 +25,8 @@ extension MethodologyPage {
                 p {
                     "Naast de positie van een wijk kijkt Wijkradar naar haar ontwikkeling: per regel het eerste en het laatste jaar waarin de wijk een vergelijkbare waarde heeft, op één indeling (zie omrekenen). Algemene trends (prijzen, inkomens, de arbeidsmarkt) raken alle wijken; daarom vergelijken die regels met de mediane verandering van alle \(ChangeSignals.minimumPeers) of meer regio's met dezelfde twee jaren. Krimp van inwoners of woningen is nergens gewoon en telt absoluut. Regio's met minder dan \(DutchFormat.number(ChangeSignals.minimumPopulation)) inwoners in het eerste jaar blijven buiten beschouwing: daar maken een paar verhuizingen al een groot percentage."
                 }
-                table(.class("figures")) {
+                // Focusable: on a phone the table scrolls sideways, and a keyboard must be able to scroll it too.
+                table(.class("figures"), Attribute("tabindex", "0")) {
                     caption { "Veranderingsregels" }
                     thead {
                         tr {

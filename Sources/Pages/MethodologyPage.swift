@@ -105,7 +105,8 @@ public enum MethodologyPage {
                 p {
                     "Elke regel kijkt naar één indicator en gaat af als de wijk minstens \(DutchFormat.number(EarlyWarning.zThreshold, decimals: 1)) standaardafwijking aan de ongunstige kant van het gemiddelde van alle wijken ligt:"
                 }
-                table(.class("figures")) {
+                // Focusable: on a phone the table scrolls sideways, and a keyboard must be able to scroll it too.
+                table(.class("figures"), Attribute("tabindex", "0")) {
                     caption { "Regels" }
                     thead {
                         tr {

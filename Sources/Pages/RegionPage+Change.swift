@@ -29,7 +29,8 @@ extension RegionPage {
                     }
                     a(.href(SiteURL.methodology.path(fragment: "verandering"))) { "Hoe dit wordt berekend" }
                 }
-                table(.class("figures")) {
+                // Focusable: on a phone the table scrolls sideways, and a keyboard must be able to scroll it too.
+                table(.class("figures"), Attribute("tabindex", "0")) {
                     caption { "Veranderingsregels: eerste en laatste jaar met een vergelijkbare waarde" }
                     thead {
                         tr {

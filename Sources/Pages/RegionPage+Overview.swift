@@ -69,18 +69,27 @@ extension RegionPage {
         return section(.aria("labelledby", "downloads"), .class("print-hide")) {
             h2(.id("downloads")) { "Downloads en vergelijken" }
             ul(.class("actions")) {
-                li { a(.href(SiteURL.regionBrief(code).path), .class("button")) { "Wijkanalyse in het kort (PDF, 2 pagina's)" } }
+                li {
+                    a(.href(SiteURL.regionBrief(code).path), .class("button")) {
+                        "Wijkanalyse in het kort (PDF, 2 pagina's)"
+                    }
+                }
                 li { a(.href(SiteURL.regionXLSX(code).path), .class("button")) { "Alle cijfers (Excel)" } }
                 li {
                     a(.href(SiteURL.regionCSV(code).path(query: ["formaat": "excel"])), .class("button")) {
                         "CSV voor Excel (puntkomma)"
                     }
                 }
-                li { a(.href(SiteURL.regionCSV(code).path), .class("button")) { "CSV (komma, punt; voor programma's)" } }
+                li {
+                    a(.href(SiteURL.regionCSV(code).path), .class("button")) { "CSV (komma, punt; voor programma's)" }
+                }
                 li { a(.href(SiteURL.regionPrint(code).path), .class("button")) { "Afdrukversie (A4)" } }
                 if !similar.isEmpty {
                     li {
-                        a(.href(SiteURL.compare.path(query: ([code] + similar).map { ("regio", $0) })), .class("button")) {
+                        a(
+                            .href(SiteURL.compare.path(query: ([code] + similar).map { ("regio", $0) })),
+                            .class("button")
+                        ) {
                             "Vergelijk met de gelijkende \(Components.levelNoun(model.region.level))"
                         }
                     }

@@ -45,7 +45,10 @@ extension RegionPage {
                 span(.class("source")) { series.source }
             }
             table(.class("chart-data")) {
-                caption { series.isSingleYear ? "Cijfers (één jaar: geen ontwikkeling te tonen)" : "Cijfers bij figuur \(number)" }
+                caption {
+                    series.isSingleYear
+                        ? "Cijfers (één jaar: geen ontwikkeling te tonen)" : "Cijfers bij figuur \(number)"
+                }
                 thead {
                     tr {
                         th(.scope("col")) { "Reeks" }; th(.scope("col")) { "Jaar" }
@@ -54,7 +57,9 @@ extension RegionPage {
                 }
                 tbody {
                     for (name, year, text) in series.table {
-                        tr { td { name }; td { String(year) }; td(.class("num")) { text } }
+                        tr {
+                            td { name }; td { String(year) }; td(.class("num")) { text }
+                        }
                     }
                 }
             }
@@ -124,7 +129,8 @@ extension RegionPage {
                         "Een gemeente wordt met alle gemeenten van Nederland vergeleken, niet met wijken; gemiddelde en spreiding hieronder zijn die van de gemeenten."
                     }
                 }
-                table(.class("figures")) {
+                // Focusable: on a phone the table scrolls sideways, and a keyboard must be able to scroll it too.
+                table(.class("figures"), Attribute("tabindex", "0")) {
                     caption { "Regels van de vroegsignalering" }
                     thead {
                         tr {

@@ -83,6 +83,8 @@ public enum Stylesheet {
         .signal-yes { color: var(--wr-color-signal); font-weight: 700; }
         figure.chart .legend svg { width: 2rem; height: .8rem; vertical-align: middle; margin-right: .3rem; }
         figure.chart figcaption .source, figure.map .source, p.source { display: block; font-size: var(--wr-font-size-s); color: var(--muted); }
+        figure.map.choose a.chosen path { stroke: #000; stroke-width: 3; }
+        figure.chart input.show-original:not(:checked) ~ ul.legend li.original { display: none; }
         fieldset.indicators { border: 1px solid var(--line); border-radius: var(--wr-radius); }
         fieldset.indicators ul { list-style: none; padding: 0; columns: 16rem auto; }
         table.compare td.num:first-of-type { font-weight: 700; }

@@ -80,7 +80,10 @@ public enum WijkanalyseBrief {
             }
             table(.class("figures")) {
                 thead {
-                    tr { th(.scope("col")) { "Regel" }; th(.scope("col")) { "Waarde" }; th(.scope("col")) { "Gemiddeld" }; th(.scope("col")) { "Gaat af" } }
+                    tr {
+                        th(.scope("col")) { "Regel" }; th(.scope("col")) { "Waarde" };
+                        th(.scope("col")) { "Gemiddeld" }; th(.scope("col")) { "Gaat af" }
+                    }
                 }
                 tbody {
                     for flag in warning.flags {
@@ -94,7 +97,9 @@ public enum WijkanalyseBrief {
                 }
             }
             if let change = model.change, change.result.fired > 0 {
-                p { "Verandering: \(change.result.fired) van de \(change.result.changes.count) veranderingsregels gaan af." }
+                p {
+                    "Verandering: \(change.result.fired) van de \(change.result.changes.count) veranderingsregels gaan af."
+                }
             }
         }
     }

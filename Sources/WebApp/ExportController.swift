@@ -19,7 +19,8 @@ struct ExportController: Sendable {
         app.on(.regionXLSX) { request in
             let model = try await regionModel(request)
             return try workbook(
-                RegionExport.tables(model), file: "wijkradar-\(model.region.code.rawValue)-\(model.profile?.period ?? 0)")
+                RegionExport.tables(model),
+                file: "wijkradar-\(model.region.code.rawValue)-\(model.profile?.period ?? 0)")
         }
         app.on(.regionCSV) { request in
             let model = try await regionModel(request)
@@ -99,13 +100,7 @@ struct ExportController: Sendable {
     }
 }
 
-/// Every value of a repeated query key (`regio=A&regio=B`), decoded, in order; at most 20 so an address cannot ask
-/// for unbounded work.
+/// Every value of a repeated query key (`regio=A&regio=B`), at most 20 of at most 200 characters.
 func queryValues(_ request: Request, _ key: String) -> [String] {
-    guard let query = request.url.query else { return [] }
-    return query.split(separator: "&").prefix(200).compactMap { pair -> String? in
-        let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0] == key else { return nil }
-        return String(parts[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
-    }.prefix(20).map { String($0.prefix(200)) }
+    formValues(request.url.query ?? "", key).prefix(20).map { String($0.prefix(200)) }
 }

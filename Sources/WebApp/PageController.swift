@@ -54,7 +54,9 @@ struct PageController: Sendable {
         guard
             let model = try await WijkanalyseBuilder(snapshot: snapshot).load(
                 code, mapIndicator: indicator,
-                districtSort: RegionPage.districtSorts.map(\.key).first { $0 == (try? request.query.get(String.self, at: "wijken")) } ?? "",
+                districtSort: RegionPage.districtSorts.map(\.key).first {
+                    $0 == (try? request.query.get(String.self, at: "wijken"))
+                } ?? "",
                 knowledge: KnowledgeStore(store: store))
         else {
             throw Abort(

@@ -65,6 +65,7 @@ public enum WebServer {
         ProfileController(app: programme).register(app)
         AdminController(app: programme).register(app)
         CrosswalkController(app: programme).register(app)
+        FocusAreaController(app: programme, cache: cache).register(app)
         PasswordResetController(app: programme).register(app)
     }
 }

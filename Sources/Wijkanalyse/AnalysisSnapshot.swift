@@ -91,6 +91,12 @@ public struct AnalysisSnapshot: Sendable {
         (tables[code.level] ?? [:]).sorted { $0.key > $1.key }.map(\.value).first { $0.index(of: code) != nil }
     }
 
+    /// The newest table of a level with regions in the gemeente.
+    public func newestTable(level: RegionLevel, in municipality: RegionCode) -> RegionTable? {
+        (tables[level] ?? [:]).sorted { $0.key > $1.key }.map(\.value)
+            .first { $0.regions.contains { $0.code.lies(in: municipality) } }
+    }
+
     /// The table to profile a region on: the radar year for wijken when the wijk is in it, else the newest one with
     /// the key indicators (income, WOZ, labour, tenure, education: those of the early warning), else the newest one
     /// with the most indicators. A gemeente had led with 2017, the file with the most columns, over 2022 and 2024.

@@ -22,12 +22,15 @@ public struct CompareBuilder: Sendable {
         var problems: [String] = []
         var codes: [RegionCode] = []
         let index = RegionNameIndex(names: snapshot.names)
-        let typed = entered.map { InputText.clean($0, multiline: false).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let typed = entered.map { InputText.clean($0, multiline: false).trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
         for text in typed.prefix(ComparePage.maximumRegions) {
             // A code, else a programme wijk by its own name (Selwerd: the CBS wijk that stands in for it), else a name.
             let programme = HomePage.programmeWijken(matching: text).first.flatMap { RegionCode($0.code) }
             guard let found = RegionCode(text) ?? programme ?? index.search(text, limit: 1).first?.code else {
-                problems.append("‘\(text)’ is geen bekende wijk, buurt of gemeente. Typ een CBS-code (zoals WK011401) of een naam.")
+                problems.append(
+                    "‘\(text)’ is geen bekende wijk, buurt of gemeente. Typ een CBS-code (zoals WK011401) of een naam.")
                 continue
             }
             guard snapshot.profileTable(for: found) != nil else {
@@ -37,7 +40,9 @@ public struct CompareBuilder: Sendable {
             if !codes.contains(found) { codes.append(found) }
         }
         if typed.count > ComparePage.maximumRegions {
-            problems.append("Hoogstens \(ComparePage.maximumRegions) regio's; de eerste \(ComparePage.maximumRegions) zijn vergeleken.")
+            problems.append(
+                "Hoogstens \(ComparePage.maximumRegions) regio's; de eerste \(ComparePage.maximumRegions) zijn vergeleken."
+            )
         }
         let profiles = codes.compactMap { code -> RegionProfile? in
             guard let table = snapshot.profileTable(for: code) else { return nil }
@@ -46,11 +51,15 @@ public struct CompareBuilder: Sendable {
         }
         var available: [Indicator] = []
         for profile in profiles {
-            for row in profile.rows where !row.indicator.stigmatising && !available.contains(where: { $0.id == row.indicator.id }) {
+            for row in profile.rows
+            where !row.indicator.stigmatising && !available.contains(where: { $0.id == row.indicator.id }) {
                 available.append(row.indicator)
             }
         }
-        if available.isEmpty { available = Self.defaultIndicators.compactMap { catalogue[$0] } }
+        // Nothing chosen yet: offer what the wijken of the radar year have.
+        if available.isEmpty, let table = snapshot.radarTable {
+            available = catalogue.indicators.filter { table.columns[$0.id] != nil && !$0.stigmatising }
+        }
         let known = Set(available.map(\.id))
         // Origin-based indicators are never offered and never shown, whatever the address asks for.
         var selected = indicators.filter { known.contains($0) && catalogue[$0]?.stigmatising != true }
@@ -59,7 +68,8 @@ public struct CompareBuilder: Sendable {
             guard let indicator = available.first(where: { $0.id == id }) else { return nil }
             let cells = profiles.map { $0.rows.first { $0.indicator.id == id } }
             return ComparePage.Row(
-                indicator: indicator, values: cells.map { $0?.value }, national: cells.compactMap { $0?.national }.first,
+                indicator: indicator, values: cells.map { $0?.value },
+                national: cells.compactMap { $0?.national }.first,
                 sources: cells.map { $0?.source })
         }
         let columns = profiles.map { profile in
@@ -80,14 +90,14 @@ public struct CompareBuilder: Sendable {
 
     /// The comparison as one table: an indicator per row, a region per column, Nederland and the sources.
     public func table(_ model: ComparePage.Model) -> ExportTable {
+        // The early warning goes in the column head, so every column below holds numbers only.
         var table = ExportTable(
             name: "Vergelijking",
-            header: ["indicator", "eenheid"] + model.columns.map { "\($0.name) (\($0.code), \($0.period))" }
-                + ["nederland", "bron"])
-        table.rows.append(
-            [.text("Vroegsignalering"), .text("")]
-                + model.columns.map { .text($0.signal.map { $0 ? "signaal" : "geen signaal" } ?? "") }
-                + [.empty, .text("Wijkradar (berekend)")])
+            header: ["indicator", "eenheid"]
+                + model.columns.map { column in
+                    "\(column.name) (\(column.code), \(column.period)"
+                        + (column.signal.map { $0 ? "; signaal" : "; geen signaal" } ?? "") + ")"
+                } + ["nederland", "bron"])
         for row in model.rows {
             let decimals = row.indicator.decimals
             let sources = Set(row.sources.compactMap { $0?.line }).sorted().joined(separator: "; ")

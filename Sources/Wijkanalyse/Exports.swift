@@ -69,7 +69,8 @@ public enum RegionExport {
 
     /// The sources with their licences and how to read the figures; the first sheet people look for in a download.
     public static func sourceSheet(_ sources: [SourceRef], notes: [String] = []) -> ExportTable {
-        var table = ExportTable(name: "Bronnen en licenties", header: ["nr", "bron", "dataset", "tabel", "jaar", "licentie"])
+        var table = ExportTable(
+            name: "Bronnen en licenties", header: ["nr", "bron", "dataset", "tabel", "jaar", "licentie"])
         for (index, source) in sources.enumerated() {
             table.rows.append([
                 .integer(index + 1), .text(source.attribution), .text(source.dataset), .text(source.table),

@@ -21,8 +21,7 @@ public struct WijkanalyseBuilder: Sendable {
 
     public func model(
         for code: RegionCode, mapIndicator: String? = nil, knowledge: RegionKnowledge = .none, districtSort: String = ""
-    ) -> RegionPage.Model?
-    {
+    ) -> RegionPage.Model? {
         guard let table = snapshot.profileTable(for: code), let index = table.index(of: code) else { return nil }
         let region = table.regions[index]
         let municipalities = snapshot.tables[.municipality]?[table.period]

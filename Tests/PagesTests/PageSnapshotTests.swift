@@ -65,4 +65,38 @@ import Testing
     @Test func methodology() {
         assertSnapshot(of: Self.lines(MethodologyPage.render()), as: .lines, named: "methode")
     }
+
+    /// The gemeente dashboard: key figures of the newest complete year, its wijken with signals, similar gemeenten.
+    @Test func gemeenteDashboardEmmen() throws {
+        let model = try #require(
+            WijkanalyseBuilder(snapshot: Self.snapshot).model(for: RegionCode("GM0114")!, districtSort: "naam"))
+        #expect(model.profile?.period == 2022)
+        #expect((model.districts?.rows.count ?? 0) > 20)
+        #expect(model.neighbours.allSatisfy { $0.code.hasPrefix("GM") } && !model.neighbours.isEmpty)
+        #expect(model.warning != nil)
+        assertSnapshot(of: Self.lines(RegionPage.render(model)), as: .lines, named: "GM0114")
+    }
+
+    @Test func compareTwoWijkenAndAGemeente() {
+        let model = CompareBuilder(snapshot: Self.snapshot).model(
+            entered: ["WK011443", "Selwerd", "GM0114", "geen bestaande plek"],
+            indicators: ["woz_value", "age_0_14_pct"])
+        #expect(model.columns.map(\.code) == ["WK011443", "WK001410", "GM0114"])
+        #expect(model.problems.count == 1)
+        #expect(model.rows.map(\.indicator.id) == ["woz_value", "age_0_14_pct"])
+        assertSnapshot(of: Self.lines(ComparePage.render(model)), as: .lines, named: "vergelijk")
+    }
+
+    /// The origin-based indicators are never offered or shown, even when the address asks for them.
+    @Test func compareNeverShowsOriginIndicators() {
+        let model = CompareBuilder(snapshot: Self.snapshot).model(
+            entered: ["WK011443", "WK011401"], indicators: ["origin_non_western_pct", "origin_outside_europe_pct"])
+        #expect(model.available.allSatisfy { !$0.stigmatising })
+        #expect(model.rows.allSatisfy { !$0.indicator.stigmatising } && !model.rows.isEmpty)
+    }
+
+    @Test func briefOfAngelslo() throws {
+        let model = try #require(WijkanalyseBuilder(snapshot: Self.snapshot).model(for: RegionCode("WK011443")!))
+        assertSnapshot(of: Self.lines(WijkanalyseBrief.render(model)), as: .lines, named: "brief-WK011443")
+    }
 }

@@ -297,6 +297,11 @@ import VaporTesting
                 method: .POST, path: { _ in "/beheer/omrekentabellen" },
                 expected: Case.only(staff: .unprocessableEntity)),
             Case(method: .POST, path: { _ in "/beheer/omrekentabellen/afleiden" }, expected: Case.only(staff: .ok)),
+            // Focus areas: the form for staff; without a name and a region nothing is stored.
+            Case(method: .GET, path: { _ in "/beheer/focusgebieden" }, expected: Case.only(staff: .ok)),
+            Case(
+                method: .POST, path: { _ in "/beheer/focusgebieden" },
+                expected: Case.only(staff: .unprocessableEntity)),
         ] + publicationCases()
     }
 

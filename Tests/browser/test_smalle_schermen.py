@@ -7,7 +7,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from conftest import OUTPUT
 
 PAGES = ["/", "/regio/WK011443", "/regio/GM0014", "/regio/BU03441014", "/radar", "/methode", "/kennis",
-         "/publicaties", "/blog", "/?q=selwerd"]
+         "/publicaties", "/blog", "/?q=selwerd", "/vergelijk?regio=WK011443&regio=Selwerd", "/programma"]
 
 
 def overflow(browser):

@@ -213,7 +213,14 @@ public enum AdminPage {
             Forms.errors(model.problems)
             Forms.notice(model.notice)
             if let link = model.link { oneTimeLink(link) }
-            h2 { "Accounts" }
+            nav(.class("on-page"), .aria("label", "Beheertaken")) {
+                ul {
+                    li { a(.href("#accounts")) { "Accounts" } }
+                    li { a(.href(SiteURL.focusAreas.path)) { "Focusgebieden maken" } }
+                    li { a(.href("#omrekentabellen")) { "Omrekentabellen" } }
+                }
+            }
+            h2(.id("accounts")) { "Accounts" }
             table(.class("figures")) {
                 caption { DutchFormat.count(model.accounts.count, "account", "accounts") }
                 thead {
