@@ -48,8 +48,12 @@ public struct SmallMultiples: Sendable {
                     svgText(
                         .svg("x", f(x0)), .svg("y", f(y0 + 13)), .svg("font-size", "11"), .svg("font-weight", "bold")
                     ) {
-                        svgTitle(panel.title)
-                        panel.title.count > 46 ? String(panel.title.prefix(44)) + "…" : panel.title
+                        if panel.title.count > 46 {
+                            svgTitle(panel.title)
+                            String(panel.title.prefix(44)) + "…"
+                        } else {
+                            panel.title
+                        }
                     }
                     for (row, bar) in panel.bars.enumerated() {
                         let y = y0 + head + Double(row) * (barH + gap)

@@ -14,6 +14,23 @@ extension HomePage {
         }
     }
 
+    /// Focus areas whose name holds the query: a programme wijk that staff made from its buurten is found by its
+    /// own name and leads to its own figures.
+    public static func focusAreas(_ areas: [FocusArea], matching query: String, municipality: (RegionCode) -> String)
+        -> [Result]
+    {
+        let needle = fold(query)
+        guard needle.count >= 3 else { return [] }
+        return areas.filter { fold($0.name).contains(needle) }.map { area in
+            let noun = area.level == .district ? ("wijk", "wijken") : ("buurt", "buurten")
+            return Result(
+                code: area.slug, name: area.name,
+                level: "focusgebied van " + DutchFormat.count(area.members.count, noun.0, noun.1),
+                municipality: DutchFormat.list(Set(area.members.map { municipality($0.municipality) }).sorted()),
+                path: SiteURL.focusArea(area.slug).path)
+        }
+    }
+
     static func fold(_ text: String) -> String {
         text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
             .trimmingCharacters(in: .whitespaces)

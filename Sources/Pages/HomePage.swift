@@ -12,8 +12,13 @@ public enum HomePage {
         public var municipality: String
         /// What a user should know before following the link: "opgeheven in 2019; nu Midden-Groningen".
         public var note: String?
+        /// Where the result leads when it is no CBS region (a focus area); nil: the region's wijkanalyse.
+        public var path: String?
 
-        public init(code: String, name: String, level: String, municipality: String, note: String? = nil) {
+        public init(
+            code: String, name: String, level: String, municipality: String, note: String? = nil, path: String? = nil
+        ) {
+            self.path = path
             self.code = code
             self.name = name
             self.level = level
@@ -90,10 +95,10 @@ public enum HomePage {
                         ul(.class("results")) {
                             for result in model.results {
                                 li {
-                                    a(.href(SiteURL.region(result.code).path)) { result.name }
+                                    a(.href(result.path ?? SiteURL.region(result.code).path)) { result.name }
                                     " "
                                     span(.class("meta")) {
-                                        "\(result.level) · \(result.code) · gemeente \(result.municipality)"
+                                        "\(result.level)\(result.path == nil ? " · " + result.code : "") · gemeente \(result.municipality)"
                                             + (result.note.map { " · \($0)" } ?? "")
                                     }
                                 }

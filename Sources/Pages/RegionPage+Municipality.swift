@@ -2,8 +2,22 @@ import Analysis
 import Core
 import HTML
 
-/// The gemeente dashboard's own section: its wijken with their signals in one sortable table.
+/// The gemeente dashboard's own section: its wijken with their signals in one sortable table, and its buurten.
 extension RegionPage {
+    public struct NeighbourhoodTable: Sendable {
+        public var period: Int
+        public var source: SourceRef
+        public var indicators: [Indicator]
+        public var rows: [(code: String, name: String, cells: [Cell?])]
+
+        public init(
+            period: Int, source: SourceRef, indicators: [Indicator],
+            rows: [(code: String, name: String, cells: [Cell?])]
+        ) {
+            (self.period, self.source, self.indicators, self.rows) = (period, source, indicators, rows)
+        }
+    }
+
     /// Sort keys of the wijken table, as in the radar ("" = score).
     public static let districtSorts: [(key: String, label: String)] = [
         ("naam", "Wijk"), ("inwoners", "Inwoners"), ("", "Score"), ("verandering", "Verandering"),
@@ -67,10 +81,49 @@ extension RegionPage {
                     }
                 }
             }
+            neighbourhoodTable(model, sources)
             p(.class("source")) {
                 "Score: gemiddelde van de gestandaardiseerde regels (0 = gemiddeld, hoger = kwetsbaarder; berekend door Wijkradar). "
                 "Verandering: aantal veranderingsregels dat afgaat, met de vergeleken jaren. "
                 sources.reference(districts.source)
+            }
+        }
+    }
+
+    static func neighbourhoodTable(_ model: Model, _ sources: Sources) -> Node {
+        guard let buurten = model.neighbourhoods, !buurten.rows.isEmpty else { return .empty }
+        return element("details", [.class("context")]) {
+            element("summary", []) {
+                "De \(DutchFormat.count(buurten.rows.count, "buurt", "buurten")) van \(model.region.name) (\(buurten.period))"
+            }
+            p(.class("meta")) {
+                "Buurten hebben geen vroegsignalering: die rekent op wijken. Gesorteerd als de wijken hierboven (op naam of inwoners). "
+                sources.reference(buurten.source)
+            }
+            div(.class("table-scroll")) {
+                table(.class("figures")) {
+                    caption { "Buurten van \(model.region.name), \(buurten.period)" }
+                    thead {
+                        tr {
+                            th(.scope("col")) { "Buurt" }
+                            for indicator in buurten.indicators {
+                                th(.scope("col")) { "\(indicator.label) (\(indicator.unit))" }
+                            }
+                        }
+                    }
+                    tbody {
+                        for row in buurten.rows {
+                            tr {
+                                th(.scope("row")) { a(.href(SiteURL.region(row.code).path)) { row.name } }
+                                for (index, cell) in row.cells.enumerated() {
+                                    td(.class("num")) {
+                                        Components.cell(cell, decimals: buurten.indicators[index].decimals)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
     }

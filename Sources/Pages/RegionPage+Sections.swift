@@ -9,7 +9,7 @@ extension RegionPage {
         section(.aria("labelledby", "ontwikkeling")) {
             h2(.id("ontwikkeling")) { "Ontwikkeling" }
             p(.class("meta")) {
-                "Cijfers uit oudere CBS-indelingen zijn waar mogelijk omgerekend naar de nieuwste indeling, zodat een regio één lijn is (open rondjes: omgerekend). Waar dat niet kan, worden jaren uit een andere indeling niet met een lijn verbonden. Zie de "
+                "Cijfers uit oudere CBS-indelingen zijn waar mogelijk omgerekend naar de nieuwste indeling, zodat een regio één lijn is (open rondjes: omgerekend). Waar dat niet kan, worden jaren uit een andere indeling niet met een lijn verbonden. Aantallen staan op een as vanaf nul; bij percentages en bedragen staat de verandering onder de figuur uitgeschreven. Zie de "
                 a(.href("/methode#omrekenen")) { "methode" }
                 "."
             }

@@ -110,6 +110,8 @@ public enum RegionPage {
         public var approximation: String?
         /// A gemeente's wijken with their signals (the radar rows of the gemeente), sorted as asked.
         public var districts: RadarPage.Model?
+        /// A gemeente's buurten where they are loaded: a few key figures each (buurten have no early warning).
+        public var neighbourhoods: NeighbourhoodTable?
 
         public init(
             region: Region, municipalityName: String, profile: RegionProfile?, summary: [Summary.Sentence],
@@ -281,7 +283,8 @@ struct Sources {
     init(_ model: RegionPage.Model) {
         let all =
             (model.profile?.rows.map(\.source) ?? []) + (model.change?.result.changes.flatMap(\.sources) ?? [])
-            + [model.cluster?.source, model.map?.source, model.districts?.source].compactMap { $0 }
+            + [model.cluster?.source, model.map?.source, model.districts?.source, model.neighbourhoods?.source]
+            .compactMap { $0 }
         for source in all where numbers[Components.sourceLine(source)] == nil {
             list.append(source)
             numbers[Components.sourceLine(source)] = list.count

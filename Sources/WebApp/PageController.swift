@@ -29,8 +29,10 @@ struct PageController: Sendable {
     func home(_ request: Request) async throws -> Response {
         let query = (try? request.query.get(String.self, at: "q")) ?? ""
         let snapshot = try await cache.snapshot()
+        let areas = query.count >= 3 ? try await FocusAreaStore(store: store).all() : []
         let results =
-            HomePage.programmeWijken(matching: query)
+            HomePage.focusAreas(areas, matching: query, municipality: snapshot.name)
+            + HomePage.programmeWijken(matching: query)
             + RegionNameIndex(names: snapshot.names).search(query).map {
                 found in
                 HomePage.Result(

@@ -1,4 +1,5 @@
 import Analysis
+import Foundation
 import Charts
 import Core
 import Knowledge
@@ -63,6 +64,7 @@ public struct WijkanalyseBuilder: Sendable {
             model.districts = RadarBuilder(snapshot: snapshot).model(
                 filters: .init(municipality: code.rawValue, minimumPopulation: 0, sort: districtSort))
             if model.districts?.rows.isEmpty == true { model.districts = nil }
+            model.neighbourhoods = neighbourhoods(of: code, sort: districtSort)
         }
         let names = Dictionary(uniqueKeysWithValues: neighbours.map { ($0.code, "\($0.name) (\($0.municipality))") })
         model.whatWorked = Suggestions.rank(
@@ -89,6 +91,27 @@ public struct WijkanalyseBuilder: Sendable {
         }
         let knowledge = RegionKnowledge(research: research, candidates: try await store.anchored(in: neighbours))
         return model(for: code, mapIndicator: mapIndicator, knowledge: knowledge, districtSort: districtSort)
+    }
+
+    /// The gemeente's buurten in the newest buurt table that has them: inhabitants, low incomes, WOZ, tenure.
+    func neighbourhoods(of code: RegionCode, sort: String) -> RegionPage.NeighbourhoodTable? {
+        guard let table = snapshot.newestTable(level: .neighbourhood, in: code),
+            let source = table.columns["population"]?.source ?? table.columns.values.first?.source
+        else { return nil }
+        let ids = ["population", "low_income_persons_pct", "woz_value", "owner_occupied_pct"].filter {
+            table.columns[$0] != nil
+        }
+        var rows = table.regions.enumerated().filter { $0.element.code.lies(in: code) }.map { index, region in
+            (code: region.code.rawValue, name: region.name, cells: ids.map { table.columns[$0]?.cells[index] })
+        }
+        rows.sort { a, b in
+            if sort == "inwoners", a.cells.first??.number != b.cells.first??.number {
+                return (a.cells.first??.number ?? -1) > (b.cells.first??.number ?? -1)
+            }
+            return a.name.localizedStandardCompare(b.name) == .orderedAscending
+        }
+        return RegionPage.NeighbourhoodTable(
+            period: table.period, source: source, indicators: ids.compactMap { catalogue[$0] }, rows: rows)
     }
 
     func levelNoun(_ level: RegionLevel) -> String {
