@@ -171,22 +171,30 @@ public enum Stylesheet {
     static let print = """
         @media print {
           @page { size: A4; margin: 16mm 14mm 18mm; @bottom-right { content: "pagina " counter(page) " van " counter(pages); font-size: 8pt; color: #545454; } }
-          body { font-size: 10pt; }
+          body { font-family: system-ui, "DejaVu Sans", sans-serif; font-size: 10pt; line-height: 1.4; }
           header.site nav, header.site form, header.site a.session, button.menu-toggle, .skip, .print-hide, form, nav.on-page, nav.pager, footer.site { display: none !important; }
           header.site { border-bottom-width: 2px; }
           main { max-width: none; padding: 0; }
           h1 { font-size: 18pt; } h2 { font-size: 13pt; margin-top: 14pt; }
           h2, h3, caption, figcaption { break-after: avoid; }
           section { break-inside: auto; }
-          figure, ul.tiles li, table.chart-data, ul.legend, figure.map, .table-scroll { break-inside: avoid; }
+          figure, ul.tiles li, table.chart-data, ul.legend, figure.map { break-inside: avoid; }
           table.figures thead { display: table-header-group; }
           table.figures tr { break-inside: avoid; }
           table.figures, table.chart-data { display: table; overflow: visible; }
-          #ontwikkeling, #kaart, .sources { break-before: page; }
+          #ontwikkeling { break-before: page; }
           a { color: var(--ink); text-decoration: none; }
           a.footnote::after { content: ""; }
-          .charts { grid-template-columns: 1fr 1fr; }
-          ul.tiles { grid-template-columns: repeat(3, 1fr); }
+          /* Side by side without grid (WeasyPrint 57 has none); every figure sized to fit a page whole. */
+          ul.tiles, .charts { display: block; }
+          ul.tiles li { display: inline-block; vertical-align: top; width: 31.5%; margin: 0 1% 4pt 0; }
+          .charts figure.chart { display: inline-block; vertical-align: top; width: 48.5%; margin: 0 1% 8pt 0; }
+          figure.chart svg { width: 100%; height: 52mm; }
+          table.chart-data { font-size: 7pt; }
+          figure.map svg { width: 100%; max-width: 100%; height: 130mm; }
+          ul.legend { font-size: 8pt; }
+          ul.legend svg.swatch, ul.legend .swatch { width: 9pt; height: 9pt; }
+          ul.legend li { display: inline-block; margin-right: 8pt; }
           figure.chart input.show-original, figure.chart label.show-original { display: none; }
         }
         """
