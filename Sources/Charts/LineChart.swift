@@ -86,7 +86,9 @@ public struct LineChart: Sendable {
         let pad = (maxY - minY) * 0.1
         minY = zeroBased || (minY >= 0 && minY - pad < 0) ? min(minY, 0) : minY - pad
         maxY += pad
-        let left = 48.0, right = 40.0, top = 18.0, bottom = 24.0
+        // Room on the right for the direct label of the newest value (about 6 units per character at size 10).
+        let labelLength = series.first { $0.style == .region }?.segments.last?.last?.label.count ?? 0
+        let left = 48.0, right = max(12.0, 10.0 + 6.2 * Double(labelLength)), top = 18.0, bottom = 24.0
         let plotW = width - left - right, plotH = height - top - bottom
         func px(_ x: Int) -> Double {
             maxX == minX ? left + plotW / 2 : left + Double(x - minX) / Double(maxX - minX) * plotW

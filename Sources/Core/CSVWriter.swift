@@ -55,7 +55,9 @@ public struct CSVWriter: Sendable {
         case .integer(let value): return String(value)
         case .number(let value, let decimals):
             guard value.isFinite else { return "" }
-            let text = decimals.map { String(format: "%.\($0)f", value) } ?? Self.shortest(value)
+            let text =
+                decimals.map { String(format: "%.\($0)f", DutchFormat.rounded(value, decimals: $0)) }
+                ?? Self.shortest(value)
             return dialect == .dutch ? text.replacingOccurrences(of: ".", with: ",") : text
         case .text(let text):
             let defused = Self.defuse(text)

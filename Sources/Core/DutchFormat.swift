@@ -7,8 +7,7 @@ public enum DutchFormat {
     public static func number(_ value: Double, decimals: Int = 0) -> String {
         guard value.isFinite else { return "–" }
         let places = min(max(decimals, 0), 10)
-        let factor = pow(10.0, Double(places))
-        let rounded = (abs(value) * factor).rounded(.toNearestOrAwayFromZero) / factor
+        let rounded = Self.rounded(abs(value), decimals: places)
         let plain = String(format: "%.\(places)f", rounded)
         let parts = plain.split(separator: ".", maxSplits: 1)
         var digits = Substring(parts[0])
@@ -20,6 +19,23 @@ public enum DutchFormat {
         var text = digits + grouped
         if parts.count > 1 { text += "," + parts[1] }
         return (value < 0 && rounded != 0 ? "-" : "") + text
+    }
+
+    /// The one rounding rule of every figure shown or handed out (page, CSV, Excel): half away from zero, so 12,5
+    /// is 13 everywhere (`String(format:)` alone rounds half to even).
+    public static func rounded(_ value: Double, decimals: Int) -> Double {
+        let factor = pow(10.0, Double(min(max(decimals, 0), 10)))
+        return (value * factor).rounded(.toNearestOrAwayFromZero) / factor
+    }
+
+    /// What a cell without a number says, the same on pages and in downloads.
+    public static func status(_ cell: Cell) -> String? {
+        switch cell {
+        case .value, .computed: nil
+        case .secret: "geheim of niet beschikbaar"
+        case .missing: "ontbreekt"
+        case .notApplicable: "n.v.t."
+        }
     }
 
     /// A change with its sign: "+1,2", "−0,4" (a real minus sign), "0,0".
@@ -34,9 +50,7 @@ public enum DutchFormat {
         switch cell {
         case .value(let v): number(v, decimals: decimals)
         case .computed(let v): number(v, decimals: decimals) + " (berekend)"
-        case .secret: "geheim of niet beschikbaar"
-        case .missing: "ontbreekt"
-        case .notApplicable: "n.v.t."
+        case .secret, .missing, .notApplicable: status(cell) ?? ""
         }
     }
 

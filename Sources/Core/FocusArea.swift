@@ -16,6 +16,15 @@ public struct FocusArea: Hashable, Codable, Sendable {
         self.version = version
     }
 
+    /// The address of an area made from its name: "Selwerd en omgeving" → "selwerd-en-omgeving"; nil when the name
+    /// has no letter or digit to make one from.
+    public static func slug(from name: String) -> String? {
+        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        let words = folded.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
+        let slug = words.prefix(12).joined(separator: "-")
+        return slug.isEmpty ? nil : String(slug.prefix(80))
+    }
+
     /// The level of the members, when they share one.
     public var level: RegionLevel? {
         let levels = Set(members.map(\.level))

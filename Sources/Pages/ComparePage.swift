@@ -37,6 +37,8 @@ public enum ComparePage {
         /// What the reader typed, one per field (codes or names), and what could not be found.
         public var entered: [String]
         public var problems: [String]
+        /// What the reader should know about a match (a programme wijk that CBS does not have).
+        public var notes: [String]
         public var columns: [Column]
         public var rows: [Row]
         /// Every indicator the regions have, for the choice; `selected` are the ids shown.
@@ -46,10 +48,12 @@ public enum ComparePage {
         public var similar: [String]
 
         public init(
-            entered: [String], problems: [String], columns: [Column], rows: [Row], available: [Indicator],
+            entered: [String], problems: [String], notes: [String] = [], columns: [Column], rows: [Row],
+            available: [Indicator],
             selected: [String], similar: [String]
         ) {
             (self.entered, self.problems, self.columns, self.rows) = (entered, problems, columns, rows)
+            self.notes = notes
             (self.available, self.selected, self.similar) = (available, selected, similar)
         }
 
@@ -74,6 +78,7 @@ public enum ComparePage {
             if !model.problems.isEmpty {
                 div(.class("errors"), .role("alert")) { ul { for problem in model.problems { li { problem } } } }
             }
+            for note in model.notes { p(.class("note")) { note } }
             if model.columns.count >= 2 {
                 result(model)
             } else if model.columns.count == 1 {
@@ -86,7 +91,12 @@ public enum ComparePage {
                             SiteURL.compare.path(
                                 query: ([first.code] + model.similar).map { ("regio", $0) }
                                     + model.selected.map { ("indicator", $0) }))
-                    ) { "Vergelijk \(first.name) met de \(model.similar.count) meest gelijkende" }
+                    ) {
+                        model.similar.count == 1
+                            ? "Vergelijk \(first.name) met de meest gelijkende"
+                            : "Vergelijk \(first.name) met de \(model.similar.count) meest gelijkende "
+                                + Components.levelNoun(RegionCode(first.code)?.level ?? .district)
+                    }
                 }
             }
             form(.method("get"), .action(SiteURL.compare.path), .class("stacked compare")) {
@@ -122,12 +132,7 @@ public enum ComparePage {
     }
 
     static func result(_ model: Model) -> Node {
-        let sources = sources(model)
-        let number = Dictionary(sources.enumerated().map { ($1.line, $0 + 1) }, uniquingKeysWith: min)
-        func reference(_ source: SourceRef?) -> Node {
-            guard let source, let n = number[source.line] else { return .empty }
-            return a(.href("#bron-\(n)"), .class("footnote"), .title(source.line)) { "[\(n)]" }
-        }
+        let sources = Sources(list: sources(model))
         return section(.aria("labelledby", "naast-elkaar")) {
             h2(.id("naast-elkaar")) { "Naast elkaar" }
             div(.class("table-scroll")) {
@@ -142,7 +147,12 @@ public enum ComparePage {
                                     br(); span(.class("meta")) { "\(column.context), \(column.period)" }
                                 }
                             }
-                            th(.scope("col")) { "Nederland" }
+                            th(.scope("col")) {
+                                "Nederland"; br()
+                                span(.class("meta")) {
+                                    "berekend, \(model.columns.first.map { String($0.period) } ?? "")"
+                                }
+                            }
                         }
                     }
                     tbody {
@@ -164,7 +174,7 @@ public enum ComparePage {
                                 for (index, value) in row.values.enumerated() {
                                     td(.class("num")) {
                                         Components.cell(value, decimals: row.indicator.decimals)
-                                        " "; reference(row.sources[index])
+                                        " "; sources.reference(row.sources[index])
                                     }
                                 }
                                 td(.class("num")) { Components.cell(row.national, decimals: row.indicator.decimals) }
@@ -190,7 +200,7 @@ public enum ComparePage {
                 p(.class("meta")) {
                     "* = berekend door Wijkradar (Nederland uit alle gemeenten). ‘Geheim of niet beschikbaar’ is een punt in het CBS-bestand, nooit nul."
                 }
-                ol { for (index, source) in sources.enumerated() { li(.id("bron-\(index + 1)")) { source.line } } }
+                ol { for (index, source) in sources.list.enumerated() { li(.id("bron-\(index + 1)")) { source.line } } }
             }
         }
     }
@@ -208,8 +218,7 @@ public enum ComparePage {
                 bars: zip(model.columns, row.values).map { column, value in
                     (
                         column.name, value?.number,
-                        value?.number.map { DutchFormat.number($0, decimals: row.indicator.decimals) }
-                            ?? "geen cijfer"
+                        value.map { DutchFormat.cell($0, decimals: row.indicator.decimals) } ?? "niet in de tabel"
                     )
                 },
                 // A count of the whole country is no yardstick for a wijk: no reference line for counts.

@@ -23,10 +23,13 @@ extension HomePage {
         guard needle.count >= 3 else { return [] }
         return areas.filter { fold($0.name).contains(needle) }.map { area in
             let noun = area.level == .district ? ("wijk", "wijken") : ("buurt", "buurten")
+            let municipalities = Set(area.members.map { municipality($0.municipality) }).sorted()
             return Result(
                 code: area.slug, name: area.name,
                 level: "focusgebied van " + DutchFormat.count(area.members.count, noun.0, noun.1),
-                municipality: DutchFormat.list(Set(area.members.map { municipality($0.municipality) }).sorted()),
+                // A focus area may span gemeenten: the noun comes with the names.
+                municipality: (municipalities.count == 1 ? "gemeente " : "gemeenten ")
+                    + DutchFormat.list(municipalities),
                 path: SiteURL.focusArea(area.slug).path)
         }
     }

@@ -98,7 +98,10 @@ public enum HomePage {
                                     a(.href(result.path ?? SiteURL.region(result.code).path)) { result.name }
                                     " "
                                     span(.class("meta")) {
-                                        "\(result.level)\(result.path == nil ? " · " + result.code : "") · gemeente \(result.municipality)"
+                                        "\(result.level) · "
+                                            + (result.path == nil
+                                                ? "\(result.code) · gemeente \(result.municipality)"
+                                                : result.municipality)
                                             + (result.note.map { " · \($0)" } ?? "")
                                     }
                                 }

@@ -97,7 +97,8 @@ extension RegionPage {
                 "De \(DutchFormat.count(buurten.rows.count, "buurt", "buurten")) van \(model.region.name) (\(buurten.period))"
             }
             p(.class("meta")) {
-                "Buurten hebben geen vroegsignalering: die rekent op wijken. Gesorteerd als de wijken hierboven (op naam of inwoners). "
+                "Buurten hebben geen vroegsignalering: die rekent op wijken. "
+                    + (model.districts?.filters.sort == "inwoners" ? "Meeste inwoners eerst. " : "Op naam. ")
                 sources.reference(buurten.source)
             }
             div(.class("table-scroll")) {

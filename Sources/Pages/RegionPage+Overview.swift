@@ -10,7 +10,8 @@ extension RegionPage {
         "age_65_plus_pct",
     ]
 
-    static func tiles(_ model: Model, _ sources: Sources) -> Node {
+    /// `onPaper`: the brief, where the signal tile's "uitleg" would lead nowhere.
+    static func tiles(_ model: Model, _ sources: Sources, onPaper: Bool = false) -> Node {
         guard let profile = model.profile else { return .empty }
         let rows = tileIndicators.compactMap { id in profile.rows.first { $0.indicator.id == id } }
         return section(.aria("labelledby", "in-een-oogopslag")) {
@@ -35,8 +36,8 @@ extension RegionPage {
                         span(.class("tile-label")) { "Vroegsignalering" }
                         span(.class("tile-value")) { warning.signal ? "Signaal" : "Geen signaal" }
                         span(.class("tile-compare")) {
-                            "\(warning.fired) van \(warning.flags.count) regels; "
-                            a(.href("#signalen")) { "uitleg" }
+                            "\(warning.fired) van \(warning.flags.count) regels"
+                            if !onPaper { "; "; a(.href("#signalen")) { "uitleg" } }
                         }
                     }
                 }
@@ -52,9 +53,8 @@ extension RegionPage {
     static func onPageNavigation(_ model: Model) -> Node {
         var items: [(String, String)] = [("kort", "In het kort"), ("kerncijfers", "Kerncijfers")]
         if model.districts != nil { items.append(("wijken", "Wijken")) }
-        items += [("ontwikkeling", "Ontwikkeling")]
+        items += [("ontwikkeling", "Ontwikkeling"), ("lijkt-op", "Lijkt op"), ("signalen", "Signalen")]
         if model.change != nil { items.append(("verandering", "Verandering")) }
-        items += [("lijkt-op", "Lijkt op"), ("signalen", "Signalen")]
         if model.map != nil { items.append(("kaart", "Kaart")) }
         items += [("downloads", "Downloads"), ("bronnen", "Bronnen")]
         return nav(.class("on-page"), .aria("labelledby", "op-deze-pagina")) {

@@ -17,6 +17,8 @@ public enum RegionPage {
         public var hasOriginal: Bool
         /// The source line under the figure: tables, years and licence, and what was computed.
         public var source: String
+        /// The tables the figure draws on, for the page's source list.
+        public var sources: [SourceRef] = []
         /// Only one year: the figure is a table, not a chart of one dot.
         public var isSingleYear: Bool { (chart.series.first?.segments.joined().count ?? 0) <= 1 }
 
@@ -266,7 +268,10 @@ public enum RegionPage {
             }
             td(.class("num")) { Components.cell(row.national, decimals: decimals) }
             td(.class("num")) {
-                row.percentile.map { Node.text(DutchFormat.number($0, decimals: 0)) }
+                // Origin-based figures are context only: never ranked against other regions.
+                (row.indicator.stigmatising ? nil : row.percentile).map {
+                    Node.text(DutchFormat.number($0, decimals: 0))
+                }
                     ?? Components.cell(nil, decimals: 0)
             }
             td { sources.reference(row.source) }
@@ -281,10 +286,14 @@ struct Sources {
     private var numbers: [String: Int] = [:]
 
     init(_ model: RegionPage.Model) {
-        let all =
-            (model.profile?.rows.map(\.source) ?? []) + (model.change?.result.changes.flatMap(\.sources) ?? [])
-            + [model.cluster?.source, model.map?.source, model.districts?.source, model.neighbourhoods?.source]
-            .compactMap { $0 }
+        self.init(
+            list: (model.profile?.rows.map(\.source) ?? []) + (model.change?.result.changes.flatMap(\.sources) ?? [])
+                + [model.cluster?.source, model.map?.source, model.districts?.source, model.neighbourhoods?.source]
+                .compactMap { $0 } + model.series.flatMap(\.sources))
+    }
+
+    /// Numbers the sources in the order given, each line once.
+    init(list all: [SourceRef]) {
         for source in all where numbers[Components.sourceLine(source)] == nil {
             list.append(source)
             numbers[Components.sourceLine(source)] = list.count
@@ -293,9 +302,9 @@ struct Sources {
 
     func number(_ source: SourceRef) -> Int? { numbers[Components.sourceLine(source)] }
 
-    func reference(_ source: SourceRef) -> Node {
+    func reference(_ source: SourceRef?) -> Node {
+        guard let source, let number = numbers[Components.sourceLine(source)] else { return .empty }
         let line = Components.sourceLine(source)
-        guard let number = numbers[line] else { return .empty }
         return a(.href("#bron-\(number)"), .class("footnote"), .title(line)) { "[\(number)]" }
     }
 

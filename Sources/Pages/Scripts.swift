@@ -30,6 +30,13 @@ public enum Scripts {
               box.checked = !box.checked;
               link.classList.toggle("chosen", box.checked);
             });
+            // And the other way: a box ticked in the list outlines its wijk on the map.
+            document.querySelectorAll('input[name="lid"]').forEach(function (box) {
+              box.addEventListener("change", function () {
+                var link = map.querySelector('a[data-code="' + box.value + '"]');
+                if (link) link.classList.toggle("chosen", box.checked);
+              });
+            });
           }
         })();
         """

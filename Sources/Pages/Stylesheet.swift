@@ -154,6 +154,8 @@ public enum Stylesheet {
             .brand .tagline { display: none; }
             main { padding: .75rem; }
             table.figures, table.chart-data { display: block; overflow-x: auto; max-width: 100%; }
+            /* A table in a scrolling container keeps its table layout (and its semantics in WebKit). */
+            .table-scroll table.figures { display: table; }
             form.session { margin-left: 0; flex-wrap: wrap; }
             form.filters div { flex: 1 1 100%; min-width: 0; }
             dl.facts { grid-template-columns: 1fr; }

@@ -26,7 +26,7 @@ public enum WijkanalyseBrief {
                     }
                 }
                 if let approximation = model.approximation { p(.class("note")) { approximation } }
-                RegionPage.tiles(model, sources)
+                RegionPage.tiles(model, sources, onPaper: true)
                 h2 { "In het kort" }
                 ul { for sentence in model.summary.prefix(5) { li { sentence.text } } }
                 signals(model)
@@ -98,7 +98,7 @@ public enum WijkanalyseBrief {
             }
             if let change = model.change, change.result.fired > 0 {
                 p {
-                    "Verandering: \(change.result.fired) van de \(change.result.changes.count) veranderingsregels gaan af."
+                    "Verandering: \(change.result.fired) van de \(change.result.changes.count) veranderingsregels \(change.result.fired == 1 ? "gaat" : "gaan") af."
                 }
             }
         }

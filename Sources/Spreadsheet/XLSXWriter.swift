@@ -61,7 +61,7 @@ public struct Workbook: Sendable {
                     #"<c r="\#(ref)" t="inlineStr"\#(s)><is><t xml:space="preserve">\#(Self.escape(text))</t></is></c>"#
             case .number(let value, let decimals) where value.isFinite:
                 // Rounded as the page shows it, so a sheet and its page hold the same figures.
-                let shown = decimals.map { (value * pow(10, Double($0))).rounded() / pow(10, Double($0)) } ?? value
+                let shown = decimals.map { DutchFormat.rounded(value, decimals: $0) } ?? value
                 xml += #"<c r="\#(ref)"\#(s)><v>\#(shown)</v></c>"#
             case .integer(let value):
                 xml += #"<c r="\#(ref)"\#(s)><v>\#(value)</v></c>"#

@@ -29,7 +29,7 @@ struct ApiController: Sendable {
                 throw Abort(.badRequest, reason: "Geef een zoekterm met ?q=, bijvoorbeeld ?q=Angelslo")
             }
             let snapshot = try await cache.snapshot()
-            return RegionNameIndex(names: snapshot.names).search(query).map {
+            return snapshot.nameIndex.search(query).map {
                 RegionSummaryDTO(
                     code: $0.code.rawValue, name: $0.name, level: $0.code.level.rawValue,
                     municipality: $0.code.municipality.rawValue)

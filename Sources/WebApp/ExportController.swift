@@ -30,7 +30,21 @@ struct ExportController: Sendable {
         app.on(.regionBrief) { request in
             let model = try await regionModel(request)
             let html = WijkanalyseBrief.render(model).renderDocument()
-            let pdf = try await PublicationController.pdf(html, cached: true, on: request.application.threadPool)
+            // A brief takes WeasyPrint seconds of a core: a few at a time, the rest told to come back, and none kept
+            // on disk (17 000 regions would fill it).
+            guard await Self.briefs.enter() else {
+                throw Abort(
+                    .serviceUnavailable, headers: ["Retry-After": "30"],
+                    reason: "Er worden nu veel PDF's tegelijk gemaakt. Probeer het over een halve minuut opnieuw.")
+            }
+            let pdf: Data
+            do {
+                pdf = try await PublicationController.pdf(html, cached: false, on: request.application.threadPool)
+                await Self.briefs.leave()
+            } catch {
+                await Self.briefs.leave()
+                throw error
+            }
             return Response(
                 status: .ok,
                 headers: [
@@ -38,6 +52,12 @@ struct ExportController: Sendable {
                     "Content-Disposition": "inline; filename=\"wijkanalyse-\(model.region.code.rawValue).pdf\"",
                 ],
                 body: .init(data: pdf))
+        }
+        app.on(.radarCSV) { request in
+            let model = try await pages.radarModel(request)
+            return csv(
+                RadarBuilder(snapshot: try await cache.snapshot()).table(model), request,
+                file: "wijkradar-radar-\(model.period)")
         }
         app.on(.radarXLSX) { request in
             let model = try await pages.radarModel(request)
@@ -62,6 +82,29 @@ struct ExportController: Sendable {
                 file: "wijkradar-vergelijking")
         }
     }
+
+    /// At most two briefs rendered at once and six waiting; beyond that a request is refused at once.
+    actor Gate {
+        let running: Int, waiting: Int
+        var busy = 0
+        var queue: [CheckedContinuation<Void, Never>] = []
+        init(running: Int, waiting: Int) { (self.running, self.waiting) = (running, waiting) }
+
+        func enter() async -> Bool {
+            if busy < running {
+                busy += 1
+                return true
+            }
+            guard queue.count < waiting else { return false }
+            await withCheckedContinuation { queue.append($0) }
+            return true
+        }
+
+        func leave() {
+            if queue.isEmpty { busy -= 1 } else { queue.removeFirst().resume() }
+        }
+    }
+    static let briefs = Gate(running: 2, waiting: 6)
 
     func regionModel(_ request: Request) async throws -> RegionPage.Model {
         let code = try regionCode(request)

@@ -20,7 +20,6 @@ struct PageController: Sendable {
         app.on(.regionPrint) { request in try await region(request, print: true) }
         app.on(.focusArea) { request in try await focusArea(request) }
         app.on(.radar) { request in try await radar(request) }
-        app.on(.radarCSV) { request in try await radarCSV(request) }
         app.on(.methodology) { _ in html(MethodologyPage.render()) }
         app.on(.stylesheet) { _ in staticFile(Stylesheet.css, type: "text/css; charset=utf-8") }
         app.on(.menuScript) { _ in staticFile(Scripts.site, type: "text/javascript; charset=utf-8") }
@@ -33,7 +32,7 @@ struct PageController: Sendable {
         let results =
             HomePage.focusAreas(areas, matching: query, municipality: snapshot.name)
             + HomePage.programmeWijken(matching: query)
-            + RegionNameIndex(names: snapshot.names).search(query).map {
+            + snapshot.nameIndex.search(query).map {
                 found in
                 HomePage.Result(
                     code: found.code.rawValue, name: found.name, level: found.code.level.dutchName,
@@ -113,20 +112,6 @@ struct PageController: Sendable {
 
     func radar(_ request: Request) async throws -> Response {
         html(RadarPage.render(try await radarModel(request)))
-    }
-
-    func radarCSV(_ request: Request) async throws -> Response {
-        let model = try await radarModel(request)
-        return Response(
-            status: .ok,
-            headers: [
-                "Content-Type": "text/csv; charset=utf-8",
-                "Content-Disposition": "attachment; filename=\"wijkradar-radar-\(model.period).csv\"",
-            ],
-            body: .init(
-                string: RadarBuilder(snapshot: try await cache.snapshot()).csv(
-                    model, dialect: (try? request.query.get(String.self, at: "formaat")) == "excel" ? .dutch : .machine)
-            ))
     }
 }
 

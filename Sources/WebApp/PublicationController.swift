@@ -150,7 +150,12 @@ struct PublicationController: Sendable {
     /// HTML, as that never changes: another version or another database can never get it.
     static func pdf(_ html: String, cached: Bool, on pool: NIOThreadPool) async throws -> Data {
         guard let engine = PDFEngine.find() else {
-            throw Abort(.serviceUnavailable, reason: PDFEngine.Failure.noEngine.description)
+            // The installation hint is for whoever runs the server (the CLI prints it), not for a visitor.
+            throw Abort(
+                .serviceUnavailable,
+                reason:
+                    "Deze server kan nu geen PDF maken. Gebruik de afdrukversie en kies in de browser ‘Afdrukken’ en ‘Opslaan als PDF’."
+            )
         }
         let directory = FileManager.default.temporaryDirectory
         let cacheKey = cached ? SHA256.hash(data: Data(html.utf8)).map { String(format: "%02x", $0) }.joined() : nil

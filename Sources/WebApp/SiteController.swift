@@ -22,6 +22,9 @@ struct SiteController: Sendable {
                 body: .init(
                     string: "User-agent: *\n"
                         + [SiteURL.admin, .profile, .login].map { "Disallow: \($0.path)\n" }.joined()
+                        // Downloads are made per request (a PDF costs seconds): not for crawlers.
+                        + ["/regio/*/wijkanalyse.pdf", "/regio/*/cijfers.xlsx", "/regio/*/cijfers.csv", "/vergelijk"]
+                        .map { "Disallow: \($0)\n" }.joined()
                         + "Sitemap: \(app.publicURL)\(SiteURL.sitemap.path)\n"))
         }
     }

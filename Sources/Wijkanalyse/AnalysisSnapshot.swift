@@ -18,6 +18,8 @@ public struct AnalysisSnapshot: Sendable {
     public let municipalWarning: EarlyWarning?
     public let municipalSimilarity: SimilarityModel?
     public let names: [RegionCode: String]
+    /// The name search over `names`, built once per data version (folding 17 000 names per request was wasted work).
+    public let nameIndex: RegionNameIndex
     public let provinces: [RegionCode: String]
     /// Wijk outlines, parsed once: (indeling year, rings as longitude/latitude).
     public let outlines: [RegionCode: (indeling: Int, rings: [[(Double, Double)]])]
@@ -79,7 +81,7 @@ public struct AnalysisSnapshot: Sendable {
             ranking: warning?.ranking() ?? [], similarity: radarTable.map { SimilarityModel(table: $0) },
             municipalWarning: municipalTable.map { EarlyWarning(table: $0) },
             municipalSimilarity: municipalTable.map { SimilarityModel(table: $0) },
-            names: names, provinces: try await analysis.provinces(),
+            names: names, nameIndex: RegionNameIndex(names: names), provinces: try await analysis.provinces(),
             outlines: try await analysis.geometries(level: .district).mapValues {
                 ($0.indeling, Choropleth.rings($0.geojson))
             },

@@ -18,17 +18,29 @@ public struct CompareBuilder: Sendable {
     ]
 
     /// `entered`: what the reader typed per field (a code or a name); `indicators`: chosen ids (empty = default).
+    func fold(_ text: String) -> String {
+        text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).trimmingCharacters(
+            in: .whitespaces)
+    }
+
     public func model(entered: [String], indicators: [String]) -> ComparePage.Model {
         var problems: [String] = []
+        var notes: [String] = []
         var codes: [RegionCode] = []
-        let index = RegionNameIndex(names: snapshot.names)
+        let index = snapshot.nameIndex
         let typed = entered.map { InputText.clean($0, multiline: false).trimmingCharacters(in: .whitespaces) }.filter {
             !$0.isEmpty
         }
         for text in typed.prefix(ComparePage.maximumRegions) {
-            // A code, else a programme wijk by its own name (Selwerd: the CBS wijk that stands in for it), else a name.
-            let programme = HomePage.programmeWijken(matching: text).first.flatMap { RegionCode($0.code) }
-            guard let found = RegionCode(text) ?? programme ?? index.search(text, limit: 1).first?.code else {
+            // A code, else a programme wijk by its exact own name (Selwerd: the CBS wijk that stands in for it, and
+            // said so), else the name search.
+            let programme = ProgrammeWijken.cbsMatches.first { fold($0.wijk) == fold(text) }
+            if let programme, programme.approximate {
+                notes.append(
+                    "\(programme.wijk) is geen CBS-wijk: benaderd door \(snapshot.name(programme.code)) (\(programme.note))."
+                )
+            }
+            guard let found = RegionCode(text) ?? programme?.code ?? index.search(text, limit: 1).first?.code else {
                 problems.append(
                     "‘\(text)’ is geen bekende wijk, buurt of gemeente. Typ een CBS-code (zoals WK011401) of een naam.")
                 continue
@@ -62,14 +74,18 @@ public struct CompareBuilder: Sendable {
         }
         let known = Set(available.map(\.id))
         // Origin-based indicators are never offered and never shown, whatever the address asks for.
-        var selected = indicators.filter { known.contains($0) && catalogue[$0]?.stigmatising != true }
+        var selected: [String] = []
+        for id in indicators where known.contains(id) && catalogue[id]?.stigmatising != true && !selected.contains(id) {
+            selected.append(id)
+        }
         if selected.isEmpty { selected = Self.defaultIndicators.filter(known.contains) }
         let rows = selected.compactMap { id -> ComparePage.Row? in
             guard let indicator = available.first(where: { $0.id == id }) else { return nil }
             let cells = profiles.map { $0.rows.first { $0.indicator.id == id } }
             return ComparePage.Row(
                 indicator: indicator, values: cells.map { $0?.value },
-                national: cells.compactMap { $0?.national }.first,
+                // Nederland of the first region's year, and the page and the download say which year.
+                national: cells.first??.national,
                 sources: cells.map { $0?.source })
         }
         let columns = profiles.map { profile in
@@ -84,7 +100,8 @@ public struct CompareBuilder: Sendable {
             codes.first.flatMap { snapshot.similarity(for: $0.level)?.neighbours(of: $0, k: 4)?.map(\.region.rawValue) }
             ?? []
         return ComparePage.Model(
-            entered: typed, problems: problems, columns: columns, rows: rows, available: available, selected: selected,
+            entered: typed, problems: problems, notes: notes, columns: columns, rows: rows, available: available,
+            selected: selected,
             similar: similar)
     }
 
@@ -97,15 +114,17 @@ public struct CompareBuilder: Sendable {
                 + model.columns.map { column in
                     "\(column.name) (\(column.code), \(column.period)"
                         + (column.signal.map { $0 ? "; signaal" : "; geen signaal" } ?? "") + ")"
-                } + ["nederland", "bron"])
+                } + ["nederland \(model.columns.first.map { String($0.period) } ?? "") (berekend)", "bron"])
         for row in model.rows {
             let decimals = row.indicator.decimals
             let sources = Set(row.sources.compactMap { $0?.line }).sorted().joined(separator: "; ")
             table.rows.append(
                 [.text(row.indicator.label), .text(row.indicator.unit)]
                     + row.values.map { cell in
-                        cell?.number.map { .number($0, decimals: decimals) }
-                            ?? .text(cell == .secret ? "geheim of niet beschikbaar" : "")
+                        cell.map { c in
+                            c.number.map { CSVWriter.Field.number($0, decimals: decimals) }
+                                ?? .text(DutchFormat.status(c) ?? "")
+                        } ?? .text("niet in de tabel")
                     }
                     + [.number(row.national?.number, decimals: decimals), .text(sources)])
         }

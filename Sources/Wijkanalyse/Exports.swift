@@ -29,7 +29,9 @@ public enum RegionExport {
                 .text(row.indicator.label), .text(row.indicator.unit), .number(row.value.number, decimals: decimals),
                 .text(status(row.value)),
                 model.region.level == .municipality ? .empty : .number(row.municipality?.number, decimals: decimals),
-                .number(row.national?.number, decimals: decimals), .number(row.percentile, decimals: 0),
+                .number(row.national?.number, decimals: decimals),
+                // Origin-based figures are context only: never ranked against other regions.
+                row.indicator.stigmatising ? .empty : .number(row.percentile, decimals: 0),
                 .text(row.indicator.stigmatising ? "ja" : "nee"), .text(row.source.line),
             ])
         }
@@ -57,11 +59,22 @@ public enum RegionExport {
 
     static func signals(_ model: RegionPage.Model) -> ExportTable {
         var table = ExportTable(
-            name: "Signalen", header: ["regel", "indicator", "waarde", "gemiddelde", "z_score", "gaat_af"])
+            name: "Signalen",
+            header: ["regel", "indicator", "waarde", "gemiddelde_berekend", "z_score_berekend", "gaat_af", "bron"])
+        let sources = Dictionary(
+            (model.profile?.rows ?? []).map { ($0.indicator.id, $0.source.line) }, uniquingKeysWith: { a, _ in a })
         for flag in model.warning?.flags ?? [] {
             table.rows.append([
-                .text(flag.label), .text(flag.indicator), .number(flag.value, decimals: 2),
-                .number(flag.mean, decimals: 2), .number(flag.zScore, decimals: 2), .text(flag.fires ? "ja" : "nee"),
+                .text(flag.label), .text(flag.indicator), .number(flag.value, decimals: 1),
+                .number(flag.mean, decimals: 1), .number(flag.zScore, decimals: 2), .text(flag.fires ? "ja" : "nee"),
+                .text(sources[flag.indicator] ?? ""),
+            ])
+        }
+        for id in model.warning?.unavailable ?? [] {
+            let rule = EarlyWarning.standardRules.first { $0.id == id }
+            table.rows.append([
+                .text(rule?.label ?? id), .text(rule?.indicator ?? ""), .empty, .empty, .empty,
+                .text("niet te beoordelen"), .empty,
             ])
         }
         return table
@@ -94,9 +107,7 @@ public enum RegionExport {
         switch cell {
         case .value: "gepubliceerd"
         case .computed: "berekend door Wijkradar"
-        case .secret: "geheim of niet beschikbaar"
-        case .missing: "ontbreekt"
-        case .notApplicable: "niet van toepassing"
+        default: DutchFormat.status(cell) ?? ""
         }
     }
 }

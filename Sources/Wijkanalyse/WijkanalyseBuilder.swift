@@ -101,17 +101,19 @@ public struct WijkanalyseBuilder: Sendable {
         let ids = ["population", "low_income_persons_pct", "woz_value", "owner_occupied_pct"].filter {
             table.columns[$0] != nil
         }
+        let population = ids.firstIndex(of: "population")
         var rows = table.regions.enumerated().filter { $0.element.code.lies(in: code) }.map { index, region in
             (code: region.code.rawValue, name: region.name, cells: ids.map { table.columns[$0]?.cells[index] })
         }
         rows.sort { a, b in
-            if sort == "inwoners", a.cells.first??.number != b.cells.first??.number {
-                return (a.cells.first??.number ?? -1) > (b.cells.first??.number ?? -1)
+            if sort == "inwoners", let population, a.cells[population]?.number != b.cells[population]?.number {
+                return (a.cells[population]?.number ?? -1) > (b.cells[population]?.number ?? -1)
             }
             return a.name.localizedStandardCompare(b.name) == .orderedAscending
         }
         return RegionPage.NeighbourhoodTable(
-            period: table.period, source: source, indicators: ids.compactMap { catalogue[$0] }, rows: rows)
+            period: table.period, source: source, indicators: ids.compactMap { table.columns[$0]?.indicator },
+            rows: rows)
     }
 
     func levelNoun(_ level: RegionLevel) -> String {
@@ -226,16 +228,21 @@ public struct WijkanalyseBuilder: Sendable {
             let used = Set(points.map(\.period) + published.map(\.period)).sorted().compactMap {
                 tables[$0]?.columns[id]?.source
             }
-            return RegionPage.Series(
+            var figure = RegionPage.Series(
                 indicator: indicator, chart: chart, change: change,
                 note: notes.isEmpty ? nil : notes.joined(separator: " "),
                 table: table, hasOriginal: all.contains { $0.style == .original },
-                source: Self.sourceLine(used, computed: all.contains { $0.style == .country } || harmonised != nil))
+                source: Self.sourceLine(
+                    used, converted: points.contains(where: \.converted),
+                    national: all.contains { $0.style == .country }))
+            figure.sources = used
+            return figure
         }
     }
 
-    /// "Bron: CBS, Kerncijfers wijken en buurten 2019, 2022 en 2024 (CC BY 4.0)", plus what Wijkradar computed.
-    static func sourceLine(_ sources: [SourceRef], computed: Bool) -> String {
+    /// "Bron: CBS, Kerncijfers wijken en buurten 2019, 2022 en 2024 (CC BY 4.0)", plus what Wijkradar computed
+    /// (only what the figure shows: converted years, the national line).
+    static func sourceLine(_ sources: [SourceRef], converted: Bool, national: Bool) -> String {
         var publishers: [String] = []
         var years: [String: [Int]] = [:]
         for source in sources {
@@ -249,7 +256,11 @@ public struct WijkanalyseBuilder: Sendable {
             "\(name) \(DutchFormat.list(Set(years[name] ?? []).sorted().map(String.init)))"
         }
         return "Bron: " + parts.joined(separator: "; ") + (licences.isEmpty ? "" : " (\(licences))")
-            + (computed ? "; omgerekende jaren en Nederland berekend door Wijkradar." : ".")
+            + (converted && national
+                ? "; omgerekende jaren en Nederland berekend door Wijkradar."
+                : converted
+                    ? "; omgerekende jaren berekend door Wijkradar."
+                    : national ? "; Nederland berekend door Wijkradar." : ".")
     }
 
     typealias SeriesPoint = (period: Int, indeling: Int, cell: Cell, converted: Bool)
@@ -379,8 +390,9 @@ public struct WijkanalyseBuilder: Sendable {
             let cell = column.cells[index]
             return Choropleth.Area(
                 code: region.code.rawValue, name: region.name, rings: outline.rings, value: cell.number,
+                // "%" only after a number: "ontbreekt%" had been written on the map.
                 label: DutchFormat.cell(cell, decimals: column.indicator.decimals)
-                    + (column.indicator.unit == "%" ? "%" : ""),
+                    + (column.indicator.unit == "%" && cell.number != nil ? "%" : ""),
                 link: SiteURL.region(region.code.rawValue).path)
         }
         guard !areas.isEmpty else { return nil }

@@ -35,8 +35,12 @@ struct FocusAreaController: Sendable {
         if name.count > 120 { problems.append("Naam: hoogstens 120 tekens.") }
         if note.count > 4_000 { problems.append("Toelichting: hoogstens 4 000 tekens.") }
         if members.isEmpty { problems.append("Kies minstens één wijk of buurt.") }
-        if problems.isEmpty {
-            let area = FocusArea(slug: Post.slug(from: name), name: name, note: note, members: members)
+        let slug = FocusArea.slug(from: name)
+        if !name.isEmpty, slug == nil {
+            problems.append("Naam: gebruik ook letters of cijfers; de naam wordt het adres van het focusgebied.")
+        }
+        if problems.isEmpty, let slug {
+            let area = FocusArea(slug: slug, name: name, note: note, members: members)
             do {
                 let saved = try await FocusAreaStore(store: app.store).create(area)
                 try await AuditLog(store: app.store).record(
@@ -67,7 +71,7 @@ struct FocusAreaController: Sendable {
         if !typed.isEmpty {
             municipality =
                 RegionCode(typed).map(\.municipality)
-                ?? RegionNameIndex(names: snapshot.names).search(typed, limit: 20).first {
+                ?? snapshot.nameIndex.search(typed, limit: 20).first {
                     $0.code.level == .municipality
                 }?
                 .code
