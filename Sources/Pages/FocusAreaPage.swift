@@ -25,7 +25,7 @@ public enum FocusAreaPage {
         ) {
             p(.class("meta")) { "Focusgebied · \(area.members.count) \(noun) · cijfers van \(model.profile.period)" }
             h1 { area.name }
-            if !area.note.isEmpty { p(.class("note")) { "Benadering: " + area.note } }
+            if !area.note.isEmpty { p(.class("note")) { area.note } }
             p {
                 "Opgebouwd uit: "
                 for (index, member) in model.memberNames.enumerated() {

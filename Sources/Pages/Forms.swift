@@ -33,14 +33,18 @@ public enum Forms {
         }
     }
 
-    public static func area(_ title: String, name: String, value: String, hint: String? = nil) -> Node {
+    public static func area(
+        _ title: String, name: String, value: String, hint: String? = nil, required: Bool = false
+    ) -> Node {
         div(.class("field")) {
-            label(.for("f-\(name)")) { title }
+            label(.for("f-\(name)")) {
+                title; if required { span(.class("meta")) { " (verplicht)" } }
+            }
             if let hint { span(.class("hint meta"), .id("h-\(name)")) { hint } }
             element(
                 "textarea",
                 [.name(name), .id("f-\(name)"), Attribute("rows", "3")]
-                    + (hint == nil ? [] : [.aria("describedby", "h-\(name)")])
+                    + (required ? [.required] : []) + (hint == nil ? [] : [.aria("describedby", "h-\(name)")])
             ) { value }
         }
     }

@@ -85,6 +85,9 @@ public enum Stylesheet {
         figure.chart figcaption .source, figure.map .source, p.source { display: block; font-size: var(--wr-font-size-s); color: var(--muted); }
         figure.map.choose a.chosen path { stroke: #000; stroke-width: 3; }
         figure.chart input.show-original:not(:checked) ~ ul.legend li.original { display: none; }
+        /* A report's contents carry their own section numbers ("1.2"): no list numbers besides them. */
+        nav.toc ol { list-style: none; padding-left: 0; }
+        nav.toc li.toc-2 { padding-left: 1.5rem; }
         fieldset.indicators { border: 1px solid var(--line); border-radius: var(--wr-radius); }
         fieldset.indicators ul { list-style: none; padding: 0; columns: 16rem auto; }
         table.compare td.num:first-of-type { font-weight: 700; }

@@ -72,7 +72,7 @@ public enum KnowledgeSearchPage {
             }
             div(.class("two-columns")) {
                 section(.aria("labelledby", "resultaten")) {
-                    h2(.id("resultaten")) { model.hits.isEmpty ? "Geen resultaten" : "\(model.hits.count) resultaten" }
+                    h2(.id("resultaten")) { model.hits.isEmpty ? "Geen resultaten" : DutchFormat.count(model.hits.count, "resultaat", "resultaten") }
                     ol(.class("results")) {
                         for hit in model.hits {
                             li {

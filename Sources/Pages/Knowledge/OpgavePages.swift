@@ -112,7 +112,7 @@ public enum OpgavePages {
                                     for item in group.opgaven {
                                         li {
                                             a(.href(SiteURL.knowledgeRecord(item.id).path)) { item.title };
-                                            " (\(item.cities.joined(separator: ", ")); \(item.support) steun)"
+                                            " (\(item.cities.joined(separator: ", ")); \(DutchFormat.count(item.support, "steunbetuiging", "steunbetuigingen")))"
                                         }
                                     }
                                 }

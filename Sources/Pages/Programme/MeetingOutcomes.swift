@@ -129,7 +129,7 @@ extension MeetingPage {
                 legend { "Opgave voorstellen" }
                 Forms.csrf(model.csrf)
                 Forms.text("Opgave (kort)", name: "titel", value: "", required: true)
-                Forms.area("Beschrijving", name: "beschrijving", value: "")
+                Forms.area("Beschrijving", name: "beschrijving", value: "", required: true)
                 Forms.text(
                     "Soort opgave", name: "soort", value: "",
                     hint: "bijvoorbeeld gezondheid en armoede, woningvoorraad, veiligheid")

@@ -74,7 +74,10 @@ public enum ThemesPage {
                 ballotForm(model, voting, action: SiteURL.themeVote(model.programme.slug).path)
             }
             h2 { "Telling" }
-            p { "\(model.ballots.count) van de \(model.cities.count) steden hebben hun voorkeur ingediend." }
+            p {
+                "\(model.ballots.count) van de \(DutchFormat.count(model.cities.count, "stad", "steden")) "
+                    + (model.ballots.count == 1 ? "heeft haar" : "hebben hun") + " voorkeur ingediend."
+            }
             if let tally = model.tally { tallyTable(model, tally) }
             if let decision = model.decision {
                 h2 { "Vastgestelde thema's" }
@@ -112,7 +115,7 @@ public enum ThemesPage {
     static func tallyTable(_ model: Model, _ tally: ThemeTally) -> Node {
         .fragment([
             table(.class("figures")) {
-                caption { "Borda-telling over \(tally.ballotsCounted) stembiljetten" }
+                caption { "Borda-telling over \(DutchFormat.count(tally.ballotsCounted, "stembiljet", "stembiljetten"))" }
                 thead {
                     tr {
                         th(.scope("col")) { "Plaats" }; th(.scope("col")) { "Thema" }; th(.scope("col")) { "Punten" };

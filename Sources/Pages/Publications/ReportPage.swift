@@ -144,7 +144,7 @@ public enum ReportPage {
                 input(.type("hidden"), .name("versie"), .value(String(concept.version)))
                 input(.type("hidden"), .name("plek"), .value(slot))
                 fieldset {
-                    legend { markdown.isEmpty ? "Tekst toevoegen (\(slot))" : "Tekst bewerken (\(slot))" }
+                    legend { markdown.isEmpty ? "Tekst van de redactie toevoegen" : "Tekst van de redactie bewerken" }
                     // Every slot has its own form on the page, so its fields get ids of their own.
                     div(.class("field")) {
                         label(.for("kop-\(slot)")) { "Kop (optioneel)" }

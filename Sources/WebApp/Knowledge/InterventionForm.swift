@@ -60,7 +60,8 @@ enum InterventionForm {
                         "Geldstroom \(item.money.count + 1): '\(amountText)' is geen bedrag in hele euro's.")
                 }
             }
-            item.money.append(MoneyFlow(source: source.lowercased(), amount: amount, note: note))
+            // Names as typed: "Gemeente Emmen", "Lefier" (they had been lowercased).
+            item.money.append(MoneyFlow(source: source, amount: amount, note: note))
         }
         return (
             item,
