@@ -72,7 +72,10 @@ public enum KnowledgeSearchPage {
             }
             div(.class("two-columns")) {
                 section(.aria("labelledby", "resultaten")) {
-                    h2(.id("resultaten")) { model.hits.isEmpty ? "Geen resultaten" : DutchFormat.count(model.hits.count, "resultaat", "resultaten") }
+                    h2(.id("resultaten")) {
+                        model.hits.isEmpty
+                            ? "Geen resultaten" : DutchFormat.count(model.hits.count, "resultaat", "resultaten")
+                    }
                     ol(.class("results")) {
                         for hit in model.hits {
                             li {

@@ -115,7 +115,9 @@ public enum ThemesPage {
     static func tallyTable(_ model: Model, _ tally: ThemeTally) -> Node {
         .fragment([
             table(.class("figures")) {
-                caption { "Borda-telling over \(DutchFormat.count(tally.ballotsCounted, "stembiljet", "stembiljetten"))" }
+                caption {
+                    "Borda-telling over \(DutchFormat.count(tally.ballotsCounted, "stembiljet", "stembiljetten"))"
+                }
                 thead {
                     tr {
                         th(.scope("col")) { "Plaats" }; th(.scope("col")) { "Thema" }; th(.scope("col")) { "Punten" };
