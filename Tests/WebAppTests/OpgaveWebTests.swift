@@ -67,7 +67,7 @@ import VaporTesting
                     "Samengevoegd met <a href=\"/kennis/\(opgaven[0].id)\">"))
             let register = try await staff.get("/opgaven").text
             #expect(register.contains("<th scope=\"row\">gezondheid en armoede</th><td class=\"num\">1</td>"))
-            #expect(register.contains("Gezondheid en armoede verbinden</a> (Angelslo (Emmen); 1 steun)"))
+            #expect(register.contains("Gezondheid en armoede verbinden</a> (Angelslo (Emmen); 1 steunbetuiging)"))
             // Angelslo's early-warning rules that fire, from the bundled KWB 2022.
             #expect(register.contains("Angelslo (Emmen): veel inwoners met een laag inkomen"))
             // Found by search, with the aspect facet.

@@ -298,7 +298,7 @@ func json(_ response: TestingHTTPResponse) throws -> Any {
         try await withWijkradar { app in
             let page = try await app.testing().sendRequest(.GET, "/gebied/\(slug)")
             #expect(page.status == .ok)
-            #expect(page.body.string.contains("Benadering: twee buurten staan voor een gebied"))
+            #expect(page.body.string.contains(">twee buurten staan voor een gebied<"))
             #expect(page.body.string.contains("3.815*"))
             #expect(page.body.string.contains("niet beschikbaar"))
             #expect(try await app.testing().sendRequest(.GET, "/gebied/bestaat-niet").status == .notFound)
