@@ -62,6 +62,9 @@ public enum Stylesheet {
         input, select, button { font: inherit; padding: .4rem .6rem; border: 1px solid #767676; border-radius: 4px; max-width: 100%; }
         button { background: var(--accent); color: #fff; border-color: var(--accent); cursor: pointer; }
         ul.results li { margin: .35rem 0; }
+        ol.results li.hit { margin: 0 0 var(--wr-space-4); }
+        ol.results p.summary { margin: .2rem 0 0; }
+        .badge.evidence { background: var(--wr-color-primary); }
         /* Key figures as tiles, each with its comparison and source. */
         ul.tiles { list-style: none; padding: 0; margin: var(--wr-space-4) 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(min(13rem, 100%), 1fr)); gap: var(--wr-space-3); }
         ul.tiles li { border: 1px solid var(--line); border-top: 4px solid var(--wr-color-primary); border-radius: var(--wr-radius); padding: var(--wr-space-3); background: var(--bg); }

@@ -53,6 +53,57 @@ extension KnowledgeStore {
         }
     }
 
+    /// What a result list shows besides the title: a summary (the start of the record's main text) and its facets
+    /// (evidence level, city, theme), in two queries for all hits.
+    public struct HitDetails: Sendable, Equatable {
+        public var summary: String
+        public var facets: [Facet: [String]]
+    }
+
+    public func details(of ids: [Int]) async throws -> [Int: HitDetails] {
+        guard !ids.isEmpty else { return [:] }
+        var result: [Int: HitDetails] = [:]
+        for row in try await store.sql.select().column("id").column("kind").column("payload").from("knowledge_records")
+            .where("id", .in, ids).all()
+        {
+            let id: Int = try row.decode(column: "id")
+            let payload = Data((try row.decode(column: "payload", as: String.self)).utf8)
+            let decoder = JSONDecoder()
+            let text: String? =
+                switch Kind(rawValue: try row.decode(column: "kind")) {
+                case .intervention:
+                    (try? decoder.decode(Intervention.self, from: payload)).map {
+                        $0.approach.isEmpty ? $0.problem : $0.approach
+                    }
+                case .opgave: (try? decoder.decode(Opgave.self, from: payload))?.description
+                case .research:
+                    (try? decoder.decode(Research.self, from: payload)).map {
+                        $0.summary.isEmpty ? $0.citation : $0.summary
+                    }
+                case .minutes: (try? decoder.decode(MinutesRecord.self, from: payload))?.text
+                case .transfer: (try? decoder.decode(Transfer.self, from: payload))?.understood
+                case nil: nil
+                }
+            result[id] = HitDetails(summary: Self.excerpt(text ?? ""), facets: [:])
+        }
+        for row in try await store.sql.select().column("record_id").column("facet").column("value")
+            .from("knowledge_facets").where("record_id", .in, ids).all()
+        {
+            guard let facet = Facet(rawValue: try row.decode(column: "facet")) else { continue }
+            result[try row.decode(column: "record_id"), default: HitDetails(summary: "", facets: [:])]
+                .facets[facet, default: []].append(try row.decode(column: "value"))
+        }
+        return result
+    }
+
+    /// The first sentences up to about 200 characters, cut at a word.
+    static func excerpt(_ text: String, limit: Int = 200) -> String {
+        let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard flat.count > limit else { return flat }
+        let cut = flat.prefix(limit)
+        return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + " …"
+    }
+
     /// Scores by record id for the words, or nil when there are no words to search for (only stop words, or none).
     private func textScores(_ text: String) async throws -> [Int: Double]? {
         let folded = SearchText.fold(text)

@@ -27,6 +27,11 @@ import VaporTesting
             #expect(found.status == .ok)
             #expect(found.text.contains("href=\"/kennis/\(id)\""))
             #expect(found.text.contains("zorgverzekeraar</a> (1)"))
+            // A result says what it is: its evidence level, place, theme and the start of its text.
+            #expect(found.text.contains("<span class=\"badge evidence\">goed onderbouwd</span>"))
+            #expect(found.text.contains("<p class=\"summary\">Weinig huisartsen in de buurt.</p>"))
+            #expect(found.text.contains("thema gezondheid"))
+            #expect(found.text.contains("1 resultaat<"))
             #expect(
                 !(try await visitor.get("/kennis?q=huisartsen&thema=wonen").text.contains("href=\"/kennis/\(id)\"")))
             // Open data: the record in the JSON API, the export and the CSV (amounts unknown stay unknown).

@@ -12,6 +12,11 @@ public enum KnowledgeSearchPage {
         public var title: String
         /// A concept, seen only by those who capture knowledge; labelled so.
         public var concept: Bool
+        /// The start of the record's main text, and its evidence level, cities and themes.
+        public var summary = ""
+        public var evidence: String?
+        public var places: [String] = []
+        public var themes: [String] = []
 
         public init(id: Int, kind: String, title: String, concept: Bool = false) {
             (self.id, self.kind, self.title, self.concept) = (id, kind, title, concept)
@@ -78,11 +83,16 @@ public enum KnowledgeSearchPage {
                     }
                     ol(.class("results")) {
                         for hit in model.hits {
-                            li {
-                                a(.href(SiteURL.knowledgeRecord(hit.id).path)) { hit.title };
+                            li(.class("hit")) {
+                                a(.href(SiteURL.knowledgeRecord(hit.id).path)) { hit.title }
+                                if let evidence = hit.evidence { " "; span(.class("badge evidence")) { evidence } }
+                                br()
                                 span(.class("meta")) {
-                                    " · \(hit.kind)" + (hit.concept ? " · concept, niet openbaar" : "")
+                                    ([hit.kind] + hit.places + hit.themes.map { "thema " + $0 }).joined(
+                                        separator: " · ")
+                                        + (hit.concept ? " · concept, niet openbaar" : "")
                                 }
+                                if !hit.summary.isEmpty { p(.class("summary")) { hit.summary } }
                             }
                         }
                     }

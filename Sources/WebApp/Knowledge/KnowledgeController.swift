@@ -28,12 +28,20 @@ struct KnowledgeController: Sendable {
         }
         let knowledge = app.knowledge(request)
         let hits = try await knowledge.search(query, filters: filters)
+        let details = try await knowledge.details(of: hits.map(\.id))
         return html(
             KnowledgeSearchPage.render(
                 .init(
                     query: query, filters: filters,
-                    hits: hits.map {
-                        .init(id: $0.id, kind: $0.kind.rawValue, title: $0.title, concept: !$0.published)
+                    hits: hits.map { found in
+                        var hit = KnowledgeSearchPage.Hit(
+                            id: found.id, kind: found.kind.rawValue, title: found.title, concept: !found.published)
+                        let facets = details[found.id]?.facets ?? [:]
+                        hit.summary = details[found.id]?.summary ?? ""
+                        hit.evidence = found.kind == .intervention ? facets[.evidence]?.first : nil
+                        hit.places = facets[.city] ?? []
+                        hit.themes = facets[.theme] ?? []
+                        return hit
                     },
                     facets: try await knowledge.facetCounts(of: hits.map(\.id)))))
     }
