@@ -71,11 +71,16 @@ public enum Forms {
         }
     }
 
-    /// A one-button form (cancel, publish, send): POST with the token.
+    /// A one-button form (cancel, publish, send): POST with the token. With `confirm`, the site script asks that
+    /// question before the form goes (deleting, publishing, revoking).
     public static func button(
-        _ title: String, action: String, csrf token: String, fields: [(String, String)] = [], secondary: Bool = false
+        _ title: String, action: String, csrf token: String, fields: [(String, String)] = [], secondary: Bool = false,
+        confirm: String? = nil
     ) -> Node {
-        form(.method("post"), .action(action), .class("inline")) {
+        element(
+            "form",
+            [.method("post"), .action(action), .class("inline")] + (confirm.map { [.data("confirm", $0)] } ?? [])
+        ) {
             csrf(token)
             for (name, value) in fields { input(.type("hidden"), .name(name), .value(value)) }
             element("button", [.type("submit")] + (secondary ? [.class("secondary")] : [])) { title }

@@ -19,6 +19,12 @@ public enum Scripts {
               nav.classList.toggle("collapsed", open);
             });
           }
+          // Deleting, publishing, revoking: asked once more before the form goes.
+          document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+            form.addEventListener("submit", function (event) {
+              if (!window.confirm(form.getAttribute("data-confirm"))) event.preventDefault();
+            });
+          });
           var map = document.querySelector("figure.map.choose");
           if (map) {
             map.addEventListener("click", function (event) {

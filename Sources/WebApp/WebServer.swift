@@ -66,6 +66,7 @@ public enum WebServer {
         AdminController(app: programme).register(app)
         CrosswalkController(app: programme).register(app)
         FocusAreaController(app: programme, cache: cache).register(app)
+        InvitationController(app: programme).register(app)
         PasswordResetController(app: programme).register(app)
     }
 }

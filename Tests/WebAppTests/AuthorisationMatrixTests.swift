@@ -297,6 +297,13 @@ import VaporTesting
                 method: .POST, path: { _ in "/beheer/omrekentabellen" },
                 expected: Case.only(staff: .unprocessableEntity)),
             Case(method: .POST, path: { _ in "/beheer/omrekentabellen/afleiden" }, expected: Case.only(staff: .ok)),
+            // Pending invitations: an unknown one is "no longer open" for staff.
+            Case(
+                method: .POST, path: { _ in "/beheer/uitnodigingen/\(String(repeating: "0", count: 64))/opnieuw" },
+                expected: Case.only(staff: .notFound)),
+            Case(
+                method: .POST, path: { _ in "/beheer/uitnodigingen/\(String(repeating: "0", count: 64))/intrekken" },
+                expected: Case.only(staff: .notFound)),
             // Focus areas: the form for staff; without a name and a region nothing is stored.
             Case(method: .GET, path: { _ in "/beheer/focusgebieden" }, expected: Case.only(staff: .ok)),
             Case(

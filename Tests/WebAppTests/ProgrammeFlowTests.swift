@@ -202,6 +202,52 @@ import VaporTesting
         await f.store.close()
     }
 
+    /// Issue 16: pending invitations are listed; a new link replaces the old one (shown once, not logged); a revoked
+    /// invitation opens nothing; a refused invitation keeps what was typed.
+    @Test func pendingInvitationsAreListedRenewedAndRevoked() async throws {
+        let f = try await ProgrammeWebFixture.make()
+        try await f.withApp { app in
+            var staff = try await Visitor.signedIn(app, "staf@example.nl")
+            let pattern = /id="eenmalige-link">http:\/\/wijkradar.test(\/uitnodiging\/[A-Za-z0-9_-]+)</
+            let made = try await staff.post(
+                "/beheer/uitnodigingen",
+                [
+                    "naam": "Coördinator Twee", "email": "twee@example.nl", "rol": Role.coordinator.rawValue,
+                    "stad": "\(f.cityB.id)",
+                ])
+            let first = try #require(made.text.firstMatch(of: pattern).map { String($0.1) })
+            #expect(made.text.contains("Openstaande uitnodigingen") && made.text.contains("twee@example.nl</td>"))
+            let renew = try #require(
+                made.text.firstMatch(of: /action="(\/beheer\/uitnodigingen\/[0-9a-f]{64}\/opnieuw)"/).map {
+                    String($0.1)
+                })
+            let renewed = try await staff.post(renew, [:])
+            #expect(renewed.text.contains("de vorige werkt niet meer"))
+            let second = try #require(renewed.text.firstMatch(of: pattern).map { String($0.1) })
+            #expect(second != first)
+            var invitee = Visitor(app)
+            #expect(try await invitee.get(first).status == .notFound)
+            #expect(try await invitee.get(second).text.contains("Welkom, Coördinator Twee"))
+            let revoke = try #require(
+                renewed.text.firstMatch(of: /action="(\/beheer\/uitnodigingen\/[0-9a-f]{64}\/intrekken)"/).map {
+                    String($0.1)
+                })
+            #expect(try await staff.post(revoke, [:]).text.contains("is ingetrokken"))
+            #expect(try await invitee.get(second).status == .notFound)
+            #expect(try await staff.post(revoke, [:]).status == .notFound)
+            let log = try await AuditLog(store: f.store).recent()
+            #expect(log.contains { $0.action == "uitnodiging ingetrokken" })
+            #expect(!log.contains { $0.detail.contains(String(second.split(separator: "/").last!)) })
+            // A refused invitation: the form keeps what was typed.
+            let refused = try await staff.post(
+                "/beheer/uitnodigingen",
+                ["naam": "Iemand Anders", "email": "geen-adres", "rol": Role.coordinator.rawValue, "stad": ""])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.text.contains("value=\"Iemand Anders\"") && refused.text.contains("value=\"geen-adres\""))
+        }
+        await f.store.close()
+    }
+
     @Test func registrationRulesAreExplainedAndListsExported() async throws {
         let f = try await ProgrammeWebFixture.make()
         try await f.withApp { app in

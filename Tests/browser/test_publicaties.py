@@ -67,7 +67,15 @@ def test_staff_publishes_and_the_public_walks_the_site(server, browser):
     WebDriverWait(browser, 20).until(EC.url_contains("ok=tekst"))
     assert "De tekst is opgeslagen." in wait_for(browser, ".notice").text
     assert serious_violations(browser) == [], "concept page"
-    browser.find_element(By.CSS_SELECTOR, f'form[action="{REPORT}/concept/publiceren"] button').click()
+    # Publishing asks first (issue 16): dismissing keeps the concept, accepting publishes.
+    publish = f'form[action="{REPORT}/concept/publiceren"] button'
+    browser.find_element(By.CSS_SELECTOR, publish).click()
+    question = WebDriverWait(browser, 5).until(EC.alert_is_present())
+    assert "publiceren" in question.text
+    question.dismiss()
+    assert "/concept" in browser.current_url
+    browser.find_element(By.CSS_SELECTOR, publish).click()
+    WebDriverWait(browser, 5).until(EC.alert_is_present()).accept()
     WebDriverWait(browser, 20).until(EC.url_contains("/versie/1"))
     assert "Deze versie is gepubliceerd" in wait_for(browser, ".notice").text
 

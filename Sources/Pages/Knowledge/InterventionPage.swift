@@ -215,7 +215,8 @@ public enum InterventionPage {
             if mayRemove {
                 Forms.button(
                     "Verwijderen (blijft in de geschiedenis)", action: SiteURL.knowledgeRemove(id).path, csrf: csrf,
-                    fields: [("versie", String(version))], secondary: true)
+                    fields: [("versie", String(version))], secondary: true,
+                    confirm: "Dit record verwijderen? Het verdwijnt uit de kennisbank; de geschiedenis blijft bewaard.")
             }
         }
     }

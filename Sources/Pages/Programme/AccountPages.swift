@@ -192,6 +192,9 @@ public enum AdminPage {
         public var crosswalks: [CrosswalkSection.Line]
         /// What an action just did, announced at the top.
         public var notice: String?
+        public var invitations: [InvitationSection.Line] = []
+        /// What was typed in the invitation form, back after a refusal ("naam", "email", "rol", "stad").
+        public var typed: [String: String] = [:]
 
         public init(
             accounts: [AccountLine], cities: [(id: Int, label: String)], log: [LogLine], link: OneTimeLink?,
@@ -216,6 +219,7 @@ public enum AdminPage {
             nav(.class("on-page"), .aria("label", "Beheertaken")) {
                 ul {
                     li { a(.href("#accounts")) { "Accounts" } }
+                    li { a(.href("#uitnodigingen")) { "Uitnodigingen" } }
                     li { a(.href(SiteURL.focusAreas.path)) { "Focusgebieden maken" } }
                     li { a(.href("#omrekentabellen")) { "Omrekentabellen" } }
                 }
@@ -247,22 +251,25 @@ public enum AdminPage {
                 fieldset {
                     legend { "Iemand uitnodigen" }
                     Forms.csrf(model.session.csrf)
-                    Forms.text("Naam", name: "naam", value: "", required: true)
-                    Forms.text("E-mail", name: "email", value: "", type: "email", required: true)
+                    Forms.text("Naam", name: "naam", value: model.typed["naam"] ?? "", required: true)
+                    Forms.text(
+                        "E-mail", name: "email", value: model.typed["email"] ?? "", type: "email", required: true)
                     Forms.choice(
                         "Rol", name: "rol",
                         options: [
                             (Role.coordinator.rawValue, Role.coordinator.label),
                             (Role.staff.rawValue, Role.staff.label),
                         ],
-                        selected: Role.coordinator.rawValue)
+                        selected: model.typed["rol"] ?? Role.coordinator.rawValue)
                     Forms.choice(
                         "Stad (voor een stadscoördinator)", name: "stad",
-                        options: [("", "—")] + model.cities.map { (String($0.id), $0.label) }, selected: "")
+                        options: [("", "—")] + model.cities.map { (String($0.id), $0.label) },
+                        selected: model.typed["stad"] ?? "")
                     p(.class("meta")) { "Deelnemers nodigt u uit vanaf de deelnemerslijst van hun stad." }
                     button(.type("submit")) { "Uitnodiging maken" }
                 }
             }
+            InvitationSection.render(model.invitations, csrf: model.session.csrf)
             CrosswalkSection.render(model.crosswalks, csrf: model.session.csrf)
             h2 { "Logboek" }
             table(.class("figures")) {

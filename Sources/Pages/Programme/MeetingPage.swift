@@ -227,7 +227,8 @@ public enum MeetingPage {
                                             "Afmelden",
                                             action: SiteURL.registrationCancel(
                                                 model.programme.slug, model.meeting.id, entry.registration.id
-                                            ).path, csrf: model.csrf, secondary: true)
+                                            ).path, csrf: model.csrf, secondary: true,
+                                            confirm: "\(entry.participant.name) afmelden voor deze bijeenkomst?")
                                     }
                                 }
                             }

@@ -127,7 +127,8 @@ public enum ReportPage {
             }
             Forms.button(
                 "Publiceren als nieuwe versie", action: "\(base)/concept/publiceren", csrf: csrf,
-                fields: [("versie", String(concept.version))])
+                fields: [("versie", String(concept.version))],
+                confirm: "Dit concept publiceren? De versie wordt openbaar en haar cijfers liggen daarna vast.")
         }
     }
 

@@ -24,7 +24,7 @@ public enum SiteRoute: String, CaseIterable, Sendable {
     // Accounts and administration.
     case login, loginSubmit, logout, invitation, invitationAccept, profile, profileSave, passwordChange
     case forgotPassword, forgotPasswordSubmit, passwordReset, passwordResetSubmit, admin, adminInvite, adminResetLink
-    case adminCrosswalks, adminCrosswalksDerive
+    case adminCrosswalks, adminCrosswalksDerive, adminInvitationResend, adminInvitationRevoke
     // The kennisprogramma.
     case programmes, programmeCreate, programme, programmeCalendar, cityAdd, city, cityEdit, participants
     case participantSave, participantInvite, themes, themeAdd, themeVote, themeDecide
@@ -39,7 +39,8 @@ public enum SiteRoute: String, CaseIterable, Sendable {
             .reportConceptText, .reportConceptNote, .reportPublish, .loginSubmit, .logout, .invitationAccept,
             .profileSave,
             .passwordChange, .forgotPasswordSubmit, .passwordResetSubmit, .adminInvite, .adminResetLink,
-            .adminCrosswalks, .adminCrosswalksDerive, .focusAreaCreate,
+            .adminCrosswalks, .adminCrosswalksDerive, .focusAreaCreate, .adminInvitationResend,
+            .adminInvitationRevoke,
             .programmeCreate,
             .cityAdd, .cityEdit, .participantSave, .participantInvite, .themeAdd, .themeVote, .themeDecide,
             .meetingCreate,
@@ -130,6 +131,8 @@ public enum SiteRoute: String, CaseIterable, Sendable {
         case .adminInvite: return ["beheer", "uitnodigingen"]
         case .adminResetLink: return ["beheer", "account", ":account", "herstellink"]
         case .adminCrosswalks: return ["beheer", "omrekentabellen"]
+        case .adminInvitationResend: return ["beheer", "uitnodigingen", ":invitation", "opnieuw"]
+        case .adminInvitationRevoke: return ["beheer", "uitnodigingen", ":invitation", "intrekken"]
         case .adminCrosswalksDerive: return ["beheer", "omrekentabellen", "afleiden"]
         case .programmes, .programmeCreate: return ["programma"]
         case .programme: return programme

@@ -20,6 +20,7 @@ public enum SiteURL: Hashable, Sendable {
     case reportPublish(String, String)
     case login, logout, invitation(String), profile, passwordChange, forgotPassword, passwordReset(String)
     case admin, adminInvite, adminResetLink(Int), adminCrosswalks, adminCrosswalksDerive
+    case adminInvitationResend(String), adminInvitationRevoke(String)
     case programmes, programme(String), programmeCalendar(String), cityAdd(String), city(String, Int)
     case participants(String, Int), participantInvite(String, Int, Int), themes(String), themeVote(String), themeDecide(
         String)
@@ -97,6 +98,8 @@ public enum SiteURL: Hashable, Sendable {
         case .admin: (.admin, [])
         case .adminInvite: (.adminInvite, [])
         case .adminResetLink(let account): (.adminResetLink, [String(account)])
+        case .adminInvitationResend(let reference): (.adminInvitationResend, [reference])
+        case .adminInvitationRevoke(let reference): (.adminInvitationRevoke, [reference])
         case .adminCrosswalks: (.adminCrosswalks, [])
         case .adminCrosswalksDerive: (.adminCrosswalksDerive, [])
         case .programmes: (.programmes, [])

@@ -16,7 +16,7 @@ struct AdminController: Sendable {
 
     func admin(
         _ request: Request, link: AdminPage.OneTimeLink? = nil, problems: [String] = [], notice: String? = nil,
-        status: HTTPResponseStatus = .ok
+        typed: [String: String] = [:], status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         try request.require(request.viewer.isStaff, "het beheer")
         let names = Dictionary(uniqueKeysWithValues: try await app.programmes.all().map { ($0.id, $0.name) })
@@ -43,19 +43,29 @@ struct AdminController: Sendable {
                 origin: $0.crosswalk.origin, statement: $0.statement, derived: $0.derived,
                 date: formatter.string(from: $0.createdAt))
         }
-        return html(
-            AdminPage.render(
-                .init(
-                    accounts: accounts, cities: cities, log: log, link: link, session: request.sessionBar!,
-                    problems: problems, crosswalks: crosswalks, notice: notice)), status: status)
+        var model = AdminPage.Model(
+            accounts: accounts, cities: cities, log: log, link: link, session: request.sessionBar!,
+            problems: problems, crosswalks: crosswalks, notice: notice)
+        model.typed = typed
+        model.invitations = try await app.accounts.pendingInvitations().map {
+            InvitationSection.Line(
+                reference: $0.reference, name: $0.name, email: $0.email, role: $0.role.label,
+                city: $0.cityID.flatMap { label[$0] }, madeBy: $0.createdBy,
+                validUntil: formatter.string(from: Date(timeIntervalSince1970: TimeInterval($0.expiresAt))))
+        }
+        return html(AdminPage.render(model), status: status)
     }
 
     func invite(_ request: Request) async throws -> Response {
         try request.require(request.viewer.isStaff, "het beheer")
         let form = try request.form(InviteForm.self)
+        let typed = [
+            "naam": form.name, "email": form.email, "rol": form.role, "stad": form.city.map(String.init) ?? "",
+        ]
         guard let role = Role(rawValue: form.role), role != .participant else {
             return try await admin(
-                request, problems: ["Rol: kies programmastaf of stadscoördinator."], status: .unprocessableEntity)
+                request, problems: ["Rol: kies programmastaf of stadscoördinator."], typed: typed,
+                status: .unprocessableEntity)
         }
         let email = form.email.trimmingCharacters(in: .whitespaces)
         let cityID = role == .staff ? nil : form.city
@@ -80,7 +90,8 @@ struct AdminController: Sendable {
         } catch {
             guard let list = problems(error) else { throw error }
             return try await admin(
-                request, problems: list, status: (error as? ProgrammeError)?.status ?? .unprocessableEntity)
+                request, problems: list, typed: typed,
+                status: (error as? ProgrammeError)?.status ?? .unprocessableEntity)
         }
     }
 }
