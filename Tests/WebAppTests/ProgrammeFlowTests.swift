@@ -248,6 +248,29 @@ import VaporTesting
         await f.store.close()
     }
 
+    /// Issue 16: /beheer starts with what needs attention: a meeting of the coming two weeks with who comes from
+    /// where, and the open invitations.
+    @Test func staffDashboardShowsWhatNeedsAttention() async throws {
+        let f = try await ProgrammeWebFixture.make()
+        let soon = try await MeetingStore(store: f.store).create(
+            Meeting(
+                programmeID: f.programme.id, number: 0, title: "Bijeenkomst over wonen",
+                date: ProgrammeWebFixture.day(5),
+                startTime: ClockTime("13:00")!, endTime: ClockTime("17:00")!, hostCityID: f.cityB.id, venue: "Meerwijk",
+                published: true), actor: "test")
+        _ = try await RegistrationStore(store: f.store).register(
+            meetingID: soon.id, participantID: f.peopleB[0].id, actor: "test")
+        try await f.withApp { app in
+            var staff = try await Visitor.signedIn(app, "staf@example.nl")
+            let page = try await staff.get("/beheer")
+            #expect(page.text.contains("Wat vraagt aandacht"))
+            #expect(page.text.contains("Bijeenkomst over wonen</a>"))
+            #expect(page.text.contains(": Haarlem 1"))
+            #expect(!page.text.contains("Bijeenkomst gezondheid</a> ("), "a meeting a month away is not this week's")
+        }
+        await f.store.close()
+    }
+
     @Test func registrationRulesAreExplainedAndListsExported() async throws {
         let f = try await ProgrammeWebFixture.make()
         try await f.withApp { app in

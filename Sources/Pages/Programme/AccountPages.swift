@@ -193,6 +193,7 @@ public enum AdminPage {
         /// What an action just did, announced at the top.
         public var notice: String?
         public var invitations: [InvitationSection.Line] = []
+        public var attention: StaffDashboard.Model?
         /// What was typed in the invitation form, back after a refusal ("naam", "email", "rol", "stad").
         public var typed: [String: String] = [:]
 
@@ -216,6 +217,7 @@ public enum AdminPage {
             Forms.errors(model.problems)
             Forms.notice(model.notice)
             if let link = model.link { oneTimeLink(link) }
+            if let attention = model.attention { StaffDashboard.render(attention) }
             nav(.class("on-page"), .aria("label", "Beheertaken")) {
                 ul {
                     li { a(.href("#accounts")) { "Accounts" } }

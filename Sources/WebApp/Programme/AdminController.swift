@@ -53,6 +53,7 @@ struct AdminController: Sendable {
                 city: $0.cityID.flatMap { label[$0] }, madeBy: $0.createdBy,
                 validUntil: formatter.string(from: Date(timeIntervalSince1970: TimeInterval($0.expiresAt))))
         }
+        model.attention = try await AdminAttention(app: app).model(invitations: model.invitations.count)
         return html(AdminPage.render(model), status: status)
     }
 
