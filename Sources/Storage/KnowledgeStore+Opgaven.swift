@@ -1,3 +1,4 @@
+import Core
 import Crypto
 import Foundation
 import Knowledge
@@ -43,5 +44,53 @@ extension KnowledgeStore {
             ).run()
             try await AuditLog.record(sql, actor: actor, action: "opgave gesteund", subject: stored.title)
         }
+    }
+
+    /// Withdraws one account's support; withdrawing support never given is refused.
+    public func withdrawSupport(_ id: Int, userID: Int, actor: String) async throws {
+        try await store.transaction { sql in
+            guard let stored = try await Self.stored(sql, id: id), stored.kind == .opgave, !stored.deleted else {
+                throw ProgrammeError.notFound("Opgave \(id)")
+            }
+            let removed = try await sql.delete(from: "knowledge_support").where("record_id", .equal, id)
+                .where("user_id", .equal, userID).returning("record_id").all()
+            guard !removed.isEmpty else { throw ProgrammeError.duplicate("U steunde ‘\(stored.title)’ niet.") }
+            try await AuditLog.record(sql, actor: actor, action: "steun ingetrokken", subject: stored.title)
+        }
+    }
+
+    /// The opgaven (of those given) one account supports.
+    public func supported(by userID: Int) async throws -> Set<Int> {
+        Set(
+            try await store.sql.select().column("record_id").from("knowledge_support").where("user_id", .equal, userID)
+                .all().map { try $0.decode(column: "record_id", as: Int.self) })
+    }
+
+    /// Who supports an opgave, counted by organisation (a participant's own; staff and coordinators by role), most
+    /// first: "Gemeente Emmen (2), Lefier (1)".
+    public func supportByOrganisation(_ id: Int) async throws -> [(organisation: String, count: Int)] {
+        let rows = try await store.sql.select().column(SQLColumn("role", table: "users"))
+            .column(SQLAlias(SQLColumn("name", table: "organisations"), as: SQLIdentifier("organisation")))
+            .from("knowledge_support")
+            .join(
+                "users", on: SQLColumn("user_id", table: "knowledge_support"), .equal, SQLColumn("id", table: "users")
+            )
+            .join(
+                "participants", method: SQLJoinMethod.left, on: SQLColumn("participant_id", table: "users"), .equal,
+                SQLColumn("id", table: "participants")
+            )
+            .join(
+                "organisations", method: SQLJoinMethod.left,
+                on: SQLColumn("organisation_id", table: "participants"), .equal, SQLColumn("id", table: "organisations")
+            )
+            .where(SQLColumn("record_id", table: "knowledge_support"), .equal, SQLBind(id)).all()
+        var counts: [String: Int] = [:]
+        for row in rows {
+            let organisation = (try? row.decode(column: "organisation", as: String?.self)) ?? nil
+            let role = Role(rawValue: (try? row.decode(column: "role", as: String.self)) ?? "")
+            let name = organisation.flatMap { $0.isEmpty ? nil : $0 } ?? role.map(\.label) ?? "onbekend"
+            counts[name, default: 0] += 1
+        }
+        return counts.map { ($0.key, $0.value) }.sorted { ($1.count, $0.organisation) < ($0.count, $1.organisation) }
     }
 }

@@ -52,6 +52,16 @@ import VaporTesting
             let twice = try await staff.post("/kennis/\(opgaven[1].id)/steun", [:])
             #expect(twice.status == .conflict)
             #expect(twice.text.contains("U steunt ‘Armoede en gezondheid samen aanpakken’ al."))
+            // Support is a state: shown as such, counted by organisation, and withdrawable (issue 16).
+            #expect(try await staff.get(path).text.contains("Gesteund ✓"))
+            let opgavePage = try await staff.get("/kennis/\(opgaven[1].id)").text
+            #expect(
+                opgavePage.contains("1 steunbetuiging: programmastaf (1)") && opgavePage.contains("Steun intrekken"))
+            #expect(try await staff.post("/kennis/\(opgaven[1].id)/steun", ["actie": "intrekken"]).status == .seeOther)
+            #expect(try await KnowledgeStore(store: store).opgaven()[1].support == 0)
+            #expect(
+                try await staff.post("/kennis/\(opgaven[1].id)/steun", ["actie": "intrekken"]).status == .conflict)
+            #expect(try await staff.post("/kennis/\(opgaven[1].id)/steun", [:]).status == .seeOther)
             // The duplicate joins the first; it stays, linked, and its support counts there.
             _ = try await staff.get(path)
             #expect(

@@ -5,9 +5,22 @@ import Knowledge
 /// One opgave, and the register of all opgaven: how often each kind occurs, where, and which data signals the
 /// wijken involved show.
 public enum OpgavePages {
+    /// Support as a state: "Steunen", or "Gesteund ✓" with a button to withdraw it.
+    public static func supportButton(_ id: Int, supported: Bool, csrf: String) -> Node {
+        supported
+            ? span(.class("supported")) {
+                strong { "Gesteund ✓ " }
+                Forms.button(
+                    "Steun intrekken", action: SiteURL.knowledgeSupport(id).path, csrf: csrf,
+                    fields: [("actie", "intrekken")], secondary: true)
+            }
+            : Forms.button("Steunen", action: SiteURL.knowledgeSupport(id).path, csrf: csrf, secondary: true)
+    }
+
     public static func opgave(
         id: Int, _ opgave: Opgave, cities: [String], meeting: (title: String, link: String)?, support: Int,
-        mergedInto: (id: Int, title: String)?
+        mergedInto: (id: Int, title: String)?, byOrganisation: [(organisation: String, count: Int)] = [],
+        supportAction: (supported: Bool, csrf: String)? = nil
     ) -> Node {
         Layout.page(
             .init(title: opgave.title, description: "Opgave: \(opgave.title)", path: SiteURL.knowledgeRecord(id).path)
@@ -26,7 +39,16 @@ public enum OpgavePages {
                 if !opgave.kind.isEmpty { dt { "Soort" }; dd { opgave.kind } }
                 dt { "Speelt in" }; dd { cities.joined(separator: ", ") }
                 if let meeting { dt { "Vastgesteld in" }; dd { a(.href(meeting.link)) { meeting.title } } }
-                dt { "Steun" }; dd { "\(support)" }
+                dt { "Steun" }
+                dd {
+                    DutchFormat.count(support, "steunbetuiging", "steunbetuigingen")
+                    if !byOrganisation.isEmpty {
+                        ": " + byOrganisation.map { "\($0.organisation) (\($0.count))" }.joined(separator: ", ")
+                    }
+                    if let supportAction {
+                        " "; supportButton(id, supported: supportAction.supported, csrf: supportAction.csrf)
+                    }
+                }
             }
             h2 { "De vier aspecten" }
             dl(.class("facts")) {

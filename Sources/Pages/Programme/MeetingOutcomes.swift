@@ -1,3 +1,4 @@
+import Core
 import HTML
 import Knowledge
 import Programme
@@ -11,6 +12,8 @@ extension MeetingPage {
         public var opgave: Opgave
         public var cities: [String]
         public var support: Int
+        /// The viewer supports it: shown as "gesteund ✓", with a button to withdraw.
+        public var supportedByViewer = false
         public var mergedIntoTitle: String?
 
         public init(id: Int, version: Int, opgave: Opgave, cities: [String], support: Int, mergedIntoTitle: String?) {
@@ -81,13 +84,9 @@ extension MeetingPage {
                     li {
                         a(.href(SiteURL.knowledgeRecord(line.id).path)) { line.opgave.title }
                         " — \(line.cities.joined(separator: ", ")) · "
-                        strong { "\(line.support)" }
-                        " steun"
+                        DutchFormat.count(line.support, "steunbetuiging", "steunbetuigingen")
                         if outcomes.mayPropose {
-                            " ";
-                            Forms.button(
-                                "Steunen", action: SiteURL.knowledgeSupport(line.id).path, csrf: model.csrf,
-                                secondary: true)
+                            " "; OpgavePages.supportButton(line.id, supported: line.supportedByViewer, csrf: model.csrf)
                         }
                         let merged = outcomes.opgaven.filter { $0.opgave.mergedInto == line.id }
                         if !merged.isEmpty {

@@ -30,10 +30,18 @@ struct OpgaveController: Sendable {
             meeting = (found.title, MeetingPage.path(programme, found))
         }
         let target = opgave.mergedInto.flatMap { id in all.first { $0.id == id }.map { (id, $0.opgave.title) } }
+        let knowledge = app.knowledge(request)
+        var action: (supported: Bool, csrf: String)?
+        if let user = request.viewer.userID,
+            try await mayIdentifyOpgaven(request.viewer, meetingID: opgave.meetingID ?? 0, store: app.store)
+        {
+            action = (try await knowledge.supported(by: user).contains(stored.id), request.csrf)
+        }
         return html(
             OpgavePages.opgave(
                 id: stored.id, opgave, cities: opgave.cityIDs.compactMap { cities[$0] }, meeting: meeting,
-                support: all.first { $0.id == stored.id }?.support ?? 0, mergedInto: target))
+                support: all.first { $0.id == stored.id }?.support ?? 0, mergedInto: target,
+                byOrganisation: try await knowledge.supportByOrganisation(stored.id), supportAction: action))
     }
 
     func support(_ request: Request) async throws -> Response {
@@ -49,8 +57,13 @@ struct OpgaveController: Sendable {
         return try await attempt(
             request,
             {
-                try await app.knowledge(request).support(
-                    id, userID: request.viewer.userID ?? 0, actor: request.viewer.email)
+                if try formFields(request)["actie"] == "intrekken" {
+                    try await app.knowledge(request).withdrawSupport(
+                        id, userID: request.viewer.userID ?? 0, actor: request.viewer.email)
+                } else {
+                    try await app.knowledge(request).support(
+                        id, userID: request.viewer.userID ?? 0, actor: request.viewer.email)
+                }
                 return back + "#opgaven"
             }, otherwise: { list, status in throw Abort(status, reason: list.joined(separator: " ")) })
     }

@@ -166,13 +166,17 @@ struct MeetingController: Sendable {
             store: app.store, audience: request.viewer.mayCapture ? .internal : .public
         ).opgaven()
         let titles = Dictionary(uniqueKeysWithValues: opgaven.map { ($0.id, $0.opgave.title) })
+        var supported: Set<Int> = []
+        if let user = viewer.userID { supported = try await KnowledgeStore(store: app.store).supported(by: user) }
         model.outcomes = .init(
             minutes: try await app.meetings.minutes(meetingID: meeting.id),
             opgaven: opgaven.filter { $0.opgave.meetingID == meeting.id }.map {
-                .init(
+                var line = MeetingPage.OpgaveLine(
                     id: $0.id, version: $0.version, opgave: $0.opgave,
                     cities: $0.opgave.cityIDs.compactMap { cityLabel[$0] }, support: $0.support,
                     mergedIntoTitle: $0.opgave.mergedInto.flatMap { titles[$0] })
+                line.supportedByViewer = supported.contains($0.id)
+                return line
             },
             cities: cities.map { ($0.id, "\($0.wijkName) (\($0.cityName))") },
             mayPropose: try await mayIdentifyOpgaven(viewer, meetingID: meeting.id, store: app.store),
