@@ -21,6 +21,9 @@ public struct Viewer: Sendable, Equatable {
     public var cityID: Int?
     /// The participant record a participant account is.
     public var participantID: Int?
+    /// What the person is in each programme: one account, a role and city per round (a coordinator of 2016 can be
+    /// the coordinator of 2027 as well). `role`, `cityID` and `participantID` are the account's first.
+    public var memberships: [Membership] = []
 
     public static let anonymous = Viewer(userID: nil, email: "", name: "", role: nil, cityID: nil, participantID: nil)
 
@@ -33,8 +36,34 @@ public struct Viewer: Sendable, Equatable {
     public var isStaff: Bool { role == .staff }
     public var isSignedIn: Bool { userID != nil }
 
+    /// The cities this person coordinates, in any programme.
+    public var coordinatedCities: Set<Int> {
+        Set(
+            memberships.filter { $0.role == .coordinator }.compactMap(\.cityID)
+                + (role == .coordinator ? [cityID].compactMap { $0 } : []))
+    }
+
+    /// The participant records this person is, one per programme they take part in.
+    public var participantIDs: Set<Int> {
+        Set(memberships.compactMap(\.participantID) + [participantID].compactMap { $0 })
+    }
+
+    public var isCoordinator: Bool { !coordinatedCities.isEmpty }
+
     /// Wijk description, the city's participants and their registrations.
     public func mayManage(city: Int) -> Bool {
-        isStaff || (role == .coordinator && cityID == city)
+        isStaff || coordinatedCities.contains(city)
+    }
+}
+
+/// A person's place in one programme: their role there, their city, and the participant record they are.
+public struct Membership: Sendable, Equatable, Codable {
+    public var programmeID: Int
+    public var role: Role
+    public var cityID: Int?
+    public var participantID: Int?
+
+    public init(programmeID: Int, role: Role, cityID: Int?, participantID: Int?) {
+        (self.programmeID, self.role, self.cityID, self.participantID) = (programmeID, role, cityID, participantID)
     }
 }

@@ -4,7 +4,7 @@ import Core
 extension Viewer {
     /// A participant's own registrations and profile; coordinators and staff as above.
     public func mayAct(for participant: Participant) -> Bool {
-        mayManage(city: participant.cityID) || (role == .participant && participantID == participant.id)
+        mayManage(city: participant.cityID) || participantIDs.contains(participant.id)
     }
 
     /// Unpublished meetings, tallies, participant lists and the audit log.

@@ -15,9 +15,16 @@ public struct AccountStore: Sendable {
         public var role: Role
         public var cityID: Int?
         public var participantID: Int?
+        /// Deactivated by staff: cannot sign in, keeps its history.
+        public var deactivated = false
+        /// Role and city per programme (loaded with the account).
+        public var memberships: [Membership] = []
 
         public var viewer: Viewer {
-            Viewer(userID: id, email: email, name: name, role: role, cityID: cityID, participantID: participantID)
+            var viewer = Viewer(
+                userID: id, email: email, name: name, role: role, cityID: cityID, participantID: participantID)
+            viewer.memberships = memberships
+            return viewer
         }
     }
 
@@ -62,8 +69,18 @@ public struct AccountStore: Sendable {
             problems.append("Deelnemer: kies de deelnemer die dit account krijgt.")
         }
         guard problems.isEmpty else { throw ProgrammeError.invalid(problems) }
-        if try await account(email: email) != nil {
-            throw ProgrammeError.duplicate("E-mail: er bestaat al een account voor \(email).")
+        // One person, one account: an existing account is invited into another programme (a membership), never
+        // given a second account; a second role in the same programme is refused.
+        if let existing = try await account(email: email) {
+            if role == .staff || existing.role == .staff {
+                throw ProgrammeError.duplicate("E-mail: er bestaat al een account voor \(email).")
+            }
+            if let cityID, let programmeID = try await Self.programme(ofCity: cityID, store.sql),
+                existing.memberships.contains(where: { $0.programmeID == programmeID })
+            {
+                throw ProgrammeError.duplicate(
+                    "E-mail: \(email) heeft al een rol in dit programma; wijzig die bij de accounts.")
+            }
         }
         if let cityID,
             try await store.sql.select().column("id").from("programme_cities").where("id", .equal, cityID).first()
@@ -129,6 +146,11 @@ public struct AccountStore: Sendable {
                 SQLBind(invitation.cityID), SQLBind(invitation.participantID), SQLBind(nowSeconds)
             )
             .returning("id").first(decodingColumn: "id", as: Int.self)!
+            if let cityID = invitation.cityID {
+                try await Self.saveMembership(
+                    userID: id, role: invitation.role, cityID: cityID, participantID: invitation.participantID,
+                    at: nowSeconds, sql)
+            }
             try await AuditLog.record(
                 sql, actor: invitation.email, action: "account aangemaakt", subject: invitation.email,
                 detail: invitation.role.label)
@@ -142,16 +164,29 @@ public struct AccountStore: Sendable {
     // MARK: Accounts
 
     public func account(email: String) async throws -> Account? {
-        try await store.sql.select().column("*").from("users").where("email", .equal, email.lowercased()).first().map(
-            Self.account)
+        guard
+            var account = try await store.sql.select().column("*").from("users")
+                .where("email", .equal, email.lowercased()).first().map(Self.account)
+        else { return nil }
+        account.memberships = try await memberships(of: [account.id])[account.id] ?? []
+        return account
     }
 
     public func account(id: Int) async throws -> Account? {
-        try await store.sql.select().column("*").from("users").where("id", .equal, id).first().map(Self.account)
+        guard
+            var account = try await store.sql.select().column("*").from("users").where("id", .equal, id).first()
+                .map(Self.account)
+        else { return nil }
+        account.memberships = try await memberships(of: [id])[id] ?? []
+        return account
     }
 
     public func accounts() async throws -> [Account] {
-        try await store.sql.select().column("*").from("users").orderBy("role").orderBy("email").all().map(Self.account)
+        var all = try await store.sql.select().column("*").from("users").orderBy("role").orderBy("email").all()
+            .map(Self.account)
+        let memberships = try await memberships(of: all.map(\.id))
+        for index in all.indices { all[index].memberships = memberships[all[index].id] ?? [] }
+        return all
     }
 
     public func setPassword(userID: Int, hash: String, actor: String) async throws {

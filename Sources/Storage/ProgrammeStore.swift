@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Programme
 import SQLKit
@@ -12,6 +13,52 @@ public struct ProgrammeStore: Sendable {
     // MARK: Programmes
 
     public func create(_ programme: ProgrammeInfo, actor: String) async throws -> ProgrammeInfo {
+        try Self.validate(programme)
+        return try await store.transaction { sql in try await Self.insert(programme, actor: actor, sql) }
+    }
+
+    /// A new round of an earlier programme (issue 16): its cities and wijken, its coordinators (each keeps the
+    /// account they have, with a membership in the new round) and its themes as the new round's candidates, with
+    /// the new name and dates. Participants, ballots and meetings stay with the earlier round. One transaction.
+    public func copy(from sourceID: Int, as programme: ProgrammeInfo, actor: String) async throws -> ProgrammeInfo {
+        try Self.validate(programme)
+        return try await store.transaction { sql in
+            let created = try await Self.insert(programme, actor: actor, sql)
+            let now = Int(Date().timeIntervalSince1970)
+            try await sql.raw(
+                """
+                INSERT INTO programme_cities (programme_id, municipality_code, city_name, wijk_name, focus_area_slug,
+                    build_from, build_to, inhabitants, location_kind, descriptors, source, version)
+                SELECT \(bind: created.id), municipality_code, city_name, wijk_name, focus_area_slug, build_from,
+                    build_to, inhabitants, location_kind, descriptors, source, 1
+                FROM programme_cities WHERE programme_id = \(bind: sourceID)
+                """
+            ).run()
+            try await sql.raw(
+                """
+                INSERT INTO themes (programme_id, title, summary, position)
+                SELECT \(bind: created.id), title, summary, position FROM themes WHERE programme_id = \(bind: sourceID)
+                """
+            ).run()
+            try await sql.raw(
+                """
+                INSERT INTO memberships (user_id, programme_id, role, city_id, participant_id, created_at)
+                SELECT m.user_id, \(bind: created.id), m.role, nc.id, NULL, \(bind: now)
+                FROM memberships m
+                JOIN programme_cities oc ON oc.id = m.city_id
+                JOIN programme_cities nc ON nc.programme_id = \(bind: created.id)
+                    AND nc.municipality_code = oc.municipality_code
+                WHERE m.programme_id = \(bind: sourceID) AND m.role = \(bind: Role.coordinator.rawValue)
+                """
+            ).run()
+            try await AuditLog.record(
+                sql, actor: actor, action: "programma gekopieerd", subject: programme.name,
+                detail: "van programma \(sourceID)")
+            return created
+        }
+    }
+
+    static func validate(_ programme: ProgrammeInfo) throws {
         var problems: [String] = []
         if programme.name.trimmingCharacters(in: .whitespaces).isEmpty {
             problems.append("Naam: vul de naam van het programma in.")
@@ -26,26 +73,28 @@ public struct ProgrammeStore: Sendable {
             problems.append("Aantal steden: geef een positief aantal of laat het veld leeg.")
         }
         guard problems.isEmpty else { throw ProgrammeError.invalid(problems) }
-        return try await store.transaction { sql in
-            if try await sql.select().column("id").from("programmes").where("slug", .equal, programme.slug).first()
-                != nil
-            {
-                throw ProgrammeError.duplicate("Er bestaat al een programma met de korte naam '\(programme.slug)'.")
-            }
-            let id = try await sql.insert(into: "programmes")
-                .columns("slug", "name", "organiser", "starts_on", "ends_on", "summary", "source", "planned_cities")
-                .values(
-                    SQLBind(programme.slug), SQLBind(programme.name), SQLBind(programme.organiser),
-                    SQLBind(programme.startsOn.iso),
-                    SQLBind(programme.endsOn.iso), SQLBind(programme.summary), SQLBind(programme.source),
-                    SQLBind(programme.plannedCities)
-                )
-                .returning("id").first(decodingColumn: "id", as: Int.self)!
-            try await AuditLog.record(sql, actor: actor, action: "programma aangemaakt", subject: programme.name)
-            var created = programme
-            created.id = id
-            return created
+    }
+
+    static func insert(_ programme: ProgrammeInfo, actor: String, _ sql: any SQLDatabase) async throws -> ProgrammeInfo
+    {
+        if try await sql.select().column("id").from("programmes").where("slug", .equal, programme.slug).first()
+            != nil
+        {
+            throw ProgrammeError.duplicate("Er bestaat al een programma met de korte naam '\(programme.slug)'.")
         }
+        let id = try await sql.insert(into: "programmes")
+            .columns("slug", "name", "organiser", "starts_on", "ends_on", "summary", "source", "planned_cities")
+            .values(
+                SQLBind(programme.slug), SQLBind(programme.name), SQLBind(programme.organiser),
+                SQLBind(programme.startsOn.iso),
+                SQLBind(programme.endsOn.iso), SQLBind(programme.summary), SQLBind(programme.source),
+                SQLBind(programme.plannedCities)
+            )
+            .returning("id").first(decodingColumn: "id", as: Int.self)!
+        try await AuditLog.record(sql, actor: actor, action: "programma aangemaakt", subject: programme.name)
+        var created = programme
+        created.id = id
+        return created
     }
 
     public func all() async throws -> [ProgrammeInfo] {

@@ -22,13 +22,14 @@ struct AccountRow: Decodable {
     var id: Int
     var email, name, passwordHash, role: String
     var cityId, participantId: Int?
+    var deactivatedAt: Int?
 
     var account: AccountStore.Account {
         get throws {
             guard let role = Role(rawValue: role) else { throw Rows.damaged("users", email) }
             return .init(
                 id: id, email: email, name: name, passwordHash: passwordHash, role: role, cityID: cityId,
-                participantID: participantId)
+                participantID: participantId, deactivated: deactivatedAt != nil)
         }
     }
 }

@@ -67,6 +67,7 @@ public enum WebServer {
         CrosswalkController(app: programme).register(app)
         FocusAreaController(app: programme, cache: cache).register(app)
         InvitationController(app: programme).register(app)
+        RoundController(app: programme).register(app)
         PasswordResetController(app: programme).register(app)
     }
 }

@@ -297,6 +297,27 @@ import VaporTesting
                 method: .POST, path: { _ in "/beheer/omrekentabellen" },
                 expected: Case.only(staff: .unprocessableEntity)),
             Case(method: .POST, path: { _ in "/beheer/omrekentabellen/afleiden" }, expected: Case.only(staff: .ok)),
+            // Rounds and accounts (issue 16): only staff copy a programme and change someone's roles and access.
+            Case(
+                method: .POST, path: { f in "\(f.base)/kopieren" },
+                form: { _, who in
+                    [
+                        "naam": "Nieuwe ronde \(who)", "korte_naam": "nieuwe-ronde-\(who)", "begin": "2030-01-01",
+                        "einde": "2030-12-31",
+                    ]
+                }, expected: Case.only(staff: .seeOther)),
+            Case(
+                method: .GET, path: { f in "/beheer/account/\(f.accountID("coord@example.nl"))" },
+                expected: Case.only(staff: .ok)),
+            Case(
+                method: .POST, path: { f in "/beheer/account/\(f.accountID("coord@example.nl"))/rol" },
+                form: { f, _ in ["stad": "\(f.cityA.id)"] }, expected: Case.only(staff: .ok)),
+            Case(
+                method: .POST, path: { f in "/beheer/account/\(f.accountID("coord@example.nl"))/rol/einde" },
+                form: { _, _ in ["programma": "0"] }, expected: Case.only(staff: .notFound)),
+            Case(
+                method: .POST, path: { f in "/beheer/account/\(f.accountID("coord@example.nl"))/actief" },
+                form: { _, _ in ["actie": "aan"] }, expected: Case.only(staff: .ok)),
             // Pending invitations: an unknown one is "no longer open" for staff.
             Case(
                 method: .POST, path: { _ in "/beheer/uitnodigingen/\(String(repeating: "0", count: 64))/opnieuw" },
@@ -390,6 +411,7 @@ import VaporTesting
         result = result.replacing(/^\/publicaties\/[^\/]+\/[^\/]+/, with: "/publicaties/:programme/:report")
         result = result.replacing(/\/versie\/[0-9]+/, with: "/versie/:number")
         result = result.replacing(/^\/blog\/afbeelding\/[0-9]+/, with: "/blog/afbeelding/:image")
+        result = result.replacing(/\/uitnodigingen\/[0-9a-f]{64}/, with: "/uitnodigingen/:invitation")
         result = result.replacing(/^\/blog\/(?!nieuw$|feed\.xml$|afbeelding\/)[^\/]+/, with: "/blog/:slug")
         for (word, name) in [
             ("kennis", ":id"), ("bijlage", ":attachment"), ("stad", ":city"), ("bijeenkomst", ":meeting"),

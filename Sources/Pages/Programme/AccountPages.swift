@@ -82,12 +82,41 @@ public enum AccountPages {
         }
     }
 
+    /// `existing`: the address already has an account (nil: a new one is made); `true` when that account is the one
+    /// signed in, which can then take the invitation up as a role in one more programme.
     public static func invitation(
-        csrf: String, token: String, name: String, email: String, role: String, problems: [String]
+        csrf: String, token: String, name: String, email: String, role: String, problems: [String],
+        existing: Bool? = nil, programme: String = ""
     ) -> Node {
         Layout.page(.init(title: "Uitnodiging", description: "Account aanmaken", path: SiteURL.login.path)) {
             h1 { "Welkom, \(name)" }
             Forms.errors(problems)
+            if let signedIn = existing {
+                p {
+                    "U bent uitgenodigd als \(role)\(programme.isEmpty ? "" : " in ‘\(programme)’"). U heeft al een account met het adres \(email); de uitnodiging komt daarbij, naast wat u al doet."
+                }
+                if signedIn {
+                    form(.method("post"), .action(SiteURL.invitation(token).path), .class("stacked")) {
+                        Forms.csrf(csrf)
+                        input(.type("hidden"), .name("actie"), .value("aannemen"))
+                        button(.type("submit")) { "Uitnodiging aannemen" }
+                    }
+                } else {
+                    p {
+                        a(.href(SiteURL.login.path(query: ["terug": SiteURL.invitation(token).path]))) {
+                            "Log in met \(email)"
+                        }
+                        " en open daarna deze link opnieuw, of kom via het inloggen vanzelf hier terug."
+                    }
+                }
+            } else {
+                newAccountForm(csrf: csrf, token: token, role: role, email: email)
+            }
+        }
+    }
+
+    static func newAccountForm(csrf: String, token: String, role: String, email: String) -> Node {
+        div {
             p {
                 "U bent uitgenodigd als \(role) met het adres \(email). Kies een wachtwoord van minstens 12 tekens; een zin van een paar woorden is goed te onthouden en moeilijk te raden."
             }
@@ -235,7 +264,8 @@ public enum AdminPage {
                 tbody {
                     for a0 in model.accounts {
                         tr {
-                            th(.scope("row")) { a0.name }; td { a0.email }; td { a0.role }; td { a0.city ?? "" }
+                            th(.scope("row")) { a(.href(SiteURL.adminAccount(a0.id).path)) { a0.name } };
+                            td { a0.email }; td { a0.role }; td { a0.city ?? "" }
                             td {
                                 form(.method("post"), .action(SiteURL.adminResetLink(a0.id).path)) {
                                     Forms.csrf(model.session.csrf)

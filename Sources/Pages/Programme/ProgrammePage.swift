@@ -134,6 +134,27 @@ public enum ProgrammePage {
                     "Alle bijeenkomsten in uw agenda (iCal-abonnement)"
                 }
             }
+            if model.viewer.isStaff { copyForm(model) }
+        }
+    }
+
+    /// A new round from this one: its cities, wijken, coordinators and themes, with a new name and dates.
+    static func copyForm(_ model: Model) -> Node {
+        form(.method("post"), .action(SiteURL.programmeCopy(model.programme.slug).path), .class("stacked")) {
+            fieldset {
+                legend { "Programma kopiëren voor een nieuwe ronde" }
+                Forms.csrf(model.csrf)
+                p(.class("meta")) {
+                    "De nieuwe ronde krijgt de steden en wijken, de stadscoördinatoren (met hun bestaande account) en de thema's als kandidaten. Deelnemers, stemmen en bijeenkomsten blijven bij deze ronde."
+                }
+                Forms.text("Naam", name: "naam", value: "\(model.programme.name) (nieuwe ronde)", required: true)
+                Forms.text(
+                    "Korte naam (in het adres)", name: "korte_naam", value: "", required: true,
+                    hint: "kleine letters, cijfers en streepjes, bijvoorbeeld nieuwe-perspectieven-2027")
+                Forms.text("Begin", name: "begin", value: "", type: "date", required: true)
+                Forms.text("Einde", name: "einde", value: "", type: "date", required: true)
+                button(.type("submit")) { "Kopiëren" }
+            }
         }
     }
 

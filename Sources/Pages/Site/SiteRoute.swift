@@ -25,6 +25,7 @@ public enum SiteRoute: String, CaseIterable, Sendable {
     case login, loginSubmit, logout, invitation, invitationAccept, profile, profileSave, passwordChange
     case forgotPassword, forgotPasswordSubmit, passwordReset, passwordResetSubmit, admin, adminInvite, adminResetLink
     case adminCrosswalks, adminCrosswalksDerive, adminInvitationResend, adminInvitationRevoke
+    case adminAccount, adminAccountRole, adminAccountRoleEnd, adminAccountActive, programmeCopy
     // The kennisprogramma.
     case programmes, programmeCreate, programme, programmeCalendar, cityAdd, city, cityEdit, participants
     case participantSave, participantInvite, themes, themeAdd, themeVote, themeDecide
@@ -40,7 +41,7 @@ public enum SiteRoute: String, CaseIterable, Sendable {
             .profileSave,
             .passwordChange, .forgotPasswordSubmit, .passwordResetSubmit, .adminInvite, .adminResetLink,
             .adminCrosswalks, .adminCrosswalksDerive, .focusAreaCreate, .adminInvitationResend,
-            .adminInvitationRevoke,
+            .adminInvitationRevoke, .adminAccountRole, .adminAccountRoleEnd, .adminAccountActive, .programmeCopy,
             .programmeCreate,
             .cityAdd, .cityEdit, .participantSave, .participantInvite, .themeAdd, .themeVote, .themeDecide,
             .meetingCreate,
@@ -132,6 +133,11 @@ public enum SiteRoute: String, CaseIterable, Sendable {
         case .adminResetLink: return ["beheer", "account", ":account", "herstellink"]
         case .adminCrosswalks: return ["beheer", "omrekentabellen"]
         case .adminInvitationResend: return ["beheer", "uitnodigingen", ":invitation", "opnieuw"]
+        case .adminAccount: return ["beheer", "account", ":account"]
+        case .adminAccountRole: return ["beheer", "account", ":account", "rol"]
+        case .adminAccountRoleEnd: return ["beheer", "account", ":account", "rol", "einde"]
+        case .adminAccountActive: return ["beheer", "account", ":account", "actief"]
+        case .programmeCopy: return programme + ["kopieren"]
         case .adminInvitationRevoke: return ["beheer", "uitnodigingen", ":invitation", "intrekken"]
         case .adminCrosswalksDerive: return ["beheer", "omrekentabellen", "afleiden"]
         case .programmes, .programmeCreate: return ["programma"]

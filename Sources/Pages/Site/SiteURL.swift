@@ -21,6 +21,8 @@ public enum SiteURL: Hashable, Sendable {
     case login, logout, invitation(String), profile, passwordChange, forgotPassword, passwordReset(String)
     case admin, adminInvite, adminResetLink(Int), adminCrosswalks, adminCrosswalksDerive
     case adminInvitationResend(String), adminInvitationRevoke(String)
+    case adminAccount(Int), adminAccountRole(Int), adminAccountRoleEnd(Int), adminAccountActive(Int), programmeCopy(
+        String)
     case programmes, programme(String), programmeCalendar(String), cityAdd(String), city(String, Int)
     case participants(String, Int), participantInvite(String, Int, Int), themes(String), themeVote(String), themeDecide(
         String)
@@ -98,6 +100,11 @@ public enum SiteURL: Hashable, Sendable {
         case .admin: (.admin, [])
         case .adminInvite: (.adminInvite, [])
         case .adminResetLink(let account): (.adminResetLink, [String(account)])
+        case .adminAccount(let id): (.adminAccount, [String(id)])
+        case .adminAccountRole(let id): (.adminAccountRole, [String(id)])
+        case .adminAccountRoleEnd(let id): (.adminAccountRoleEnd, [String(id)])
+        case .adminAccountActive(let id): (.adminAccountActive, [String(id)])
+        case .programmeCopy(let slug): (.programmeCopy, [slug])
         case .adminInvitationResend(let reference): (.adminInvitationResend, [reference])
         case .adminInvitationRevoke(let reference): (.adminInvitationRevoke, [reference])
         case .adminCrosswalks: (.adminCrosswalks, [])

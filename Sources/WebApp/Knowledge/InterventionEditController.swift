@@ -66,7 +66,8 @@ struct InterventionEditController: Sendable {
         let allowed = try await app.cities(for: request.viewer).map(\.id)
         var cityID = Int(f["programmastad"] ?? "")
         if let chosen = cityID, !allowed.contains(chosen) { cityID = nil }
-        if !request.viewer.isStaff { cityID = request.viewer.cityID }
+        // A coordinator ties a record to a city they coordinate (the one chosen, else their first).
+        if !request.viewer.isStaff, cityID == nil { cityID = request.viewer.coordinatedCities.min() }
         if let cityID, let city = try await ProgrammeStore(store: app.store).city(id: cityID) {
             if (f["stad"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty { f["stad"] = city.cityName }
             if (f["wijk"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty { f["wijk"] = city.wijkName }

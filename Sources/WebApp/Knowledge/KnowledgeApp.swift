@@ -47,7 +47,9 @@ struct KnowledgeApp: Sendable {
     func cities(for viewer: Viewer) async throws -> [(id: Int, label: String)] {
         let programmes = Dictionary(
             uniqueKeysWithValues: try await ProgrammeStore(store: store).all().map { ($0.id, $0.name) })
-        return try await ProgrammeStore(store: store).allCities().filter { viewer.isStaff || viewer.cityID == $0.id }
-            .map { ($0.id, "\($0.cityName) – \($0.wijkName) (\(programmes[$0.programmeID] ?? ""))") }
+        return try await ProgrammeStore(store: store).allCities().filter {
+            viewer.isStaff || viewer.coordinatedCities.contains($0.id)
+        }
+        .map { ($0.id, "\($0.cityName) – \($0.wijkName) (\(programmes[$0.programmeID] ?? ""))") }
     }
 }

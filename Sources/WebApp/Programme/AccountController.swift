@@ -64,6 +64,12 @@ struct AccountController: Sendable {
                 request, back: back, email: email, problems: ["E-mailadres of wachtwoord klopt niet."],
                 status: .unauthorized)
         }
+        guard !account.deactivated else {
+            return try await loginPage(
+                request, back: back, email: email,
+                problems: ["Dit account is gedeactiveerd. Vraag het programmabureau om het weer te activeren."],
+                status: .forbidden)
+        }
         if check.needsUpgrade {
             try await app.accounts.upgradeHash(userID: account.id, hash: try await app.passwords.hash(password))
         }
@@ -94,15 +100,30 @@ struct AccountController: Sendable {
                     "Deze uitnodigingslink is ongeldig, al gebruikt of verlopen. Vraag het programmabureau om een nieuwe."
             )
         }
+        let existing = try await app.accounts.account(email: invitation.email)
+        let programme = try await invitation.cityID.asyncMap { try await app.programmes.city(id: $0) }??.programmeID
+        let name = try await programme.asyncMap { id in try await app.programmes.all().first { $0.id == id }?.name }
         return html(
             AccountPages.invitation(
                 csrf: try await request.formToken(accounts: app.accounts), token: token, name: invitation.name,
-                email: invitation.email, role: invitation.role.label, problems: problems), status: status)
+                email: invitation.email, role: invitation.role.label, problems: problems,
+                existing: existing.map { $0.id == request.viewer.userID }, programme: (name ?? nil) ?? ""),
+            status: status)
     }
 
     func acceptInvitation(_ request: Request) async throws -> Response {
-        let form = try request.form(NewPasswordForm.self)
         let token = try request.text("token")
+        if try formFields(request)["actie"] == "aannemen" {
+            // An existing account takes the invitation up as one more role.
+            try request.requireSignedIn()
+            return try await attempt(
+                request,
+                {
+                    _ = try await app.accounts.join(token: token, userID: request.viewer.userID ?? 0)
+                    return SiteURL.programmes.path
+                }, otherwise: { try await invitationPage(request, problems: $0, status: $1) })
+        }
+        let form = try request.form(NewPasswordForm.self)
         let invitation = try await app.accounts.invitation(token: token)
         let password = form.password
         let list = PasswordPolicy.problems(

@@ -113,10 +113,14 @@ extension ProgrammeError: AbortError {
 
 /// Opgaven are identified with the participants: those registered for the meeting, the cities' coordinators and staff.
 func mayIdentifyOpgaven(_ viewer: Viewer, meetingID: Int, store: Store) async throws -> Bool {
-    if viewer.isStaff || viewer.role == .coordinator { return true }
-    guard let participant = viewer.participantID else { return false }
-    return try await RegistrationStore(store: store).registrations(participantID: participant)
-        .contains { $0.meetingID == meetingID && $0.status == .registered }
+    if viewer.isStaff || viewer.isCoordinator { return true }
+    for participant in viewer.participantIDs
+    where try await RegistrationStore(store: store).registrations(participantID: participant)
+        .contains(where: { $0.meetingID == meetingID && $0.status == .registered })
+    {
+        return true
+    }
+    return false
 }
 
 /// Runs a change and redirects to the path it returns. A change the rules reject shows the page again with its

@@ -74,7 +74,7 @@ struct SessionMiddleware: AsyncMiddleware {
         try refuseControlCharacters(in: request.url)
         if let token = request.cookies[Self.cookie]?.string, let session = try await accounts.session(token: token) {
             var context = RequestContext(token: token, csrf: session.csrf)
-            if let id = session.userID, let account = try await accounts.account(id: id) {
+            if let id = session.userID, let account = try await accounts.account(id: id), !account.deactivated {
                 context.viewer = account.viewer
             }
             request.context = context
