@@ -13,8 +13,9 @@
 public struct ThemeTally: Sendable, Equatable {
     public struct Standing: Sendable, Equatable {
         public var theme: String
-        public var points: Int
-        public var firstPlaces: Int
+        /// Borda points, each ballot times its weight (whole numbers when every ballot weighs 1).
+        public var points: Double
+        public var firstPlaces: Double
         public var rank: Int
     }
 
@@ -51,14 +52,19 @@ public struct ThemeTally: Sendable, Equatable {
         }
     }
 
-    public static func count(candidates: [String], ballots: [[String]], seats: Int = 4) throws -> ThemeTally {
+    /// `weights`: one per ballot (nil: every ballot 1). With "every city weighs the same" a participant's ballot
+    /// weighs 1 ÷ the number of ballots from their city, so each city brings the same points however many vote.
+    public static func count(candidates: [String], ballots: [[String]], weights: [Double]? = nil, seats: Int = 4)
+        throws -> ThemeTally
+    {
         let n = candidates.count
         let position = Dictionary(uniqueKeysWithValues: candidates.enumerated().map { ($1, $0) })
-        var points = [Int](repeating: 0, count: n)
-        var firsts = [Int](repeating: 0, count: n)
-        // prefer[a][b]: ballots that rank a above b.
-        var prefer = [[Int]](repeating: [Int](repeating: 0, count: n), count: n)
+        var points = [Double](repeating: 0, count: n)
+        var firsts = [Double](repeating: 0, count: n)
+        // prefer[a][b]: the weight of the ballots that rank a above b.
+        var prefer = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
         for (number, ballot) in ballots.enumerated() {
+            let weight = weights.map { number < $0.count ? $0[number] : 1 } ?? 1
             guard !ballot.isEmpty else { throw BallotError.empty(ballot: number + 1) }
             var seen = Set<Int>()
             var ranked: [Int] = []
@@ -70,26 +76,28 @@ public struct ThemeTally: Sendable, Equatable {
                 ranked.append(index)
             }
             for (place, index) in ranked.enumerated() {
-                points[index] += n - 1 - place
-                for lower in ranked[(place + 1)...] { prefer[index][lower] += 1 }
-                for other in 0..<n where !seen.contains(other) { prefer[index][other] += 1 }
+                points[index] += weight * Double(n - 1 - place)
+                for lower in ranked[(place + 1)...] { prefer[index][lower] += weight }
+                for other in 0..<n where !seen.contains(other) { prefer[index][other] += weight }
             }
-            firsts[ranked[0]] += 1
+            firsts[ranked[0]] += weight
         }
         var ties: [Tie] = []
+        // Weighted sums are compared with a tolerance, so 1/3 + 1/3 + 1/3 equals 1.
+        func same(_ x: Double, _ y: Double) -> Bool { abs(x - y) < 1e-9 }
         func before(_ a: Int, _ b: Int) -> Bool {
-            if points[a] != points[b] { return points[a] > points[b] }
-            if firsts[a] != firsts[b] { return firsts[a] > firsts[b] }
-            if prefer[a][b] != prefer[b][a] { return prefer[a][b] > prefer[b][a] }
+            if !same(points[a], points[b]) { return points[a] > points[b] }
+            if !same(firsts[a], firsts[b]) { return firsts[a] > firsts[b] }
+            if !same(prefer[a][b], prefer[b][a]) { return prefer[a][b] > prefer[b][a] }
             return a < b
         }
         let order = (0..<n).sorted(by: before)
         for (i, a) in order.enumerated() where i + 1 < order.count {
             let b = order[i + 1]
-            guard points[a] == points[b] else { continue }
+            guard same(points[a], points[b]) else { continue }
             let rule =
-                firsts[a] != firsts[b]
-                ? "eerste plaatsen" : prefer[a][b] != prefer[b][a] ? "onderling" : "volgorde van voorstellen"
+                !same(firsts[a], firsts[b])
+                ? "eerste plaatsen" : !same(prefer[a][b], prefer[b][a]) ? "onderling" : "volgorde van voorstellen"
             ties.append(Tie(above: candidates[a], below: candidates[b], decidedBy: rule))
         }
         let standings = order.enumerated().map { rank, index in
@@ -98,5 +106,40 @@ public struct ThemeTally: Sendable, Equatable {
         return ThemeTally(
             standings: standings, chosen: standings.prefix(seats).map(\.theme), ties: ties,
             ballotsCounted: ballots.count)
+    }
+}
+
+/// How participants' rankings add up: every participant the same, or every city the same (a city with six voters
+/// brings as many points as one with two). Staff choose per programme; the themes page says which.
+public enum BallotWeighting: String, Sendable, CaseIterable {
+    case participant = "deelnemer", city = "stad"
+
+    public var label: String {
+        switch self {
+        case .participant: "elke deelnemer telt even zwaar"
+        case .city:
+            "elke stad telt even zwaar (de stem van een deelnemer weegt 1 gedeeld door het aantal stemmers uit de stad)"
+        }
+    }
+
+    /// The weight of each ballot, given the city each came from.
+    public func weights(cities: [Int]) -> [Double] {
+        switch self {
+        case .participant: return cities.map { _ in 1 }
+        case .city:
+            let counts = Dictionary(grouping: cities, by: { $0 }).mapValues(\.count)
+            return cities.map { 1 / Double(counts[$0] ?? 1) }
+        }
+    }
+}
+
+/// One participant's ranking of the candidate themes.
+public struct ParticipantBallot: Sendable, Equatable {
+    public var participantID: Int
+    public var cityID: Int
+    public var ranking: [Int]
+
+    public init(participantID: Int, cityID: Int, ranking: [Int]) {
+        (self.participantID, self.cityID, self.ranking) = (participantID, cityID, ranking)
     }
 }

@@ -18,17 +18,19 @@ struct M016CreateMemberships: SQLMigration {
             .column("created_at", type: .bigint, .notNull)
             .unique("user_id", "programme_id")
             .run()
-        try await sql.raw(
-            """
-            INSERT INTO memberships (user_id, programme_id, role, city_id, participant_id, created_at)
-            SELECT users.id, programme_cities.programme_id, users.role, users.city_id, users.participant_id,
-                   users.created_at
-            FROM users JOIN programme_cities ON programme_cities.id = users.city_id
-            WHERE users.city_id IS NOT NULL
-            """
-        ).run()
+        try await sql.raw(Self.existingAccounts).run()
         try await sql.alter(table: "users").column("deactivated_at", type: .bigint).run()
     }
+
+    /// Every account with a city becomes a membership of that city's programme (skipping any that already is one).
+    static let existingAccounts: SQLQueryString = """
+        INSERT INTO memberships (user_id, programme_id, role, city_id, participant_id, created_at)
+        SELECT users.id, programme_cities.programme_id, users.role, users.city_id, users.participant_id,
+               users.created_at
+        FROM users JOIN programme_cities ON programme_cities.id = users.city_id
+        WHERE users.city_id IS NOT NULL AND NOT EXISTS (
+            SELECT 1 FROM memberships m WHERE m.user_id = users.id AND m.programme_id = programme_cities.programme_id)
+        """
 
     func revert(on database: any Database) async throws {
         let sql = database as! any SQLDatabase

@@ -8,7 +8,7 @@ extension Migrations {
         M001CreateRegions(), M002CreateDatasets(), M003CreateObservationRows(), M004CreateIndicators(),
         M005CreateImportRuns(), M006CreateGeometries(), M007CreateProvinces(), M008CreateFocusAreas(),
         M009CreateProgramme(), M010CreateAccounts(), M011CreateKnowledge(), M012CreatePublications(), M013Security(),
-        M014KnowledgeRegions(), M015CreateCrosswalks(), M016CreateMemberships(),
+        M014KnowledgeRegions(), M015CreateCrosswalks(), M016CreateMemberships(), M017CreateParticipantBallots(),
     ]
 }
 

@@ -43,16 +43,7 @@ public struct ThemeStore: Sendable {
 
     /// Stores (or replaces) a city's ranking. Every theme id must be a candidate of the programme, each once.
     public func submit(_ ballot: Ballot, programmeID: Int, actor: String) async throws {
-        let candidates = Set(try await themes(programmeID: programmeID).map(\.id))
-        var problems: [String] = []
-        if ballot.ranking.isEmpty { problems.append("Rangorde: zet minstens één thema op een plaats.") }
-        if Set(ballot.ranking).count != ballot.ranking.count {
-            problems.append("Rangorde: elk thema mag één plaats krijgen.")
-        }
-        if !Set(ballot.ranking).isSubset(of: candidates) {
-            problems.append("Rangorde: een gekozen thema staat niet op de kandidatenlijst.")
-        }
-        guard problems.isEmpty else { throw ProgrammeError.invalid(problems) }
+        try await check(ballot.ranking, programmeID: programmeID)
         try await store.transaction { sql in
             try await sql.delete(from: "ballots").where("programme_id", .equal, programmeID).where(
                 "city_id", .equal, ballot.cityID
@@ -87,11 +78,18 @@ public struct ThemeStore: Sendable {
 
     /// The Borda tally of the ballots so far (candidates by id, as text), or nil before any ballot.
     public func tally(programmeID: Int, seats: Int = 4) async throws -> ThemeTally? {
+        let candidates = try await themes(programmeID: programmeID).map { String($0.id) }
+        let participants = try await participantBallots(programmeID: programmeID)
+        if !participants.isEmpty {
+            return try ThemeTally.count(
+                candidates: candidates, ballots: participants.map { $0.ranking.map(String.init) },
+                weights: try await weighting(programmeID: programmeID).weights(cities: participants.map(\.cityID)),
+                seats: seats)
+        }
         let ballots = try await ballots(programmeID: programmeID)
         guard !ballots.isEmpty else { return nil }
         return try ThemeTally.count(
-            candidates: try await themes(programmeID: programmeID).map { String($0.id) },
-            ballots: ballots.map { $0.ranking.map(String.init) }, seats: seats)
+            candidates: candidates, ballots: ballots.map { $0.ranking.map(String.init) }, seats: seats)
     }
 
     /// Fixes the programme's themes. Choosing other themes than the tally's requires a reason, which is recorded.

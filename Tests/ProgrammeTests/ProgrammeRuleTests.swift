@@ -23,6 +23,29 @@ import Testing
         #expect(tally.ties.contains(ThemeTally.Tie(above: "Wonen", below: "Werk", decidedBy: "onderling")))
     }
 
+    /// Participants rank (issue 16). Emmen has three voters who all put A before B, Haarlem one who puts B before A.
+    /// Every participant the same: A 3·2 + 1 = 7, B 3·1 + 2 = 5. Every city the same: each Emmen ballot weighs 1/3,
+    /// so A 2 + 1 = 3 and B 1 + 2 = 3, first places 1 and 1, head to head 1 and 1: the order of proposal decides
+    /// (and 1/3 + 1/3 + 1/3 must count as exactly 1 for that).
+    @Test func participantBallotsWeighedPerParticipantOrPerCity() throws {
+        let candidates = ["A", "B", "C"]
+        let ballots = [["A", "B"], ["A", "B"], ["A", "B"], ["B", "A"]]
+        let cities = [1, 1, 1, 2]
+        let perParticipant = try ThemeTally.count(
+            candidates: candidates, ballots: ballots, weights: BallotWeighting.participant.weights(cities: cities))
+        #expect(perParticipant.standings.map(\.points) == [7, 5, 0])
+        #expect(perParticipant.ties.isEmpty)
+        let perCity = try ThemeTally.count(
+            candidates: candidates, ballots: ballots, weights: BallotWeighting.city.weights(cities: cities))
+        #expect(perCity.standings.map(\.theme) == ["A", "B", "C"])
+        #expect(abs(perCity.standings[0].points - 3) < 1e-9 && abs(perCity.standings[1].points - 3) < 1e-9)
+        #expect(perCity.ties == [ThemeTally.Tie(above: "A", below: "B", decidedBy: "volgorde van voorstellen")])
+        // The same ballots with the cities' order of proposal reversed: B wins the tie.
+        let reversed = try ThemeTally.count(
+            candidates: ["B", "A", "C"], ballots: ballots, weights: BallotWeighting.city.weights(cities: cities))
+        #expect(reversed.chosen.first == "B")
+    }
+
     @Test func firstPlacesBreakAPointsTie() throws {
         // Veiligheid: 4 + 0 = 4 with one first place; Jeugd: 2 + 2 = 4 with none.
         let tally = try ThemeTally.count(

@@ -2,6 +2,7 @@ import Core
 import Foundation
 import Programme
 @testable import Storage
+import SQLKit
 import Testing
 
 /// Issue 16: one person, one account, a role per programme — on SQLite and PostgreSQL. A coordinator of one round
@@ -83,6 +84,32 @@ import Testing
             #expect(try await accounts.session(token: session.token) == nil)
             try await accounts.setDeactivated(userID: account.id, false, actor: Self.actor)
             #expect(!(try #require(try await accounts.account(id: account.id)).deactivated))
+        }
+    }
+}
+
+extension MembershipTests {
+    /// The statement migration M016 runs: an account made before memberships existed (a coordinator with a city on
+    /// the account itself) becomes a membership of that city's programme, on both databases; running it again adds
+    /// nothing.
+    @Test(arguments: TestDatabase.all)
+    func accountsFromBeforeMembershipsAreMigrated(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let f = try await ProgrammeStoreTests.fixture(store)
+            try await store.sql.insert(into: "users").columns(
+                "email", "name", "password_hash", "role", "city_id", "participant_id", "created_at"
+            ).values(
+                SQLBind("oud@example.nl"), SQLBind("Oude coördinator"), SQLBind("x"),
+                SQLBind(Role.coordinator.rawValue), SQLBind(f.cities[1].id), SQLBind(Int?.none), SQLBind(1)
+            ).run()
+            try await store.sql.raw(M016CreateMemberships.existingAccounts).run()
+            try await store.sql.raw(M016CreateMemberships.existingAccounts).run()
+            let account = try #require(try await AccountStore(store: store).account(email: "oud@example.nl"))
+            #expect(
+                account.memberships == [
+                    Membership(
+                        programmeID: f.programme.id, role: .coordinator, cityID: f.cities[1].id, participantID: nil)
+                ])
         }
     }
 }

@@ -21,7 +21,8 @@ import SQLKit
                 "M007_CreateProvinces", "M008_CreateFocusAreas", "M009_CreateProgramme", "M010_CreateAccounts",
                 "M011_CreateKnowledge",
                 "M012_CreatePublications", "M013_Security",
-                "M014_KnowledgeRegions", "M015_CreateCrosswalks",
+                "M014_KnowledgeRegions", "M015_CreateCrosswalks", "M016_CreateMemberships",
+                "M017_CreateParticipantBallots",
             ]
             #expect(try await store.appliedMigrations() == expected)
             try await store.migrate()

@@ -271,6 +271,51 @@ import VaporTesting
         await f.store.close()
     }
 
+    /// Issue 16: a participant ranks the themes themselves; their coordinator sees it; the tally counts participants;
+    /// a refused ranking and a refused decision come back as they were sent.
+    @Test func participantsRankThemesAndRefusedFormsKeepTheirInput() async throws {
+        let f = try await ProgrammeWebFixture.make()
+        let themes = ThemeStore(store: f.store)
+        let health = try await themes.add(
+            Theme(programmeID: f.programme.id, title: "Gezondheid", summary: ""), actor: "test")
+        let housing = try await themes.add(
+            Theme(programmeID: f.programme.id, title: "Wonen", summary: ""), actor: "test")
+        let path = "\(f.base)/themas"
+        try await f.withApp { app in
+            var anna = try await Visitor.signedIn(app, "anna.emmen@example.nl")
+            let page = try await anna.get(path)
+            #expect(page.text.contains("Uw voorkeur"))
+            let twice = try await anna.post(
+                path + "/stem", ["als": "deelnemer", "plaats1": "\(housing.id)", "plaats2": "\(housing.id)"])
+            #expect(twice.status == .unprocessableEntity)
+            #expect(twice.text.contains("<option value=\"\(housing.id)\" selected>Wonen</option>"))
+            #expect(
+                try await anna.post(
+                    path + "/stem", ["als": "deelnemer", "plaats1": "\(housing.id)", "plaats2": "\(health.id)"]
+                )
+                .status == .seeOther)
+            #expect(
+                try await themes.participantBallots(programmeID: f.programme.id).map(\.ranking) == [
+                    [housing.id, health.id]
+                ])
+            var coordinator = try await Visitor.signedIn(app, "coord@example.nl")
+            let seen = try await coordinator.get(path).text
+            #expect(seen.contains("Voorkeuren uit uw stad") && seen.contains("\(f.peopleA[0].name)</strong>"))
+            #expect(seen.contains("1 deelnemer uit 1 stad heeft gerangschikt"))
+            // Staff deviate from the tally without a reason: refused, and the choice sent is still ticked.
+            var staff = try await Visitor.signedIn(app, "staf@example.nl")
+            let refused = try await staff.post(path + "/besluit", ["thema\(health.id)": "\(health.id)", "reden": ""])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(
+                refused.text.contains(
+                    "name=\"thema\(health.id)\" id=\"f-thema\(health.id)\" value=\"\(health.id)\" checked"))
+            #expect(
+                !refused.text.contains(
+                    "name=\"thema\(housing.id)\" id=\"f-thema\(housing.id)\" value=\"\(housing.id)\" checked"))
+        }
+        await f.store.close()
+    }
+
     @Test func registrationRulesAreExplainedAndListsExported() async throws {
         let f = try await ProgrammeWebFixture.make()
         try await f.withApp { app in

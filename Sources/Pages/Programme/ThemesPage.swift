@@ -16,6 +16,14 @@ public enum ThemesPage {
         public var csrf: String
         public var problems: [String]
         public var notice: String?
+        /// Participants' own rankings, how they weigh, and who they are (for their coordinator).
+        public var participantBallots: [ParticipantBallot] = []
+        public var weighting: BallotWeighting = .participant
+        public var participantNames: [Int: String] = [:]
+        /// The viewer as a participant of this programme (their record and city), if they are one.
+        public var me: (participantID: Int, cityID: Int)?
+        /// What was submitted, back after a refusal: "plaats1"…, "stad", "thema<id>", "reden".
+        public var typed: [String: String] = [:]
 
         public init(
             programme: ProgrammeInfo, themes: [Theme], cities: [ProgrammeCity], ballots: [Ballot], tally: ThemeTally?,
@@ -46,7 +54,7 @@ public enum ThemesPage {
             Forms.notice(model.notice)
             Forms.errors(model.problems)
             p {
-                "Elke stad zet de kandidaatthema's in volgorde van voorkeur. Wijkradar telt met de Borda-methode: bij n thema's krijgt een eerste plaats n−1 punten, een tweede n−2, enzovoort; niet gerangschikte thema's krijgen niets. "
+                "Elke deelnemer zet de kandidaatthema's in volgorde van voorkeur; zolang nog geen deelnemer dat heeft gedaan, telt de voorkeur die een stad indient. Weging: \(model.weighting.label). Wijkradar telt met de Borda-methode: bij n thema's krijgt een eerste plaats n−1 punten, een tweede n−2, enzovoort; niet gerangschikte thema's krijgen niets. "
                 "Bij gelijke punten beslissen achtereenvolgens: meer eerste plaatsen, het onderlinge duel (vaker hoger gerangschikt), en ten slotte de volgorde waarin de thema's zijn voorgesteld. De vier hoogste worden voorgesteld; de programmastaf bevestigt of wijkt af met een vastgelegde reden."
             }
             h2 { "Kandidaatthema's" }
@@ -69,14 +77,24 @@ public enum ThemesPage {
                     }
                 }
             }
+            if model.me != nil && !model.themes.isEmpty { ballotForm(model, nil) }
             let voting = model.cities.filter { model.viewer.mayManage(city: $0.id) }
-            if !voting.isEmpty && !model.themes.isEmpty {
-                ballotForm(model, voting, action: SiteURL.themeVote(model.programme.slug).path)
-            }
+            if !voting.isEmpty && !model.themes.isEmpty { ballotForm(model, voting) }
+            cityBallots(model)
+            if model.viewer.isStaff { weightingForm(model) }
             h2 { "Telling" }
-            p {
-                "\(model.ballots.count) van de \(DutchFormat.count(model.cities.count, "stad", "steden")) "
-                    + (model.ballots.count == 1 ? "heeft haar" : "hebben hun") + " voorkeur ingediend."
+            if model.participantBallots.isEmpty {
+                p {
+                    "Nog geen deelnemer heeft gerangschikt. \(model.ballots.count) van de \(DutchFormat.count(model.cities.count, "stad", "steden")) "
+                        + (model.ballots.count == 1 ? "heeft haar" : "hebben hun") + " voorkeur ingediend."
+                }
+            } else {
+                let cities = Set(model.participantBallots.map(\.cityID)).count
+                p {
+                    "\(DutchFormat.count(model.participantBallots.count, "deelnemer", "deelnemers")) uit \(DutchFormat.count(cities, "stad", "steden")) "
+                        + (model.participantBallots.count == 1 ? "heeft" : "hebben")
+                        + " gerangschikt; \(model.weighting.label)."
+                }
             }
             if let tally = model.tally { tallyTable(model, tally) }
             if let decision = model.decision {
@@ -90,24 +108,6 @@ public enum ThemesPage {
             }
             if model.viewer.isStaff && !model.themes.isEmpty {
                 decisionForm(model, action: SiteURL.themeDecide(model.programme.slug).path)
-            }
-        }
-    }
-
-    static func ballotForm(_ model: Model, _ cities: [ProgrammeCity], action: String) -> Node {
-        form(.method("post"), .action(action), .class("stacked")) {
-            fieldset {
-                legend { "Voorkeur indienen" }
-                Forms.csrf(model.csrf)
-                Forms.choice(
-                    "Namens", name: "stad", options: cities.map { (String($0.id), "\($0.cityName) – \($0.wijkName)") },
-                    selected: cities.first.map { String($0.id) } ?? "")
-                for place in 1...model.themes.count {
-                    Forms.choice(
-                        "\(place)e keuze", name: "plaats\(place)",
-                        options: [("", "— geen —")] + model.themes.map { (String($0.id), $0.title) }, selected: "")
-                }
-                button(.type("submit")) { "Voorkeur opslaan" }
             }
         }
     }
@@ -129,8 +129,8 @@ public enum ThemesPage {
                         element("tr", tally.chosen.contains(standing.theme) ? [.class("programme")] : []) {
                             td(.class("num")) { "\(standing.rank)" }
                             th(.scope("row")) { model.title(standing.theme) }
-                            td(.class("num")) { "\(standing.points)" }
-                            td(.class("num")) { "\(standing.firstPlaces)" }
+                            td(.class("num")) { points(standing.points) }
+                            td(.class("num")) { points(standing.firstPlaces) }
                         }
                     }
                 }
@@ -148,7 +148,11 @@ public enum ThemesPage {
     }
 
     static func decisionForm(_ model: Model, action: String) -> Node {
-        let proposed = Set(model.decision?.themeIDs ?? model.tally?.chosen.compactMap { Int($0) } ?? [])
+        // After a refusal the choice that was sent comes back, not the tally's.
+        let sent = Set(model.themes.map(\.id).filter { model.typed["thema\($0)"] != nil })
+        let proposed =
+            !model.typed.isEmpty && model.typed["reden"] != nil
+            ? sent : Set(model.decision?.themeIDs ?? model.tally?.chosen.compactMap { Int($0) } ?? [])
         return form(.method("post"), .action(action), .class("stacked")) {
             fieldset {
                 legend { "Thema's vaststellen" }
@@ -158,7 +162,8 @@ public enum ThemesPage {
                         theme.title, name: "thema\(theme.id)", checked: proposed.contains(theme.id),
                         value: String(theme.id))
                 }
-                Forms.area("Reden (verplicht als u afwijkt van de telling)", name: "reden", value: "")
+                Forms.area(
+                    "Reden (verplicht als u afwijkt van de telling)", name: "reden", value: model.typed["reden"] ?? "")
                 button(.type("submit")) { "Vaststellen" }
             }
         }

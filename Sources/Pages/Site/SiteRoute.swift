@@ -28,7 +28,7 @@ public enum SiteRoute: String, CaseIterable, Sendable {
     case adminAccount, adminAccountRole, adminAccountRoleEnd, adminAccountActive, programmeCopy
     // The kennisprogramma.
     case programmes, programmeCreate, programme, programmeCalendar, cityAdd, city, cityEdit, participants
-    case participantSave, participantInvite, themes, themeAdd, themeVote, themeDecide
+    case participantSave, participantInvite, themes, themeAdd, themeVote, themeDecide, themeWeighting
     case meetingNew, meetingCreate, meeting, meetingCalendar, meetingEdit, meetingUpdate, meetingParticipantsCSV
     case meetingRegister, registrationCancel, meetingAttendance, meetingReminder, meetingOpgave, meetingMinutes
 
@@ -42,6 +42,7 @@ public enum SiteRoute: String, CaseIterable, Sendable {
             .passwordChange, .forgotPasswordSubmit, .passwordResetSubmit, .adminInvite, .adminResetLink,
             .adminCrosswalks, .adminCrosswalksDerive, .focusAreaCreate, .adminInvitationResend,
             .adminInvitationRevoke, .adminAccountRole, .adminAccountRoleEnd, .adminAccountActive, .programmeCopy,
+            .themeWeighting,
             .programmeCreate,
             .cityAdd, .cityEdit, .participantSave, .participantInvite, .themeAdd, .themeVote, .themeDecide,
             .meetingCreate,
@@ -150,6 +151,7 @@ public enum SiteRoute: String, CaseIterable, Sendable {
         case .themes, .themeAdd: return programme + ["themas"]
         case .themeVote: return programme + ["themas", "stem"]
         case .themeDecide: return programme + ["themas", "besluit"]
+        case .themeWeighting: return programme + ["themas", "weging"]
         case .meetingNew, .meetingCreate: return programme + ["bijeenkomst", "nieuw"]
         case .meeting: return meeting
         case .meetingCalendar: return meeting + ["agenda.ics"]

@@ -26,6 +26,7 @@ public enum SiteURL: Hashable, Sendable {
     case programmes, programme(String), programmeCalendar(String), cityAdd(String), city(String, Int)
     case participants(String, Int), participantInvite(String, Int, Int), themes(String), themeVote(String), themeDecide(
         String)
+    case themeWeighting(String)
     case meetingNew(String), meeting(String, Int), meetingCalendar(String, Int), meetingEdit(String, Int)
     case meetingParticipantsCSV(String, Int), meetingRegister(String, Int), registrationCancel(String, Int, Int)
     case meetingAttendance(String, Int), meetingReminder(String, Int), meetingOpgave(String, Int), meetingMinutes(
@@ -118,6 +119,7 @@ public enum SiteURL: Hashable, Sendable {
         case .participantInvite(let p, let c, let person): (.participantInvite, [p, String(c), String(person)])
         case .themes(let p): (.themes, [p])
         case .themeVote(let p): (.themeVote, [p])
+        case .themeWeighting(let p): (.themeWeighting, [p])
         case .themeDecide(let p): (.themeDecide, [p])
         case .meetingNew(let p): (.meetingNew, [p])
         case .meeting(let p, let m): (.meeting, [p, String(m)])
