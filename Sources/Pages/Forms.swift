@@ -3,6 +3,13 @@ import HTML
 /// Form parts shared by the programme pages: every field labelled, every form with its CSRF token, errors
 /// announced to screen readers and listed by field.
 public enum Forms {
+    /// The fields of a form the server refused, while its page is drawn again: text fields, text areas and choices
+    /// show what was sent instead of what was stored, so nothing typed is lost. Passwords are never echoed.
+    @TaskLocal public static var submitted: [String: String]?
+
+    /// What a field shows: what was just sent, if this page answers a refused submission that had the field.
+    static func shown(_ name: String, _ value: String) -> String { submitted?[name] ?? value }
+
     public static func csrf(_ token: String) -> Node { input(.type("hidden"), .name("_csrf"), .value(token)) }
 
     public static func errors(_ problems: [String]) -> Node {
@@ -28,7 +35,7 @@ public enum Forms {
             if let hint { span(.class("hint meta"), .id("h-\(name)")) { hint } }
             element(
                 "input",
-                [.type(type), .name(name), .id("f-\(name)"), .value(value)]
+                [.type(type), .name(name), .id("f-\(name)"), .value(type == "password" ? "" : shown(name, value))]
                     + (required ? [.required] : []) + (hint == nil ? [] : [.aria("describedby", "h-\(name)")]))
         }
     }
@@ -45,7 +52,7 @@ public enum Forms {
                 "textarea",
                 [.name(name), .id("f-\(name)"), Attribute("rows", "3")]
                     + (required ? [.required] : []) + (hint == nil ? [] : [.aria("describedby", "h-\(name)")])
-            ) { value }
+            ) { shown(name, value) }
         }
     }
 
@@ -56,7 +63,7 @@ public enum Forms {
             label(.for("f-\(name)")) { title }
             select(.name(name), .id("f-\(name)")) {
                 for option in options {
-                    Components.choice(option.value, option.label, selected: option.value == selected)
+                    Components.choice(option.value, option.label, selected: option.value == shown(name, selected))
                 }
             }
         }

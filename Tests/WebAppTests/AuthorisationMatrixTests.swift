@@ -318,6 +318,9 @@ import VaporTesting
             Case(
                 method: .POST, path: { f in "/beheer/account/\(f.accountID("coord@example.nl"))/actief" },
                 form: { _, _ in ["actie": "aan"] }, expected: Case.only(staff: .ok)),
+            Case(
+                method: .POST, path: { f in "\(f.base)/themas/weging" }, form: { _, _ in ["weging": "stad"] },
+                expected: Case.only(staff: .seeOther)),
             // Pending invitations: an unknown one is "no longer open" for staff.
             Case(
                 method: .POST, path: { _ in "/beheer/uitnodigingen/\(String(repeating: "0", count: 64))/opnieuw" },

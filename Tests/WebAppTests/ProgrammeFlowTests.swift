@@ -316,6 +316,55 @@ import VaporTesting
         await f.store.close()
     }
 
+    /// Issue 16: every form, refused, comes back with what was sent in its fields (never a password).
+    @Test func refusedFormsComeBackWithTheirInput() async throws {
+        let f = try await ProgrammeWebFixture.make()
+        let meeting = "\(f.base)/bijeenkomst/\(f.meeting.id)"
+        let cases: [(who: String, page: String, action: String, fields: [String: String], echoed: [String])] = [
+            (
+                "staf@example.nl", "/programma", "/programma",
+                [
+                    "naam": "Ronde Terug", "slug": "Fout Met Spaties", "organisator": "Bureau Terug",
+                    "begin": "2031-01-01", "einde": "2031-12-31", "steden": "", "beschrijving": "Tekst die terugkomt",
+                    "bron": "Besluit terug",
+                ], ["Ronde Terug", "Fout Met Spaties", "Bureau Terug", "Tekst die terugkomt", "Besluit terug"]
+            ),
+            (
+                "staf@example.nl", "/programma", "/programma",
+                [
+                    "naam": "Ronde Datum", "slug": "ronde-datum", "organisator": "Bureau Datum", "begin": "morgen",
+                    "einde": "", "steden": "", "beschrijving": "", "bron": "Bron datum",
+                ], ["Ronde Datum", "ronde-datum", "Bureau Datum", "Bron datum"]
+            ),
+            (
+                "staf@example.nl", f.base, "\(f.base)/steden",
+                ["gemeentecode": "GM99", "stad": "Teststad", "wijk": "Testwijk", "bron": "Eigen telling"],
+                ["GM99", "Teststad", "Testwijk", "Eigen telling"]
+            ),
+            (
+                "staf@example.nl", "\(f.base)/themas", "\(f.base)/themas",
+                ["titel": "", "toelichting": "Alleen een toelichting"], ["Alleen een toelichting"]
+            ),
+            (
+                "coord@example.nl", meeting, "\(meeting)/opgaven",
+                ["titel": "", "beschrijving": "Een beschrijving die blijft", "soort": "wonen"],
+                ["Een beschrijving die blijft", "wonen"]
+            ),
+        ]
+        try await f.withApp { app in
+            for item in cases {
+                var visitor = try await Visitor.signedIn(app, item.who)
+                _ = try await visitor.get(item.page)
+                let response = try await visitor.post(item.action, item.fields)
+                #expect(response.status.code >= 400, "\(item.action) accepted \(item.fields)")
+                for value in item.echoed {
+                    #expect(response.text.contains(value), "\(item.action): '\(value)' did not come back")
+                }
+            }
+        }
+        await f.store.close()
+    }
+
     @Test func registrationRulesAreExplainedAndListsExported() async throws {
         let f = try await ProgrammeWebFixture.make()
         try await f.withApp { app in

@@ -34,7 +34,9 @@ struct MeetingOutcomeController: Sendable {
             kind: (f["soort"] ?? "").trimmingCharacters(in: .whitespaces).lowercased())
         let problems = opgave.problems()
         guard problems.isEmpty else {
-            return try await MeetingController(app: app).page(request, problems: problems, status: .unprocessableEntity)
+            return try await redrawn(request) {
+                try await MeetingController(app: app).page(request, problems: problems, status: .unprocessableEntity)
+            }
         }
         let names = cities.filter { opgave.cityIDs.contains($0.id) }.map(\.cityName)
         return try await attempt(

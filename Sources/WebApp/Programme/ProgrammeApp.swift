@@ -133,8 +133,15 @@ func attempt(
         return request.redirect(to: try await change(), redirectType: .normal)
     } catch {
         guard let list = problems(error) else { throw error }
-        return try await page(list, (error as? ProgrammeError)?.status ?? .unprocessableEntity)
+        return try await redrawn(request) {
+            try await page(list, (error as? ProgrammeError)?.status ?? .unprocessableEntity)
+        }
     }
+}
+
+/// A page drawn again for a refused form, with what was sent in its fields: a refused form never loses its input.
+func redrawn(_ request: Request, _ page: () async throws -> Response) async throws -> Response {
+    try await Forms.$submitted.withValue((try? formFields(request)) ?? [:]) { try await page() }
 }
 
 /// Problems of a rejected change as a list, for showing next to the form.

@@ -29,11 +29,17 @@ struct ProgrammeController: Sendable {
         try request.require(request.viewer.isStaff, "het aanmaken van programma's")
         let form = try request.form(ProgrammeForm.self)
         guard let start = Day(iso: form.start), let end = Day(iso: form.end) else {
-            return try await list(request, problems: ["Begindatum en einddatum: vul beide in als datum (JJJJ-MM-DD)."])
+            return try await redrawn(request) {
+                try await list(
+                    request, problems: ["Begindatum en einddatum: vul beide in als datum (JJJJ-MM-DD)."])
+            }
         }
         let countText = form.cities.trimmingCharacters(in: .whitespaces)
         guard countText.isEmpty || Int(countText) != nil else {
-            return try await list(request, problems: ["Aantal steden: '\(countText)' is geen geheel getal."])
+            return try await redrawn(request) {
+                try await list(
+                    request, problems: ["Aantal steden: '\(countText)' is geen geheel getal."])
+            }
         }
         return try await attempt(
             request,
