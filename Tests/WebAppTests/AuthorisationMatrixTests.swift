@@ -321,6 +321,14 @@ import VaporTesting
             Case(
                 method: .POST, path: { f in "\(f.base)/themas/weging" }, form: { _, _ in ["weging": "stad"] },
                 expected: Case.only(staff: .seeOther)),
+            // The conversation on an opgave: an empty comment is refused for those who may take part; hiding an
+            // unknown comment is "not found" for staff.
+            Case(
+                method: .POST, path: { _ in "/kennis/\(Self.opgaven.first ?? 0)/reacties" },
+                form: { _, _ in ["reactie": ""] }, expected: Case.signedIn(.unprocessableEntity)),
+            Case(
+                method: .POST, path: { _ in "/kennis/\(Self.opgaven.first ?? 0)/reacties/999999/verbergen" },
+                form: { _, _ in ["reden": "test"] }, expected: Case.only(staff: .notFound)),
             // Pending invitations: an unknown one is "no longer open" for staff.
             Case(
                 method: .POST, path: { _ in "/beheer/uitnodigingen/\(String(repeating: "0", count: 64))/opnieuw" },
@@ -419,6 +427,7 @@ import VaporTesting
         for (word, name) in [
             ("kennis", ":id"), ("bijlage", ":attachment"), ("stad", ":city"), ("bijeenkomst", ":meeting"),
             ("deelnemers", ":participant"), ("aanmeldingen", ":registration"), ("account", ":account"),
+            ("reacties", ":comment"),
         ] {
             result = result.replacing(try! Regex("/\(word)/[0-9]+"), with: "/\(word)/\(name)")
         }

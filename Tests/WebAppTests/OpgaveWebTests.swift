@@ -62,6 +62,24 @@ import VaporTesting
             #expect(
                 try await staff.post("/kennis/\(opgaven[1].id)/steun", ["actie": "intrekken"]).status == .conflict)
             #expect(try await staff.post("/kennis/\(opgaven[1].id)/steun", [:]).status == .seeOther)
+            // A conversation: a comment, an empty one refused, staff hide one with a reason; it stays stored.
+            let opgave = "/kennis/\(opgaven[1].id)"
+            #expect(
+                try await staff.post(opgave + "/reacties", ["reactie": "Wie neemt het voortouw?"]).status == .seeOther)
+            let empty = try await staff.post(opgave + "/reacties", ["reactie": "  "])
+            #expect(empty.status == .unprocessableEntity && empty.text.contains("Reactie: schrijf eerst iets."))
+            let comment = try #require(try await KnowledgeStore(store: store).comments(on: opgaven[1].id).first)
+            #expect(try await staff.get(opgave).text.contains("Wie neemt het voortouw?"))
+            #expect(
+                try await staff.post(opgave + "/reacties/\(comment.id)/verbergen", ["reden": "Persoonsgegevens"]).status
+                    == .seeOther)
+            var visitor = Visitor(app)
+            let seen = try await visitor.get(opgave).text
+            #expect(seen.contains("Verborgen door de programmastaf: Persoonsgegevens"))
+            #expect(!seen.contains("Wie neemt het voortouw?"))
+            #expect(
+                try await KnowledgeStore(store: store).comments(on: opgaven[1].id).first?.body
+                    == "Wie neemt het voortouw?")
             // The duplicate joins the first; it stays, linked, and its support counts there.
             _ = try await staff.get(path)
             #expect(

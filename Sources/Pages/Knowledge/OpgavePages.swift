@@ -20,7 +20,7 @@ public enum OpgavePages {
     public static func opgave(
         id: Int, _ opgave: Opgave, cities: [String], meeting: (title: String, link: String)?, support: Int,
         mergedInto: (id: Int, title: String)?, byOrganisation: [(organisation: String, count: Int)] = [],
-        supportAction: (supported: Bool, csrf: String)? = nil
+        supportAction: (supported: Bool, csrf: String)? = nil, conversation: Node = .empty
     ) -> Node {
         Layout.page(
             .init(title: opgave.title, description: "Opgave: \(opgave.title)", path: SiteURL.knowledgeRecord(id).path)
@@ -60,6 +60,7 @@ public enum OpgavePages {
                     }
                 }
             }
+            conversation
         }
     }
 

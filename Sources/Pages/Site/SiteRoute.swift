@@ -15,7 +15,7 @@ public enum SiteRoute: String, CaseIterable, Sendable {
     // The knowledge base.
     case knowledge, knowledgeCSV, knowledgeRecord, knowledgeNew, knowledgeCreate, knowledgeEdit, knowledgeUpdate
     case knowledgeRemove, knowledgeHistory, knowledgeSupport, knowledgeMerge, knowledgeTransfer, knowledgeAttach
-    case knowledgeAttachment, opgaven, research, researchCreate
+    case knowledgeAttachment, opgaven, research, researchCreate, opgaveComment, opgaveCommentHide
     // Blog and news.
     case blog, blogFeed, blogNew, blogCreate, blogImage, blogPost, blogEdit, blogUpdate, blogAddImage
     // Publications.
@@ -35,6 +35,7 @@ public enum SiteRoute: String, CaseIterable, Sendable {
     public var method: Method {
         switch self {
         case .knowledgeCreate, .knowledgeUpdate, .knowledgeRemove, .knowledgeSupport, .knowledgeMerge,
+            .opgaveComment, .opgaveCommentHide,
             .knowledgeTransfer,
             .knowledgeAttach, .researchCreate, .blogCreate, .blogUpdate, .blogAddImage, .reportConceptStart,
             .reportConceptText, .reportConceptNote, .reportPublish, .loginSubmit, .logout, .invitationAccept,
@@ -98,6 +99,8 @@ public enum SiteRoute: String, CaseIterable, Sendable {
         case .knowledgeRemove: return ["kennis", ":id", "verwijderen"]
         case .knowledgeHistory: return ["kennis", ":id", "geschiedenis"]
         case .knowledgeSupport: return ["kennis", ":id", "steun"]
+        case .opgaveComment: return ["kennis", ":id", "reacties"]
+        case .opgaveCommentHide: return ["kennis", ":id", "reacties", ":comment", "verbergen"]
         case .knowledgeMerge: return ["kennis", ":id", "samenvoegen"]
         case .knowledgeTransfer: return ["kennis", ":id", "overdracht"]
         case .knowledgeAttach: return ["kennis", ":id", "bijlagen"]

@@ -11,7 +11,7 @@ public enum SiteURL: Hashable, Sendable {
     case openAPI, apiKnowledge, apiKnowledgeExport, apiRegion(String), apiKnowledgeRecord(Int)
     case knowledge, knowledgeCSV, knowledgeNew, knowledgeRecord(Int), knowledgeEdit(Int), knowledgeRemove(Int)
     case knowledgeHistory(Int), knowledgeSupport(Int), knowledgeMerge(Int), knowledgeTransfer(Int), knowledgeAttach(Int)
-    case knowledgeAttachment(Int, Int), opgaven, research
+    case knowledgeAttachment(Int, Int), opgaven, research, opgaveComment(Int), opgaveCommentHide(Int, Int)
     case blog, blogFeed, blogNew, blogImage(Int), blogPost(String), blogEdit(String), blogAddImage(String)
     case publications, report(String, String), reportVersion(String, String, Int), reportVersionPrint(
         String, String, Int)
@@ -71,6 +71,8 @@ public enum SiteURL: Hashable, Sendable {
         case .knowledgeTransfer(let id): (.knowledgeTransfer, [String(id)])
         case .knowledgeAttach(let id): (.knowledgeAttach, [String(id)])
         case .knowledgeAttachment(let id, let file): (.knowledgeAttachment, [String(id), String(file)])
+        case .opgaveComment(let id): (.opgaveComment, [String(id)])
+        case .opgaveCommentHide(let id, let comment): (.opgaveCommentHide, [String(id), String(comment)])
         case .opgaven: (.opgaven, [])
         case .research: (.research, [])
         case .blog: (.blog, [])

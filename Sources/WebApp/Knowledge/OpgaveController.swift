@@ -13,11 +13,15 @@ struct OpgaveController: Sendable {
 
     func register(_ routes: any RoutesBuilder) {
         routes.on(.knowledgeSupport) { try await support($0) }
+        routes.on(.opgaveComment) { try await comment($0) }
+        routes.on(.opgaveCommentHide) { try await hideComment($0) }
         routes.on(.knowledgeMerge) { try await merge($0) }
         routes.on(.opgaven) { try await registerPage($0) }
     }
 
-    func opgavePage(_ stored: KnowledgeStore.Stored, _ request: Request) async throws -> Response {
+    func opgavePage(
+        _ stored: KnowledgeStore.Stored, _ request: Request, problems: [String] = [], status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let opgave = try stored.decode(Opgave.self)
         let all = try await app.knowledge(request).opgaven()
         let cities = try await app.cityNames()
@@ -37,11 +41,22 @@ struct OpgaveController: Sendable {
         {
             action = (try await knowledge.supported(by: user).contains(stored.id), request.csrf)
         }
+        let formatter = DateFormatter()
+        (formatter.timeZone, formatter.dateFormat) = (TimeZone(identifier: "Europe/Amsterdam"), "d-M-yyyy HH:mm")
+        let conversation = OpgaveConversation.render(
+            opgave: stored.id,
+            try await knowledge.comments(on: stored.id).map {
+                .init(
+                    id: $0.id, author: $0.author, organisation: $0.organisation, body: $0.body,
+                    date: formatter.string(from: Date(timeIntervalSince1970: TimeInterval($0.createdAt))),
+                    hidden: $0.hidden)
+            }, mayComment: action != nil, mayModerate: request.viewer.isStaff, csrf: request.csrf)
         return html(
             OpgavePages.opgave(
                 id: stored.id, opgave, cities: opgave.cityIDs.compactMap { cities[$0] }, meeting: meeting,
                 support: all.first { $0.id == stored.id }?.support ?? 0, mergedInto: target,
-                byOrganisation: try await knowledge.supportByOrganisation(stored.id), supportAction: action))
+                byOrganisation: try await knowledge.supportByOrganisation(stored.id), supportAction: action,
+                conversation: .fragment([Forms.errors(problems), conversation])), status: status)
     }
 
     func support(_ request: Request) async throws -> Response {
@@ -111,5 +126,43 @@ struct OpgaveController: Sendable {
             info[city.id] = ("\(city.wijkName) (\(city.cityName))", rules)
         }
         return html(OpgavePages.register(OpgavePages.groups(try await app.knowledge(request).opgaven(), cities: info)))
+    }
+
+    /// Those who may identify the opgave's opgaven take part in its conversation.
+    func comment(_ request: Request) async throws -> Response {
+        try request.requireSignedIn()
+        let id = try request.id("id")
+        guard let entry = try await app.knowledge(request).opgaven().first(where: { $0.id == id }) else {
+            throw Abort(.notFound, reason: "Deze opgave bestaat niet.")
+        }
+        try request.require(
+            try await mayIdentifyOpgaven(request.viewer, meetingID: entry.opgave.meetingID ?? 0, store: app.store),
+            "het gesprek over deze opgave")
+        let stored = try await app.knowledge(request).record(id: id)
+        return try await attempt(
+            request,
+            {
+                try await app.knowledge(request).comment(
+                    on: id, userID: request.viewer.userID ?? 0, body: try formFields(request)["reactie"] ?? "",
+                    actor: request.viewer.email)
+                return SiteURL.knowledgeRecord(id).path + "#gesprek"
+            },
+            otherwise: { list, status in
+                guard let stored else { throw Abort(status, reason: list.joined(separator: " ")) }
+                return try await opgavePage(stored, request, problems: list, status: status)
+            })
+    }
+
+    func hideComment(_ request: Request) async throws -> Response {
+        try request.require(request.viewer.isStaff, "het modereren van reacties")
+        let id = try request.id("id")
+        return try await attempt(
+            request,
+            {
+                try await app.knowledge(request).hideComment(
+                    try request.id("comment"), on: id, reason: try formFields(request)["reden"] ?? "",
+                    actor: request.viewer.email)
+                return SiteURL.knowledgeRecord(id).path + "#gesprek"
+            }, otherwise: { list, status in throw Abort(status, reason: list.joined(separator: " ")) })
     }
 }
