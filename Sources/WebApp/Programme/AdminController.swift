@@ -34,8 +34,12 @@ struct AdminController: Sendable {
                 subject: $0.subject, detail: $0.detail)
         }
         let accounts = try await app.accounts.accounts().map {
-            AdminPage.AccountLine(
-                id: $0.id, email: $0.email, name: $0.name, role: $0.role.label, city: $0.cityID.flatMap { label[$0] })
+            // Every role of the person, one per programme: "stadscoördinator: Emmen – Angelslo (…)".
+            let roles = $0.memberships.compactMap { m in m.cityID.flatMap { label[$0] }.map { "\(m.role.label): \($0)" }
+            }
+            return AdminPage.AccountLine(
+                id: $0.id, email: $0.email, name: $0.name, role: $0.role.label,
+                city: roles.isEmpty ? $0.cityID.flatMap { label[$0] } : roles.joined(separator: "; "))
         }
         let crosswalks = try await CrosswalkStore(store: app.store).summaries().map {
             CrosswalkSection.Line(
