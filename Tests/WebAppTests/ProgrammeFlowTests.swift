@@ -350,6 +350,35 @@ import VaporTesting
                 ["titel": "", "beschrijving": "Een beschrijving die blijft", "soort": "wonen"],
                 ["Een beschrijving die blijft", "wonen"]
             ),
+            (
+                "coord@example.nl", "\(f.base)/stad/\(f.cityA.id)/deelnemers",
+                "\(f.base)/stad/\(f.cityA.id)/deelnemers",
+                [
+                    "naam": "Nieuwe Naam", "email": "geen-adres", "organisatie": "Organisatie Terug",
+                    "discipline": "wonen", "rol": "projectleider",
+                ], ["Nieuwe Naam", "geen-adres", "Organisatie Terug", "projectleider"]
+            ),
+            (
+                "staf@example.nl", "\(f.base)/bijeenkomst/nieuw", "\(f.base)/bijeenkomst/nieuw",
+                [
+                    "titel": "Bijeenkomst Terug", "datum": "ooit", "begin": "13:00", "einde": "17:00",
+                    "locatie": "Zaal Terug",
+                ],
+                ["Bijeenkomst Terug", "Zaal Terug"]
+            ),
+            (
+                "staf@example.nl", "/onderzoek", "/onderzoek",
+                ["titel": "", "auteurs": "Auteur Terug", "samenvatting": "Samenvatting terug"],
+                ["Auteur Terug", "Samenvatting terug"]
+            ),
+            (
+                "staf@example.nl", "/blog/nieuw", "/blog/nieuw",
+                [
+                    "soort": "blog", "titel": "", "auteur": "Auteur Blog", "tekst": "Tekst van het bericht",
+                    "status": "concept",
+                ],
+                ["Auteur Blog", "Tekst van het bericht"]
+            ),
         ]
         try await f.withApp { app in
             for item in cases {
