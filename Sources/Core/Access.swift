@@ -24,6 +24,9 @@ public struct Viewer: Sendable, Equatable {
     /// What the person is in each programme: one account, a role and city per round (a coordinator of 2016 can be
     /// the coordinator of 2027 as well). `role`, `cityID` and `participantID` are the account's first.
     public var memberships: [Membership] = []
+    /// True for a viewer built from a stored account: then only `memberships` give a city or a participant record,
+    /// so ending a role ends its rights. A viewer made directly (`role`, `cityID`) keeps the one role it names.
+    public var fromMemberships = false
 
     public static let anonymous = Viewer(userID: nil, email: "", name: "", role: nil, cityID: nil, participantID: nil)
 
@@ -38,14 +41,20 @@ public struct Viewer: Sendable, Equatable {
 
     /// The cities this person coordinates, in any programme.
     public var coordinatedCities: Set<Int> {
-        Set(
-            memberships.filter { $0.role == .coordinator }.compactMap(\.cityID)
-                + (role == .coordinator ? [cityID].compactMap { $0 } : []))
+        let own = memberships.filter { $0.role == .coordinator }.compactMap(\.cityID)
+        return Set(fromMemberships ? own : own + (role == .coordinator ? [cityID].compactMap { $0 } : []))
     }
 
     /// The participant records this person is, one per programme they take part in.
     public var participantIDs: Set<Int> {
-        Set(memberships.compactMap(\.participantID) + [participantID].compactMap { $0 })
+        let own = memberships.compactMap(\.participantID)
+        return Set(fromMemberships ? own : own + [participantID].compactMap { $0 })
+    }
+
+    /// Coordinates a city in this programme (or is staff).
+    public func coordinates(programme: Int) -> Bool {
+        isStaff || memberships.contains { $0.role == .coordinator && $0.programmeID == programme }
+            || (!fromMemberships && role == .coordinator)
     }
 
     public var isCoordinator: Bool { !coordinatedCities.isEmpty }

@@ -7,6 +7,10 @@ public enum Forms {
     /// show what was sent instead of what was stored, so nothing typed is lost. Passwords are never echoed.
     @TaskLocal public static var submitted: [String: String]?
 
+    /// A form of the page that was not the one sent: drawn with its own values, not the sent ones (two forms on one
+    /// page can share field names).
+    public static func unechoed(_ form: () -> Node) -> Node { $submitted.withValue(nil) { form() } }
+
     /// What a field shows: what was just sent, if this page answers a refused submission that had the field.
     static func shown(_ name: String, _ value: String) -> String { submitted?[name] ?? value }
 

@@ -50,17 +50,25 @@ extension AccountStore {
     }
 
     /// The same invitation with a new link (for a lost mail or a link that could not be copied); the old link stops
-    /// working. Returns the new token and the invitation, or nil when it was no longer pending.
+    /// working in the same statement, so there is never a moment with two. Returns the new token and the invitation,
+    /// or nil when it was no longer pending.
     public func reissueInvitation(reference: String, actor: String) async throws -> (
         token: String, invitation: PendingInvitation
     )? {
         guard let pending = try await pendingInvitations().first(where: { $0.reference == reference }) else {
             return nil
         }
-        let token = try await invite(
-            email: pending.email, name: pending.name, role: pending.role, cityID: pending.cityID,
-            participantID: pending.participantID, actor: actor)
-        try await revokeInvitation(reference: reference, actor: actor)
-        return (token, pending)
+        let token = Self.randomToken()
+        return try await store.transaction { sql in
+            let changed = try await sql.update("invitations").set("token_hash", to: SQLBind(Self.hash(token)))
+                .set("expires_at", to: SQLBind(nowSeconds + Self.invitationDays * 86400))
+                .where("token_hash", .equal, reference).where("used_at", .is, SQLLiteral.null)
+                .where("expires_at", .greaterThan, nowSeconds).returning("email").all()
+            guard !changed.isEmpty else { return nil }
+            try await AuditLog.record(
+                sql, actor: actor, action: "uitnodiging opnieuw gemaakt", subject: pending.email,
+                detail: "link #\(Self.hash(token).prefix(12)) vervangt #\(reference.prefix(12))")
+            return (token, pending)
+        }
     }
 }

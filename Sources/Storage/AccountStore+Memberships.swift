@@ -22,6 +22,19 @@ extension AccountStore {
         return result
     }
 
+    /// How a city is named in the log: "Emmen – Angelslo".
+    static func cityName(_ cityID: Int, _ sql: any SQLDatabase) async throws -> String {
+        try await sql.select().column("city_name").column("wijk_name").from("programme_cities")
+            .where("id", .equal, cityID).first().map {
+                "\(try $0.decode(column: "city_name", as: String.self)) – \(try $0.decode(column: "wijk_name", as: String.self))"
+            } ?? "een stad"
+    }
+
+    static func programmeName(_ programmeID: Int, _ sql: any SQLDatabase) async throws -> String {
+        try await sql.select().column("name").from("programmes").where("id", .equal, programmeID).first()
+            .map { try $0.decode(column: "name", as: String.self) } ?? "een programma"
+    }
+
     /// The programme a city belongs to.
     static func programme(ofCity cityID: Int, _ sql: any SQLDatabase) async throws -> Int? {
         try await sql.select().column("programme_id").from("programme_cities").where("id", .equal, cityID).first()
@@ -68,9 +81,16 @@ extension AccountStore {
                     "Deze uitnodiging is voor \(invitation.email); log in met dat adres om haar aan te nemen.")
             }
             let claimed = try await sql.update("invitations").set("used_at", to: SQLBind(nowSeconds))
-                .where("token_hash", .equal, Self.hash(token)).where("used_at", .is, SQLLiteral.null).returning("email")
-                .all()
+                .where("token_hash", .equal, Self.hash(token)).where("used_at", .is, SQLLiteral.null)
+                .where("expires_at", .greaterThan, nowSeconds).returning("email").all()
             guard !claimed.isEmpty else { throw ProgrammeError.refused("Deze uitnodigingslink is al gebruikt.") }
+            if let programmeID = try await Self.programme(ofCity: cityID, sql),
+                try await sql.select().column("id").from("memberships").where("user_id", .equal, userID)
+                    .where("programme_id", .equal, programmeID).first() != nil
+            {
+                throw ProgrammeError.refused(
+                    "U heeft al een rol in dit programma; vraag het programmabureau die te wijzigen.")
+            }
             try await Self.saveMembership(
                 userID: userID, role: invitation.role, cityID: cityID, participantID: invitation.participantID,
                 at: nowSeconds, sql)
@@ -85,12 +105,21 @@ extension AccountStore {
         guard role != .staff else { throw ProgrammeError.invalid(["Rol: programmastaf is geen rol in één stad."]) }
         try await store.transaction { sql in
             guard let email = try await sql.select().column("email").from("users").where("id", .equal, userID).first()
-            else { throw ProgrammeError.notFound("Dit account bestaat niet.") }
+            else { throw ProgrammeError.notFound("Dit account") }
+            if let programmeID = try await Self.programme(ofCity: cityID, sql),
+                try await sql.select().column("id").from("memberships").where("user_id", .equal, userID)
+                    .where("programme_id", .equal, programmeID).where("role", .equal, Role.participant.rawValue).first()
+                    != nil
+            {
+                throw ProgrammeError.refused(
+                    "Deze persoon is deelnemer in dit programma; beëindig eerst die rol als u een coördinator van hem of haar wilt maken."
+                )
+            }
             try await Self.saveMembership(
                 userID: userID, role: role, cityID: cityID, participantID: nil, at: nowSeconds, sql)
             try await AuditLog.record(
                 sql, actor: actor, action: "rol gewijzigd", subject: try email.decode(column: "email", as: String.self),
-                detail: "\(role.label), stad \(cityID)")
+                detail: "\(role.label), \(try await Self.cityName(cityID, sql))")
         }
     }
 
@@ -98,9 +127,13 @@ extension AccountStore {
         try await store.transaction { sql in
             let removed = try await sql.delete(from: "memberships").where("user_id", .equal, userID)
                 .where("programme_id", .equal, programmeID).returning("id").all()
-            guard !removed.isEmpty else { throw ProgrammeError.notFound("Deze rol bestaat niet (meer).") }
+            guard !removed.isEmpty else { throw ProgrammeError.notFound("Deze rol") }
+            let email =
+                try await sql.select().column("email").from("users").where("id", .equal, userID).first()
+                .map { try $0.decode(column: "email", as: String.self) } ?? "onbekend account"
             try await AuditLog.record(
-                sql, actor: actor, action: "rol beëindigd", subject: String(userID), detail: "programma \(programmeID)")
+                sql, actor: actor, action: "rol beëindigd", subject: email,
+                detail: try await Self.programmeName(programmeID, sql))
         }
     }
 
@@ -109,7 +142,7 @@ extension AccountStore {
     public func setDeactivated(userID: Int, _ deactivated: Bool, actor: String) async throws {
         try await store.transaction { sql in
             guard let row = try await sql.select().column("email").from("users").where("id", .equal, userID).first()
-            else { throw ProgrammeError.notFound("Dit account bestaat niet.") }
+            else { throw ProgrammeError.notFound("Dit account") }
             let email = try row.decode(column: "email", as: String.self)
             guard email != actor else { throw ProgrammeError.refused("U kunt uw eigen account niet deactiveren.") }
             try await sql.update("users").set(

@@ -21,9 +21,12 @@ public struct AccountStore: Sendable {
         public var memberships: [Membership] = []
 
         public var viewer: Viewer {
+            // City and participant record come from the memberships (the first, for pages that show one).
             var viewer = Viewer(
-                userID: id, email: email, name: name, role: role, cityID: cityID, participantID: participantID)
+                userID: id, email: email, name: name, role: role, cityID: memberships.first?.cityID,
+                participantID: memberships.first { $0.participantID != nil }?.participantID)
             viewer.memberships = memberships
+            viewer.fromMemberships = true
             return viewer
         }
     }
@@ -129,8 +132,8 @@ public struct AccountStore: Sendable {
         }
         return try await store.transaction { sql in
             let claimed = try await sql.update("invitations").set("used_at", to: SQLBind(nowSeconds))
-                .where("token_hash", .equal, Self.hash(token)).where("used_at", .is, SQLLiteral.null).returning("email")
-                .all()
+                .where("token_hash", .equal, Self.hash(token)).where("used_at", .is, SQLLiteral.null)
+                .where("expires_at", .greaterThan, nowSeconds).returning("email").all()
             guard !claimed.isEmpty else { throw ProgrammeError.refused("Deze uitnodigingslink is al gebruikt.") }
             if try await sql.select().column("id").from("users").where("email", .equal, invitation.email).first() != nil
             {
@@ -154,10 +157,18 @@ public struct AccountStore: Sendable {
             try await AuditLog.record(
                 sql, actor: invitation.email, action: "account aangemaakt", subject: invitation.email,
                 detail: invitation.role.label)
-            return Account(
+            var account = Account(
                 id: id, email: invitation.email, name: invitation.name, passwordHash: passwordHash,
                 role: invitation.role,
                 cityID: invitation.cityID, participantID: invitation.participantID)
+            if let cityID = invitation.cityID, let programmeID = try await Self.programme(ofCity: cityID, sql) {
+                account.memberships = [
+                    Membership(
+                        programmeID: programmeID, role: invitation.role, cityID: cityID,
+                        participantID: invitation.participantID)
+                ]
+            }
+            return account
         }
     }
 

@@ -33,20 +33,29 @@ extension KnowledgeStore {
             guard let stored = try await Self.stored(sql, id: id), stored.kind == .opgave, !stored.deleted else {
                 throw ProgrammeError.notFound("Opgave \(id)")
             }
-            let person = try await sql.select().column(SQLColumn("name", table: "users"))
+            let person =
+                try await sql.select().column(SQLColumn("name", table: "users"))
                 .column(SQLAlias(SQLColumn("name", table: "organisations"), as: SQLIdentifier("organisation")))
                 .from("users")
                 .join(
-                    "participants", method: SQLJoinMethod.left, on: SQLColumn("participant_id", table: "users"),
-                    .equal, SQLColumn("id", table: "participants")
+                    "memberships", method: SQLJoinMethod.left, on: SQLColumn("id", table: "users"), .equal,
+                    SQLColumn("user_id", table: "memberships")
+                )
+                .join(
+                    "participants", method: SQLJoinMethod.left,
+                    on: SQLColumn("participant_id", table: "memberships"), .equal,
+                    SQLColumn("id", table: "participants")
                 )
                 .join(
                     "organisations", method: SQLJoinMethod.left,
                     on: SQLColumn("organisation_id", table: "participants"), .equal,
                     SQLColumn("id", table: "organisations")
                 )
-                .where(SQLColumn("id", table: "users"), .equal, SQLBind(userID)).first()
-            let name = try person?.decode(column: "name", as: String.self) ?? actor
+                .where(SQLColumn("id", table: "users"), .equal, SQLBind(userID))
+                // A participant record with an organisation first (NULLs sort apart on the two databases).
+                .where(SQLColumn("name", table: "organisations"), .isNot, SQLLiteral.null).first()
+            let fallback = try await sql.select().column("name").from("users").where("id", .equal, userID).first()
+            let name = try (person ?? fallback)?.decode(column: "name", as: String.self) ?? actor
             let organisation = try person?.decode(column: "organisation", as: String?.self)
             try await sql.insert(into: "opgave_comments").columns(
                 "record_id", "user_id", "author", "organisation", "body", "created_at"
@@ -77,8 +86,10 @@ extension KnowledgeStore {
         try await store.transaction { sql in
             let changed = try await sql.update("opgave_comments").set("hidden_at", to: SQLBind(now()))
                 .set("hidden_by", to: SQLBind(actor)).set("hidden_reason", to: SQLBind(why))
-                .where("id", .equal, commentID).where("record_id", .equal, id).returning("id").all()
-            guard !changed.isEmpty else { throw ProgrammeError.notFound("Deze reactie bestaat niet.") }
+                .where("id", .equal, commentID).where("record_id", .equal, id).where("hidden_at", .is, SQLLiteral.null)
+                .returning("id").all()
+            // An already hidden comment keeps who hid it and why.
+            guard !changed.isEmpty else { throw ProgrammeError.notFound("Deze zichtbare reactie") }
             try await AuditLog.record(
                 sql, actor: actor, action: "reactie verborgen", subject: "opgave \(id)", detail: why)
         }

@@ -69,28 +69,40 @@ extension KnowledgeStore {
     /// Who supports an opgave, counted by organisation (a participant's own; staff and coordinators by role), most
     /// first: "Gemeente Emmen (2), Lefier (1)".
     public func supportByOrganisation(_ id: Int) async throws -> [(organisation: String, count: Int)] {
+        // A person's organisation is that of a participant record of theirs (through their memberships).
         let rows = try await store.sql.select().column(SQLColumn("role", table: "users"))
+            .column(SQLAlias(SQLColumn("id", table: "users"), as: SQLIdentifier("person")))
             .column(SQLAlias(SQLColumn("name", table: "organisations"), as: SQLIdentifier("organisation")))
             .from("knowledge_support")
             .join(
                 "users", on: SQLColumn("user_id", table: "knowledge_support"), .equal, SQLColumn("id", table: "users")
             )
             .join(
-                "participants", method: SQLJoinMethod.left, on: SQLColumn("participant_id", table: "users"), .equal,
-                SQLColumn("id", table: "participants")
+                "memberships", method: SQLJoinMethod.left, on: SQLColumn("id", table: "users"), .equal,
+                SQLColumn("user_id", table: "memberships")
+            )
+            .join(
+                "participants", method: SQLJoinMethod.left, on: SQLColumn("participant_id", table: "memberships"),
+                .equal, SQLColumn("id", table: "participants")
             )
             .join(
                 "organisations", method: SQLJoinMethod.left,
                 on: SQLColumn("organisation_id", table: "participants"), .equal, SQLColumn("id", table: "organisations")
             )
             .where(SQLColumn("record_id", table: "knowledge_support"), .equal, SQLBind(id)).all()
-        var counts: [String: Int] = [:]
+        // One name per person (several memberships give several rows): an organisation over a role.
+        var names: [Int: String] = [:]
         for row in rows {
-            let organisation = (try? row.decode(column: "organisation", as: String?.self)) ?? nil
-            let role = Role(rawValue: (try? row.decode(column: "role", as: String.self)) ?? "")
-            let name = organisation.flatMap { $0.isEmpty ? nil : $0 } ?? role.map(\.label) ?? "onbekend"
-            counts[name, default: 0] += 1
+            let person = try row.decode(column: "person", as: Int.self)
+            let organisation = (try? row.decode(column: "organisation", as: String?.self)).flatMap { $0 }
+            if let organisation, !organisation.isEmpty {
+                names[person] = organisation
+            } else if names[person] == nil {
+                names[person] =
+                    Role(rawValue: (try? row.decode(column: "role", as: String.self)) ?? "")?.label ?? "onbekend"
+            }
         }
+        let counts = Dictionary(grouping: names.values, by: { $0 }).mapValues(\.count)
         return counts.map { ($0.key, $0.value) }.sorted { ($1.count, $0.organisation) < ($0.count, $1.organisation) }
     }
 }

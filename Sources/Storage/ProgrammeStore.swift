@@ -53,7 +53,7 @@ public struct ProgrammeStore: Sendable {
             ).run()
             try await AuditLog.record(
                 sql, actor: actor, action: "programma gekopieerd", subject: programme.name,
-                detail: "van programma \(sourceID)")
+                detail: "van ‘\(try await AccountStore.programmeName(sourceID, sql))’")
             return created
         }
     }

@@ -19,7 +19,8 @@ extension ThemeStore {
             ).run()
             // Who ranked what is the participant's own: the log says that a ranking came in, not which.
             try await AuditLog.record(
-                sql, actor: actor, action: "themavoorkeur van deelnemer", subject: "stad \(ballot.cityID)")
+                sql, actor: actor, action: "themavoorkeur van deelnemer",
+                subject: try await AccountStore.cityName(ballot.cityID, sql))
         }
     }
 

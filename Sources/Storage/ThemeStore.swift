@@ -79,17 +79,18 @@ public struct ThemeStore: Sendable {
     /// The Borda tally of the ballots so far (candidates by id, as text), or nil before any ballot.
     public func tally(programmeID: Int, seats: Int = 4) async throws -> ThemeTally? {
         let candidates = try await themes(programmeID: programmeID).map { String($0.id) }
+        // Per city: its participants' rankings where they ranked, else the ranking the city submitted.
         let participants = try await participantBallots(programmeID: programmeID)
-        if !participants.isEmpty {
-            return try ThemeTally.count(
-                candidates: candidates, ballots: participants.map { $0.ranking.map(String.init) },
-                weights: try await weighting(programmeID: programmeID).weights(cities: participants.map(\.cityID)),
-                seats: seats)
-        }
-        let ballots = try await ballots(programmeID: programmeID)
-        guard !ballots.isEmpty else { return nil }
+        let ranked = Set(participants.map(\.cityID))
+        let used =
+            participants.map { (ranking: $0.ranking, city: $0.cityID) }
+            + (try await ballots(programmeID: programmeID)).filter { !ranked.contains($0.cityID) }.map {
+                (ranking: $0.ranking, city: $0.cityID)
+            }
+        guard !used.isEmpty else { return nil }
         return try ThemeTally.count(
-            candidates: candidates, ballots: ballots.map { $0.ranking.map(String.init) }, seats: seats)
+            candidates: candidates, ballots: used.map { $0.ranking.map(String.init) },
+            weights: try await weighting(programmeID: programmeID).weights(cities: used.map(\.city)), seats: seats)
     }
 
     /// Fixes the programme's themes. Choosing other themes than the tally's requires a reason, which is recorded.

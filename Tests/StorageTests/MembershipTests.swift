@@ -78,6 +78,11 @@ import Testing
             #expect(!viewer.mayManage(city: newEmmen.id))
             try await accounts.removeMembership(userID: account.id, programmeID: third.id, actor: Self.actor)
             #expect(!(try #require(try await accounts.account(id: account.id)).viewer.mayManage(city: assen.id)))
+            // Ending the role in the first programme ends its rights there too (the account's own city column, from
+            // before memberships, gives none).
+            try await accounts.removeMembership(userID: account.id, programmeID: f.programme.id, actor: Self.actor)
+            viewer = try #require(try await accounts.account(id: account.id)).viewer
+            #expect(!viewer.mayManage(city: emmen.id))
             let session = try await accounts.startSession(userID: account.id)
             try await accounts.setDeactivated(userID: account.id, true, actor: Self.actor)
             #expect(try #require(try await accounts.account(id: account.id)).deactivated)

@@ -14,7 +14,7 @@ extension ThemesPage {
                 Forms.csrf(model.csrf)
                 if let cities {
                     p(.class("meta")) {
-                        "Telt alleen zolang nog geen deelnemer zelf heeft gerangschikt; daarna tellen de deelnemers."
+                        "Telt voor de stad zolang nog geen deelnemer uit die stad zelf heeft gerangschikt; daarna tellen haar deelnemers."
                     }
                     Forms.choice(
                         "Namens", name: "stad",
@@ -75,6 +75,7 @@ extension ThemesPage {
 
     /// Points as whole numbers when every ballot weighs 1, else with two decimals.
     static func points(_ value: Double) -> String {
-        DutchFormat.number(value, decimals: value == value.rounded() ? 0 : 2)
+        let shown = DutchFormat.rounded(value, decimals: 2)
+        return DutchFormat.number(shown, decimals: shown == shown.rounded() ? 0 : 2)
     }
 }

@@ -54,7 +54,7 @@ public enum ThemesPage {
             Forms.notice(model.notice)
             Forms.errors(model.problems)
             p {
-                "Elke deelnemer zet de kandidaatthema's in volgorde van voorkeur; zolang nog geen deelnemer dat heeft gedaan, telt de voorkeur die een stad indient. Weging: \(model.weighting.label). Wijkradar telt met de Borda-methode: bij n thema's krijgt een eerste plaats n−1 punten, een tweede n−2, enzovoort; niet gerangschikte thema's krijgen niets. "
+                "Elke deelnemer zet de kandidaatthema's in volgorde van voorkeur; voor een stad waarvan nog geen deelnemer dat heeft gedaan, telt de voorkeur die de stad indient. Weging: \(model.weighting.label). Wijkradar telt met de Borda-methode: bij n thema's krijgt een eerste plaats n−1 punten, een tweede n−2, enzovoort; niet gerangschikte thema's krijgen niets. "
                 "Bij gelijke punten beslissen achtereenvolgens: meer eerste plaatsen, het onderlinge duel (vaker hoger gerangschikt), en ten slotte de volgorde waarin de thema's zijn voorgesteld. De vier hoogste worden voorgesteld; de programmastaf bevestigt of wijkt af met een vastgelegde reden."
             }
             h2 { "Kandidaatthema's" }
@@ -77,9 +77,15 @@ public enum ThemesPage {
                     }
                 }
             }
-            if model.me != nil && !model.themes.isEmpty { ballotForm(model, nil) }
+            // Both ranking forms use the same field names: only the one that was sent shows what was sent.
+            let sentOwn = model.typed["als"] == "deelnemer"
+            if model.me != nil && !model.themes.isEmpty {
+                sentOwn ? ballotForm(model, nil) : Forms.unechoed { ballotForm(model, nil) }
+            }
             let voting = model.cities.filter { model.viewer.mayManage(city: $0.id) }
-            if !voting.isEmpty && !model.themes.isEmpty { ballotForm(model, voting) }
+            if !voting.isEmpty && !model.themes.isEmpty {
+                sentOwn ? Forms.unechoed { ballotForm(model, voting) } : ballotForm(model, voting)
+            }
             cityBallots(model)
             if model.viewer.isStaff { weightingForm(model) }
             h2 { "Telling" }

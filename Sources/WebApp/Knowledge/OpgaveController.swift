@@ -1,4 +1,5 @@
 import Core
+import HTML
 import Foundation
 import Knowledge
 import Pages
@@ -43,19 +44,27 @@ struct OpgaveController: Sendable {
         }
         let formatter = DateFormatter()
         (formatter.timeZone, formatter.dateFormat) = (TimeZone(identifier: "Europe/Amsterdam"), "d-M-yyyy HH:mm")
-        let conversation = OpgaveConversation.render(
-            opgave: stored.id,
-            try await knowledge.comments(on: stored.id).map {
-                .init(
-                    id: $0.id, author: $0.author, organisation: $0.organisation, body: $0.body,
-                    date: formatter.string(from: Date(timeIntervalSince1970: TimeInterval($0.createdAt))),
-                    hidden: $0.hidden)
-            }, mayComment: action != nil, mayModerate: request.viewer.isStaff, csrf: request.csrf)
+        // Who said what and who supports it, by organisation, is for the programme's own people, not the public.
+        let insider = action != nil || request.viewer.isStaff
+        let conversation =
+            !insider
+            ? p(.class("meta")) {
+                "Het gesprek over deze opgave is alleen zichtbaar voor wie aan het programma deelneemt."
+            }
+            : OpgaveConversation.render(
+                opgave: stored.id,
+                try await knowledge.comments(on: stored.id).map {
+                    .init(
+                        id: $0.id, author: $0.author, organisation: $0.organisation, body: $0.body,
+                        date: formatter.string(from: Date(timeIntervalSince1970: TimeInterval($0.createdAt))),
+                        hidden: $0.hidden)
+                }, mayComment: action != nil, mayModerate: request.viewer.isStaff, csrf: request.csrf)
         return html(
             OpgavePages.opgave(
                 id: stored.id, opgave, cities: opgave.cityIDs.compactMap { cities[$0] }, meeting: meeting,
                 support: all.first { $0.id == stored.id }?.support ?? 0, mergedInto: target,
-                byOrganisation: try await knowledge.supportByOrganisation(stored.id), supportAction: action,
+                byOrganisation: insider ? try await knowledge.supportByOrganisation(stored.id) : [],
+                supportAction: action,
                 conversation: .fragment([Forms.errors(problems), conversation])), status: status)
     }
 

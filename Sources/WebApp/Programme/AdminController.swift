@@ -39,7 +39,7 @@ struct AdminController: Sendable {
             }
             return AdminPage.AccountLine(
                 id: $0.id, email: $0.email, name: $0.name, role: $0.role.label,
-                city: roles.isEmpty ? $0.cityID.flatMap { label[$0] } : roles.joined(separator: "; "))
+                city: roles.isEmpty ? nil : roles.joined(separator: "; "))
         }
         let crosswalks = try await CrosswalkStore(store: app.store).summaries().map {
             CrosswalkSection.Line(

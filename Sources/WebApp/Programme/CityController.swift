@@ -109,7 +109,7 @@ struct CityController: Sendable {
         let city = try await app.city(request, in: programme)
         try request.require(request.viewer.mayManage(city: city.id), "de deelnemers van \(city.cityName)")
         let people = try await app.participants.participants(programmeID: programme.id, cityID: city.id)
-        let withAccount = Set(try await app.accounts.accounts().compactMap(\.participantID))
+        let withAccount = Set(try await app.accounts.accounts().flatMap { $0.memberships.compactMap(\.participantID) })
         let chosen =
             editing ?? (try? request.query.get(Int.self, at: "bewerk")).flatMap { id in people.first { $0.id == id } }
         let notice: String? =

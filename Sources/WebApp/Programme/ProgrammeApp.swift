@@ -113,7 +113,12 @@ extension ProgrammeError: AbortError {
 
 /// Opgaven are identified with the participants: those registered for the meeting, the cities' coordinators and staff.
 func mayIdentifyOpgaven(_ viewer: Viewer, meetingID: Int, store: Store) async throws -> Bool {
-    if viewer.isStaff || viewer.isCoordinator { return true }
+    if viewer.isStaff { return true }
+    if let meeting = try await MeetingStore(store: store).meeting(id: meetingID),
+        viewer.coordinates(programme: meeting.programmeID)
+    {
+        return true
+    }
     for participant in viewer.participantIDs
     where try await RegistrationStore(store: store).registrations(participantID: participant)
         .contains(where: { $0.meetingID == meetingID && $0.status == .registered })
@@ -133,9 +138,10 @@ func attempt(
         return request.redirect(to: try await change(), redirectType: .normal)
     } catch {
         guard let list = problems(error) else { throw error }
-        return try await redrawn(request) {
-            try await page(list, (error as? ProgrammeError)?.status ?? .unprocessableEntity)
-        }
+        let status = (error as? ProgrammeError)?.status ?? .unprocessableEntity
+        // After a conflict the page shows the other person's newer version, not the stale text that was sent.
+        if status == .conflict { return try await page(list, status) }
+        return try await redrawn(request) { try await page(list, status) }
     }
 }
 

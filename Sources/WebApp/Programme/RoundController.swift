@@ -23,19 +23,26 @@ struct RoundController: Sendable {
         let source = try await app.programme(request)
         let f = try formFields(request)
         let text = { (key: String) in (f[key] ?? "").trimmingCharacters(in: .whitespaces) }
-        guard let starts = Day(iso: text("begin")), let ends = Day(iso: text("einde")) else {
-            throw Abort(.unprocessableEntity, reason: "Begin en einde: vul twee datums in (jjjj-mm-dd).")
-        }
-        let programme = ProgrammeInfo(
-            id: 0, slug: text("korte_naam"), name: text("naam"), organiser: source.organiser, startsOn: starts,
-            endsOn: ends, summary: source.summary, source: "Gekopieerd van ‘\(source.name)’ door \(app.actor(request))",
-            plannedCities: source.plannedCities)
-        do {
-            let created = try await app.programmes.copy(from: source.id, as: programme, actor: app.actor(request))
-            return request.redirect(to: SiteURL.programme(created.slug).path, redirectType: .normal)
-        } catch let error as ProgrammeError {
-            throw Abort(error.status, reason: error.description)
-        }
+        // Refused: the programme page again, with the problems and what was typed in the copy form.
+        return try await attempt(
+            request,
+            {
+                guard let starts = Day(iso: text("begin")), let ends = Day(iso: text("einde")) else {
+                    throw ProgrammeError.invalid(["Begin en einde: vul twee datums in (jjjj-mm-dd)."])
+                }
+                let programme = ProgrammeInfo(
+                    id: 0, slug: text("korte_naam"), name: text("naam"), organiser: source.organiser,
+                    startsOn: starts, endsOn: ends, summary: source.summary,
+                    source: "Gekopieerd van ‘\(source.name)’ door \(app.actor(request))",
+                    plannedCities: source.plannedCities)
+                let created = try await app.programmes.copy(from: source.id, as: programme, actor: app.actor(request))
+                return SiteURL.programme(created.slug).path
+            },
+            otherwise: { list, status in
+                var model = try await ProgrammeController(app: app).overviewModel(request, source)
+                model.problems = list
+                return html(ProgrammePage.render(model), status: status)
+            })
     }
 
     func accountPage(
@@ -96,7 +103,9 @@ struct RoundController: Sendable {
             try await work(try request.id("account"))
             return try await accountPage(request, notice: done)
         } catch let error as ProgrammeError {
-            return try await accountPage(request, problems: [error.description], status: error.status)
+            return try await redrawn(request) {
+                try await accountPage(request, problems: [error.description], status: error.status)
+            }
         }
     }
 }

@@ -129,10 +129,10 @@ struct ThemeController: Sendable {
     func weigh(_ request: Request) async throws -> Response {
         let programme = try await app.programme(request)
         try request.require(request.viewer.isStaff, "de weging van de themakeuze")
-        guard let weighting = BallotWeighting(rawValue: try formFields(request)["weging"] ?? "") else {
-            throw Abort(.unprocessableEntity, reason: "Weging: kies een van de twee.")
-        }
         return try await attempt(request, ok: "weging") {
+            guard let weighting = BallotWeighting(rawValue: try formFields(request)["weging"] ?? "") else {
+                throw ProgrammeError.invalid(["Weging: kies een van de twee."])
+            }
             try await app.themes.setWeighting(weighting, programmeID: programme.id, actor: app.actor(request))
         }
     }
