@@ -1,3 +1,5 @@
+import Core
+
 /// A table of text cells as read from a CSV file or a spreadsheet, before interpretation.
 struct RawTable: Sendable {
     struct Row: Sendable {
@@ -29,14 +31,5 @@ struct RawTable: Sendable {
         ImportError(file: file, line: row.line, column: column.map(columnName), lineNoun: lineNoun, message)
     }
 
-    static func letters(_ index: Int) -> String {
-        var n = index + 1
-        var result = ""
-        while n > 0 {
-            let r = (n - 1) % 26
-            result = String(UnicodeScalar(UInt8(65 + r))) + result
-            n = (n - 1) / 26
-        }
-        return result
-    }
+    static func letters(_ index: Int) -> String { ColumnName.letters(index) }
 }

@@ -92,17 +92,8 @@ public struct Workbook: Sendable {
         return widths.map { min(max($0, 6), 70) }
     }
 
-    /// Column letters: 0 → A, 25 → Z, 26 → AA.
-    static func column(_ index: Int) -> String {
-        var n = index + 1
-        var letters = ""
-        while n > 0 {
-            let r = (n - 1) % 26
-            letters = String(UnicodeScalar(UInt8(65 + r))) + letters
-            n = (n - 1) / 26
-        }
-        return letters
-    }
+    /// Column letters: 0 → A, 25 → Z, 26 → AA (the rule the importers name columns by).
+    static func column(_ index: Int) -> String { ColumnName.letters(index) }
 
     /// XML text: markup escaped, and characters XML 1.0 forbids (most C0 controls) left out.
     static func escape(_ text: String) -> String {

@@ -68,15 +68,22 @@ struct OpgaveController: Sendable {
                 conversation: .fragment([Forms.errors(problems), conversation])), status: status)
     }
 
-    func support(_ request: Request) async throws -> Response {
+    /// The opgave of the address, for someone who may take part in it (those who may identify its meeting's opgaven).
+    func participating(_ request: Request, _ what: String) async throws -> (id: Int, opgave: Opgave) {
         try request.requireSignedIn()
         let id = try request.id("id")
         guard let entry = try await app.knowledge(request).opgaven().first(where: { $0.id == id }) else {
             throw Abort(.notFound, reason: "Deze opgave bestaat niet.")
         }
         try request.require(
-            try await mayIdentifyOpgaven(request.viewer, meetingID: entry.opgave.meetingID ?? 0, store: app.store),
-            "de opgaven van deze bijeenkomst")
+            try await mayIdentifyOpgaven(request.viewer, meetingID: entry.opgave.meetingID ?? 0, store: app.store), what
+        )
+        return (id, entry.opgave)
+    }
+
+    func support(_ request: Request) async throws -> Response {
+        let (id, opgave) = try await participating(request, "de opgaven van deze bijeenkomst")
+        let entry = (id: id, opgave: opgave)
         let back = try await app.meetingLink(entry.opgave.meetingID) ?? SiteURL.knowledgeRecord(id).path
         return try await attempt(
             request,
@@ -139,14 +146,7 @@ struct OpgaveController: Sendable {
 
     /// Those who may identify the opgave's opgaven take part in its conversation.
     func comment(_ request: Request) async throws -> Response {
-        try request.requireSignedIn()
-        let id = try request.id("id")
-        guard let entry = try await app.knowledge(request).opgaven().first(where: { $0.id == id }) else {
-            throw Abort(.notFound, reason: "Deze opgave bestaat niet.")
-        }
-        try request.require(
-            try await mayIdentifyOpgaven(request.viewer, meetingID: entry.opgave.meetingID ?? 0, store: app.store),
-            "het gesprek over deze opgave")
+        let (id, _) = try await participating(request, "het gesprek over deze opgave")
         let stored = try await app.knowledge(request).record(id: id)
         return try await attempt(
             request,
