@@ -47,6 +47,8 @@ public struct AccountStore: Sendable {
 
     public static let sessionLifetime = 8 * 3600
     public static let invitationDays = 14
+    /// The longest name or address an account or invitation takes.
+    public static let nameLimit = 200
 
     let store: Store
     /// The clock of whoever made this store: taken here, because work inside a transaction runs in another task
@@ -67,6 +69,11 @@ public struct AccountStore: Sendable {
         var problems: [String] = []
         if !isEmailAddress(email) { problems.append("E-mail: '\(email)' is geen e-mailadres.") }
         if name.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("Naam: vul de naam in.") }
+        // A name is shown on every page the person acts on: a 20 KB "name" was accepted before.
+        if name.count > Self.nameLimit {
+            problems.append("Naam: hoogstens \(Self.nameLimit) tekens (nu \(name.count)).")
+        }
+        if email.count > Self.nameLimit { problems.append("E-mail: hoogstens \(Self.nameLimit) tekens.") }
         if role != .staff, cityID == nil { problems.append("Stad: een \(role.label) hoort bij een stad.") }
         if role == .participant, participantID == nil {
             problems.append("Deelnemer: kies de deelnemer die dit account krijgt.")

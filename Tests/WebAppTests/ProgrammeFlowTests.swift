@@ -238,6 +238,15 @@ import VaporTesting
             let log = try await AuditLog(store: f.store).recent()
             #expect(log.contains { $0.action == "uitnodiging ingetrokken" })
             #expect(!log.contains { $0.detail.contains(String(second.split(separator: "/").last!)) })
+            // A name of 20 KB is refused with a Dutch message, not stored.
+            let long = try await staff.post(
+                "/beheer/uitnodigingen",
+                [
+                    "naam": String(repeating: "X", count: 20_000), "email": "lang@example.nl",
+                    "rol": Role.coordinator.rawValue,
+                    "stad": "\(f.cityB.id)",
+                ])
+            #expect(long.status == .unprocessableEntity && long.text.contains("Naam: hoogstens 200 tekens (nu 20000)."))
             // A refused invitation: the form keeps what was typed.
             let refused = try await staff.post(
                 "/beheer/uitnodigingen",
