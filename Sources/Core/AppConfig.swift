@@ -26,6 +26,11 @@ public struct AppConfig: Sendable {
     /// that keeps connections open, set it longer than the balancer's own idle timeout. NB: Vapor counts a request
     /// being worked on as silence too, so it must exceed the slowest answer (a first PDF takes seconds).
     public var idleTimeout: Int = 120
+    /// Megabytes of finished public pages kept in memory (`WIJKRADAR_PAGE_CACHE`: a number, default 64; `off` or 0
+    /// renders every request, for measuring first renders).
+    public var pageCacheMegabytes: Int = 64
+    /// The bearer token that opens `/metrics` (`METRICS_TOKEN`); without one, `/metrics` does not exist.
+    public var metricsToken: String = ""
 
     public init(
         dataDirectory: URL, databaseURL: String, hostname: String = "127.0.0.1", port: Int = 8080,
@@ -84,6 +89,13 @@ public struct AppConfig: Sendable {
             smtpFrom: env["SMTP_FROM"].flatMap { $0.isEmpty ? nil : $0 } ?? "Wijkradar <wijkradar@localhost>",
             secureCookies: env["COOKIE_SECURE"] == "1", trustedProxies: proxies)
         config.idleTimeout = idle
+        if let text = env["WIJKRADAR_PAGE_CACHE"]?.lowercased(), !text.isEmpty {
+            guard let megabytes = text == "off" ? 0 : Int(text), (0...4096).contains(megabytes) else {
+                throw ConfigError.badPageCache(text)
+            }
+            config.pageCacheMegabytes = megabytes
+        }
+        config.metricsToken = env["METRICS_TOKEN"]?.trimmingCharacters(in: .whitespaces) ?? ""
         return config
     }
 }
@@ -92,11 +104,14 @@ public enum ConfigError: Error, CustomStringConvertible {
     case badPort(String)
     case badProxy(String)
     case badIdleTimeout(String)
+    case badPageCache(String)
 
     public var description: String {
         switch self {
         case .badPort(let text): "PORT en SMTP_PORT moeten een getal tussen 1 en 65535 zijn, niet '\(text)'"
         case .badIdleTimeout(let text): "IDLE_TIMEOUT moet een aantal seconden tussen 1 en 3600 zijn, niet '\(text)'"
+        case .badPageCache(let text):
+            "WIJKRADAR_PAGE_CACHE moet een aantal megabytes tussen 0 en 4096 zijn of 'off', niet '\(text)'"
         case .badProxy(let text):
             "TRUSTED_PROXIES: '\(text)' is geen IP-adres of IPv4-bereik (zoals 10.0.0.5 of 10.0.0.0/8); scheid adressen met komma's"
         }

@@ -12,6 +12,8 @@ import Foundation
 /// characters misses a lone CR or LF.
 public enum InputText {
     public static func clean(_ text: String, multiline: Bool = true) -> String {
+        // Printable ASCII needs nothing removed and is already in canonical form (most names in a file).
+        if text.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) { return text }
         var scalars = String.UnicodeScalarView()
         var iterator = text.unicodeScalars.makeIterator()
         var pending = iterator.next()

@@ -50,7 +50,11 @@ public struct RegionCode: Hashable, Comparable, Codable, Sendable, CustomStringC
 
     /// Accepts a code with surrounding spaces (StatLine pads them); rejects anything not GM/WK/BU-shaped.
     public init?(_ text: String) {
-        let code = text.trimmingCharacters(in: .whitespaces).uppercased()
+        // A code as files write it (upper case, no spaces) skips Foundation's trimming: imports check every row.
+        let isPlain = text.utf8.allSatisfy {
+            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+        }
+        let code = isPlain ? text : text.trimmingCharacters(in: .whitespaces).uppercased()
         guard code.count >= 6, let level = RegionLevel.allCases.first(where: { code.hasPrefix($0.prefix) }) else {
             return nil
         }

@@ -43,7 +43,7 @@ public enum DataImporter {
                 options.properties = sibling
             }
         }
-        return try read(Array(data), fileName: name, options: options, catalogue: catalogue, progress: progress)
+        return try read(data, fileName: name, options: options, catalogue: catalogue, progress: progress)
     }
 
     public static func read(
@@ -131,28 +131,46 @@ public enum DataImporter {
         return dataset
     }
 
-    private static func contents(of url: URL, size: Int, name: String) throws -> Data {
+    private static func contents(of url: URL, size: Int, name: String) throws -> [UInt8] {
         guard size <= ImportLimits.maximumFileBytes else {
             throw ImportError(
                 file: name,
                 "het bestand is \(ImportLimits.megabytes(size)); Wijkradar leest bestanden tot \(ImportLimits.megabytes(ImportLimits.maximumFileBytes)). Is het wel een gegevensbestand?"
             )
         }
-        do {
-            return try Data(contentsOf: url)
-        } catch {
-            throw ImportError(file: name, "het bestand kan niet worden gelezen (\(error.localizedDescription))")
+        // Read straight into the array the readers use: going through `Data` held the file twice.
+        let descriptor = open(url.path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw ImportError(file: name, "het bestand kan niet worden gelezen (\(String(cString: strerror(errno))))")
         }
+        defer { close(descriptor) }
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            while count < size {
+                let got = Glibc.read(descriptor, buffer.baseAddress! + count, size - count)
+                if got < 0 && errno == EINTR { continue }
+                if got <= 0 {
+                    failed = got < 0
+                    break
+                }
+                count += got
+            }
+        }
+        if failed {
+            throw ImportError(file: name, "het bestand kan niet worden gelezen (\(String(cString: strerror(errno))))")
+        }
+        return bytes
     }
 
     /// A shapefile from disk: the `.dbf` and `.shp` of the same name, and the `.prj` if there is one.
     private static func readShapefile(
-        _ url: URL, first: Data, name: String, options: ImportOptions, catalogue: IndicatorCatalogue,
+        _ url: URL, first: [UInt8], name: String, options: ImportOptions, catalogue: IndicatorCatalogue,
         progress: ImportProgress?
     ) throws -> ImportedDataset {
         let stem = url.deletingPathExtension()
         // The siblings are read within the same limits as the file named, and a read error is said as such.
-        func sibling(_ ext: String) throws -> Data? {
+        func sibling(_ ext: String) throws -> [UInt8]? {
             guard
                 let candidate = [ext, ext.uppercased()].map({ stem.appendingPathExtension($0) }).first(where: {
                     FileManager.default.fileExists(atPath: $0.path)
@@ -172,7 +190,7 @@ public enum DataImporter {
         let shp = isDBF ? try sibling("shp") : first
         let prj = try sibling("prj").map { String(decoding: $0, as: UTF8.self) }
         let layer = try ShapefileFormat.layer(
-            dbf: Array(dbf), shp: shp.map(Array.init), prj: prj, fileName: name, progress: progress)
+            dbf: dbf, shp: shp, prj: prj, fileName: name, progress: progress)
         let dataset = try ShapefileFormat.dataset(
             [layer], withoutOutlines: shp == nil ? [name] : [], fileName: name, options: options, catalogue: catalogue)
         return finish(
@@ -208,8 +226,10 @@ public enum DataImporter {
         {
             return .statline
         }
-        let (text, _) = try SourceText.decode(body, file: file, forced: options.encoding)
-        let headerLine = text.prefix { $0 != "\n" && $0 != "\r" }.lowercased()
+        // The header line is all it needs: the rest of a 100 MB file is read once, by the reader.
+        let firstLine = body.prefix { $0 != 0x0A && $0 != 0x0D }
+        let (text, _) = try SourceText.decode(Array(firstLine), file: file, forced: options.encoding)
+        let headerLine = text.lowercased()
         let header = headerLine.split(whereSeparator: { ",;\t\"".contains($0) }).map {
             $0.trimmingCharacters(in: .whitespaces)
         }
@@ -225,8 +245,8 @@ public enum DataImporter {
         if body.starts(with: [0x50, 0x4B]) || name.lowercased().hasSuffix(".xlsx") {
             return try XLSXReader.read(Data(body), file: file)
         }
-        let (text, _) = try SourceText.decode(body, file: file, forced: options.encoding)
-        return try CSVReader.read(text, file: file)
+        let (utf8, _) = try SourceText.utf8Bytes(body, file: file, forced: options.encoding)
+        return try CSVReader.read(utf8: utf8, file: file)
     }
 
     /// A small side file (DataProperties, TableInfos), gzip or not; nil when absent or unreadable.

@@ -12,22 +12,36 @@ public enum TextEncoding: String, Sendable, CaseIterable {
 /// not valid UTF-8 is read as Windows-1252 — unless it contains bytes that cannot be Windows-1252 text either.
 enum SourceText {
     static func decode(_ bytes: [UInt8], file: String, forced: TextEncoding? = nil) throws -> (String, TextEncoding) {
+        let (utf8, encoding) = try utf8Bytes(bytes, file: file, forced: forced)
+        return (String(decoding: utf8, as: UTF8.self), encoding)
+    }
+
+    /// The file's text as UTF-8 bytes (a BOM dropped): the readers work on bytes, so a 100 MB file is never also
+    /// held as a `String`. Plain ASCII and valid UTF-8 come back as they are; Windows-1252 is transcoded.
+    static func utf8Bytes(_ bytes: [UInt8], file: String, forced: TextEncoding? = nil) throws -> (
+        [UInt8], TextEncoding
+    ) {
         var body = bytes[...]
         if body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF]) {
             throw ImportError(
                 file: file, "het bestand is UTF-16 gecodeerd; sla het op als UTF-8 (of 'CSV UTF-8' in Excel)")
         }
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        let hasBOM = body.starts(with: [0xEF, 0xBB, 0xBF])
+        if hasBOM { body = body.dropFirst(3) }
+        // Text that needs no change is handed back as the same array (no copy of a 100 MB file).
+        func unchanged() -> [UInt8] { hasBOM ? Array(body) : bytes }
         if let nul = body.firstIndex(of: 0) {
             let (line, column) = position(of: nul, in: body)
             throw ImportError(
                 file: file, line: line, column: "teken \(column)",
                 "het bestand bevat een NUL-byte; het is geen tekstbestand of het is in een andere codering opgeslagen")
         }
+        let firstHigh = body.firstIndex { $0 >= 0x80 }
+        guard let firstHigh else { return (unchanged(), forced ?? .utf8) }
         if forced != .windows1252 {
-            if let text = String(validating: body, as: UTF8.self) { return (text, .utf8) }
-            if forced == .utf8 {
-                let bad = firstInvalidUTF8(body)
+            let bad = firstInvalidUTF8(body, from: firstHigh)
+            if bad == nil { return (unchanged(), .utf8) }
+            if forced == .utf8, let bad {
                 let (line, column) = position(of: bad, in: body)
                 throw ImportError(
                     file: file, line: line, column: "teken \(column)",
@@ -36,10 +50,15 @@ enum SourceText {
                         body[bad]))
             }
         }
-        var scalars = String.UnicodeScalarView()
-        scalars.reserveCapacity(body.count)
-        for index in body.indices {
+        var out: [UInt8] = []
+        out.reserveCapacity(body.count + body.count / 8)
+        out.append(contentsOf: body[..<firstHigh])
+        for index in firstHigh..<body.endIndex {
             let byte = body[index]
+            if byte < 0x80 {
+                out.append(byte)
+                continue
+            }
             guard let scalar = windows1252(byte) else {
                 let (line, column) = position(of: index, in: body)
                 throw ImportError(
@@ -49,9 +68,9 @@ enum SourceText {
                             "byte 0x%02X is geen UTF-8 en geen Windows-1252; de codering van het bestand wordt niet herkend",
                         byte))
             }
-            scalars.append(scalar)
+            out.append(contentsOf: UTF8.encode(scalar)!)
         }
-        return (String(scalars), .windows1252)
+        return (out, .windows1252)
     }
 
     /// Windows-1252 differs from Latin-1 only in 0x80–0x9F; five of those bytes are undefined.
@@ -67,18 +86,30 @@ enum SourceText {
         return Unicode.Scalar(byte)
     }
 
-    private static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int {
-        var index = bytes.startIndex
+    /// The offset of the first byte that breaks UTF-8 from `start` on, or nil when the rest is valid.
+    private static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>, from start: Int) -> Int? {
+        var index = start
         while index < bytes.endIndex {
             let lead = bytes[index]
-            let length =
-                lead < 0x80 ? 1 : lead >> 5 == 0b110 ? 2 : lead >> 4 == 0b1110 ? 3 : lead >> 3 == 0b11110 ? 4 : 0
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let length = lead >> 5 == 0b110 ? 2 : lead >> 4 == 0b1110 ? 3 : lead >> 3 == 0b11110 ? 4 : 0
             guard length > 0, index + length <= bytes.endIndex,
                 bytes[(index + 1)..<(index + length)].allSatisfy({ $0 >> 6 == 0b10 })
             else { return index }
+            // Overlong forms, surrogates and values past U+10FFFF are not UTF-8 either (as `String(validating:)`).
+            let second = bytes[index + 1]
+            if length == 2 && lead < 0xC2 || length == 3 && lead == 0xE0 && second < 0xA0
+                || length == 3 && lead == 0xED && second >= 0xA0 || length == 4 && lead == 0xF0 && second < 0x90
+                || length == 4 && (lead > 0xF4 || lead == 0xF4 && second >= 0x90)
+            {
+                return index
+            }
             index += length
         }
-        return bytes.startIndex
+        return nil
     }
 
     /// 1-based line and character column of a byte offset, for error messages.

@@ -31,6 +31,7 @@ enum TableInterpreter {
         progress: ImportProgress? = nil
     ) throws -> (rows: [ImportedRow], names: [RegionCode: String], provinces: [RegionCode: String]) {
         let indicators = layout.bindings.map { catalogue[$0.indicator] }
+        let ranges = indicators.map { $0?.plausibleRange }
         guard !table.rows.isEmpty else {
             throw ImportError(file: table.file, "het bestand heeft alleen een kopregel en geen gegevens")
         }
@@ -89,27 +90,25 @@ enum TableInterpreter {
 
             var cells: [Cell] = []
             cells.reserveCapacity(layout.bindings.count)
-            for (binding, indicator) in zip(layout.bindings, indicators) {
-                let raw = text(binding.column)
-                if let values = binding.values {
-                    if let number = values[raw] {
-                        cells.append(.computed(number))
-                        continue
-                    }
+            // By position, not `zip`: copying a binding or an indicator per cell costs more than reading the cell.
+            for position in layout.bindings.indices {
+                let column = layout.bindings[position].column
+                let raw = text(column)
+                if let number = layout.bindings[position].values?[raw] {
+                    cells.append(.computed(number))
+                    continue
                 }
                 guard let cell = CellParser.parse(raw) else {
                     throw table.error(
-                        row, column: binding.column,
-                        "'\(raw)' is geen getal (verwacht bijvoorbeeld 12,5 of 12.5; '.' voor geheim)")
+                        row, column: column, "'\(raw)' is geen getal (verwacht bijvoorbeeld 12,5 of 12.5; '.' voor geheim)")
                 }
-                let converted =
-                    binding.factor.flatMap { factor in cell.number.map { Cell.computed($0 * factor) } } ?? cell
-                if let number = converted.number, let indicator, let range = indicator.plausibleRange,
-                    !range.contains(number)
-                {
+                let converted = layout.bindings[position].factor.flatMap { factor in
+                    cell.number.map { Cell.computed($0 * factor) }
+                } ?? cell
+                if let number = converted.number, let range = ranges[position], !range.contains(number) {
                     throw table.error(
-                        row, column: binding.column,
-                        Plausibility.problem(number, raw: raw, indicator: indicator, range: range))
+                        row, column: column,
+                        Plausibility.problem(number, raw: raw, indicator: indicators[position]!, range: range))
                 }
                 cells.append(converted)
             }

@@ -11,7 +11,7 @@ struct ZipWriter {
     enum Failure: Error { case deflate, tooLarge }
 
     mutating func add(_ name: String, _ data: [UInt8]) throws {
-        let compressed = try Self.deflate(data)
+        let compressed = try Deflate.raw(data)
         guard data.count < Int(UInt32.max), output.count < Int(UInt32.max) - compressed.count else {
             throw Failure.tooLarge
         }
@@ -34,29 +34,6 @@ struct ZipWriter {
     func finish() -> [UInt8] {
         output + central + u32(0x0605_4b50) + u16(0) + u16(0) + u16(UInt16(count)) + u16(UInt16(count))
             + u32(UInt32(central.count)) + u32(UInt32(output.count)) + u16(0)
-    }
-
-    static func deflate(_ data: [UInt8]) throws -> [UInt8] {
-        var stream = z_stream()
-        guard
-            deflateInit2_(
-                &stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
-                Int32(MemoryLayout<z_stream>.size)) == Z_OK
-        else { throw Failure.deflate }
-        defer { deflateEnd(&stream) }
-        var input = data
-        var result = [UInt8](repeating: 0, count: Int(deflateBound(&stream, UInt(data.count))) + 16)
-        let status = input.withUnsafeMutableBufferPointer { source in
-            result.withUnsafeMutableBufferPointer { target in
-                stream.next_in = source.baseAddress
-                stream.avail_in = UInt32(source.count)
-                stream.next_out = target.baseAddress
-                stream.avail_out = UInt32(target.count)
-                return CZlib.deflate(&stream, Z_FINISH)
-            }
-        }
-        guard status == Z_STREAM_END else { throw Failure.deflate }
-        return Array(result.prefix(Int(stream.total_out)))
     }
 
     private func u16(_ v: UInt16) -> [UInt8] { [UInt8(v & 0xff), UInt8(v >> 8)] }

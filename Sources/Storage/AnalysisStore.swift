@@ -125,6 +125,11 @@ extension AnalysisStore {
         return result
     }
 
+    /// The data version as read at most a second ago (see `StaleBound`): what a request checks.
+    public func recentDataVersion() async throws -> String {
+        try await store.keptDataVersion.value { try await dataVersion() }
+    }
+
     /// Changes whenever a dataset or a crosswalk is imported, replaced or removed: the key for caches of derived
     /// figures.
     public func dataVersion() async throws -> String {

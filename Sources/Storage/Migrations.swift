@@ -9,7 +9,7 @@ extension Migrations {
         M005CreateImportRuns(), M006CreateGeometries(), M007CreateProvinces(), M008CreateFocusAreas(),
         M009CreateProgramme(), M010CreateAccounts(), M011CreateKnowledge(), M012CreatePublications(), M013Security(),
         M014KnowledgeRegions(), M015CreateCrosswalks(), M016CreateMemberships(), M017CreateParticipantBallots(),
-        M018CreateOpgaveComments(),
+        M018CreateOpgaveComments(), M019CreateContentVersion(),
     ]
 }
 

@@ -21,14 +21,21 @@ public final class Store: Sendable {
     let logger: Logger
     /// Held shared while this store is open (SQLite files only), so `restore` can tell the database is in use.
     let lock: DatabaseLock?
+    /// Versions read from the database, kept for a second (see `ContentVersion.swift`).
+    let keptContentVersion: StaleBound<Int64>
+    let keptDataVersion: StaleBound<String>
 
     var sql: any SQLDatabase {
-        let base = database as! any SQLDatabase
+        let base = MeteredSQLDatabase(database: database as! any SQLDatabase)
         return QueryCount.current.map { CountingSQLDatabase(database: base, counter: $0) } ?? base
     }
 
-    private init(kind: Kind, url: String, databases: Databases, logger: Logger, lock: DatabaseLock?) {
+    private init(
+        kind: Kind, url: String, databases: Databases, logger: Logger, lock: DatabaseLock?, versionBound: Double
+    ) {
         self.lock = lock
+        keptContentVersion = StaleBound(seconds: versionBound)
+        keptDataVersion = StaleBound(seconds: versionBound)
         self.kind = kind
         self.url = url
         self.databases = databases
@@ -37,15 +44,19 @@ public final class Store: Sendable {
     }
 
     /// Opens (and for SQLite creates) the database a URL names. Does not migrate.
-    public static func open(url: String, logger: Logger = Logger(label: "wijkradar.storage"), locking: Bool = true)
-        async throws -> Store
-    {
+    /// - Parameter versionBound: how long, in seconds, a version read from the database is kept before it is read
+    ///   again: how late this instance sees another instance's import.
+    public static func open(
+        url: String, logger: Logger = Logger(label: "wijkradar.storage"), locking: Bool = true,
+        versionBound: Double = 1
+    ) async throws -> Store {
         let databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
         let kind: Kind
         var lock: DatabaseLock?
         if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
             databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
             kind = .postgres
+            MeteredSQLDatabase.reportPoolSize(eventLoops: System.coreCount)
         } else if url.hasPrefix("sqlite://") || url == "sqlite::memory:" {
             let path = String(url.dropFirst("sqlite://".count))
             if url == "sqlite::memory:" {
@@ -64,7 +75,8 @@ public final class Store: Sendable {
         } else {
             throw StorageError.unsupportedURL(url)
         }
-        let store = Store(kind: kind, url: url, databases: databases, logger: logger, lock: lock)
+        let store = Store(
+            kind: kind, url: url, databases: databases, logger: logger, lock: lock, versionBound: versionBound)
         if kind == .sqlite, url != "sqlite::memory:" {
             do {
                 // WAL lets the web app read while an import writes; the setting is kept in the file itself.
@@ -103,7 +115,16 @@ public final class Store: Sendable {
     }
 
     /// Runs work in one transaction: everything or nothing.
+    /// Every transaction is a write: it raises the content version inside itself, so the new version and the new
+    /// data commit together and no instance can cache a page of the new data under the old version.
     func transaction<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await database.transaction { tx in try await work(tx as! any SQLDatabase) }
+        let result = try await database.transaction { tx in
+            let sql = tx as! any SQLDatabase
+            let result = try await work(sql)
+            try await Self.raiseContentVersion(on: sql)
+            return result
+        }
+        forgetVersions()
+        return result
     }
 }

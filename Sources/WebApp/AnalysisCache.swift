@@ -3,7 +3,8 @@ import Wijkanalyse
 import Storage
 
 /// Keeps the analysis snapshot of the current data and rebuilds it when a dataset is imported, replaced or removed.
-/// Every request costs one small query to check the data version; the tables themselves load once per version.
+/// The data version is checked at most once a second (and at once after a write here); the tables themselves load
+/// once per version.
 actor AnalysisCache {
     let store: Store
     private var current: AnalysisSnapshot?
@@ -12,7 +13,7 @@ actor AnalysisCache {
     init(store: Store) { self.store = store }
 
     func snapshot() async throws -> AnalysisSnapshot {
-        let version = try await AnalysisStore(store: store).dataVersion()
+        let version = try await AnalysisStore(store: store).recentDataVersion()
         if let current, current.version == version { return current }
         if let loading, loading.version == version { return try await loading.task.value }
         let store = self.store

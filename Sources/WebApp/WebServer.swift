@@ -29,6 +29,9 @@ public enum WebServer {
         // Forms; upload routes raise it for themselves (`acceptingBodies`), checked in SessionMiddleware.
         app.routes.defaultMaxBodySize = ByteCount(integerLiteral: BodyLimit.form)
         app.middleware = Middlewares()
+        let pageCache =
+            config.pageCacheMegabytes > 0 ? PageCache(limits: .init(bytes: config.pageCacheMegabytes << 20)) : nil
+        app.middleware.use(PageCacheMiddleware(cache: pageCache, store: store))
         app.middleware.use(SecurityHeaders(strictTransport: config.secureCookies))
         app.middleware.use(ErrorMiddleware())
         app.middleware.use(MethodNotAllowed())
@@ -41,6 +44,7 @@ public enum WebServer {
             store: store, cache: cache, mailer: Mailer(client: smtp, audit: AuditLog(store: store)),
             passwords: try Passwords(cost: config.passwordCost), publicURL: config.publicURL,
             trustedProxies: config.trustedProxies)
+        ServerMetrics.register(app, token: config.metricsToken, cache: pageCache)
         ApiController(store: store, cache: cache).register(app)
         let pages = PageController(store: store, cache: cache, programme: programme)
         pages.register(app)

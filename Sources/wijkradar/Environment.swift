@@ -9,6 +9,8 @@ func withStore<T>(migrate: Bool = true, _ work: (Store, AppConfig) async throws 
     do {
         if migrate { try await store.migrate() }
         let result = try await work(store, config)
+        // A command may have written without a transaction: running instances must not keep serving older pages.
+        if migrate { try? await store.contentChanged() }
         await store.close()
         return result
     } catch {

@@ -22,7 +22,7 @@ import SQLKit
                 "M011_CreateKnowledge",
                 "M012_CreatePublications", "M013_Security",
                 "M014_KnowledgeRegions", "M015_CreateCrosswalks", "M016_CreateMemberships",
-                "M017_CreateParticipantBallots", "M018_CreateOpgaveComments",
+                "M017_CreateParticipantBallots", "M018_CreateOpgaveComments", "M019_CreateContentVersion",
             ]
             #expect(try await store.appliedMigrations() == expected)
             try await store.migrate()

@@ -9,7 +9,7 @@ public enum SiteRoute: String, CaseIterable, Sendable {
     case menuScript, regionXLSX, regionCSV, regionBrief, radarXLSX, compare, compareXLSX, compareCSV
     case focusAreas, focusAreaCreate
     // The JSON API.
-    case health, openAPI, apiDatasets, apiRegions, apiRegion, apiRegionProfile, apiRegionSimilar, apiRegionSignals,
+    case health, metrics, openAPI, apiDatasets, apiRegions, apiRegion, apiRegionProfile, apiRegionSimilar, apiRegionSignals,
         apiRadar
     case apiKnowledge, apiKnowledgeExport, apiKnowledgeRecord
     // The knowledge base.
@@ -80,6 +80,7 @@ public enum SiteRoute: String, CaseIterable, Sendable {
         case .sitemap: return ["sitemap.xml"]
         case .robots: return ["robots.txt"]
         case .health: return ["health"]
+        case .metrics: return ["metrics"]
         case .openAPI: return api + ["openapi.json"]
         case .apiDatasets: return api + ["datasets"]
         case .apiRegions: return api + ["regions"]
