@@ -91,9 +91,12 @@ mib() { awk '/^'"$1"':/ {printf "%.0f", $2 / 1024}' "/proc/$server/status"; }
 # --- Facts ----------------------------------------------------------------------------------------------------------
 version=$("$bin" --version 2>/dev/null | head -1) || version=''  # only a successful --version counts
 [ -n "$version" ] || version="no --version; binary of $(date -r "$bin" '+%Y-%m-%d %H:%M'), sha256 $(sha256sum "$bin" | cut -c1-12)"
-say "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -m), $(date -u +%Y-%m-%d); load average at start $(cut -d' ' -f1 /proc/loadavg)"
+# How busy the cores are right now, from /proc/stat over 2 s (the load average lags a minute behind).
+busy=$( { head -1 /proc/stat; sleep 2; head -1 /proc/stat; } | awk '{ t = 0; for (i = 2; i <= NF; i++) t += $i; idle = $5 + $6 }
+  NR == 1 { t0 = t; i0 = idle } NR == 2 { printf "%.0f", 100 * (1 - (idle - i0) / (t - t0)) }')
+say "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -m), $(date -u +%Y-%m-%d); cores ${busy}% busy just before the start"
 say "versions: wijkradar ($version); $($nginx -v 2>&1 | sed 's/nginx version: //'); $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
-awk '$1 > 0.5 {exit 1}' /proc/loadavg || say "WARNING: the machine was busy when the benchmark started (load > 0.5); the figures are not reliable"
+[ "$busy" -le 10 ] || say "WARNING: something else was using the cores when the benchmark started; the figures are not reliable"
 
 # --- Wijkradar, and nginx with the same bytes ------------------------------------------------------------------------
 start_wijkradar
@@ -182,7 +185,6 @@ stop_wijkradar
   echo "wrk -t2 -c32 -d${duration}s --timeout 30s per line, Wijkradar and nginx alternating; req/s: higher is better;"
   echo "w÷n = Wijkradar req/s ÷ nginx req/s; bytes = body as sent (gzip when the server gzipped)"
   [ -z "${soak_line:-}" ] || echo "$soak_line"
-  echo "load average at end $(cut -d' ' -f1 /proc/loadavg)"
 } | tee -a "$report"
 
 cp "$report" "$out/http.txt"

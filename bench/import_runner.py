@@ -14,6 +14,7 @@ import sqlite3
 import statistics
 import subprocess
 import sys
+import time
 
 import duckdb
 import pandas
@@ -131,12 +132,15 @@ def run_once(tool, index):
     else:
         os.mkdir(run_dir)
     log_path = run_dir + ".log"
+    busy_before = cpu_busy_seconds()
     # Timed by a tiny helper process, not by this one: see bench/timed_run.py for why (peak RSS).
     helper = subprocess.run([sys.executable, os.path.join(BENCH, "timed_run.py"), log_path, "--", *command(run_dir)],
                             env=env(run_dir), capture_output=True, text=True)
     if helper.returncode != 0:
         fail(f"bench/timed_run.py failed: {helper.stderr}")
     measured = json.loads(helper.stdout)
+    # What the whole machine spent beyond this tool: other processes (and the helper's ~0.03 s) competing with it.
+    measured["others_cpu"] = max(0.0, cpu_busy_seconds() - busy_before - measured["cpu_s"])
     if measured["exit"] != 0:
         fail(f"{name} exited with {measured['exit']}:\n{open(log_path, errors='replace').read()[-3000:]}")
     counts, problems = verify(run_dir)
@@ -147,7 +151,13 @@ def run_once(tool, index):
     shutil.rmtree(run_dir)
     os.remove(log_path)
     return {"wall": measured["wall_s"], "cpu": measured["cpu_s"], "rss_mb": measured["maxrss_kb"] / 1024,
-            "db_mb": db_bytes / 1e6, "counts": counts, "output": output}
+            "db_mb": db_bytes / 1e6, "counts": counts, "output": output, "others_cpu": measured["others_cpu"]}
+
+
+def cpu_busy_seconds():
+    """CPU seconds all cores have spent busy since boot (/proc/stat: everything but idle and iowait)."""
+    fields = [int(x) for x in open("/proc/stat").readline().split()[1:]]
+    return (sum(fields) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")
 
 
 # --- Machine and versions -------------------------------------------------------------------------------------------
@@ -164,17 +174,24 @@ def wijkradar_version():
     return f"no --version; binary of {built}, sha256 {sha}"
 
 
+def busy_percent(seconds=2.0):
+    """How busy the cores are right now: the load average lags a minute behind."""
+    before = cpu_busy_seconds()
+    time.sleep(seconds)
+    return 100 * (cpu_busy_seconds() - before) / (seconds * os.cpu_count())
+
+
 memory_gib = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-load_start = os.getloadavg()[0]
+busy_start = busy_percent()
 say(f"file: {os.path.basename(csv_path)}: {len(rows):,} rows × {len(header)} columns, {len(raw) / 1e6:.1f} MB, "
     f"{line_ends}, {encoding}; {len(indicator_columns)} indicator columns, "
     f"{peer_expected['secret']:,} secret cells ('.'), {peer_expected['missing']:,} empty")
 say(f"machine: {os.cpu_count()} cores, {memory_gib:.0f} GiB, {platform.machine()}, "
-    f"{datetime.date.today().isoformat()}; load average at start {load_start:.2f}")
+    f"{datetime.date.today().isoformat()}; cores {busy_start:.0f}% busy just before the start")
 say(f"versions: wijkradar ({wijkradar_version()}); python {platform.python_version()}, duckdb {duckdb.__version__}, "
     f"pandas {pandas.__version__}, sqlite3 {sqlite3.sqlite_version}")
-if load_start > 0.5:
-    say("WARNING: the machine was busy when the benchmark started (load > 0.5); the times are not reliable")
+if busy_start > 10:
+    say("WARNING: something else was using the cores when the benchmark started; the times are not reliable")
 
 # Schema creation stays out of the timing: migrate once into a template, copied before every Wijkradar run.
 os.makedirs(template)
@@ -215,8 +232,10 @@ w_time, w_rss = summary["wijkradar"]
 for peer in ("duckdb", "pandas+sqlite3"):
     p_time, p_rss = summary[peer]
     say(f"wijkradar ÷ {peer}: time {w_time / p_time:.2f}×, peak RSS {w_rss / p_rss:.2f}× (below 1: Wijkradar better)")
+others = sum(r["others_cpu"] for measured in results.values() for r in measured)
+timed = sum(r["wall"] for measured in results.values() for r in measured)
 say(f"runs={runs} per tool, alternating, after one warm-up round; whole processes (start-up included); "
-    f"load average at end {os.getloadavg()[0]:.2f}")
+    f"other processes used {others:.1f} CPU-s during the {timed:.0f} s of timed runs")
 
 with open(out_path, "w", encoding="utf-8") as f:
     f.write("\n".join(lines) + "\n")

@@ -41,7 +41,9 @@ public struct DatasetStore: Sendable {
             try await RegionStore.upsert(dataset.regions, on: sql)
 
             var written = 0
-            for batch in dataset.rows.chunked(200) {
+            // 500 rows of 5 values: 2,500 parameters, within SQLite's and PostgreSQL's limits; fewer statements to
+            // prepare than with small batches.
+            for batch in dataset.rows.chunked(500) {
                 let insert = sql.insert(into: "observation_rows")
                     .columns("dataset_id", "region_code", "indeling_year", "period", "cells")
                 for row in batch {

@@ -1,7 +1,7 @@
 """The page cache as a browser and a second instance see it, over real sockets (issue 17): strong ETags and 304,
 gzip bodies equal to the plain ones, no session's page or CSRF token ever served from the cache, and an import by
 another process (the CLI, or a second server on PostgreSQL) seen within the stated bound of one second."""
-import gzip, http.client, pathlib, re, subprocess, time, urllib.parse
+import gzip, http.client, re, time, urllib.parse
 
 import pytest
 
@@ -13,14 +13,22 @@ FIXTURE = ROOT / "Tests" / "DataImportTests" / "Fixtures" / "kwb-2023-utrecht-ex
 
 
 def fetch(base, path, headers=None):
-    """One GET on its own connection, the body exactly as sent (no decompression)."""
+    """One GET on its own connection, the body exactly as sent (no decompression). Like a browser, a GET the server
+    closed without an answer is sent once more: with IDLE_TIMEOUT at 3 s here, a first render of the radar in a debug
+    build on a busy machine can outlast it (Vapor counts the time it works on an answer as silence)."""
     parts = urllib.parse.urlparse(base)
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
-    connection.request("GET", path, headers=headers or {})
-    response = connection.getresponse()
-    body = response.read()
-    connection.close()
-    return response.status, {k.lower(): v for k, v in response.getheaders()}, body
+    for attempt in range(2):
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+        try:
+            connection.request("GET", path, headers=headers or {})
+            response = connection.getresponse()
+            body = response.read()
+            return response.status, {k.lower(): v for k, v in response.getheaders()}, body
+        except http.client.RemoteDisconnected:
+            if attempt == 1:
+                raise
+        finally:
+            connection.close()
 
 
 def test_public_pages_carry_a_strong_etag_and_answer_304(live):
@@ -74,34 +82,22 @@ def test_no_cached_page_shows_a_session_or_a_csrf_token(live):
         assert status == 200 and "etag" not in headers and b"_csrf" in body
 
 
-def wait_for_new_etag(base, path, old, seconds=5):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        status, headers, body = fetch(base, path, {"If-None-Match": old})
-        if status == 200:
-            return headers["etag"], body.decode(), time.monotonic()
-        time.sleep(0.05)
-    raise AssertionError(f"{path} still answers 304 for {old} after {seconds} s")
-
-
-def datasets_on_home(body):
-    return re.search(r"(\d+) datasets?", body)
+def first_answer_after_the_bound(base, path, old):
+    """The answer to a conditional GET sent once the stated bound (1 s) has passed since the write ended."""
+    status, headers, body = fetch(base, path, {"If-None-Match": old})
+    assert status == 200, f"{base}{path} still answers {status} for {old} more than a second after the import"
+    assert headers["etag"] != old
+    return body.decode()
 
 
 def test_an_import_by_another_process_replaces_the_cached_pages_within_a_second(live):
     _, headers, before = fetch(live.base, "/")
-    etag = headers["etag"]
-    imported = time.monotonic()
     live.cli("import", str(FIXTURE), "--slug", "cache-proef")
-    done = time.monotonic()
+    time.sleep(1.1)
     try:
-        new, body, seen = wait_for_new_etag(live.base, "/", etag)
-        assert new != etag
-        assert seen - done < 1.5, f"seen {seen - done:.2f} s after the import ended"
-        assert body != before.decode()
+        assert first_answer_after_the_bound(live.base, "/", headers["etag"]) != before.decode()
     finally:
         live.cli("datasets", "remove", "cache-proef", check=False)
-    assert imported < done
 
 
 def test_two_instances_on_postgresql_agree_and_an_import_reaches_both(live):
@@ -114,11 +110,10 @@ def test_two_instances_on_postgresql_agree_and_an_import_reaches_both(live):
         assert one == two, "both instances give the same page the same ETag"
         homes = [fetch(base, "/")[1]["etag"] for base in (live.base, second.base)]
         live.cli("import", str(FIXTURE), "--slug", "cache-proef-2")
-        done = time.monotonic()
+        time.sleep(1.1)
         try:
-            for base, old in zip((live.base, second.base), homes):
-                new, _, seen = wait_for_new_etag(base, "/", old)
-                assert new != old and seen - done < 1.5, base
+            pages = [first_answer_after_the_bound(base, "/", old) for base, old in zip((live.base, second.base), homes)]
+            assert pages[0] == pages[1]
         finally:
             live.cli("datasets", "remove", "cache-proef-2", check=False)
     finally:
