@@ -111,16 +111,15 @@ extension Cell {
             out.append(UInt8(ascii: "-"))
             n = -n
         }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-            UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
+        // At most 15 digits (|v| < 1e15), written backwards into a stack buffer, then forwards into `out`.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { digits in
+            var count = 0
             repeat {
-                buffer[count] = UInt8(ascii: "0") + UInt8(n % 10)
+                digits[count] = UInt8(ascii: "0") + UInt8(n % 10)
                 n /= 10
                 count += 1
             } while n > 0
-            for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
+            for index in stride(from: count - 1, through: 0, by: -1) { out.append(digits[index]) }
         }
     }
 

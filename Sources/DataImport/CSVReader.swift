@@ -96,7 +96,9 @@ enum CSVReader {
                 while index < end, bytes[index] != delimiter, bytes[index] != 0x0A, bytes[index] != 0x0D {
                     index += 1
                 }
-                if index > tail { text += String(decoding: UnsafeBufferPointer(rebasing: bytes[tail..<index]), as: UTF8.self) }
+                if index > tail {
+                    text += String(decoding: UnsafeBufferPointer(rebasing: bytes[tail..<index]), as: UTF8.self)
+                }
                 try append(text)
             } else {
                 var cursor = index

@@ -37,7 +37,9 @@ enum CellParser {
         }
     }
 
-    private static let powersOfTen: [Double] = (1...22).reduce(into: [1.0]) { powers, _ in powers.append(powers.last! * 10) }
+    private static let powersOfTen: [Double] = (1...22).reduce(into: [1.0]) { powers, _ in
+        powers.append(powers.last! * 10)
+    }
 
     /// The common cell — optional minus, up to 15 digits, at most one `.` or `,` — read from its bytes without
     /// building another string. Mantissa and power of ten are both exact doubles, so one division rounds the same

@@ -161,9 +161,10 @@ enum TableInterpreter {
                 throw table.error(
                     row, column: column, "'\(raw)' is geen getal (verwacht bijvoorbeeld 12,5 of 12.5; '.' voor geheim)")
             }
-            let converted = layout.bindings[position].factor.flatMap { factor in
-                cell.number.map { Cell.computed($0 * factor) }
-            } ?? cell
+            let converted =
+                layout.bindings[position].factor.flatMap { factor in
+                    cell.number.map { Cell.computed($0 * factor) }
+                } ?? cell
             if let number = converted.number, let range = ranges[position], !range.contains(number) {
                 throw table.error(
                     row, column: column,

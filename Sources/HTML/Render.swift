@@ -73,7 +73,8 @@ enum Escape {
                 default: continue
                 }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean..<index]))
-                out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                out.append(
+                    contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
                 clean = index + 1
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean...]))
@@ -84,7 +85,8 @@ enum Escape {
     static func isSafeName(_ name: String) -> Bool {
         !name.isEmpty
             && name.utf8.allSatisfy {
-                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0)
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
+                    || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0)
                     || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "-")
                     || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ":")
             }
@@ -97,7 +99,7 @@ enum Escape {
     static func isURLAttribute(_ name: String) -> Bool {
         urlAttributes.contains(name)
             || name.utf8.contains { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
-            && urlAttributes.contains(name.lowercased())
+                && urlAttributes.contains(name.lowercased())
     }
 
     /// Relative URLs and http(s), mailto and tel pass; any other scheme (javascript:, data:, vbscript:) becomes `#`.

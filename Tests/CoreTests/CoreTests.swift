@@ -42,6 +42,17 @@ import Testing
         #expect(Cell.unpack(packed) == cells)
     }
 
+    /// `pack` writes bytes itself; it must write exactly what each cell's `packed` text says.
+    @Test func packWritesWhatEachCellSays() {
+        let values: [Double] = [
+            0, -0.0, 1, -1, 9, 10, 99_999, -99_999_999, 123_456_789_012_345, 999_999_999_999_999, 1e15, -1e15, 1e300,
+            0.1, 2.5, -0.0366, 54.7, 1.0 / 3.0, .leastNonzeroMagnitude,
+        ]
+        let cells = values.flatMap { [Cell.value($0), .computed($0)] } + [.secret, .missing, .notApplicable]
+        #expect(Cell.pack(cells) == cells.map(\.packed).joined(separator: ";"))
+        #expect(Cell.unpack(Cell.pack(cells)) == cells)
+    }
+
     @Test func damagedTextIsRefused() {
         #expect(Cell.unpack("12;abc") == nil)
     }

@@ -32,6 +32,38 @@ import Testing
         #expect(error?.message.contains("komt twee keer voor (ook op regel 2)") == true)
     }
 
+    /// A large file is read in parts on several cores; the problem reported is still the first one from the top.
+    @Test func theFirstProblemFromTheTopIsReportedInALargeFile() {
+        let rows = (0..<9_000).map { "BU\(String(format: "%08d", 1_000_000 + $0)),Buurt \($0),Buurt,\(100 + $0),46" }
+        func file(_ change: (inout [String]) -> Void) -> String {
+            var lines = rows
+            change(&lines)
+            return ([Self.header] + lines).joined(separator: "\r\n")
+        }
+        // A bad value late in the file and a duplicate early: the duplicate (line 3,002) comes first.
+        let early = reject(
+            file {
+                $0[3_000] = $0[10].replacingOccurrences(of: "Buurt 10", with: "Dubbel")
+                $0[8_500] = "BU01008500,Laat,Buurt,veel,46"
+            })
+        check(early, line: 3_002, contains: "komt twee keer voor (ook op regel 12)")
+        // The other way round: the bad value at line 1,002 is reported, not the duplicate at line 8,502.
+        let bad = reject(
+            file {
+                $0[1_000] = "BU01001000,Vroeg,Buurt,veel,46"
+                $0[8_500] = $0[10]
+            })
+        check(bad, line: 1_002, contains: "'veel' is geen getal")
+        // Without problems, every row in file order.
+        let dataset = try? DataImporter.read(Array(file { _ in }.utf8), fileName: "kwb-2023.csv")
+        #expect(dataset?.rows.map(\.region.rawValue) == rows.map { String($0.prefix(10)) })
+    }
+
+    private func check(_ error: ImportError?, line: Int, contains text: String) {
+        #expect(error?.line == line, "\(String(describing: error))")
+        #expect(error?.message.contains(text) == true, "\(String(describing: error))")
+    }
+
     @Test func codeThatIsNotARegionCode() {
         let error = reject(Self.header + "\nWK011443,Angelslo,Wijk,7685,46\nXY0114,Emmen,Gemeente,107113,55\n")
         #expect(

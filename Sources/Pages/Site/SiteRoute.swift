@@ -9,7 +9,8 @@ public enum SiteRoute: String, CaseIterable, Sendable {
     case menuScript, regionXLSX, regionCSV, regionBrief, radarXLSX, compare, compareXLSX, compareCSV
     case focusAreas, focusAreaCreate
     // The JSON API.
-    case health, metrics, openAPI, apiDatasets, apiRegions, apiRegion, apiRegionProfile, apiRegionSimilar, apiRegionSignals,
+    case health, metrics, openAPI, apiDatasets, apiRegions, apiRegion, apiRegionProfile, apiRegionSimilar,
+        apiRegionSignals,
         apiRadar
     case apiKnowledge, apiKnowledgeExport, apiKnowledgeRecord
     // The knowledge base.
