@@ -11,17 +11,21 @@
 #
 # Env: WIJKRADAR_BIN (default .build/release/wijkradar; never built here), DURATION (10), SOAK_MINUTES (0),
 # BENCH_DIR (results http.txt and http-section.md; default /tmp/wijkradar-bench), NGINX (/usr/sbin/nginx),
-# STARTUP_TIMEOUT (seconds to wait for /health; the first start loads the bundled data; default 900), WRITE_DOC (0).
+# STARTUP_TIMEOUT (seconds to wait for /health; the first start loads the bundled data; default 900), WRITE_DOC (0),
+# DOC (the document WRITE_DOC=1 writes to; default docs/PERFORMANCE.md).
 # 2 cores: wrk shares them with the server under test, alike for both servers. Nothing else should run meanwhile.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-bin=$(realpath "${WIJKRADAR_BIN:-.build/release/wijkradar}")
+repo=$(realpath "$(dirname "$0")/..")
+# Paths from the environment are taken relative to where the script was started, the defaults to the repository.
+bin=$(realpath -m "${WIJKRADAR_BIN:-$repo/.build/release/wijkradar}")
+out=$(realpath -m "${BENCH_DIR:-/tmp/wijkradar-bench}")
+doc=$(realpath -m "${DOC:-$repo/docs/PERFORMANCE.md}")
+cd "$repo"
 [ -x "$bin" ] || { echo "no Wijkradar binary at $bin (set WIJKRADAR_BIN or build it)" >&2; exit 1; }
 nginx=${NGINX:-/usr/sbin/nginx}
 duration=${DURATION:-10}
 soak=${SOAK_MINUTES:-0}
 soak_s=$(awk -v m="$soak" 'BEGIN { printf "%d", m * 60 }')  # minutes may be a fraction for a quick try
-out=${BENCH_DIR:-/tmp/wijkradar-bench}
 mkdir -p "$out"
 unset DATABASE_URL
 
@@ -43,7 +47,8 @@ for s in socks: s.bind(("127.0.0.1", 0))
 print(*(s.getsockname()[1] for s in socks))')
 W=http://127.0.0.1:$wport
 N=http://127.0.0.1:$nport
-results=$work/results.tsv  # section, url, encoding, server, req/s, p50 ms, errors, body bytes, content-encoding
+results=$work/results.tsv  # section, url, encoding, server, req/s, p50 ms, errors, body bytes, content-encoding,
+                           # CPU seconds used by other processes during the run
 report=$work/report.txt
 say() { echo "$*" | tee -a "$report"; }
 
@@ -72,33 +77,58 @@ measure() {  # section url encoding server-name base-url
   local coding
   coding=$(tr -d '\r' <"$work/headers" | awk -F': *' 'tolower($1) == "content-encoding" {print $2}')
   file=$work/wrk-$name-$enc-${url//\//_}.txt
+  local busy0 ours0
+  busy0=$(ticks_busy); ours0=$(ticks_ours)
   # --timeout 30s: a slow first render must count as slow, not vanish from the latencies as a wrk timeout (2 s).
   wrk -t2 -c32 -d"${duration}s" --timeout 30s --latency "${header[@]}" "$base$url" >"$file" &
   load=$!; wait "$load"; load=''
+  local others
+  others=$(awk -v b="$(( $(ticks_busy) - busy0 ))" -v o="$(( $(ticks_ours) - ours0 ))" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { x = (b - o) / hz; printf "%.1f", (x > 0 ? x : 0) }')
   # Requests/sec; the median latency in ms ("n/a" without answers); errors = non-2xx answers plus socket errors.
-  awk -v s="$section" -v u="$url" -v e="$enc" -v n="$name" -v b="$bytes" -v c="${coding:-identity}" '
+  awk -v s="$section" -v u="$url" -v e="$enc" -v n="$name" -v b="$bytes" -v c="${coding:-identity}" -v x="$others" '
     BEGIN { p = "n/a" }
     /Requests\/sec/ { rps = $2 }
     /^ +50%/ { v = $2; p = sprintf("%.2f", (v ~ /us$/) ? v / 1000 : (v ~ /ms$/) ? v + 0 : v * 1000) }
     /Non-2xx/ { bad += $NF }
     /Socket errors/ { gsub(",", ""); bad += $4 + $6 + $8 + $10 }
-    END { printf "%s\t%s\t%s\t%s\t%.0f\t%s\t%d\t%s\t%s\n", s, u, e, n, rps, p, bad, b, c }' "$file" \
-    | tee -a "$results" | awk -F'\t' '{printf "  %-8s %-28s %-8s %-9s %9s req/s  p50 %s ms  errors %s\n", $1, $2, $3, $4, $5, $6, $7}'
+    END { printf "%s\t%s\t%s\t%s\t%.0f\t%s\t%d\t%s\t%s\t%s\n", s, u, e, n, rps, p, bad, b, c, x }' "$file" \
+    | tee -a "$results" | awk -F'\t' '{
+      printf "  %-8s %-28s %-8s %-9s %9s req/s  p50 %s ms  errors %s  others %s CPU-s\n",
+        $1, $2, $3, $4, $5, $6, $7, $10
+    }'
+}
+
+# CPU ticks of the whole machine (busy only) and of our own processes: this shell with everything it has waited for
+# (wrk, curl), Wijkradar, and nginx with its workers. The difference over a run is what other processes took.
+# user + nice + system only: interrupt time (the loopback traffic of wrk itself) is not charged to any process.
+ticks_busy() { awk '/^cpu / {print $2 + $3 + $4}' /proc/stat; }
+ticks_steal() { awk '/^cpu / {print $9}' /proc/stat; }  # our virtual cores given to someone else by the hypervisor
+ticks_ours() {
+  for pid in $$ $server $ngx $(pgrep -P "$ngx" 2>/dev/null); do cat "/proc/$pid/stat" 2>/dev/null || true; done \
+    | awk '{ t += $14 + $15 + $16 + $17 } END { print t }'
 }
 
 mib() { awk '/^'"$1"':/ {printf "%.0f", $2 / 1024}' "/proc/$server/status"; }
 
 # --- Facts ----------------------------------------------------------------------------------------------------------
 version=$("$bin" --version 2>/dev/null | head -1) || version=''  # only a successful --version counts
-[ -n "$version" ] || version="no --version; binary of $(date -r "$bin" '+%Y-%m-%d %H:%M'), sha256 $(sha256sum "$bin" | cut -c1-12)"
+[ -n "$version" ] ||
+  version="no --version; binary of $(date -r "$bin" '+%Y-%m-%d %H:%M'), sha256 $(sha256sum "$bin" | cut -c1-12)"
 # How busy the cores are right now, from /proc/stat over 2 s (the load average lags a minute behind).
-busy=$( { head -1 /proc/stat; sleep 2; head -1 /proc/stat; } | awk '{ t = 0; for (i = 2; i <= NF; i++) t += $i; idle = $5 + $6 }
-  NR == 1 { t0 = t; i0 = idle } NR == 2 { printf "%.0f", 100 * (1 - (idle - i0) / (t - t0)) }')
-say "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -m), $(date -u +%Y-%m-%d); cores ${busy}% busy just before the start"
-say "versions: wijkradar ($version); $($nginx -v 2>&1 | sed 's/nginx version: //'); $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
-[ "$busy" -le 10 ] || say "WARNING: something else was using the cores when the benchmark started; the figures are not reliable"
+b0=$(ticks_busy); sleep 2
+busy=$(awk -v t="$(( $(ticks_busy) - b0 ))" -v hz="$(getconf CLK_TCK)" -v n="$(nproc)" \
+  'BEGIN { printf "%d", 100 * t / hz / 2 / n }')
+say "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -m), $(date -u +%Y-%m-%d);" \
+  "cores ${busy}% busy just before the start"
+say "versions: wijkradar ($version); $($nginx -v 2>&1 | sed 's/nginx version: //');" \
+  "$(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
+[ "$busy" -le 10 ] ||
+  say "WARNING: something else was using the cores when the benchmark started; the figures are not reliable"
 
-# --- Wijkradar, and nginx with the same bytes ------------------------------------------------------------------------
+steal0=$(ticks_steal)
+
+# --- Wijkradar, and nginx with the same bytes --------------------------------------------------------------------
 start_wijkradar
 stylesheet=$(curl -sf "$W/" | grep -o 'href="/static/[^"]*\.css"' | head -1 | cut -d'"' -f2)
 [ -n "$stylesheet" ] || { echo "no stylesheet link in the head of /" >&2; exit 1; }
@@ -113,10 +143,11 @@ until curl -sf -o /dev/null "$N/"; do kill -0 "$ngx" || { cat "$work/nginx/error
 # Same bytes? nginx must send exactly the copies (http_mirror.py has checked that Wijkradar sends them again).
 all=("${urls[@]}" "$stylesheet")
 for i in "${!all[@]}"; do
-  curl -sf "$N${all[$i]}" | cmp -s - "$work/nginx/www/f$i" || { echo "nginx does not send the copy of ${all[$i]}" >&2; exit 1; }
+  curl -sf "$N${all[$i]}" | cmp -s - "$work/nginx/www/f$i" ||
+    { echo "nginx does not send the copy of ${all[$i]}" >&2; exit 1; }
 done
 
-echo "cached (as configured by default), ${duration} s per run:"
+echo "as configured by default, ${duration} s per run:"
 for url in "${all[@]}"; do
   for enc in identity gzip; do
     measure cached "$url" "$enc" wijkradar "$W"
@@ -144,24 +175,31 @@ LUA
   soak_line="soak: ${soak} min of mixed URLs against the cached server: $(awk '
     /requests in/ { n = $1 } /Requests\/sec/ { rps = $2 } /Non-2xx/ { bad += $NF }
     /Socket errors/ { gsub(",", ""); bad += $4 + $6 + $8 + $10 }
-    END { printf "%s requests (%s/s), %d errors", n, rps, bad }' "$work/soak.txt"); RSS before ${before} MB, after $(mib VmRSS) MB, peak $(mib VmHWM) MB"
+    END { printf "%s requests (%s/s), %d errors", n, rps, bad }' "$work/soak.txt");"
+  soak_line+=" RSS before ${before} MB, after $(mib VmRSS) MB, peak $(mib VmHWM) MB"
   echo "$soak_line"
 fi
 
-# --- First render: no page cache, every request renders ---------------------------------------------------------------
+# --- First render: no page cache, every request renders -----------------------------------------------------------
 stop_wijkradar
 start_wijkradar WIJKRADAR_PAGE_CACHE=off
 echo "first render (WIJKRADAR_PAGE_CACHE=off), identity:"
 for url in "${urls[@]}"; do measure uncached "$url" identity wijkradar "$W"; done
 stop_wijkradar
 
-# --- Table ---------------------------------------------------------------------------------------------------------------
+# --- Table ---------------------------------------------------------------------------------------------------------
 {
   echo
-  printf '%-28s %-8s %8s %8s %9s %9s %8s %9s %9s\n' url encoding w_bytes n_bytes "w_req/s" "n_req/s" "w÷n" w_p50_ms n_p50_ms
-  awk -F'\t' -v css="$stylesheet" '
+  echo "as configured by default (the page cache is on in builds that have one), req/s and p50 ms:"
+  printf '%-28s %-8s %8s %8s %9s %9s %8s %9s %9s\n' \
+    url encoding w_bytes n_bytes "w_req/s" "n_req/s" "w÷n" w_p50_ms n_p50_ms
+  awk -F'\t' -v css="$stylesheet" -v d="$duration" \
+    -v steal="$(awk -v t="$(( $(ticks_steal) - steal0 ))" -v hz="$(getconf CLK_TCK)" 'BEGIN { print t / hz }')" '
     function ratio(a, b) { return b > 0 ? sprintf("%.3g", a / b) : "n/a" }  # 3 digits: the ratios are small
-    $1 == "cached" && $4 == "wijkradar" { key = $2 SUBSEP $3; order[++k] = key; wr[key] = $5; wp[key] = $6; wb[key] = $8; wc[key] = $9; we[key] = $7 }
+    { others += $10; if ($10 > 0.1 * d) busy[$1 SUBSEP $2 SUBSEP $3] = 1 }
+    $1 == "cached" && $4 == "wijkradar" {
+      key = $2 SUBSEP $3; order[++k] = key; wr[key] = $5; wp[key] = $6; wb[key] = $8; wc[key] = $9; we[key] = $7
+    }
     $1 == "cached" && $4 == "nginx" { key = $2 SUBSEP $3; nr[key] = $5; np[key] = $6; nb[key] = $8; ne[key] = $7 }
     $1 == "uncached" { ur[$2] = $5; up[$2] = $6; ue[$2] = $7; un[++m] = $2 }
     END {
@@ -170,6 +208,7 @@ stop_wijkradar
         note = (part[2] == "gzip" && wc[key] != "gzip") ? " (wijkradar sent identity)" : ""
         if (we[key] + ne[key] > 0) note = note " errors: " we[key] "/" ne[key]
         if (part[1] == css) note = note " static file"
+        if (("cached" SUBSEP key) in busy) note = note " BUSY: other processes ran"
         printf "%-28s %-8s %8s %8s %9s %9s %8s %9s %9s%s\n", part[1], part[2], wb[key], nb[key], wr[key], nr[key],
           ratio(wr[key], nr[key]), wp[key], np[key], note
       }
@@ -178,8 +217,12 @@ stop_wijkradar
       for (i = 1; i <= m; i++) {
         key = un[i] SUBSEP "identity"
         printf "%-28s %-8s %8s %8s %9s %9s %8s %9s %9s%s\n", un[i], "identity", wb[key], nb[key], ur[un[i]], nr[key],
-          ratio(ur[un[i]], nr[key]), up[un[i]], np[key], (ue[un[i]] > 0 ? " errors: " ue[un[i]] : "")
+          ratio(ur[un[i]], nr[key]), up[un[i]], np[key], (ue[un[i]] > 0 ? " errors: " ue[un[i]] : "") \
+          ((("uncached" SUBSEP key) in busy) ? " BUSY: other processes ran" : "")
       }
+      printf "\nother processes used %.1f CPU-s during the wrk runs", others
+      printf " (BUSY: more than 10%% of a core in that run);\n"
+      printf "the hypervisor took %.1f s of our cores (steal) during the whole benchmark\n", steal
     }' "$results"
   echo
   echo "wrk -t2 -c32 -d${duration}s --timeout 30s per line, Wijkradar and nginx alternating; req/s: higher is better;"
@@ -194,8 +237,8 @@ cp "$report" "$out/http.txt"
   echo "\`bench/http.sh\`: \`wijkradar serve\` (bundled data, SQLite) against nginx ($(nproc) workers, \`sendfile\`,"
   echo "\`gzip_static\` with files made by \`gzip -6\`) serving the same bodies with the same Content-Type and headers,"
   echo "copied from Wijkradar at the start. wrk with 2 threads and 32 connections for ${duration} s per line, on the"
-  echo "same $(nproc) cores as the server. \"First render\" is Wijkradar with \`WIJKRADAR_PAGE_CACHE=off\`: every request"
-  echo "renders the page. The stylesheet is a static file in both: the ceiling of Wijkradar's HTTP stack."
+  echo "same $(nproc) cores as the server. \"First render\" is Wijkradar with \`WIJKRADAR_PAGE_CACHE=off\`: every"
+  echo "request renders the page. The stylesheet is a static file in both: the ceiling of Wijkradar's HTTP stack."
   echo
   echo '```'
   cat "$report"
@@ -203,7 +246,7 @@ cp "$report" "$out/http.txt"
 } >"$out/http-section.md"
 
 if [ "${WRITE_DOC:-0}" = 1 ]; then
-  python3 bench/docsection.py docs/PERFORMANCE.md http "$out/http-section.md"
+  python3 bench/docsection.py "$doc" http "$out/http-section.md"
 else
   echo
   echo "--- section for docs/PERFORMANCE.md (not written; WRITE_DOC=1 writes it), also in $out/http-section.md ---"

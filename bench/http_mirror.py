@@ -38,7 +38,8 @@ def fetch(url):
     request = urllib.request.Request(base + url, headers={"Accept-Encoding": "identity"})
     with urllib.request.urlopen(request) as response:  # raises on anything but 2xx
         if response.headers.get("Content-Encoding", "identity") != "identity":
-            raise SystemExit(f"{url}: Wijkradar sent {response.headers['Content-Encoding']} although identity was asked")
+            coding = response.headers["Content-Encoding"]
+            raise SystemExit(f"{url}: Wijkradar sent {coding} although identity was asked")
         return response.read(), response.headers
 
 
@@ -75,7 +76,7 @@ for index, url in enumerate(urls):
 
 config = f"""# Written by bench/http_mirror.py for bench/http.sh; all paths inside {prefix}.
 daemon off;                 # started in the background by http.sh, which stops it
-worker_processes 2;         # one per core, as nginx advises
+worker_processes {os.cpu_count()};         # one per core, as nginx advises
 pid {prefix}/nginx.pid;
 error_log {prefix}/error.log warn;
 events {{ worker_connections 1024; }}

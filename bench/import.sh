@@ -8,18 +8,20 @@
 #
 # Env: WIJKRADAR_BIN (default .build/release/wijkradar; never built here, build it first), RUNS (7),
 # BENCH_DIR (default /tmp/wijkradar-bench: keeps the generated file between runs, and the results import.txt and
-# import-section.md), WRITE_DOC (0).
+# import-section.md), WRITE_DOC (0), DOC (the document WRITE_DOC=1 writes to; default docs/PERFORMANCE.md).
 # Needs python3 with duckdb and pandas. Run it on a quiet machine: it measures whole processes on every core.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-bin=${WIJKRADAR_BIN:-.build/release/wijkradar}
-bin=$(realpath "$bin")
+repo=$(realpath "$(dirname "$0")/..")
+# Paths from the environment are taken relative to where the script was started, the defaults to the repository.
+bin=$(realpath -m "${WIJKRADAR_BIN:-$repo/.build/release/wijkradar}")
+out=$(realpath -m "${BENCH_DIR:-/tmp/wijkradar-bench}")
+doc=$(realpath -m "${DOC:-$repo/docs/PERFORMANCE.md}")
+cd "$repo"
 [ -x "$bin" ] || { echo "no Wijkradar binary at $bin (set WIJKRADAR_BIN or build it)" >&2; exit 1; }
 unset DATABASE_URL
 
 # The generated file is deterministic, so it is made once and reused. Its name carries the year: Wijkradar takes
 # the year of a kwb file from its name.
-out=${BENCH_DIR:-/tmp/wijkradar-bench}
 file=$out/kwb-2023-nationaal.csv
 mkdir -p "$out"
 [ -f "$file" ] || python3 bench/make_national_kwb.py "$file"
@@ -29,7 +31,7 @@ trap 'rm -rf "$work"' EXIT
 python3 bench/import_runner.py "$bin" "$file" "$work" "${RUNS:-7}" "$out/import.txt" "$out/import-section.md"
 
 if [ "${WRITE_DOC:-0}" = 1 ]; then
-  python3 bench/docsection.py docs/PERFORMANCE.md import "$out/import-section.md"
+  python3 bench/docsection.py "$doc" import "$out/import-section.md"
 else
   echo
   echo "--- section for docs/PERFORMANCE.md (not written; WRITE_DOC=1 writes it), also in $out/import-section.md ---"

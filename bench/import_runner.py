@@ -88,7 +88,8 @@ def wijkradar_verify(run_dir):
 
 
 def peer_verify(counts):
-    problems = [f"{k} {counts[k]} ≠ expected {peer_expected[k]}" for k in peer_expected if counts[k] != peer_expected[k]]
+    problems = [f"{key} {counts[key]} ≠ expected {peer_expected[key]}"
+                for key in peer_expected if counts[key] != peer_expected[key]]
     counts["indicators"] = len(indicator_columns)
     counts["secret_checked"] = True
     return counts, problems
@@ -132,7 +133,7 @@ def run_once(tool, index):
     else:
         os.mkdir(run_dir)
     log_path = run_dir + ".log"
-    busy_before = cpu_busy_seconds()
+    busy_before, steal_before = cpu_busy_seconds(), cpu_steal_seconds()
     # Timed by a tiny helper process, not by this one: see bench/timed_run.py for why (peak RSS).
     helper = subprocess.run([sys.executable, os.path.join(BENCH, "timed_run.py"), log_path, "--", *command(run_dir)],
                             env=env(run_dir), capture_output=True, text=True)
@@ -141,6 +142,7 @@ def run_once(tool, index):
     measured = json.loads(helper.stdout)
     # What the whole machine spent beyond this tool: other processes (and the helper's ~0.03 s) competing with it.
     measured["others_cpu"] = max(0.0, cpu_busy_seconds() - busy_before - measured["cpu_s"])
+    measured["steal"] = cpu_steal_seconds() - steal_before
     if measured["exit"] != 0:
         fail(f"{name} exited with {measured['exit']}:\n{open(log_path, errors='replace').read()[-3000:]}")
     counts, problems = verify(run_dir)
@@ -151,13 +153,20 @@ def run_once(tool, index):
     shutil.rmtree(run_dir)
     os.remove(log_path)
     return {"wall": measured["wall_s"], "cpu": measured["cpu_s"], "rss_mb": measured["maxrss_kb"] / 1024,
-            "db_mb": db_bytes / 1e6, "counts": counts, "output": output, "others_cpu": measured["others_cpu"]}
+            "db_mb": db_bytes / 1e6, "counts": counts, "output": output, "others_cpu": measured["others_cpu"],
+            "steal": measured["steal"]}
 
 
 def cpu_busy_seconds():
-    """CPU seconds all cores have spent busy since boot (/proc/stat: everything but idle and iowait)."""
-    fields = [int(x) for x in open("/proc/stat").readline().split()[1:]]
-    return (sum(fields) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")
+    """CPU seconds all cores have spent in processes since boot (/proc/stat: user + nice + system; interrupt time
+    is not charged to any process, so it is left out on both sides)."""
+    user, nice, system = (int(x) for x in open("/proc/stat").readline().split()[1:4])
+    return (user + nice + system) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_steal_seconds():
+    """CPU seconds the hypervisor gave our virtual cores to someone else (steal): contention we cannot see here."""
+    return int(open("/proc/stat").readline().split()[8]) / os.sysconf("SC_CLK_TCK")
 
 
 # --- Machine and versions -------------------------------------------------------------------------------------------
@@ -231,11 +240,14 @@ for name, measured in results.items():
 w_time, w_rss = summary["wijkradar"]
 for peer in ("duckdb", "pandas+sqlite3"):
     p_time, p_rss = summary[peer]
-    say(f"wijkradar ÷ {peer}: time {w_time / p_time:.2f}×, peak RSS {w_rss / p_rss:.2f}× (below 1: Wijkradar better)")
+    say(f"wijkradar ÷ {peer}: time {w_time / p_time:.2f}×, peak RSS {w_rss / p_rss:.2f}× "
+        "(below 1: Wijkradar better)")
 others = sum(r["others_cpu"] for measured in results.values() for r in measured)
 timed = sum(r["wall"] for measured in results.values() for r in measured)
-say(f"runs={runs} per tool, alternating, after one warm-up round; whole processes (start-up included); "
-    f"other processes used {others:.1f} CPU-s during the {timed:.0f} s of timed runs")
+steal = sum(r["steal"] for measured in results.values() for r in measured)
+say(f"runs={runs} per tool, alternating, after one warm-up round; whole processes (start-up included)")
+say(f"during the {timed:.0f} s of timed runs other processes used {others:.1f} CPU-s; the hypervisor took "
+    f"{steal:.1f} s of our cores (steal)")
 
 with open(out_path, "w", encoding="utf-8") as f:
     f.write("\n".join(lines) + "\n")

@@ -8,7 +8,7 @@ struct ZipWriter {
     private var central: [UInt8] = []
     private var count = 0
 
-    enum Failure: Error { case deflate, tooLarge }
+    enum Failure: Error { case tooLarge }
 
     mutating func add(_ name: String, _ data: [UInt8]) throws {
         let compressed = try Deflate.raw(data)

@@ -33,12 +33,24 @@ struct PageCacheMiddleware: AsyncMiddleware {
         return Dictionary(uniqueKeysWithValues: routes.map { ($0.0.template.joined(separator: "/"), $0.1) })
     }()
 
+    /// Forms that change only a person's own session or password: signing in must not empty every cache.
+    static let changesNothingPublic: Set<String> = Set(
+        [SiteRoute.loginSubmit, .logout, .forgotPasswordSubmit, .passwordResetSubmit, .passwordChange].map {
+            $0.template.joined(separator: "/")
+        })
+
+    static func template(_ request: Request) -> String {
+        request.route?.path.map(\.description).joined(separator: "/") ?? ""
+    }
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.method == .GET, let cache, request.cookies[SessionMiddleware.cookie] == nil,
             let version = try? await store.contentVersion()
         else {
             let response = try await next.respond(to: request)
-            if ![.GET, .HEAD, .OPTIONS].contains(request.method), response.status.code < 400 {
+            if ![.GET, .HEAD, .OPTIONS].contains(request.method), response.status.code < 400,
+                !Self.changesNothingPublic.contains(Self.template(request))
+            {
                 try? await store.contentChanged()
             }
             return response
@@ -61,7 +73,7 @@ struct PageCacheMiddleware: AsyncMiddleware {
     /// The response as stored, or nil when it must not be.
     static func entry(_ request: Request, _ response: Response, version: Int64) -> PageCache.Entry? {
         guard response.status == .ok, let route = request.route,
-            let control = cacheControl[route.path.map(\.description).joined(separator: "/")],
+            let control = cacheControl[template(request)],
             !response.headers.contains(name: .setCookie), let body = response.body.buffer,
             !body.readableBytesView.containsSequence(Array(#"name="_csrf""#.utf8))
         else { return nil }

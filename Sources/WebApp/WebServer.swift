@@ -28,6 +28,10 @@ public enum WebServer {
         app.http.server.configuration.idleTimeout = .seconds(Int64(config.idleTimeout))
         // Forms; upload routes raise it for themselves (`acceptingBodies`), checked in SessionMiddleware.
         app.routes.defaultMaxBodySize = ByteCount(integerLiteral: BodyLimit.form)
+        // Keys in a fixed order: Swift seeds dictionary order per process, and two instances must send the same
+        // bytes for the same answer (one ETag for all; a cached answer that is equal to a fresh one).
+        ContentConfiguration.global.use(
+            encoder: JSONEncoder.custom(dates: .iso8601, format: [.sortedKeys]), for: .json)
         app.middleware = Middlewares()
         let pageCache =
             config.pageCacheMegabytes > 0 ? PageCache(limits: .init(bytes: config.pageCacheMegabytes << 20)) : nil
