@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Peer for bench/import.sh: the import of a kwb CSV done with DuckDB.
 
-    python3 bench/peer_duckdb_import.py FILE.csv DBFILE.duckdb
+    python3 bench/peer_duckdb_import.py FILE.csv DBFILE.duckdb [--zonder-index]
 
 Same work as `wijkradar import`, in DuckDB's terms: read the CSV (Windows-1252 read as Latin-1: the benchmark file
 only uses characters that are the same in both), turn every indicator column into typed long rows
@@ -35,5 +35,7 @@ con.execute(f"""
     FROM (SELECT gwb_code_10, {column_list} FROM csv_rows)
          UNPIVOT INCLUDE NULLS (text FOR indicator IN ({column_list}))
 """)
-con.execute("CREATE INDEX observations_region_indicator ON observations (region, indicator)")
+# `--zonder-index`: the same without the index, the cheaper half of DuckDB's work (the index is most of its time).
+if "--zonder-index" not in sys.argv[3:]:
+    con.execute("CREATE INDEX observations_region_indicator ON observations (region, indicator)")
 con.close()  # checkpoints: the data is in the file when the process ends

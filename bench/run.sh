@@ -43,13 +43,15 @@ times.sort()
 print(f"http_wijkanalysepagina_WK011443 mediaan_ms={times[100]:.2f} p95_ms={times[190]:.2f} runs=200")
 PY
 
+section=$(mktemp)
 {
-  echo "# Performance"
+  echo "## Analyse en paginaopbouw (bench/run.sh)"
   echo
-  echo "Last output of \`bench/run.sh\` (release build; medians). Targets (issue 3): radar and similarity for all"
-  echo "wijken under 1 s and faster than numpy/scikit-learn; a wijkanalyse page under 20 ms server time."
+  echo "Release build, medians. Targets: radar and similarity for all wijken under 1 s and faster than"
+  echo "numpy/scikit-learn (issue 3); building one wijk page's model and HTML from a loaded snapshot ≤ 1 ms (issue 17)."
   echo
   echo '```'
   cat "$out"
   echo '```'
-} > docs/PERFORMANCE.md
+} > "$section"
+python3 bench/docsection.py docs/PERFORMANCE.md analysis "$section"

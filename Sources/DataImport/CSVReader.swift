@@ -65,6 +65,7 @@ enum CSVReader {
                         if cursor + 1 < end, bytes[cursor + 1] == quote {
                             hasDoubled = true
                             cursor += 2
+                            if cursor - start > ImportLimits.maximumFieldBytes { throw tooLong() }
                             continue
                         }
                         fieldEnd = cursor
@@ -95,6 +96,7 @@ enum CSVReader {
                 let tail = index
                 while index < end, bytes[index] != delimiter, bytes[index] != 0x0A, bytes[index] != 0x0D {
                     index += 1
+                    if index - start > ImportLimits.maximumFieldBytes { throw tooLong() }
                 }
                 if index > tail {
                     text += String(decoding: UnsafeBufferPointer(rebasing: bytes[tail..<index]), as: UTF8.self)

@@ -148,7 +148,11 @@ public enum DataImporter {
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             count = 0
             while count < size {
-                let got = Glibc.read(descriptor, buffer.baseAddress! + count, size - count)
+                #if canImport(Glibc)
+                    let got = Glibc.read(descriptor, buffer.baseAddress! + count, size - count)
+                #else
+                    let got = Darwin.read(descriptor, buffer.baseAddress! + count, size - count)
+                #endif
                 if got < 0 && errno == EINTR { continue }
                 if got <= 0 {
                     failed = got < 0

@@ -18,6 +18,9 @@ struct SheetScanner {
         var xmlLine: Int? = nil
     }
 
+    static let maximumDepth = 32
+    static let maximumAttributes = 32
+
     let bytes: UnsafeBufferPointer<UInt8>
     let strings: [String]
     var rows: [RawTable.Row] = []
@@ -80,7 +83,8 @@ struct SheetScanner {
                 index += 2
                 let name = try self.name()
                 skipSpace()
-                guard index < end, bytes[index] == UInt8(ascii: ">"), let last = open.popLast(), last.elementsEqual(name)
+                guard index < end, bytes[index] == UInt8(ascii: ">"), let last = open.popLast(),
+                    last.elementsEqual(name)
                 else { throw invalid() }
                 index += 1
                 try didEnd(localName(name))
@@ -104,6 +108,7 @@ struct SheetScanner {
                     let start = index + 1
                     guard let close = (start..<end).first(where: { bytes[$0] == quote }) else { throw invalid() }
                     attributes.append((localName(key), bytes[start..<close]))
+                    guard attributes.count <= Self.maximumAttributes else { throw invalid() }
                     index = close + 1
                 }
                 let selfClosing = bytes[index] == UInt8(ascii: "/")
@@ -112,6 +117,9 @@ struct SheetScanner {
                     index += 2
                 } else {
                     index += 1
+                    // A sheet nests five deep (worksheet, sheetData, row, c, is/v, r, t); a thousand levels of
+                    // nothing would only cost memory.
+                    guard open.count < Self.maximumDepth else { throw invalid() }
                     open.append(name)
                 }
                 try didStart(localName(name), attributes)
@@ -210,9 +218,10 @@ struct SheetScanner {
                 position += 1
                 continue
             }
-            guard let semicolon = (position..<min(range.upperBound, position + 12)).first(where: {
-                bytes[$0] == UInt8(ascii: ";")
-            })
+            guard
+                let semicolon = (position..<min(range.upperBound, position + 12)).first(where: {
+                    bytes[$0] == UInt8(ascii: ";")
+                })
             else { throw invalid() }
             let entity = bytes[(position + 1)..<semicolon]
             switch String(decoding: entity, as: UTF8.self) {

@@ -41,13 +41,16 @@ enum TableInterpreter {
     /// What each part read, filled in from several threads.
     private final class Parts: @unchecked Sendable {
         private let lock = NSLock()
-        private var parts: [(reads: [Read], error: ImportError?)]
+        /// A part's rows up to its first problem, the problem, and the region and period of the row that had it
+        /// (when they could be read: a serial read would report that row as a duplicate first).
+        typealias Part = (reads: [Read], error: ImportError?, failing: (code: RegionCode, period: Int, line: Int)?)
+        private var parts: [Part]
 
-        init(count: Int) { parts = Array(repeating: ([], nil), count: count) }
+        init(count: Int) { parts = Array(repeating: ([], nil, nil), count: count) }
 
-        func set(_ part: Int, _ reads: [Read], _ error: ImportError?) { lock.withLock { parts[part] = (reads, error) } }
+        func set(_ part: Int, _ value: Part) { lock.withLock { parts[part] = value } }
 
-        var all: [(reads: [Read], error: ImportError?)] { lock.withLock { parts } }
+        var all: [Part] { lock.withLock { parts } }
     }
 
     static func interpret(
@@ -67,47 +70,53 @@ enum TableInterpreter {
             var reads: [Read] = []
             reads.reserveCapacity(size)
             for index in (part * size)..<min(table.rows.count, (part + 1) * size) {
+                let row = table.rows[index]
                 do {
-                    reads.append(
-                        try read(table.rows[index], of: table, layout: layout, indicators: indicators, ranges: ranges))
+                    reads.append(try read(row, of: table, layout: layout, indicators: indicators, ranges: ranges))
                 } catch {
-                    results.set(part, reads, error as? ImportError ?? ImportError(file: table.file, "\(error)"))
+                    let failing = (try? identify(row, of: table, layout: layout)).map { ($0.0, $0.1, row.line) }
+                    results.set(
+                        part, (reads, error as? ImportError ?? ImportError(file: table.file, "\(error)"), failing))
                     return
                 }
             }
-            results.set(part, reads, nil)
+            results.set(part, (reads, nil, nil))
         }
         var rows: [ImportedRow] = []
         rows.reserveCapacity(table.rows.count)
         var names: [RegionCode: String] = [:]
         var provinces: [RegionCode: String] = [:]
         var seen: [String: Int] = [:]
-        for (reads, error) in results.all {
+        func checkDuplicate(_ code: RegionCode, _ period: Int, line: Int) throws {
+            let key = "\(code.rawValue)|\(period)"
+            if let first = seen[key] {
+                throw ImportError(
+                    file: table.file, line: line, column: table.columnName(layout.codeColumn),
+                    lineNoun: table.lineNoun,
+                    "regiocode \(code) komt twee keer voor\(layout.periodColumn == nil ? "" : " voor \(period)") (ook op regel \(first))"
+                )
+            }
+            seen[key] = line
+        }
+        for (reads, error, failing) in results.all {
             for read in reads {
                 let code = read.row.region
-                let key = "\(code.rawValue)|\(read.row.period)"
-                if let first = seen[key] {
-                    throw ImportError(
-                        file: table.file, line: read.line, column: table.columnName(layout.codeColumn),
-                        lineNoun: table.lineNoun,
-                        "regiocode \(code) komt twee keer voor\(layout.periodColumn == nil ? "" : " voor \(read.row.period)") (ook op regel \(first))"
-                    )
-                }
-                seen[key] = read.line
+                try checkDuplicate(code, read.row.period, line: read.line)
                 rows.append(read.row)
                 if names[code] == nil { names[code] = read.name ?? "" }
                 if let province = read.province { provinces[code.municipality] = province }
                 progress?.advance(to: rows.count, of: table.rows.count)
             }
+            if let failing { try checkDuplicate(failing.code, failing.period, line: failing.line) }
             if let error { throw error }
         }
         return (rows, names, provinces)
     }
 
-    private static func read(
-        _ row: RawTable.Row, of table: RawTable, layout: TableLayout, indicators: [Indicator?],
-        ranges: [ClosedRange<Double>?]
-    ) throws -> Read {
+    /// The row's region and period, with every check a serial read makes before it looks for a duplicate.
+    private static func identify(_ row: RawTable.Row, of table: RawTable, layout: TableLayout) throws -> (
+        RegionCode, Int
+    ) {
         if row.cells.count < table.header.count, !table.columnsAreLettered {
             throw table.error(
                 row, column: nil,
@@ -146,7 +155,15 @@ enum TableInterpreter {
             }
             period = year
         }
+        return (code, period)
+    }
 
+    private static func read(
+        _ row: RawTable.Row, of table: RawTable, layout: TableLayout, indicators: [Indicator?],
+        ranges: [ClosedRange<Double>?]
+    ) throws -> Read {
+        func text(_ column: Int) -> String { column < row.cells.count ? row.cells[column] : "" }
+        let (code, period) = try identify(row, of: table, layout: layout)
         var cells: [Cell] = []
         cells.reserveCapacity(layout.bindings.count)
         // By position, not `zip`: copying a binding or an indicator per cell costs more than reading the cell.

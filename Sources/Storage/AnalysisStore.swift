@@ -125,10 +125,9 @@ extension AnalysisStore {
         return result
     }
 
-    /// The data version as read at most a second ago (see `StaleBound`): what a request checks.
-    public func recentDataVersion() async throws -> String {
-        try await store.keptDataVersion.value { try await dataVersion() }
-    }
+    /// The data version as read at most a second ago, together with the content version (see `Store.versions`):
+    /// what a request checks.
+    public func recentDataVersion() async throws -> String { try await store.versions().data }
 
     /// Changes whenever a dataset or a crosswalk is imported, replaced or removed: the key for caches of derived
     /// figures.

@@ -22,32 +22,71 @@ struct M019CreateContentVersion: SQLMigration {
 }
 
 /// A value read from the database, kept for a bounded time.
+///
+/// `forget()` wins over a read that was under way when it was called (that read may have seen the database before
+/// the write), and while one request reads a fresh value the others keep using the kept one.
 final class StaleBound<Value: Sendable>: Sendable {
-    private struct Kept { var value: Value; var readAt: UInt64 }
-    private let kept = NIOLockedValueBox<Kept?>(nil)
+    private struct State {
+        var value: Value?
+        var readAt: UInt64 = 0
+        var generation = 0
+        var reading = false
+    }
+    private let state = NIOLockedValueBox(State())
     let maximumAge: UInt64
 
     init(seconds: Double) { maximumAge = UInt64(seconds * 1e9) }
 
     func value(read: () async throws -> Value) async throws -> Value {
         let now = DispatchTime.now().uptimeNanoseconds
-        if let kept = kept.withLockedValue({ $0 }), now &- kept.readAt < maximumAge { return kept.value }
-        let value = try await read()
-        kept.withLockedValue { $0 = Kept(value: value, readAt: now) }
-        return value
+        let (kept, generation): (Value?, Int) = state.withLockedValue { state in
+            if let value = state.value, now &- state.readAt < maximumAge { return (value, -1) }
+            if let value = state.value, state.reading { return (value, -1) }
+            state.reading = true
+            return (nil, state.generation)
+        }
+        if let kept { return kept }
+        do {
+            let value = try await read()
+            state.withLockedValue { state in
+                state.reading = false
+                if state.generation == generation { (state.value, state.readAt) = (value, now) }
+            }
+            return value
+        } catch {
+            state.withLockedValue { $0.reading = false }
+            throw error
+        }
     }
 
-    func forget() { kept.withLockedValue { $0 = nil } }
+    func forget() {
+        state.withLockedValue { state in
+            state.value = nil
+            state.generation += 1
+        }
+    }
+}
+
+/// The content version and the data version, read together: content first, so that a page cached under a content
+/// version is never built from data older than that version.
+public struct Versions: Sendable, Equatable {
+    public var content: Int64
+    public var data: String
 }
 
 extension Store {
-    /// The content version (see `M019CreateContentVersion`), at most `versionBound` seconds old.
-    public func contentVersion() async throws -> Int64 {
-        try await keptContentVersion.value {
-            try await sql.select().column("n").from("content_version").where("id", .equal, 1)
+    /// Both versions, at most `versionBound` seconds old.
+    public func versions() async throws -> Versions {
+        try await keptVersions.value {
+            let content =
+                try await sql.select().column("n").from("content_version").where("id", .equal, 1)
                 .first(decodingColumn: "n", as: Int64.self) ?? 0
+            return Versions(content: content, data: try await AnalysisStore(store: self).dataVersion())
         }
     }
+
+    /// The content version (see `M019CreateContentVersion`): the key of the page cache.
+    public func contentVersion() async throws -> Int64 { try await versions().content }
 
     /// Records that something was written outside a transaction (which raises it itself): raises the shared version
     /// and forgets what this instance kept.
@@ -61,8 +100,5 @@ extension Store {
             .where("id", .equal, 1).run()
     }
 
-    func forgetVersions() {
-        keptContentVersion.forget()
-        keptDataVersion.forget()
-    }
+    func forgetVersions() { keptVersions.forget() }
 }

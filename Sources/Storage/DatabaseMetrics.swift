@@ -10,7 +10,8 @@ import SQLKit
 struct MeteredSQLDatabase: SQLDatabase {
     let database: any SQLDatabase
 
-    static let inFlight = Meter(label: "wijkradar_database_queries_in_flight")
+    /// Made per use, not kept: a meter made before the backend is chosen would stay a no-op for good.
+    static var inFlight: Meter { Meter(label: "wijkradar_database_queries_in_flight") }
 
     var logger: Logger { database.logger }
     var eventLoop: any EventLoop { database.eventLoop }

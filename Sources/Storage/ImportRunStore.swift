@@ -46,6 +46,19 @@ public struct ImportRunStore: Sendable {
             .run()
     }
 
+    /// Import runs by outcome with their summed duration (whole seconds, as recorded), for `/metrics`: read from the
+    /// table, so imports by the command-line tool and by every instance count.
+    public func totals() async throws -> [(succeeded: Bool, runs: Int, seconds: Int)] {
+        try await store.sql.raw(
+            "SELECT succeeded, COUNT(*) AS runs, SUM(finished_at - started_at) AS seconds FROM import_runs GROUP BY succeeded"
+        ).all().map {
+            (
+                try $0.decode(column: "succeeded", as: Int.self) == 1, try $0.decode(column: "runs", as: Int.self),
+                try $0.decode(column: "seconds", as: Int?.self) ?? 0
+            )
+        }
+    }
+
     public func recent(limit: Int = 20) async throws -> [ImportRun] {
         try await store.sql.select().column("*").from("import_runs").orderBy("id", .descending).limit(limit).all().map {
             row in

@@ -1,7 +1,6 @@
 import Core
 import DataImport
 import Foundation
-import Metrics
 
 /// Reads a file, stores it in one transaction and records the attempt — the one path used by the CLI and the
 /// web app, so both behave the same on bad input.
@@ -35,7 +34,6 @@ public struct ImportService: Sendable {
                     startedAt: started, finishedAt: Clock.current.now(), fileName: name, format: imported.info.format,
                     datasetSlug: imported.info.slug, succeeded: true, rowCount: imported.recordCount,
                     message: "ingelezen: \(imported.recordCount) rijen, \(imported.cellCount) waarden"))
-            Self.record(since: started, succeeded: true)
             return Result(
                 dataset: dataset, unknownColumns: imported.unknownColumns, warnings: imported.warnings,
                 layers: imported.layers, records: imported.recordCount)
@@ -45,17 +43,8 @@ public struct ImportService: Sendable {
                     startedAt: started, finishedAt: Clock.current.now(), fileName: name,
                     format: options.format?.rawValue,
                     datasetSlug: options.slug, succeeded: false, rowCount: 0, message: "\(error)"))
-            Self.record(since: started, succeeded: false)
             throw error
         }
-    }
-
-    /// Import runs and their duration for `/metrics` (a no-op in the command-line tool).
-    private static func record(since started: Date, succeeded: Bool) {
-        let result = [("result", succeeded ? "ok" : "refused")]
-        Counter(label: "wijkradar_imports_total", dimensions: result).increment()
-        Timer(label: "wijkradar_import_duration_seconds", dimensions: result, preferredDisplayUnit: .seconds)
-            .recordSeconds(Clock.current.now().timeIntervalSince(started))
     }
 
     /// A later version of the same year's Wijk- en Buurtkaart replaces the earlier one (same dataset name); an

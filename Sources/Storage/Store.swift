@@ -22,8 +22,7 @@ public final class Store: Sendable {
     /// Held shared while this store is open (SQLite files only), so `restore` can tell the database is in use.
     let lock: DatabaseLock?
     /// Versions read from the database, kept for a second (see `ContentVersion.swift`).
-    let keptContentVersion: StaleBound<Int64>
-    let keptDataVersion: StaleBound<String>
+    let keptVersions: StaleBound<Versions>
 
     var sql: any SQLDatabase {
         let base = MeteredSQLDatabase(database: database as! any SQLDatabase)
@@ -34,8 +33,7 @@ public final class Store: Sendable {
         kind: Kind, url: String, databases: Databases, logger: Logger, lock: DatabaseLock?, versionBound: Double
     ) {
         self.lock = lock
-        keptContentVersion = StaleBound(seconds: versionBound)
-        keptDataVersion = StaleBound(seconds: versionBound)
+        keptVersions = StaleBound(seconds: versionBound)
         self.kind = kind
         self.url = url
         self.databases = databases

@@ -24,8 +24,6 @@ final class PageCache: Sendable {
         var gzip: ByteBuffer?
         /// The strong validator of the identity body; the gzip body's adds `-gz` (they are other bytes).
         var etag: String
-        /// The route as Vapor's request metrics name it, so a hit is counted under the same route.
-        var route: String
 
         var size: Int { identity.readableBytes + (gzip?.readableBytes ?? 0) + 512 }
 

@@ -7,7 +7,8 @@ import Vapor
 /// version after every write that succeeded, so all caches (here and on other instances) drop the old pages.
 ///
 /// It is the outermost middleware: a stored response already carries the security headers, and a hit costs a
-/// dictionary lookup instead of routing, the session check and rendering.
+/// dictionary lookup instead of the session check and rendering. (Vapor routes first and counts every request in
+/// its own metrics, hits included.)
 ///
 /// Never cached: anything sent with a session cookie (it may show the person's name, forms with a CSRF token), a
 /// response that sets a cookie, anything but `200`, and routes not listed in `cacheControl`. Responses that are not
@@ -39,17 +40,22 @@ struct PageCacheMiddleware: AsyncMiddleware {
             $0.template.joined(separator: "/")
         })
 
-    static func template(_ request: Request) -> String {
-        request.route?.path.map(\.description).joined(separator: "/") ?? ""
+    /// The matched route's path template (`regio/:code`); nil when no route matched.
+    static func template(_ request: Request) -> String? {
+        request.route?.path.map(\.description).joined(separator: "/")
     }
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard request.method == .GET, let cache, request.cookies[SessionMiddleware.cookie] == nil,
-            let version = try? await store.contentVersion()
+        // Vapor routes before the middleware runs, so the route is known here.
+        let template = Self.template(request)
+        guard request.method == .GET, let cache, let template, let control = Self.cacheControl[template],
+            request.cookies[SessionMiddleware.cookie] == nil, let version = try? await store.contentVersion()
         else {
             let response = try await next.respond(to: request)
+            // Only a signed-in person's form can change what the public sees (transactions raise the version
+            // themselves); an anonymous POST must not cost a write or empty every cache.
             if ![.GET, .HEAD, .OPTIONS].contains(request.method), response.status.code < 400,
-                !Self.changesNothingPublic.contains(Self.template(request))
+                request.viewer.isSignedIn, !Self.changesNothingPublic.contains(template ?? "")
             {
                 try? await store.contentChanged()
             }
@@ -57,24 +63,19 @@ struct PageCacheMiddleware: AsyncMiddleware {
         }
         let key = request.url.string
         if let entry = cache.entry(key, version: version) {
-            let started = DispatchTime.now().uptimeNanoseconds
-            let response = Self.response(entry, to: request)
             ServerMetrics.pageCache(hit: true)
-            ServerMetrics.request(route: entry.route, status: response.status, since: started)
-            return response
+            return Self.response(entry, to: request)
         }
         let response = try await next.respond(to: request)
-        guard let entry = Self.entry(request, response, version: version) else { return response }
+        guard let entry = Self.entry(response, version: version, cacheControl: control) else { return response }
         cache.store(key, entry)
         ServerMetrics.pageCache(hit: false)
         return Self.response(entry, to: request)
     }
 
     /// The response as stored, or nil when it must not be.
-    static func entry(_ request: Request, _ response: Response, version: Int64) -> PageCache.Entry? {
-        guard response.status == .ok, let route = request.route,
-            let control = cacheControl[template(request)],
-            !response.headers.contains(name: .setCookie), let body = response.body.buffer,
+    static func entry(_ response: Response, version: Int64, cacheControl control: String) -> PageCache.Entry? {
+        guard response.status == .ok, !response.headers.contains(name: .setCookie), let body = response.body.buffer,
             !body.readableBytesView.containsSequence(Array(#"name="_csrf""#.utf8))
         else { return nil }
         var headers = response.headers
@@ -87,8 +88,7 @@ struct PageCacheMiddleware: AsyncMiddleware {
         let gzip = PageCache.isCompressible(type) && body.readableBytes >= 512 ? PageCache.gzip(body) : nil
         return PageCache.Entry(
             version: version, storedAt: DispatchTime.now().uptimeNanoseconds, headers: headers, identity: body,
-            gzip: gzip, etag: "v\(version)-\(PageCache.digest(body))",
-            route: "/" + route.path.map(\.description).joined(separator: "/"))
+            gzip: gzip, etag: "v\(version)-\(PageCache.digest(body))")
     }
 
     static func response(_ entry: PageCache.Entry, to request: Request) -> Response {

@@ -1,6 +1,7 @@
 import Vapor
 
-/// Sets the security headers on every response, errors included (it is the outermost middleware).
+/// Sets the security headers on every response, errors included (outermost but for the page cache, which stores
+/// the headers set here with each page).
 ///
 /// The Content-Security-Policy allows scripts and styles only from this site: no inline script anywhere, and no
 /// inline style except on print pages (`…/afdruk`), which carry their stylesheet inside so a saved page prints the

@@ -1,12 +1,14 @@
 import Foundation
 import Metrics
 import Prometheus
+import Storage
 import Vapor
 
 /// Metrics in Prometheus' text format at `/metrics`: Vapor's own request counts and durations per route
-/// (`http_requests_total`, `http_request_duration_seconds`), page cache hits and misses, imports, database use.
+/// (`http_requests_total`, `http_request_duration_seconds`, page cache hits included), page cache hits and misses,
+/// import runs (from the `import_runs` table), database use.
 /// Not public: it answers only to `Authorization: Bearer METRICS_TOKEN`, and is a 404 without that token.
-enum ServerMetrics {
+public enum ServerMetrics {
     /// One registry for the process: swift-metrics takes its backend once, before the first metric is made.
     static let registry: PrometheusCollectorRegistry = {
         let registry = PrometheusCollectorRegistry()
@@ -18,23 +20,24 @@ enum ServerMetrics {
         Counter(label: "wijkradar_page_cache_total", dimensions: [("result", hit ? "hit" : "miss")]).increment()
     }
 
-    /// A request answered from the page cache never reaches Vapor's router, which counts the others: it is counted
-    /// here under the same names and route.
-    static func request(route: String, status: HTTPResponseStatus, since started: UInt64) {
-        let dimensions = [("method", "GET"), ("path", route), ("status", "\(status.code)")]
-        Counter(label: "http_requests_total", dimensions: dimensions).increment()
-        Timer(label: "http_request_duration_seconds", dimensions: dimensions, preferredDisplayUnit: .seconds)
-            .recordNanoseconds(Int64(DispatchTime.now().uptimeNanoseconds - started))
-    }
+    /// Chooses Prometheus as the metrics backend; the server calls it before it opens the database, so the
+    /// database's own metrics are made with it.
+    public static func bootstrap() { _ = registry }
 
-    static func register(_ app: Application, token: String, cache: PageCache?) {
-        _ = registry
+    static func register(_ app: Application, token: String, cache: PageCache?, store: Store) {
+        bootstrap()
         app.on(.metrics) { request -> Response in
             // Without a token the address does not exist, as far as anyone can tell.
             guard !token.isEmpty else { throw Abort(.notFound) }
             let sent = request.headers.bearerAuthorization?.token ?? ""
             guard SessionMiddleware.equal(sent, token) else {
                 throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer"], reason: "Geen toegang.")
+            }
+            // Import runs come from the table: the command-line tool and other instances import too.
+            for total in try await ImportRunStore(store: store).totals() {
+                let result = [("result", total.succeeded ? "ok" : "refused")]
+                Meter(label: "wijkradar_import_runs", dimensions: result).set(Double(total.runs))
+                Meter(label: "wijkradar_import_seconds", dimensions: result).set(Double(total.seconds))
             }
             if let cache {
                 Meter(label: "wijkradar_page_cache_bytes").set(Double(cache.bytes))

@@ -48,7 +48,7 @@ public enum WebServer {
             store: store, cache: cache, mailer: Mailer(client: smtp, audit: AuditLog(store: store)),
             passwords: try Passwords(cost: config.passwordCost), publicURL: config.publicURL,
             trustedProxies: config.trustedProxies)
-        ServerMetrics.register(app, token: config.metricsToken, cache: pageCache)
+        ServerMetrics.register(app, token: config.metricsToken, cache: pageCache, store: store)
         ApiController(store: store, cache: cache).register(app)
         let pages = PageController(store: store, cache: cache, programme: programme)
         pages.register(app)

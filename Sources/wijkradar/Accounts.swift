@@ -27,7 +27,7 @@ struct Accounts: AsyncParsableCommand {
                     "--role moet 'programmastaf' of 'stadscoordinator' zijn; deelnemers nodigt hun stad uit vanaf de deelnemerslijst."
                 )
             }
-            try await withStore { store, config in
+            try await withStore(changesContent: true) { store, config in
                 do {
                     let token = try await AccountStore(store: store).invite(
                         email: email, name: name, role: role, cityID: city, participantID: nil,
@@ -43,7 +43,7 @@ struct Accounts: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Alle accounts met hun rol.")
         func run() async throws {
-            try await withStore { store, _ in
+            try await withStore(changesContent: true) { store, _ in
                 let all = try await AccountStore(store: store).accounts()
                 guard !all.isEmpty else {
                     print("Nog geen accounts. Nodig de programmastaf uit met 'wijkradar account invite'."); return

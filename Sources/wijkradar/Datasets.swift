@@ -76,7 +76,7 @@ struct Datasets: AsyncParsableCommand {
         var slug: String
 
         func run() async throws {
-            try await withStore { store, _ in
+            try await withStore(changesContent: true) { store, _ in
                 do {
                     try await DatasetStore(store: store).remove(slug: slug)
                     print("Dataset \(slug) is verwijderd.")

@@ -3,14 +3,17 @@ import Foundation
 import Storage
 
 /// Opens the configured database for one CLI command and closes it afterwards, also on failure.
-func withStore<T>(migrate: Bool = true, _ work: (Store, AppConfig) async throws -> T) async throws -> T {
+/// - Parameter changesContent: the command may write without a transaction (transactions raise the content version
+///   themselves): running instances must then drop their cached pages. Read-only commands leave the caches alone.
+func withStore<T>(
+    migrate: Bool = true, changesContent: Bool = false, _ work: (Store, AppConfig) async throws -> T
+) async throws -> T {
     let config = try AppConfig.fromEnvironment()
     let store = try await Store.open(url: config.databaseURL)
     do {
         if migrate { try await store.migrate() }
         let result = try await work(store, config)
-        // A command may have written without a transaction: running instances must not keep serving older pages.
-        if migrate { try? await store.contentChanged() }
+        if changesContent { try? await store.contentChanged() }
         await store.close()
         return result
     } catch {

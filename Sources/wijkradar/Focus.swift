@@ -18,7 +18,7 @@ struct Focus: AsyncParsableCommand {
     }
 
     static func run(_ work: (FocusAreaStore, Store) async throws -> Void) async throws {
-        try await withStore { store, _ in
+        try await withStore(changesContent: true) { store, _ in
             do {
                 try await work(FocusAreaStore(store: store), store)
             } catch let error as FocusAreaError {

@@ -63,7 +63,7 @@ struct Harmonise: AsyncParsableCommand {
             }
             return basis
         }
-        try await withStore { store, _ in
+        try await withStore(changesContent: true) { store, _ in
             if let table { try await importTable(table, basis: fixedBasis, store: store) }
             for outcome in try await CrosswalkDerivation.run(store: store) {
                 print(

@@ -57,7 +57,7 @@ struct Import: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await withStore { store, _ in
+        try await withStore(changesContent: true) { store, _ in
             let service = ImportService(store: store)
             do {
                 if bundled {

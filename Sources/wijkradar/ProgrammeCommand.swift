@@ -20,7 +20,7 @@ struct ProgrammeCommand: AsyncParsableCommand {
             abstract: "Programma's en hun steden, met het nummer dat 'account invite --city' vraagt.")
 
         func run() async throws {
-            try await withStore { store, _ in
+            try await withStore(changesContent: true) { store, _ in
                 try await ProgrammeSeeding(store: store).seedIfEmpty()
                 for programme in try await ProgrammeStore(store: store).all() {
                     print("\(programme.name) (\(programme.slug)), \(programme.startsOn.iso) – \(programme.endsOn.iso)")
@@ -44,7 +44,7 @@ struct ProgrammeCommand: AsyncParsableCommand {
         @Option(help: "Hoeveel dagen vooruit.") var dagen: Int = 3
 
         func run() async throws {
-            try await withStore { store, config in
+            try await withStore(changesContent: true) { store, config in
                 guard !config.smtpHost.isEmpty else {
                     throw CLIError(
                         "Zet SMTP_HOST (en zo nodig SMTP_PORT en SMTP_FROM): zonder mailserver gaan er geen herinneringen uit."

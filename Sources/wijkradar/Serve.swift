@@ -22,6 +22,8 @@ struct Serve: AsyncParsableCommand {
         if (ProcessInfo.processInfo.environment["WIJKRADAR_URL"] ?? "").isEmpty {
             config.publicURL = "http://\(config.hostname):\(config.port)"
         }
+        // Before the database opens: its metrics are made when it is first used.
+        ServerMetrics.bootstrap()
         let store = try await Store.open(url: config.databaseURL)
         do {
             try await store.migrate()

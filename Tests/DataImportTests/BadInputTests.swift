@@ -26,6 +26,13 @@ import Testing
         #expect(error?.message.contains("--mapping") == true)
     }
 
+    /// A repeated code is the row's first problem, before a bad value in the same row (as read from the top).
+    @Test func aRepeatedCodeIsReportedBeforeABadValueInTheSameRow() {
+        let error = reject(Self.header + "\nWK011443,Angelslo,Wijk,7685,46\nWK011443,Angelslo,Wijk,veel,46\n")
+        #expect(error?.line == 3)
+        #expect(error?.message.contains("komt twee keer voor (ook op regel 2)") == true)
+    }
+
     @Test func duplicateRegionCodes() {
         let error = reject(Self.header + "\nWK011443,Angelslo,Wijk,7685,46\nWK011443,Angelslo,Wijk,7685,46\n")
         #expect(error?.line == 3)

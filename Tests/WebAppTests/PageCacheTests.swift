@@ -10,7 +10,7 @@ import Vapor
         let body = ByteBuffer(string: text)
         return PageCache.Entry(
             version: version, storedAt: time, headers: [:], identity: body, gzip: nil,
-            etag: "v\(version)-\(PageCache.digest(body))", route: "/regio/:code")
+            etag: "v\(version)-\(PageCache.digest(body))")
     }
 
     @Test func theCacheIsBoundedInEntriesAndBytesAndDropsTheOldestFirst() {
