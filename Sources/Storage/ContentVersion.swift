@@ -59,6 +59,15 @@ final class StaleBound<Value: Sendable>: Sendable {
         }
     }
 
+    /// The kept value if it is young enough: a request that needs nothing else never leaves its thread for it.
+    func fresh() -> Value? {
+        let now = DispatchTime.now().uptimeNanoseconds
+        return state.withLockedValue { state in
+            guard let value = state.value, now &- state.readAt < maximumAge else { return nil }
+            return value
+        }
+    }
+
     func forget() {
         state.withLockedValue { state in
             state.value = nil
@@ -84,6 +93,9 @@ extension Store {
             return Versions(content: content, data: try await AnalysisStore(store: self).dataVersion())
         }
     }
+
+    /// The content version if this instance read it less than `versionBound` seconds ago, without waiting.
+    public func freshContentVersion() -> Int64? { keptVersions.fresh()?.content }
 
     /// The content version (see `M019CreateContentVersion`): the key of the page cache.
     public func contentVersion() async throws -> Int64 { try await versions().content }

@@ -16,9 +16,12 @@ public enum ServerMetrics {
         return registry
     }()
 
-    static func pageCache(hit: Bool) {
-        Counter(label: "wijkradar_page_cache_total", dimensions: [("result", hit ? "hit" : "miss")]).increment()
-    }
+    // Made once (after `bootstrap`, which `WebServer.configure` does before any request): a hit should not pay a
+    // registry lookup.
+    private static let hits = Counter(label: "wijkradar_page_cache_total", dimensions: [("result", "hit")])
+    private static let misses = Counter(label: "wijkradar_page_cache_total", dimensions: [("result", "miss")])
+
+    static func pageCache(hit: Bool) { (hit ? hits : misses).increment() }
 
     /// Chooses Prometheus as the metrics backend; the server calls it before it opens the database, so the
     /// database's own metrics are made with it.
