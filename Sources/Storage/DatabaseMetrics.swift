@@ -7,17 +7,11 @@ import SQLKit
 /// Reports database use to swift-metrics (Prometheus at `/metrics` in the web app; nothing in the CLI): queries
 /// waiting for or holding a pooled connection right now, and how long each took. The pool itself has no public
 /// counters, so queries in flight stand for its use; the PostgreSQL pool's size is reported beside them.
-struct MeteredSQLDatabase: SQLDatabase {
+struct MeteredSQLDatabase: SQLDatabaseWrapper {
     let database: any SQLDatabase
 
     /// Made per use, not kept: a meter made before the backend is chosen would stay a no-op for good.
     static var inFlight: Meter { Meter(label: "wijkradar_database_queries_in_flight") }
-
-    var logger: Logger { database.logger }
-    var eventLoop: any EventLoop { database.eventLoop }
-    var version: (any SQLDatabaseReportedVersion)? { database.version }
-    var dialect: any SQLDialect { database.dialect }
-    var queryLogLevel: Logger.Level? { database.queryLogLevel }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<
         Void

@@ -22,16 +22,23 @@ public final class QueryCount: Sendable {
     }
 }
 
-/// A database that counts each query before passing it on.
-struct CountingSQLDatabase: SQLDatabase {
-    let database: any SQLDatabase
-    let counter: QueryCount
+/// A database that passes everything on to another one; the wrappers below add what they watch.
+protocol SQLDatabaseWrapper: SQLDatabase {
+    var database: any SQLDatabase { get }
+}
 
+extension SQLDatabaseWrapper {
     var logger: Logger { database.logger }
     var eventLoop: any EventLoop { database.eventLoop }
     var version: (any SQLDatabaseReportedVersion)? { database.version }
     var dialect: any SQLDialect { database.dialect }
     var queryLogLevel: Logger.Level? { database.queryLogLevel }
+}
+
+/// A database that counts each query before passing it on.
+struct CountingSQLDatabase: SQLDatabaseWrapper {
+    let database: any SQLDatabase
+    let counter: QueryCount
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<
         Void
