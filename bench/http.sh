@@ -14,14 +14,7 @@
 # STARTUP_TIMEOUT (seconds to wait for /health; the first start loads the bundled data; default 900), WRITE_DOC (0),
 # DOC (the document WRITE_DOC=1 writes to; default docs/PERFORMANCE.md).
 # 2 cores: wrk shares them with the server under test, alike for both servers. Nothing else should run meanwhile.
-set -euo pipefail
-repo=$(realpath "$(dirname "$0")/..")
-# Paths from the environment are taken relative to where the script was started, the defaults to the repository.
-bin=$(realpath -m "${WIJKRADAR_BIN:-$repo/.build/release/wijkradar}")
-out=$(realpath -m "${BENCH_DIR:-/tmp/wijkradar-bench}")
-doc=$(realpath -m "${DOC:-$repo/docs/PERFORMANCE.md}")
-cd "$repo"
-[ -x "$bin" ] || { echo "no Wijkradar binary at $bin (set WIJKRADAR_BIN or build it)" >&2; exit 1; }
+source "$(dirname "$0")/common.sh"
 nginx=${NGINX:-/usr/sbin/nginx}
 duration=${DURATION:-10}
 soak=${SOAK_MINUTES:-0}

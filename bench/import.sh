@@ -10,14 +10,7 @@
 # BENCH_DIR (default /tmp/wijkradar-bench: keeps the generated file between runs, and the results import.txt and
 # import-section.md), WRITE_DOC (0), DOC (the document WRITE_DOC=1 writes to; default docs/PERFORMANCE.md).
 # Needs python3 with duckdb and pandas. Run it on a quiet machine: it measures whole processes on every core.
-set -euo pipefail
-repo=$(realpath "$(dirname "$0")/..")
-# Paths from the environment are taken relative to where the script was started, the defaults to the repository.
-bin=$(realpath -m "${WIJKRADAR_BIN:-$repo/.build/release/wijkradar}")
-out=$(realpath -m "${BENCH_DIR:-/tmp/wijkradar-bench}")
-doc=$(realpath -m "${DOC:-$repo/docs/PERFORMANCE.md}")
-cd "$repo"
-[ -x "$bin" ] || { echo "no Wijkradar binary at $bin (set WIJKRADAR_BIN or build it)" >&2; exit 1; }
+source "$(dirname "$0")/common.sh"
 unset DATABASE_URL
 
 # The generated file is deterministic, so it is made once and reused. Its name carries the year: Wijkradar takes
